@@ -1,0 +1,92 @@
+"""Values that flow out of the corpus stage: documents, their structure, passages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SECTION_SEP = " › "
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a document says about itself (front matter, sidecar, or its own title block)."""
+
+    doc_id: str  # the file's stem
+    title: str
+    number: str | None = None  # e.g. "35/NQ-HĐND"
+    issuer: str | None = None  # e.g. "Hội đồng nhân dân tỉnh Thái Nguyên"
+    date: str | None = None  # ISO date issued/passed, e.g. "2022-12-08"
+    signer: str | None = None
+    source_url: str | None = None
+    kind: str | None = None  # "Nghị quyết", "Luật", ...
+    path: str = ""  # file the document was read from
+    fingerprint: str = ""  # sha256 of the file's bytes
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One node of a document's table of contents."""
+
+    label: str  # "Điều 2", "I.", "2.", "b)"
+    title: str  # full heading line as printed, e.g. "b) Các chỉ tiêu xã hội"
+    level: str  # "phan" | "chuong" | "muc" | "dieu" | "roman" | "arabic" | "letter"
+    path: tuple[str, ...]  # heading lines from the root down to and including this one
+    article: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The unit of truth: a self-standing piece of text with its full location."""
+
+    id: str  # stable across rebuilds: "<doc_id>#<section path slug>#<n>"
+    doc_id: str
+    section: tuple[str, ...]  # heading path, e.g. ("Điều 2", "I. Mục tiêu ...", ...)
+    article: str | None  # the Điều number, "2", or None
+    text: str
+    kind: str = "content"  # "content" | "heading" | "preamble" | "signature" | "recipients"
+
+    @property
+    def section_str(self) -> str:
+        return SECTION_SEP.join(self.section)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    meta: DocumentMeta
+    toc: tuple[Heading, ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file that could not be read, and why; the rest of the corpus still loads."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    errors: tuple[LoadError, ...] = field(default=())
+
+    def passages(self) -> list[Passage]:
+        return [p for d in self.documents for p in d.passages]
+
+    def document(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.meta.doc_id == doc_id:
+                return d
+        known = ", ".join(d.meta.doc_id for d in self.documents) or "none"
+        raise KeyError(f"No document '{doc_id}' in the corpus (known: {known}).")
+
+
+class CorpusError(Exception):
+    """A document cannot be read: the message names the file and the reason."""

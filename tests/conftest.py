@@ -1,0 +1,38 @@
+"""Shared fixtures. Every test run gets its own data folder (indexes, feedback), while the
+converted embedding model is cached once per machine so the real model stays cheap to load."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DOC = ROOT / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
+ALQAC_DIR = ROOT / "eval" / "data" / "alqac"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory):
+    old = {k: os.environ.get(k) for k in ("NQA_DATA_DIR", "NQA_MODEL_DIR")}
+    os.environ["NQA_DATA_DIR"] = str(tmp_path_factory.mktemp("nqa-data"))
+    os.environ.setdefault(
+        "NQA_MODEL_DIR", str(Path.home() / ".cache" / "hoidap-nghiquyet" / "models")
+    )
+    yield
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+@pytest.fixture
+def seed_doc() -> Path:
+    return SEED_DOC
+
+
+@pytest.fixture
+def alqac_dir() -> Path:
+    return ALQAC_DIR
