@@ -1,0 +1,193 @@
+"""Metric functions on cases worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.dataset import Gold, Question
+from eval.metrics import (
+    METRIC_KEYS,
+    REPORT_KEYS,
+    Record,
+    Retrieved,
+    abstention,
+    answer_correct,
+    failed_checks,
+    first_rank,
+    hit_at,
+    is_relevant,
+    mrr,
+    percentile,
+    recall_at,
+    section_correct,
+    summarize,
+)
+
+
+def _hit(doc="nq", article=None, text="", pid=None) -> Retrieved:
+    articles = (article,) if article else ()
+    return Retrieved(pid or f"{doc}#{article}#{text[:8]}", doc, articles, "", text, 1.0)
+
+
+def _rec(q: Question, *, abstained=False, text="", section=None, hits=(), ms=10.0) -> Record:
+    return Record(q, abstained, text, section, tuple(hits), ms)
+
+
+def test_first_rank_hit_and_mrr_by_hand():
+    ranks = [first_rank(f) for f in ([True], [False, False, True], [False] * 7 + [True], [False])]
+    assert ranks == [1, 3, 8, None]
+    assert hit_at(ranks, 1) == 0.25
+    assert hit_at(ranks, 5) == 0.5
+    assert hit_at(ranks, 10) == 0.75
+    assert mrr(ranks, 10) == pytest.approx((1 + 1 / 3 + 1 / 8 + 0) / 4)
+    assert mrr(ranks, 5) == pytest.approx((1 + 1 / 3) / 4)  # rank 8 is past the cut
+
+
+def test_no_scorable_question_is_none_not_zero():
+    assert hit_at([], 1) is None
+    assert mrr([]) is None
+    assert percentile([], 50) is None
+    assert abstention([]) == (None, None, None)
+
+
+def test_relevance_by_gold_article_and_by_evidence():
+    q = Question("q", "?", gold=(Gold("luat-cu-tru", "38"),), evidence=("Sổ hộ khẩu",))
+    assert is_relevant(q, _hit("luat-cu-tru", "38"))
+    assert not is_relevant(q, _hit("luat-cu-tru", "3"))  # another article
+    assert not is_relevant(q, _hit("luat-du-lich", "38"))  # another document
+    assert is_relevant(q, _hit("x", None, "thông tin trong **sổ hộ  khẩu** còn hiệu lực"))
+    assert not is_relevant(Question("q", "?"), _hit("luat-cu-tru", "38", "sổ hộ khẩu"))
+
+
+def test_naive_chunk_spanning_two_articles_is_relevant_to_both():
+    chunk = Retrieved("d#chunk-3", "d", ("31", "32"), "", "...", 0.5)
+    assert is_relevant(Question("q", "?", gold=(Gold("d", "32"),)), chunk)
+    assert is_relevant(Question("q", "?", gold=(Gold("d", "31"),)), chunk)
+
+
+def test_recall_at_counts_distinct_gold_articles():
+    q = Question("q", "?", gold=(Gold("d", "1"), Gold("d", "2")))
+    hits = [_hit("d", "2"), _hit("d", "2"), _hit("e", "1"), _hit("d", "1")]
+    assert recall_at(q, hits, 3) == 0.5
+    assert recall_at(q, hits, 4) == 1.0
+    assert recall_at(Question("q", "?"), hits, 10) is None
+
+
+@pytest.mark.parametrize(
+    ("answers", "abstained", "text", "expected"),
+    [
+        (("7,5%",), False, "GRDP tăng khoảng **7,5%** [1].", True),
+        (("7,5%", "7.5%"), False, "tăng 7.5 %", False),
+        (("7,5%",), True, "Tôi không tìm thấy ... 7,5%", False),  # abstained is never correct
+        ((), True, "Không tìm thấy.", True),
+        ((), False, "Thủ đô là Paris.", False),
+        (None, False, "anything", None),
+    ],
+)
+def test_answer_correct(answers, abstained, text, expected):
+    assert answer_correct(Question("q", "?", answers=answers), abstained, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("section", "answers", "abstained", "first", "expected"),
+    [
+        ("Điều 2 › I", ("x",), False, "Điều 2 › I. Mục tiêu › 1. Mục tiêu", True),
+        ("điều 2", None, False, "**Điều 2** › II. Nhiệm vụ", True),
+        ("Điều 3", ("x",), False, "Điều 2 › I. Mục tiêu", False),
+        ("Điều 2", ("x",), True, "Điều 2", False),  # abstained counts as wrong
+        ("Điều 2", ("x",), False, None, False),  # no citation
+        ("Điều 2", (), True, None, None),  # unanswerable: not scored
+        (None, ("x",), False, "Điều 2", None),
+    ],
+)
+def test_section_correct(section, answers, abstained, first, expected):
+    q = Question("q", "?", answers=answers, section=section)
+    assert section_correct(q, abstained, first) is expected
+
+
+def test_abstention_by_hand():
+    # (answerable, abstained): abstained on 3, of which 2 unanswerable;
+    # 3 unanswerable, 2 abstained on; 4 answerable, 1 abstained on.
+    pairs = [
+        (False, True),
+        (False, True),
+        (False, False),
+        (True, True),
+        (True, False),
+        (True, False),
+        (True, False),
+    ]
+    precision, recall, false_rate = abstention(pairs)
+    assert precision == pytest.approx(2 / 3)
+    assert recall == pytest.approx(2 / 3)
+    assert false_rate == 0.25
+    assert abstention([(True, False)]) == (None, None, 0.0)
+
+
+def test_percentile_interpolates():
+    assert percentile([10, 20, 30, 40], 50) == 25
+    assert percentile([5.0], 95) == 5.0
+    assert percentile(list(range(1, 101)), 95) == pytest.approx(95.05)
+
+
+def test_summarize_counts_each_metric_over_its_own_questions():
+    qa = Question(
+        "a", "?", kind="số liệu", answers=("7,5%",), gold=(Gold("nq", "2"),), section="Điều 2"
+    )
+    qb = Question("b", "?", kind="số liệu", answers=("xanh",), evidence=("chuyển đổi số",))
+    qc = Question("c", "?", kind="ngoài phạm vi", answers=(), evidence=("ignored",))
+    qd = Question("d", "?", gold=(Gold("nq", "1"),))  # no answers: retrieval only, no kind
+    records = [
+        _rec(
+            qa,
+            text="khoảng 7,5%",
+            section="Điều 2 › I",
+            hits=[_hit("nq", "1"), _hit("nq", "2")],
+            ms=10,
+        ),
+        _rec(qb, abstained=True, hits=[_hit(text="nói về chuyển đổi số")], ms=20),
+        _rec(qc, abstained=True, hits=[_hit(text="ignored")], ms=30),
+        _rec(qd, text="...", hits=[_hit("nq", "3")], ms=40),
+    ]
+    s = summarize(records, extra=True)
+    assert tuple(s) == (*METRIC_KEYS, "recall@10", "by_kind")
+    assert s["n"] == 4
+    # retrieval over a (rank 2), b (rank 1), d (miss); c is unanswerable
+    assert (s["hit@1"], s["hit@5"], s["hit@10"]) == (0.3333, 0.6667, 0.6667)
+    assert s["mrr@10"] == round((1 / 2 + 1) / 3, 4)
+    # answers over a (right), b (abstained: wrong), c (abstained: right)
+    assert s["answer_accuracy"] == 0.6667
+    assert (s["abstain_precision"], s["abstain_recall"], s["false_abstain_rate"]) == (0.5, 1.0, 0.5)
+    assert s["section_accuracy"] == 1.0
+    assert (s["latency_ms_p50"], s["latency_ms_p95"]) == (25.0, 38.5)
+    assert s["recall@10"] == 0.5  # a found, d not
+    assert set(s["by_kind"]) == {"số liệu", "ngoài phạm vi"}
+    k = s["by_kind"]["ngoài phạm vi"]
+    assert k["n"] == 1 and k["hit@1"] is None and k["abstain_recall"] == 1.0
+    assert k["abstain_precision"] == 1.0 and k["false_abstain_rate"] is None
+
+
+def test_summarize_without_answers_leaves_answer_metrics_null():
+    q = Question("d", "?", gold=(Gold("nq", "1"),))
+    s = summarize([_rec(q, hits=[_hit("nq", "1")])])
+    assert tuple(s) == REPORT_KEYS
+    assert s["hit@1"] == 1.0
+    for key in (
+        "answer_accuracy",
+        "abstain_precision",
+        "abstain_recall",
+        "false_abstain_rate",
+        "section_accuracy",
+    ):
+        assert s[key] is None
+
+
+def test_failed_checks_names_each_failure():
+    q = Question("a", "?", answers=("7,5%",), gold=(Gold("nq", "2"),), section="Điều 2")
+    ok = _rec(q, text="7,5%", section="Điều 2", hits=[_hit("nq", "2")])
+    assert failed_checks(ok, k=10) == []
+    bad = _rec(q, abstained=True, hits=[_hit("nq", "1"), _hit("nq", "2")])
+    assert failed_checks(bad, k=1) == ["retrieval", "answer", "section"]
+    assert failed_checks(bad, k=2) == ["answer", "section"]
+    refused = Record(q, True, "", None, (), 0.0, error="Câu hỏi quá dài")
+    assert failed_checks(refused, k=10)[0] == "error"
