@@ -29,12 +29,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from bot.types import QuestionError
     from corpus.types import CorpusError
-    from index.types import IndexStateError
+    from index.types import IndexStateError, QueryError
 
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (CorpusError, IndexStateError, QuestionError, KeyError, FileNotFoundError) as exc:
+    except (
+        CorpusError,
+        IndexStateError,
+        QuestionError,
+        QueryError,
+        KeyError,
+        FileNotFoundError,
+    ) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"nqa: {message}", file=sys.stderr)
         return 2

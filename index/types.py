@@ -29,5 +29,9 @@ class Embedder(Protocol):
     def encode(self, texts: list[str], kind: TextKind) -> np.ndarray: ...
 
 
+class QueryError(ValueError):
+    """The query cannot be searched (empty, too long); the message says what to do."""
+
+
 class IndexStateError(Exception):
     """The index cannot be used as asked; the message names the command that fixes it."""

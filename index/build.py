@@ -1,0 +1,284 @@
+"""Building, updating and opening the persisted index of a corpus folder."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from corpus.types import Corpus, CorpusError, Document, LoadError
+from index import store
+from index.dense import DenseIndex, passage_context
+from index.lexical import LexicalIndex
+from index.search import Index
+from index.settings import Settings
+from index.tokenize import tokenize
+from index.types import Embedder, IndexStateError
+
+log = logging.getLogger(__name__)
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+CONTEXT_VERSION = 1  # bump when passage_context or lexical_text change: forces a rebuild
+
+
+def lexical_text(passage) -> str:
+    """BM25 sees the passage and its nearest heading ("b) Các chỉ tiêu xã hội")."""
+    return f"{passage.section[-1]}\n{passage.text}" if passage.section else passage.text
+
+
+def tokenize_passages(corpus: Corpus) -> list[list[str]]:
+    return [tokenize(lexical_text(p)) for p in corpus.passages()]
+
+
+def embed_passages(corpus: Corpus, embedder: Embedder, progress: bool = False) -> np.ndarray:
+    texts = [passage_context(d.meta, p) for d in corpus.documents for p in d.passages]
+    if not texts:
+        return np.zeros((0, _dim(embedder)), dtype=np.float32)
+    if progress:
+        return embedder.encode(texts, kind="passage", progress=True)  # type: ignore[call-arg]
+    return embedder.encode(texts, kind="passage")
+
+
+def _dim(embedder: Embedder) -> int:
+    return int(getattr(embedder, "dim", 0) or embedder.encode(["x"], kind="passage").shape[1])
+
+
+def open_index(
+    corpus_dir: Path | None = None,
+    settings: Settings | None = None,
+    *,
+    build: bool = True,
+    progress: bool = False,
+    embedder: Embedder | None = None,
+) -> Index:
+    """The index of `corpus_dir` (default: the bundled corpus), brought up to date.
+
+    With build=False a missing or stale index is an IndexStateError naming the command that
+    rebuilds it; otherwise it is built, or updated for the documents that changed."""
+    from corpus.paths import BUNDLED_CORPUS
+
+    corpus_dir = Path(corpus_dir or BUNDLED_CORPUS)
+    if not corpus_dir.is_dir():
+        raise IndexStateError(
+            f"Corpus folder {corpus_dir} does not exist: create it or pass --corpus DIR."
+        )
+    settings = settings or Settings()
+    home = store.index_home(corpus_dir)
+    current = store.current_build(home)
+    old = _load(current, corpus_dir, settings, embedder) if current else None
+    reason = _stale_reason(current, corpus_dir, settings, embedder)
+    if reason is None and old is not None:
+        return old
+    if not build:
+        fix = f"nqa index build --corpus {corpus_dir}"
+        raise IndexStateError(f"The index of {corpus_dir} is {reason}. Build it with: {fix}")
+    log.info("Index of %s is %s: building", corpus_dir, reason)
+    reuse = old if reason and reason.startswith("out of date") else None
+    return build_index(corpus_dir, settings, previous=reuse, progress=progress, embedder=embedder)
+
+
+def build_index(
+    corpus_dir: Path,
+    settings: Settings | None = None,
+    *,
+    previous: Index | None = None,
+    progress: bool = False,
+    embedder: Embedder | None = None,
+    on_written: Callable[[Path], None] | None = None,
+) -> Index:
+    """Parse, tokenize and embed the corpus (re-using `previous` for unchanged documents),
+    write a new build folder, then publish it atomically."""
+    settings = settings or Settings()
+    prints = store.file_fingerprints(corpus_dir)
+    corpus = _load_documents(corpus_dir, previous, prints)
+    if not corpus.documents:
+        detail = "; ".join(str(e) for e in corpus.errors)
+        raise IndexStateError(
+            f"No readable documents in {corpus_dir}: add .md, .txt, .docx or .pdf files"
+            + (f" ({detail})" if detail else "")
+        )
+    model_record = _model_record(settings, embedder)
+    embedder = embedder or (previous.embedder if previous else None) or _embedder(settings)
+    tokens, vectors = _representations(corpus, embedder, previous, progress)
+    lexical = LexicalIndex.build(tokens, settings.bm25_k1, settings.bm25_b)
+    index = Index(corpus, tokens, lexical, DenseIndex(vectors), settings, embedder, corpus_dir)
+    home = store.index_home(corpus_dir)
+    build = store.new_build_dir(home)
+    try:
+        _write(build, index, prints, embedder, model_record)
+        if on_written:
+            on_written(build)
+    except BaseException:
+        store.discard(build)
+        raise
+    store.publish(home, build)
+    return index
+
+
+def _representations(corpus, embedder, previous, progress):
+    """Tokens and vectors per passage; passages `previous` already has keep what it computed."""
+    known: dict[tuple[str, str], int] = {}
+    if previous is not None:
+        known = {(p.id, p.text): row for row, p in enumerate(previous.passages)}
+    meta = {d.meta.doc_id: d.meta for d in corpus.documents}
+    passages = corpus.passages()
+    todo = [i for i, p in enumerate(passages) if (p.id, p.text) not in known]
+    texts = [passage_context(meta[passages[i].doc_id], passages[i]) for i in todo]
+    extra = {"progress": True} if progress else {}
+    new_vectors = embedder.encode(texts, kind="passage", **extra) if todo else None
+    fresh = {i: j for j, i in enumerate(todo)}
+    tokens: list[list[str]] = []
+    rows: list[np.ndarray] = []
+    for i, p in enumerate(passages):
+        if i in fresh:
+            tokens.append(tokenize(lexical_text(p)))
+            rows.append(new_vectors[fresh[i]])
+        else:
+            old = known[(p.id, p.text)]
+            tokens.append(previous.tokens[old])
+            rows.append(previous.dense.vectors[old])
+    log.info("Embedded %d passages, re-used %d", len(todo), len(passages) - len(todo))
+    dim = rows[0].shape[0] if rows else _dim(embedder)
+    return tokens, np.array(rows, dtype=np.float32).reshape(len(rows), dim)
+
+
+def _stem(rel: str) -> str:
+    name = Path(rel).name
+    for suffix in (".meta.yaml", ".meta.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return Path(name).stem
+
+
+def _load_documents(corpus_dir: Path, previous: Index | None, prints: dict[str, str]) -> Corpus:
+    """Parse the corpus folder; documents none of whose files changed are taken from `previous`."""
+    from corpus import SUPPORTED_SUFFIXES, load_document
+
+    reuse: dict[str, Document] = {}
+    if previous is not None:
+        old = previous.file_prints
+        changed = {_stem(f) for f in set(old) | set(prints) if old.get(f) != prints.get(f)}
+        reuse = {
+            d.meta.doc_id: d for d in previous.corpus.documents if d.meta.doc_id not in changed
+        }
+    documents: list[Document] = []
+    errors: list[LoadError] = []
+    for path in sorted(corpus_dir.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        if suffix in SIDECAR_SUFFIXES:
+            continue
+        if suffix not in SUPPORTED_SUFFIXES:
+            errors.append(LoadError(str(path), f"unsupported file type '{suffix}'"))
+            continue
+        if path.stem in reuse:
+            documents.append(reuse[path.stem])
+            continue
+        try:
+            documents.append(load_document(path))
+        except CorpusError as exc:
+            errors.append(LoadError(str(path), str(exc)))
+    for error in errors:
+        log.warning("Skipped %s", error)
+    return Corpus(documents=tuple(documents), errors=tuple(errors))
+
+
+def _embedder(settings: Settings) -> Embedder:
+    from index.embedder import load_embedder
+
+    return load_embedder(settings)
+
+
+def _settings_record(settings: Settings) -> dict:
+    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "context": CONTEXT_VERSION}
+
+
+def _write(
+    build: Path, index: Index, prints: dict[str, str], embedder: Embedder, model: str
+) -> None:
+    docs = index.corpus.documents
+    store.write_jsonl(build / "documents.jsonl", [store.document_row(d) for d in docs])
+    store.write_jsonl(build / "passages.jsonl", [store.passage_row(p) for p in index.passages])
+    store.write_jsonl(build / "tokens.jsonl", index.tokens)
+    (build / "bm25").mkdir()
+    index.lexical.save(build / "bm25")
+    index.dense.save(build)
+    store.write_manifest(
+        build,
+        {
+            "schema": store.SCHEMA,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "corpus_dir": str(index.corpus_dir.resolve()) if index.corpus_dir else None,
+            "files": prints,
+            "documents": {d.meta.doc_id: len(d.passages) for d in docs},
+            "errors": [str(e) for e in index.corpus.errors],
+            "passages": len(index.passages),
+            "model": model,
+            "embedder": embedder.name,
+            "dim": index.dense.dim,
+            "settings": _settings_record(index.settings),
+            "versions": store.versions(),
+        },
+    )
+    index.file_prints = prints
+
+
+def _load(build: Path, corpus_dir: Path, settings: Settings, embedder) -> Index | None:
+    """The index stored in `build`, or None when it cannot be read (it is then rebuilt)."""
+    try:
+        manifest = store.read_manifest(build)
+        if manifest.get("schema") != store.SCHEMA:
+            return None
+        passages = [store.passage_from_row(r) for r in store.read_jsonl(build / "passages.jsonl")]
+        by_doc: dict[str, list] = {}
+        for p in passages:
+            by_doc.setdefault(p.doc_id, []).append(p)
+        documents = tuple(
+            store.document_from_row(row, tuple(by_doc.get(row["meta"]["doc_id"], ())))
+            for row in store.read_jsonl(build / "documents.jsonl")
+        )
+        errors = tuple(
+            LoadError(*e.split(": ", 1)) for e in manifest.get("errors", []) if ": " in e
+        )
+        corpus = Corpus(documents=documents, errors=errors)
+        tokens = store.read_jsonl(build / "tokens.jsonl")
+        lexical = LexicalIndex.load(build / "bm25", len(passages))
+        dense = DenseIndex.load(build)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        log.warning("Index at %s is unreadable (%s): it will be rebuilt", build, exc)
+        return None
+    index = Index(corpus, tokens, lexical, dense, settings, embedder, corpus_dir)
+    index.file_prints = manifest.get("files", {})
+    index.manifest = manifest
+    return index
+
+
+def _stale_reason(build, corpus_dir, settings, embedder) -> str | None:
+    """Why the stored index cannot serve this corpus and settings, or None when it can."""
+    if build is None:
+        return "missing"
+    try:
+        manifest = store.read_manifest(build)
+    except (OSError, ValueError):
+        return "unreadable"
+    if manifest.get("schema") != store.SCHEMA:
+        return f"from an older format (schema {manifest.get('schema')}, now {store.SCHEMA})"
+    model = _model_record(settings, embedder)
+    if manifest.get("model") != model:
+        return f"built with another model ({manifest.get('model')}, settings say {model})"
+    if manifest.get("settings") != _settings_record(settings):
+        return "built with other settings"
+    if manifest.get("files") != store.file_fingerprints(corpus_dir):
+        return "out of date (documents were added, changed or removed)"
+    return None
+
+
+def _model_record(settings: Settings, embedder: Embedder | None) -> str:
+    """What identifies the vectors: the configured model and backend (no model load needed),
+    or the name of an embedder passed in explicitly (tests, baselines)."""
+    if embedder is not None:
+        return embedder.name
+    return f"{settings.model}@{settings.backend}"

@@ -1,0 +1,76 @@
+"""A question made ready for both retrievers: normalized, diacritics restored, abbreviations
+expanded, and a dense weight chosen for how it was typed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from index.abbrev import expand
+from index.fold import diacritic_ratio
+from index.fusion import DENSE_WEIGHT, dense_weight
+from index.restore import DiacriticRestorer
+from index.tokenize import tokenize
+
+# Function words that mark an English question; the multilingual model reads English well,
+# while Vietnamese BM25 cannot.
+_ENGLISH = frozenset(
+    "what which who whom whose when where why how is are was were the of in on for to does do did "
+    "much many target rate province resolution according by with and or from".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+ENGLISH_DENSE_WEIGHT = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedQuery:
+    text: str  # as typed, normalized
+    restored: str  # diacritics restored where the corpus knows the words
+    dense_text: str  # what the model embeds
+    tokens: tuple[str, ...]  # lexical tokens
+    typed_diacritics: bool
+    english: bool
+    w_dense: float
+
+
+def normalize_query(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    try:  # same tone-mark placement as the passages (hoà -> hòa)
+        from corpus.normalize import unify_tone_marks
+    except ImportError:  # pragma: no cover - corpus stage without it
+        return " ".join(text.split())
+    return " ".join(unify_tone_marks(text).split())
+
+
+def is_english(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 3 or diacritic_ratio(text) > 0:
+        return False
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.25
+
+
+def prepare(query: str, restorer: DiacriticRestorer) -> PreparedQuery:
+    text = normalize_query(query)
+    typed = diacritic_ratio(text) >= 0.5
+    if is_english(text):
+        return PreparedQuery(
+            text,
+            text,
+            expand(text),
+            tuple(tokenize(text, query=True)),
+            False,
+            True,
+            ENGLISH_DENSE_WEIGHT,
+        )
+    restoration = restorer.restore(text)
+    restored = restoration.text
+    return PreparedQuery(
+        text=text,
+        restored=restored,
+        dense_text=expand(restored),
+        tokens=tuple(tokenize(restored, query=True)),
+        typed_diacritics=typed,
+        english=False,
+        w_dense=dense_weight(typed, restoration.coverage) if not typed else DENSE_WEIGHT,
+    )
