@@ -1,0 +1,71 @@
+"""Deciding that the documents do not answer. Each check names what the question asks for that
+the best passage does not have: a year, a place, a figure, or words the corpus never uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.fold import fold
+
+# Thresholds calibrated on the team's seed question set (eval/data/seed_questions.jsonl).
+MIN_DENSE = 0.80  # cosine of the best passage (multilingual-e5-small compresses cosines high)
+MIN_OVERLAP = 0.34  # weighted share of the question's words found in the answering clause
+MAX_UNKNOWN = 0.34  # weighted share of the question's words the corpus never uses
+
+PROVINCES = tuple(
+    fold(p).lower()
+    for p in (
+        "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|"
+        "Bình Phước|Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|"
+        "Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|"
+        "Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|"
+        "Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|"
+        "Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Huế|"
+        "Tiền Giang|Hồ Chí Minh|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái|Đà Lạt|Sài Gòn"
+    ).split("|")
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    abstain: bool
+    reason: str  # why, for logs and the evaluation's failure list ("" when answering)
+    confidence: float
+
+
+def judge(
+    *,
+    question: str,
+    kind: str,
+    context: str,
+    overlap: float,
+    unknown: float,
+    dense: float | None,
+    has_lead: bool,
+    english: bool,
+) -> Verdict:
+    """`context`: the answering passage with its section path and its article's opening;
+    `overlap`/`unknown`: weighted word shares; `dense`: cosine of the answering passage."""
+    folded_q = fold(question).lower()
+    folded_ctx = fold(context).lower()
+    missing_years = [y for y in _YEAR.findall(question) if y not in context]
+    if missing_years:
+        return Verdict(True, f"năm {', '.join(missing_years)} không có trong đoạn trích", 0.1)
+    for place in PROVINCES:
+        if re.search(rf"\b{re.escape(place)}\b", folded_q) and place not in folded_ctx:
+            return Verdict(True, f"địa danh '{place}' không có trong đoạn trích", 0.1)
+    if not english and unknown > MAX_UNKNOWN:
+        return Verdict(True, f"câu hỏi có từ văn bản không dùng ({unknown:.0%})", 0.15)
+    if kind == "quantity" and not has_lead:
+        return Verdict(True, "không tìm thấy con số trả lời", 0.2)
+    semantic = dense if dense is not None else 0.0
+    if not english and overlap < MIN_OVERLAP and semantic < MIN_DENSE + 0.04:
+        return Verdict(True, f"đoạn trích ít liên quan (overlap {overlap:.2f})", 0.25)
+    if dense is not None and dense < MIN_DENSE:
+        return Verdict(True, f"đoạn trích ít liên quan (cosine {dense:.2f})", 0.25)
+    confidence = min(
+        1.0, 0.35 + 0.4 * overlap + (0.25 * (semantic - MIN_DENSE) / 0.15 if dense else 0)
+    )
+    return Verdict(False, "", max(0.3, confidence))

@@ -1,0 +1,167 @@
+"""The Bot: a question (and the conversation so far) -> an Answer with its citations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from bot.abstain import judge
+from bot.extract import content_words, idf_table, lead_for, rank_spans
+from bot.question import understand
+from bot.types import Answer, Citation
+from index.types import Hit
+
+log = logging.getLogger(__name__)
+
+NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
+K_RETRIEVE = 8  # passages read to find the answering clause
+K_CITE = 3  # citations shown with an answer (the answering passage first)
+
+
+class Bot:
+    def __init__(self, index, mode: str = "hybrid", generator=None):
+        self.index = index
+        self.mode = mode
+        self.generator = generator
+        self._idf: dict[str, float] | None = None
+        self._vocab: set[str] | None = None
+        self._article_leads: dict[tuple[str, str | None], str] | None = None
+
+    # -- derived once per index ------------------------------------------------------------
+    @property
+    def idf(self) -> dict[str, float]:
+        if self._idf is None:
+            self._idf = idf_table(self.index.tokens)
+            self._vocab = set(self._idf)
+        return self._idf
+
+    def _article_lead(self, passage) -> str:
+        """The opening of the passage's article ("Điều 2. Thông qua mục tiêu ... năm 2023"),
+        which scopes every passage under it."""
+        if self._article_leads is None:
+            leads: dict[tuple[str, str | None], str] = {}
+            for p in self.index.passages:
+                if p.article and p.kind == "content":
+                    leads.setdefault((p.doc_id, p.article), p.text)
+            self._article_leads = leads
+        return self._article_leads.get((passage.doc_id, passage.article), "")
+
+    # -- asking ----------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, Answer]] = (),
+        docs: Sequence[str] | None = None,
+    ) -> Answer:
+        previous = history[-1][0] if history else None
+        q = understand(question, previous)
+        if q.followup and history and not docs:
+            cited = history[-1][1].citations
+            docs = [cited[0].doc_id] if cited else None
+        prepared = self.index.prepare(q.retrieval)
+        hits = self.index.search(
+            q.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
+        )
+        if not hits:
+            return Answer(q.text, NOT_FOUND, (), 0.0, True, (), tuple(hits))
+        ordered = self._prefer_kind(q.kind, hits, docs)
+        passages = [(h.passage.text, h.passage.section, h.score) for h in ordered]
+        ranked = rank_spans(
+            prepared.restored if q.followup is False else q.retrieval, q.kind, passages, self.idf
+        )
+        best = ranked[0]
+        hit = ordered[best.hit_rank]
+        lead = lead_for(q.kind, best.text)
+        verdict = judge(
+            question=q.retrieval,
+            kind=q.kind,
+            context=" ".join(
+                [
+                    hit.passage.text,
+                    *hit.passage.section,
+                    self._article_lead(hit.passage),
+                    self._meta_text(hit),
+                ]
+            ),
+            overlap=best.overlap,
+            unknown=self._unknown_share(prepared.restored),
+            dense=hit.dense,
+            has_lead=lead is not None,
+            english=prepared.english,
+        )
+        if verdict.abstain:
+            log.info("Abstained on %r: %s", q.text, verdict.reason)
+            related = tuple(self._citation(i + 1, h, None) for i, h in enumerate(ordered[:K_CITE]))
+            return Answer(q.text, NOT_FOUND, (), verdict.confidence, True, related, tuple(hits))
+        citations = [self._citation(1, hit, (best.start, best.end))]
+        for other in ordered:
+            if len(citations) >= K_CITE:
+                break
+            if other.passage.id != hit.passage.id:
+                citations.append(self._citation(len(citations) + 1, other, None))
+        clause = best.text.strip().rstrip(";,")
+        text = f"{lead} — {clause} [1]" if lead and lead != clause else f"{clause} [1]"
+        answer = Answer(q.text, text, tuple(citations), verdict.confidence, False, (), tuple(hits))
+        return self._generated(answer) if self.generator else answer
+
+    def _prefer_kind(self, kind: str, hits: list[Hit], docs) -> list[Hit]:
+        """Signer questions read the signature block, which retrieval ranks low on purpose."""
+        if kind != "signer":
+            return hits
+        doc_id = hits[0].passage.doc_id
+        signature = [p for p in self.index.passages if p.doc_id == doc_id and p.kind == "signature"]
+        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in signature]
+        return extra + [h for h in hits if h.passage.kind != "signature"]
+
+    def _meta_text(self, hit: Hit) -> str:
+        try:
+            meta = self.index.document(hit.passage.doc_id).meta
+        except KeyError:
+            return ""
+        return " ".join(x for x in (meta.issuer, meta.signer) if x)
+
+    def _unknown_share(self, question: str) -> float:
+        """Weighted share of the question's words that no passage uses ("cận nghèo", "bác sĩ")."""
+        idf = self.idf
+        words = [w for w in content_words(question) if not w.isdigit()]
+        if not words:
+            return 0.0
+        top = max(idf.values(), default=1.0)
+        unknown = sum(top for w in words if w not in idf)
+        return unknown / sum(idf.get(w, top) for w in words)
+
+    def _citation(self, n: int, hit: Hit, span) -> Citation:
+        p = hit.passage
+        try:
+            meta = self.index.document(p.doc_id).meta
+            title, number = meta.title, meta.number
+        except KeyError:
+            title, number = p.doc_id, None
+        return Citation(
+            n=n,
+            doc_id=p.doc_id,
+            doc_title=title,
+            doc_number=number,
+            section=p.section_str,
+            article=p.article,
+            text=p.text,
+            span=span,
+            score=hit.score,
+            passage_id=p.id,
+        )
+
+    def _generated(self, answer: Answer) -> Answer:
+        """Let the optional language model phrase the answer; fall back to the extractive one."""
+        passages = [(c.n, f"{c.doc_title} › {c.section}", c.text) for c in answer.citations]
+        result = self.generator.generate(answer.question, passages)
+        if result is None:
+            return answer
+        return Answer(
+            answer.question,
+            result.text,
+            answer.citations,
+            answer.confidence,
+            False,
+            (),
+            answer.hits,
+        )

@@ -1,0 +1,148 @@
+"""Picking the sentence or clause that answers, and the figure, date or name to lead with."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.fold import fold
+from index.tokenize import strip_question_words, syllables
+
+_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ+\-])|\n+")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_FIGURE = re.compile(
+    r"(?:(?:tăng|giảm|từ|dưới|trên|đạt|khoảng|tối thiểu|tối đa|ổn định)\s+)?"
+    r"\d[\d.,]*\s*(?:%|‰|triệu đồng(?:/người/năm)?|tỷ đồng|nghìn tỷ đồng|xã|căn|m²|m2|km|ha|đơn vị|lớp|người|trường|giờ|ngày)?"
+    r"(?:\s+trở lên|\s+trở xuống)?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b", re.IGNORECASE
+)
+_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    hit_rank: int  # which retrieved passage (0-based)
+    start: int  # character offsets in the passage text
+    end: int
+    text: str
+    score: float
+    overlap: float  # weighted share of the question's words found in the span or its heading
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Sentence/clause boundaries of a passage: lines, then sentences within lines."""
+    out = []
+    pos = 0
+    for piece in _SPLIT.split(text):
+        start = text.find(piece, pos)
+        if start < 0:
+            continue
+        end = start + len(piece)
+        pos = end
+        stripped = piece.strip(" +-\t")
+        if len(stripped) >= 3:
+            lead = len(piece) - len(piece.lstrip(" +-\t"))
+            out.append((start + lead, end))
+    return out or [(0, len(text))]
+
+
+def content_words(question: str) -> list[str]:
+    """Folded syllables that carry the question's meaning (question words removed)."""
+    return [w for w in syllables(strip_question_words(question)) if len(w) > 1 or w.isdigit()]
+
+
+def has_figure(text: str) -> bool:
+    return any(
+        not _YEAR.fullmatch(m.group(0).strip()) and re.search(r"\d", m.group(0))
+        for m in _FIGURE.finditer(_strip_years(text))
+    )
+
+
+def _strip_years(text: str) -> str:
+    return re.sub(r"(năm|giai đoạn|năm học|đến năm)\s+\d{4}(\s*-\s*\d{4})?", " ", text, flags=re.I)
+
+
+def lead_for(kind: str, span_text: str) -> str | None:
+    """The words an answer of this kind starts with, taken from the span itself."""
+    if kind == "quantity":
+        value = span_text.split(":", 1)[1].strip() if ":" in span_text else ""
+        if value and re.search(r"\d", value) and len(value) <= 90:
+            return value.rstrip(".;")
+        for m in _FIGURE.finditer(span_text):
+            figure = m.group(0).strip()
+            if (
+                re.search(r"\d", figure)
+                and not _YEAR.fullmatch(figure)
+                and not _in_year(span_text, m.start())
+            ):
+                return figure
+        return None
+    if kind == "date":
+        m = _DATE.search(span_text)
+        return m.group(0) if m else None
+    if kind == "signer":
+        m = _NAME.search(span_text.replace("CHỦ TỊCH", ""))
+        return m.group(0) if m else None
+    return None
+
+
+def _in_year(text: str, pos: int) -> bool:
+    return bool(re.search(r"(năm|giai đoạn|năm học|đến năm)\s*$", text[:pos], re.I))
+
+
+def rank_spans(
+    question: str,
+    kind: str,
+    passages: Sequence[tuple[str, tuple[str, ...], float]],
+    idf: dict[str, float],
+) -> list[Span]:
+    """Every clause of the retrieved passages, best first. `passages`: (text, section, hit score)."""
+    words = content_words(question)
+    weights = {w: idf.get(w, max(idf.values(), default=1.0)) for w in words}
+    total = sum(weights.values()) or 1.0
+    best_hit = max((s for _, _, s in passages), default=1.0) or 1.0
+    out: list[Span] = []
+    for rank, (text, section, hit_score) in enumerate(passages):
+        heading = set(syllables(" ".join(section[-1:])))
+        whole = set(syllables(text))
+        for start, end in spans(text):
+            piece = text[start:end]
+            own = set(syllables(piece))
+            overlap = (
+                sum(
+                    weights[w]
+                    * (1.0 if w in own else 0.6 if w in heading else 0.3 if w in whole else 0.0)
+                    for w in weights
+                )
+                / total
+            )
+            score = 0.55 * (hit_score / best_hit) + 0.45 * overlap - 0.02 * rank
+            if kind == "quantity":
+                score += 0.15 if has_figure(piece) else -0.2
+            elif kind == "date":
+                score += 0.2 if _DATE.search(piece) else -0.1
+            elif kind == "signer":
+                score += 0.3 if "CHỦ TỊCH" in piece or _NAME.search(piece) else 0.0
+            out.append(Span(rank, start, end, piece, score, overlap))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def idf_table(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Inverse document frequency of folded syllables over the passages."""
+    df: dict[str, int] = {}
+    for tokens in token_lists:
+        for t in set(tokens):
+            if not t.startswith(("w:", "doc:", "date:")):
+                df[t] = df.get(t, 0) + 1
+    n = max(len(token_lists), 1)
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def folded_words(text: str) -> set[str]:
+    return set(fold(text).lower().split())

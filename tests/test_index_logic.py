@@ -1,0 +1,142 @@
+"""Pure index logic with a hand-checkable embedder: folding, tokens, restoration, fusion,
+filters, persistence and its failure modes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from corpus.types import Corpus, Document, DocumentMeta, Passage
+from index import Index, QueryError
+from index.abbrev import expand
+from index.fold import diacritic_ratio, fold, has_diacritics
+from index.fusion import dense_weight, fuse, minmax
+from index.restore import DiacriticRestorer
+from index.tokenize import canonical_number, special_tokens, tokenize
+from tests.fakes import BagOfWordsEmbedder
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("bảo hiểm y tế", "bao hiem y te"),
+        ("Đường ĐỊNH HÓA", "Duong DINH HOA"),
+        ("thuỷ sản", "thuy san"),
+        ("95%", "95%"),
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_diacritic_detection():
+    assert has_diacritics("tỷ lệ") and not has_diacritics("ty le")
+    assert diacritic_ratio("chi tieu BHYT") == 0.0
+    assert diacritic_ratio("tỷ lệ hộ nghèo") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [("8,5", "8.5"), ("8.5", "8.5"), ("20.000", "20000"), ("20,000", "20000"), ("05", "5")],
+)
+def test_numbers_are_written_one_way(raw, canonical):
+    assert canonical_number(raw) == canonical
+
+
+def test_document_numbers_and_dates_are_whole_tokens():
+    tokens = special_tokens("Nghị quyết số 04/2021/NQ-HĐND ngày 23 tháng 3 năm 2021 và 11-NQ/TW")
+    assert "doc:04/2021/nq-hdnd" in tokens
+    assert "doc:11-nq/tw" in tokens
+    assert "date:2021-03-23" in tokens
+    assert "date:2021-03-23" in special_tokens("ban hành 23/3/2021")
+
+
+def test_question_words_do_not_match_content():
+    tokens = tokenize("chi tieu BHYT 2023 la bao nhieu", query=True)
+    assert tokens.count("bao") == 1  # from the expansion "bảo hiểm y tế", not from "bao nhiêu"
+    assert "nhieu" not in tokens
+
+
+def test_abbreviations_expand_both_ways_of_typing():
+    assert "bảo hiểm y tế" in expand("thẻ BHYT")
+    assert "bảo hiểm y tế" in expand("the bhyt")
+    assert "Hội đồng nhân dân" in expand("HĐND tỉnh")
+    assert expand("Cơ cấu kinh tế") == "Cơ cấu kinh tế"  # "cp", "tu" ... only in capitals
+
+
+def test_restoration_uses_the_corpus_words():
+    restorer = DiacriticRestorer.from_texts(["Tỷ lệ hộ nghèo giảm", "bảo hiểm y tế"])
+    result = restorer.restore("ty le ho ngheo la bao nhieu")
+    assert result.text == "tỷ lệ hộ nghèo là bao nhiêu"
+    assert result.coverage == 1.0
+    assert restorer.restore("xyz abc").coverage == 0.0
+
+
+def test_fusion_weights_and_normalization():
+    assert minmax(np.array([2.0, 4.0, 3.0])).tolist() == [0.0, 1.0, 0.5]
+    fused = fuse(np.array([0.0, 10.0]), np.array([0.9, 0.5]), w_dense=0.6)
+    assert fused.tolist() == pytest.approx([0.6, 0.4])
+    assert dense_weight(True, 0.0) == 0.6
+    assert dense_weight(False, 0.0) == 0.2
+    assert dense_weight(False, 1.0) == pytest.approx(0.6)
+
+
+def _corpus() -> Corpus:
+    def doc(doc_id, year, issuer, texts):
+        meta = DocumentMeta(doc_id=doc_id, title=doc_id, date=f"{year}-01-01", issuer=issuer)
+        passages = tuple(
+            Passage(f"{doc_id}#{i}", doc_id, ("Điều 1",), "1", t) for i, t in enumerate(texts)
+        )
+        return Document(meta, (), passages)
+
+    return Corpus(
+        (
+            doc("a", 2022, "HĐND tỉnh Thái Nguyên", ["Tỷ lệ dân số tham gia bảo hiểm y tế: 95%."]),
+            doc("b", 2023, "UBND tỉnh", ["Tỷ lệ hộ nghèo giảm 1%.", "Che phủ rừng 46%."]),
+        )
+    )
+
+
+def _index() -> Index:
+    words = ["bao", "hiem", "y", "te", "ho", "ngheo", "rung", "che", "phu"]
+    return Index.in_memory(_corpus(), embedder=BagOfWordsEmbedder(words))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("bảo hiểm y tế", "a#0"),
+        ("bao hiem y te", "a#0"),
+        ("BHYT", "a#0"),
+        ("ho ngheo", "b#0"),
+        ("che phủ rừng", "b#1"),
+    ],
+)
+def test_search_finds_the_passage(query, expected):
+    assert _index().search(query, k=1)[0].passage.id == expected
+
+
+def test_filters_restrict_documents_year_and_issuer():
+    index = _index()
+    assert {h.passage.doc_id for h in index.search("tỷ lệ", k=5, docs=["b"])} == {"b"}
+    assert {h.passage.doc_id for h in index.search("tỷ lệ", k=5, year=2022)} == {"a"}
+    assert {h.passage.doc_id for h in index.search("tỷ lệ", k=5, issuer="ubnd")} == {"b"}
+    assert index.search("tỷ lệ", k=5, docs=["nope"]) == []
+
+
+def test_k_larger_than_the_corpus_returns_everything_once():
+    hits = _index().search("tỷ lệ", k=50)
+    assert len(hits) == 3
+    assert len({h.passage.id for h in hits}) == 3
+
+
+def test_modes_rank_by_their_own_scores():
+    index = _index()
+    assert index.search("bao hiem", k=1, mode="bm25")[0].dense is None
+    assert index.search("bao hiem", k=1, mode="dense")[0].bm25 is None
+
+
+@pytest.mark.parametrize("query", ["", "   ", "x" * 5000])
+def test_bad_queries_say_what_is_wrong(query):
+    with pytest.raises(QueryError, match="Câu hỏi"):
+        _index().search(query)
