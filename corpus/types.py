@@ -20,7 +20,8 @@ class DocumentMeta:
     source_url: str | None = None
     kind: str | None = None  # "Nghị quyết", "Luật", ...
     path: str = ""  # file the document was read from
-    fingerprint: str = ""  # sha256 of the file's bytes
+    fingerprint: str = ""  # sha256 of the file's bytes (and of its sidecar .yaml, if any)
+    session: str | None = None  # e.g. "Khóa XIV, Kỳ họp thứ mười"
 
     @property
     def year(self) -> int | None:

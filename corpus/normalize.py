@@ -1,0 +1,124 @@
+"""Text normalization: one spelling for the same text, whatever editor or converter produced it.
+
+NFC everywhere; the new tone-mark placement ("hòa", "thủy", "Ủy"); Markdown and HTML markup
+removed or rendered ("m<sup>2</sup>" -> "m²"); invisible characters dropped. Curly quotes stay.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_TONED_AE = "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ"
+_TONED_Y = "ỳýỷỹỵỲÝỶỸỴ"
+# Old style puts the tone on the last vowel of a final "oa", "oe", "uy" ("hoà", "uỷ"); the new
+# style on the first ("hòa", "ủy"). Only at the end of a syllable ("hoàn" is the same in both),
+# and never after "q", where "u" belongs to the consonant ("quý").
+_OLD_TONE = re.compile(
+    rf"(?<![qQ])([oO])([{_TONED_AE}])(?![^\W\d_])|(?<![qQ])([uU])([{_TONED_Y}])(?![^\W\d_])"
+)
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    decomposed = unicodedata.normalize("NFD", second)
+    base = "".join(c for c in decomposed if c not in _TONES)
+    tone = "".join(c for c in decomposed if c in _TONES)
+    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
+
+
+def unify_tone_marks(text: str) -> str:
+    """Old-style tone placement to the new style: "hoà" -> "hòa", "Uỷ" -> "Ủy", "khoẻ" -> "khỏe"."""
+    return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", text))
+
+
+def normalize_line(line: str) -> str:
+    """NFC, new-style tone marks, look-alike letters, invisible characters and runs of spaces."""
+    line = unicodedata.normalize("NFC", line).translate(_LOOKALIKES)
+    line = _INVISIBLE.sub("", line)
+    line = _SPACES.sub(" ", line).strip()
+    return unify_tone_marks(line)
+
+
+# --- Markdown / HTML -------------------------------------------------------------------------
+
+_PROTECT = {c: chr(0xE000 + i) for i, c in enumerate("\\`*_{}[]()#+-.!|>~")}
+_RESTORE = str.maketrans({v: k for k, v in _PROTECT.items()})
+
+_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:\s+|$)")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_BLOCKQUOTE = re.compile(r"^\s*(?:>\s?)+")
+_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
+_LIST_ITEM = re.compile(r"^(\s*)[-*+•]\s+")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_CODE = re.compile(r"`([^`]*)`")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+_LEFTOVER_STRONG = re.compile(r"\*\*|__")
+_LEFTOVER_EM = re.compile(r"^\*(?=\S)|(?<=\S)\*$")
+
+_SUP = re.compile(r"<sup>(.*?)</sup>", re.IGNORECASE | re.DOTALL)
+_SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _script(match: re.Match[str], table: dict[int, str], fallback: str) -> str:
+    inner = match.group(1).strip()
+    if inner and all(ord(c) in table for c in inner):
+        return inner.translate(table)
+    return f"{fallback}{inner}" if len(inner) == 1 else f"{fallback}({inner})"
+
+
+def render_html(text: str) -> str:
+    """<sup>2</sup> -> ², <sub>2</sub> -> ₂, <br> -> space, other tags dropped, entities decoded."""
+    text = _SUP.sub(lambda m: _script(m, _SUPERSCRIPT, "^"), text)
+    text = _SUB.sub(lambda m: _script(m, _SUBSCRIPT, "_"), text)
+    text = _TAG.sub("", _BREAK.sub(" ", text))
+    return html.unescape(text)
+
+
+def strip_markdown(line: str) -> str:
+    """One Markdown line to plain text; list markers are kept as "- " / "+ " (nested items as "+")."""
+    for char, placeholder in _PROTECT.items():
+        line = line.replace("\\" + char, placeholder)
+    if _RULE.match(line) or _TABLE_SEP.match(line) and "|" in line:
+        return ""
+    line = _BLOCKQUOTE.sub("", line)
+    line = _CLOSING_HASHES.sub("", line) if _HEADING_MARK.match(line) else line
+    line = _HEADING_MARK.sub("", line)
+    item = _LIST_ITEM.match(line)
+    if item:
+        rest = line[item.end() :]
+        nested = item.group(0).strip() == "+" or len(item.group(1).expandtabs(4)) >= 2
+        # "  - + Công nghiệp": the text carries its own marker; otherwise nesting says "+".
+        line = rest if re.match(r"[-+] ", rest) else ("+ " if nested else "- ") + rest
+    if line.lstrip().startswith("|"):
+        line = " | ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _CODE.sub(r"\1", line)
+    line = _STRONG.sub(r"\2", line)
+    line = _EM_STAR.sub(r"\1", line)
+    line = _EM_UNDERSCORE.sub(r"\1", line)
+    line = _LEFTOVER_STRONG.sub("", line)
+    line = _LEFTOVER_EM.sub("", line.strip())
+    line = render_html(line)
+    return line.translate(_RESTORE)
+
+
+def normalize_markdown(line: str) -> str:
+    return normalize_line(strip_markdown(line))

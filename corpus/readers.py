@@ -1,0 +1,235 @@
+"""Formats -> normalized text lines plus the metadata the file carries (front matter, sidecar).
+
+Each reader turns one file into lines; a file that cannot be read raises ReadError naming the
+file and the reason, so one bad file never stops the rest of a corpus from loading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpus.normalize import normalize_line, normalize_markdown
+from corpus.types import CorpusError
+
+SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
+SIDECAR_SUFFIXES = (".meta.yaml", ".yaml", ".meta.yml", ".yml")
+
+
+class ReadError(CorpusError):
+    """A file that cannot be read: str() is "<file>: <reason>"."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    lines: tuple[str, ...]  # normalized, blank lines kept (page breaks show as runs of them)
+    front: dict[str, Any] = field(default_factory=dict)  # front matter merged with the sidecar
+    sidecar: Path | None = None
+
+
+def read_file(path: Path) -> RawText:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReadError(
+            path,
+            f"unsupported file type '{suffix or path.name}' (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+        )
+    if not path.is_file():
+        raise ReadError(path, "no such file")
+    if suffix == ".docx":
+        raw = _read_docx(path)
+    elif suffix == ".pdf":
+        raw = _read_pdf(path)
+    else:
+        raw = _decode(path, path.read_bytes())
+    front, raw = _split_front_matter(path, raw)
+    normalize = normalize_markdown if suffix == ".md" else normalize_line
+    lines = tuple(normalize(line) for line in raw)
+    if not any(lines):
+        raise ReadError(path, "the file has no text")
+    sidecar = find_sidecar(path)
+    if sidecar is not None:
+        front = {**front, **_load_yaml(sidecar, sidecar.read_text(encoding="utf-8-sig"))}
+    return RawText(lines=lines, front=front, sidecar=sidecar)
+
+
+def find_sidecar(path: Path) -> Path | None:
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_name(path.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+# --- front matter ---------------------------------------------------------------------------
+
+
+def _split_front_matter(path: Path, lines: list[str]) -> tuple[dict[str, Any], list[str]]:
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].strip() != "---":
+        return {}, lines
+    for end in range(start + 1, min(len(lines), start + 200)):
+        if lines[end].strip() in ("---", "..."):
+            front = _load_yaml(path, "\n".join(lines[start + 1 : end]))
+            return front, lines[end + 1 :]
+    return {}, lines  # a lone "---" is a horizontal rule, not front matter
+
+
+def _load_yaml(path: Path, text: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        reason = str(exc).replace("\n", " ")
+        raise ReadError(path, f"front matter is not valid YAML ({reason})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReadError(path, "front matter must be a mapping of 'key: value' lines")
+    return {str(k).strip().lower(): v for k, v in data.items()}
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def _decode(path: Path, data: bytes) -> list[str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                path, f"not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8"
+            ) from None
+    if "\x00" in text:
+        raise ReadError(path, "binary data in a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# --- .docx ----------------------------------------------------------------------------------
+
+
+def _read_docx(path: Path) -> list[str]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises zipfile, KeyError, lxml errors alike
+        raise ReadError(path, f"not a readable .docx file ({_describe(exc)})") from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.extend(_docx_paragraph(block))
+        elif isinstance(block, Table):
+            seen: set[int] = set()
+            for row in block.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat
+                        continue
+                    seen.add(id(cell._tc))
+                    for paragraph in cell.paragraphs:
+                        lines.extend(_docx_paragraph(paragraph))
+        lines.append("")
+    return lines
+
+
+def _docx_paragraph(paragraph: Any) -> list[str]:
+    from corpus.normalize import render_html
+
+    if any(run.font.superscript or run.font.subscript for run in paragraph.runs):
+        parts = []
+        for run in paragraph.runs:
+            tag = "sup" if run.font.superscript else "sub" if run.font.subscript else None
+            parts.append(f"<{tag}>{run.text}</{tag}>" if tag else run.text)
+        text = render_html("".join(parts))
+    else:
+        text = paragraph.text
+    style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    if style.startswith("List Bullet") and text.strip() and not re.match(r"\s*[-+•]", text):
+        text = ("+ " if style.rstrip().endswith(("2", "3")) else "- ") + text
+    return text.split("\n")
+
+
+# --- .pdf -----------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
+_STRUCTURAL_START = re.compile(
+    r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVX]+\.\s|\d{1,3}[.)]\s|[a-zđ]\)\s|[-+•]\s)"
+)
+_FINAL = '.:;!?…"”’)]'
+
+
+def _read_pdf(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception as exc:
+                raise ReadError(
+                    path, f"encrypted PDF that cannot be opened ({_describe(exc)})"
+                ) from None
+            if not opened:
+                raise ReadError(
+                    path, "encrypted PDF (password protected); save an unprotected copy"
+                )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise ReadError(path, f"not a readable PDF ({_describe(exc)})") from None
+    if not any(page.strip() for page in pages):
+        raise ReadError(
+            path, "the PDF has no text layer (scanned images?); run OCR on it first, e.g. ocrmypdf"
+        )
+    lines: list[str] = []
+    for page in pages:
+        page_lines = [line.strip() for line in page.split("\n")]
+        while page_lines and (not page_lines[0] or _PAGE_NUMBER.match(page_lines[0])):
+            page_lines.pop(0)
+        while page_lines and (not page_lines[-1] or _PAGE_NUMBER.match(page_lines[-1])):
+            page_lines.pop()
+        lines.extend(page_lines)
+        lines.extend(["", ""])  # a page break, repaired later like any other
+    return _reflow(lines)
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Join the visual lines of a PDF paragraph: a line that fills the width of the page and
+    ends without final punctuation continues on the next, unless that one starts a new unit."""
+    lengths = sorted(len(line) for line in lines if line)
+    if not lengths:
+        return lines
+    full = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] * 0.7
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            line
+            and prev
+            and len(prev) >= full
+            and prev[-1] not in _FINAL
+            and not _STRUCTURAL_START.match(line)
+        ):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

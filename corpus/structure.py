@@ -1,0 +1,339 @@
+"""Lines -> legal structure: headings, their nesting, and the blocks of text under them.
+
+The hierarchy comes from the numbering itself (Phần > Chương > Mục > Điều > I. > 1. > a) > - > +),
+never from Markdown heading levels, which converted documents get wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.types import Heading
+
+LEVELS = ("phan", "chuong", "muc", "dieu", "roman", "arabic", "letter")
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order of điểm: no f, j, w, z
+FINAL_PUNCTUATION = ".;:!?…"
+
+_NUMBERED_HEAD = r"(?:\s*[.:\-–]\s*|\s+|$)(.*)$"
+_PATTERNS = (
+    ("phan", re.compile(r"^(?:PHẦN|Phần)\s+((?:THỨ|thứ)\s+\S+|[IVXLC]+|\d+)" + _NUMBERED_HEAD)),
+    ("chuong", re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)" + _NUMBERED_HEAD)),
+    ("muc", re.compile(r"^(?:MỤC|Mục)\s+(\d+|[IVXLC]+)" + _NUMBERED_HEAD)),
+    ("dieu", re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)$")),
+    ("roman", re.compile(r"^([IVX]{1,6})\.\s+(.*)$")),
+    ("arabic", re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\s+(.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),
+    ("dash", re.compile(r"^[-–—•*]\s+(.*)$")),
+    ("plus", re.compile(r"^\+\s*(.*)$")),
+)
+_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+_CROSS_REFERENCE = re.compile(r"^(?:Điều|Khoản|Điểm|Chương|Mục|Phần)\s+\S+\s+[a-zđ]")
+_LEAD_IN = re.compile(r"như sau|sau đây|bao gồm|\bgồm\b")
+
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Sau khi|Xét |Theo đề nghị|Trên cơ sở|Thực hiện )")
+_ENACTING = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|BAN HÀNH|NGHỊ QUYẾT)\s*:$")
+_CLOSING = re.compile(
+    r"^(?:Nghị quyết|Luật|Bộ luật|Hiến pháp|Pháp lệnh|Quyết định|Nghị định)\s+này\s+"
+    r"(?:đã\s+)?được\b.*\bthông qua\b",
+    re.IGNORECASE,
+)
+_RECIPIENTS = re.compile(r"^Nơi nhận\b\s*:?\s*(.*)$", re.IGNORECASE)
+_SIGNER = re.compile(
+    r"^(?:(?:TM|T\.M|KT|TL|TUQ|Q)\.\s*|(?:PHÓ\s+|NỮ\s+)?(?:CHỦ TỊCH|CHAIRMAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH ÁN|"
+    r"VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM)\b)"
+)
+_SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký tên|ký và đóng dấu)[^)]*\)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    level: str  # one of LEVELS, "dash", "plus" or "text"
+    key: str  # the number or letter ("2", "IV", "đ"); "" for bullets and text
+    rest: str | None  # text after the number or marker; None for a bare "Điều N"
+    text: str  # the whole line
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of text under one heading path, before it is cut into passages."""
+
+    kind: str  # "content" | "heading" | "preamble" | "signature" | "recipients"
+    section: tuple[str, ...]
+    slug: str  # "dieu-2/i/2/b"
+    article: str | None
+    lines: tuple[str, ...]
+    lead: bool = False  # a khoản/điểm whose children may be read together with it
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    title_lines: tuple[str, ...]
+    toc: tuple[Heading, ...]
+    blocks: tuple[Block, ...]
+    signature: tuple[str, ...]  # "CHỦ TỊCH", "Phạm Hoàng Sơn"
+    closing: str | None  # "Nghị quyết này đã được ... thông qua ngày ..."
+
+
+def classify(text: str) -> Line:
+    for level, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if level in ("dash", "plus"):
+            return Line(level, "", match.group(1).strip(), text)
+        key, rest = match.group(1), match.group(2)
+        rest = rest.strip() if rest is not None else None
+        if level == "roman" and not _ROMAN.match(key):
+            continue
+        if level == "letter" and key not in LETTERS:
+            continue
+        if level in ("phan", "chuong", "muc", "dieu") and rest and rest[0].islower():
+            return Line("text", "", text, text)  # "Điều 169 của Luật này." continues a sentence
+        return Line(level, key, rest if rest or level == "dieu" else rest, text)
+    return Line("text", "", text, text)
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def join_broken_lines(lines: Sequence[str]) -> list[str]:
+    """Repair page breaks: a line that ends without final punctuation, followed (after any
+    blank lines) by one that starts in lower case or mid-reference ("Điều 169 của ..."), is
+    the same paragraph."""
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and prev[-1] not in FINAL_PUNCTUATION
+            and not is_caps(prev)
+            and classify(line).level == "text"
+            and (line[0].islower() or _CROSS_REFERENCE.match(line))
+        ):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def slugify(text: str) -> str:
+    text = text.replace("đ", "dd" if len(text) == 1 else "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _is_title(rest: str) -> bool:
+    """A numbered line that names a part ("1. Mục tiêu") rather than states a rule."""
+    if not rest or len(rest) > 200 or rest[-1] in ".;!?…":
+        return False
+    if rest.endswith(":"):
+        return len(rest) <= 60 and not _LEAD_IN.search(rest)
+    return True
+
+
+def _title_line(line: Line | None, limit: int) -> bool:
+    return (
+        line is not None
+        and line.level == "text"
+        and len(line.text) <= limit
+        and line.text[-1] not in FINAL_PUNCTUATION
+    )
+
+
+def _split_front(lines: list[str]) -> tuple[list[str], list[str], int]:
+    """The title block and the căn cứ lines before the body; returns where the body starts."""
+    title: list[str] = []
+    preamble: list[str] = []
+    for i, text in enumerate(lines):
+        if _ENACTING.match(text):
+            return title, preamble, i + 1
+        if classify(text).level != "text" or _CLOSING.match(text) or _RECIPIENTS.match(text):
+            return title, preamble, i
+        if _PREAMBLE.match(text):
+            preamble.append(text)
+        elif preamble or len(text) > 200 or len(title) >= 10:
+            return title, preamble, i
+        elif text.endswith(".") and not text.lower().startswith("số"):
+            return title, preamble, i
+        else:
+            title.append(text)
+    return title, preamble, len(lines)
+
+
+@dataclass(slots=True)
+class _Frame:
+    rank: float
+    level: str
+    key: str
+    label: str  # "Điều 3", "I.", "2.", "b)"
+    element: str  # how the frame shows in a section path
+    slug: str
+    text: str  # the line as printed
+    is_heading: bool
+    used: bool = False  # has text or children; an empty heading becomes a content block
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.toc: list[Heading] = []
+        self.blocks: list[dict] = []
+        self.group: dict | None = None  # the "-" block that following "+" items join
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(f.element for f in self.stack)
+
+    @property
+    def article(self) -> str | None:
+        return next((f.key for f in reversed(self.stack) if f.level == "dieu"), None)
+
+    def add(self, kind: str, lines: list[str], *, lead: bool = False, root: bool = False) -> dict:
+        if self.stack and not root:
+            self.stack[-1].used = True
+        block = {
+            "kind": kind,
+            "section": () if root else self.section,
+            "slug": "" if root else "/".join(f.slug for f in self.stack),
+            "article": None if root else self.article,
+            "lines": lines,
+            "lead": lead,
+        }
+        self.blocks.append(block)
+        self.group = None
+        return block
+
+    def pop_to(self, rank: float) -> None:
+        while self.stack and self.stack[-1].rank >= rank:
+            frame = self.stack[-1]
+            if frame.is_heading and not frame.used:  # a heading with nothing under it is content
+                self.add("content", [frame.text])
+            self.stack.pop()
+        self.group = None
+
+    def push(self, frame: _Frame) -> None:
+        self.pop_to(frame.rank)
+        if self.stack:
+            self.stack[-1].used = True
+        self.stack.append(frame)
+        if frame.is_heading:
+            self.toc.append(
+                Heading(frame.label, frame.element, frame.level, self.section, self.article)
+            )
+
+
+def _frame(line: Line, title: str | None, in_article: bool, label: str = "") -> _Frame:
+    """The stack frame for a numbered line; title is None when the line states content."""
+    level, key = line.level, line.key
+    rank = float(_RANK[level]) + (key.count(".") * 0.1 if level == "arabic" else 0.0)
+    slug = {
+        "phan": "phan-" + slugify(key),
+        "chuong": "chuong-" + key.lower(),
+        "muc": "muc-" + key.lower(),
+        "dieu": "dieu-" + slugify(key),
+        "roman": key.lower(),
+    }.get(level, slugify(key))
+    label = label or line.text.split(" ", 1)[0]
+    if title is not None:
+        return _Frame(rank, level, key, label, title, slug, title, True)
+    if in_article and level in ("arabic", "letter"):
+        element = f"Khoản {key}" if level == "arabic" else f"Điểm {key}"
+    else:
+        element = label
+    return _Frame(rank, level, key, label, element, slug, line.text, False)
+
+
+def parse(raw_lines: Sequence[str]) -> Structure:
+    lines = join_broken_lines(raw_lines)
+    title, preamble, start = _split_front(lines)
+    b = _Builder()
+    if title:
+        b.add("heading", title, root=True)
+    if preamble:
+        b.add("preamble", preamble, root=True)
+    signature: dict | None = None
+    closing: str | None = None
+    mode = "body"
+    i = start
+    while i < len(lines):
+        text = lines[i]
+        line = classify(text)
+        nxt = classify(lines[i + 1]) if i + 1 < len(lines) else None
+        i += 1
+        if mode == "recipients" and line.level in ("dash", "plus"):
+            b.blocks[-1]["lines"].append(text)
+            continue
+        if mode == "signature" and signature and (is_caps(text) or _SIGNED.match(text)):
+            signature["lines"].append(text)
+            continue
+        if mode == "signature" and signature and len(text) <= 60 and len(text.split()) <= 6:
+            signature["lines"].append(text)  # the signer's name ends the block
+            mode = "body"
+            continue
+        mode = "body"
+        if is_caps(text) and _SIGNER.match(text) and line.level == "text":
+            b.pop_to(-1)
+            signature = b.add("signature", [text], root=True)
+            mode = "signature"
+        elif _RECIPIENTS.match(text) and line.level == "text":
+            b.pop_to(-1)
+            b.add("recipients", [text], root=True)
+            mode = "recipients"
+        elif line.level == "text" and _CLOSING.match(text):
+            b.pop_to(-1)
+            closing = text
+            b.add("content", [text], root=True)
+        elif line.level in _RANK:
+            rest = line.rest
+            if line.level == "dieu":
+                if not rest and _title_line(nxt, 300):
+                    rest, i = lines[i], i + 1  # "Điều 1." / "Phạm vi điều chỉnh"
+                named = bool(rest) and _is_title(rest) and not rest.endswith(":")
+                element = f"Điều {line.key}. {rest}" if named else f"Điều {line.key}"
+                b.push(_frame(line, element, False, f"Điều {line.key}"))
+                if rest and not named:
+                    b.add("content", [rest])
+            elif line.level in ("phan", "chuong", "muc"):
+                if not rest and _title_line(nxt, 200):
+                    rest, i = lines[i], i + 1  # "Phần thứ hai" / "QUYỀN SỞ HỮU ..."
+                head = text.split(rest, 1)[0].strip(" .:-–") if rest else text.rstrip(" .:")
+                b.push(_frame(line, f"{head}. {rest}" if rest else head, False, head))
+            elif _is_title(line.rest or ""):
+                b.push(_frame(line, text.rstrip(" :"), False))
+            else:
+                b.push(_frame(line, None, b.article is not None))
+                b.add("content", [text], lead=text.endswith(":"))
+        elif line.level == "dash":
+            group = b.add("content", [line.rest or ""])
+            b.group = group
+        elif line.level == "plus":
+            last = b.blocks[-1] if b.blocks else None
+            if b.group is not None or (
+                last is not None
+                and last["kind"] == "content"
+                and last["lines"][-1].endswith(":")
+                and last["section"] == b.section
+            ):
+                target = b.group or last
+                target["lines"].append(f"+ {line.rest}")
+                b.group = target
+            else:
+                b.add("content", [line.rest or ""])
+        else:
+            b.add("content", [text])
+    b.pop_to(-1)
+    blocks = tuple(
+        Block(d["kind"], d["section"], d["slug"], d["article"], tuple(d["lines"]), d["lead"])
+        for d in b.blocks
+    )
+    signed = tuple(signature["lines"]) if signature else ()
+    return Structure(tuple(title), tuple(b.toc), blocks, signed, closing)
