@@ -151,16 +151,16 @@ def _onnx_session(folder: Path, path: Path):
 
 
 def _sentence_transformer(name_or_path: str, model: str):
-    os.environ["HF_HUB_OFFLINE"] = "1"  # never reach a hub, whatever the caller's environment
-    import torch
-    from sentence_transformers import SentenceTransformer
-
-    torch.set_num_threads(_cores())
     path = Path(name_or_path).expanduser()
     if path.exists() or name_or_path.startswith(("/", ".", "~")):
         if not ((path / "modules.json").exists() or (path / "config.json").exists()):
             raise ModelNotFoundError(_missing(model, f"{path} is not a model folder"))
         name_or_path = str(path)
+    os.environ["HF_HUB_OFFLINE"] = "1"  # never reach a hub, whatever the caller's environment
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(_cores())
     try:
         return SentenceTransformer(name_or_path, device="cpu", local_files_only=True)
     except (OSError, ValueError) as exc:
