@@ -55,22 +55,55 @@ def _merge_leads(blocks: Sequence[Block], max_chars: int) -> list[Block]:
             while (
                 j < len(blocks)
                 and blocks[j].kind == "content"
-                and len(blocks[j].section) > depth
-                and blocks[j].section[:depth] == block.section
+                and blocks[j].section[:depth] == block.section  # its paragraphs and điểm
             ):
                 j += 1
         children = blocks[i + 1 : j]
-        size = sum(len(line) + 1 for b in (block, *children) for line in b.lines)
-        if children and size <= max_chars:
-            lines = tuple(line for b in (block, *children) for line in b.lines)
-            out.append(
-                Block(block.kind, block.section, block.slug, block.article, lines, lead=False)
-            )
+        if children:
+            out.extend(_with_lead(block, children, max_chars))
             i = j
         else:
             out.append(block)
             i += 1
     return out
+
+
+def _with_lead(lead: Block, children: Sequence[Block], max_chars: int) -> list[Block]:
+    """The lead with all its children, or, when that is too long, with as many as fit in each
+    passage, in groups of similar size: "a) ..." alone does not say what it is a case of.
+    A child too long to share a passage with the lead stands alone."""
+    head = len("\n".join(lead.lines))
+    sizes = [len("\n".join(c.lines)) + 1 for c in children]
+    fits = [head + size <= max_chars for size in sizes]
+    if not any(fits):
+        return [lead, *children]
+    total = sum(size for size, fit in zip(sizes, fits, strict=True) if fit)
+    parts = -(-total // (max_chars - head))  # the fewest groups that can hold them
+    limit = head + -(-total // parts)  # ... filled evenly
+    while True:
+        out: list[Block] = []
+        group: list[str] = []
+        size = groups = 0
+        for child, child_size, fit in zip(children, sizes, fits, strict=True):
+            if fit and group and size + child_size <= limit:
+                group.extend(child.lines)
+                size += child_size
+                continue
+            if group:
+                out.append(_grouped(lead, group))
+            group, size = ([*lead.lines, *child.lines], head + child_size) if fit else ([], 0)
+            groups += fit
+            if not fit:
+                out.append(child)
+        if group:
+            out.append(_grouped(lead, group))
+        if groups <= parts or limit >= max_chars:
+            return out
+        limit = min(max_chars, limit + 50)
+
+
+def _grouped(lead: Block, lines: list[str]) -> Block:
+    return Block(lead.kind, lead.section, lead.slug, lead.article, tuple(lines))
 
 
 def split_text(lines: Sequence[str], max_chars: int = MAX_CHARS) -> list[str]:

@@ -6,7 +6,9 @@ file and the reason, so one bad file never stops the rest of a corpus from loadi
 
 from __future__ import annotations
 
+import logging
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,6 +125,8 @@ def _read_docx(path: Path) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    if not zipfile.is_zipfile(path):
+        raise ReadError(path, "not a .docx file (damaged, or another format renamed .docx)")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml errors alike
@@ -173,6 +177,9 @@ _FINAL = '.:;!?…"”’)]'
 def _read_pdf(path: Path) -> list[str]:
     from pypdf import PdfReader
 
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # damaged files are reported once, as a ReadError
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -191,6 +198,8 @@ def _read_pdf(path: Path) -> list[str]:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files
         raise ReadError(path, f"not a readable PDF ({_describe(exc)})") from None
+    finally:
+        quiet.setLevel(level)
     if not any(page.strip() for page in pages):
         raise ReadError(
             path, "the PDF has no text layer (scanned images?); run OCR on it first, e.g. ocrmypdf"
@@ -213,7 +222,7 @@ def _reflow(lines: list[str]) -> list[str]:
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
         return lines
-    full = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] * 0.7
+    full = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] * 0.8
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""

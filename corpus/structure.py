@@ -31,7 +31,10 @@ _PATTERNS = (
     ("plus", re.compile(r"^\+\s*(.*)$")),
 )
 _ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
-_CROSS_REFERENCE = re.compile(r"^(?:Điều|Khoản|Điểm|Chương|Mục|Phần)\s+\S+\s+[a-zđ]")
+_CROSS_REFERENCE = re.compile(
+    r"^(?:Điều|Khoản|Điểm|Chương|Mục|Phần)\s+\S+\s+(?:[a-zđ]|(?:Điều|Chương|Mục|Phần)\s)"
+)
+_REFERENCE_TAIL = re.compile(r"[a-zđ]|(?:Điều|Chương|Mục|Phần)\s")  # "Mục 3 Chương XI của ..."
 _LEAD_IN = re.compile(r"như sau|sau đây|bao gồm|\bgồm\b")
 
 _PREAMBLE = re.compile(r"^(?:Căn cứ|Sau khi|Xét |Theo đề nghị|Trên cơ sở|Thực hiện )")
@@ -91,7 +94,7 @@ def classify(text: str) -> Line:
             continue
         if level == "letter" and key not in LETTERS:
             continue
-        if level in ("phan", "chuong", "muc", "dieu") and rest and rest[0].islower():
+        if level in ("phan", "chuong", "muc") and rest and _REFERENCE_TAIL.match(rest):
             return Line("text", "", text, text)  # "Điều 169 của Luật này." continues a sentence
         return Line(level, key, rest if rest or level == "dieu" else rest, text)
     return Line("text", "", text, text)
@@ -197,6 +200,11 @@ class _Builder:
     def article(self) -> str | None:
         return next((f.key for f in reversed(self.stack) if f.level == "dieu"), None)
 
+    @property
+    def in_named_article(self) -> bool:
+        """Inside "Điều 3. Tổ chức thực hiện" (law style), numbered lines are khoản and điểm."""
+        return any(f.level == "dieu" and f.element != f.label for f in self.stack)
+
     def add(self, kind: str, lines: list[str], *, lead: bool = False, root: bool = False) -> dict:
         if self.stack and not root:
             self.stack[-1].used = True
@@ -260,7 +268,7 @@ def parse(raw_lines: Sequence[str]) -> Structure:
         b.add("heading", title, root=True)
     if preamble:
         b.add("preamble", preamble, root=True)
-    signature: dict | None = None
+    signature: dict | None = None  # the block being read
     closing: str | None = None
     mode = "body"
     i = start
@@ -307,11 +315,11 @@ def parse(raw_lines: Sequence[str]) -> Structure:
                     rest, i = lines[i], i + 1  # "Phần thứ hai" / "QUYỀN SỞ HỮU ..."
                 head = text.split(rest, 1)[0].strip(" .:-–") if rest else text.rstrip(" .:")
                 b.push(_frame(line, f"{head}. {rest}" if rest else head, False, head))
-            elif _is_title(line.rest or ""):
+            elif _is_title(line.rest or "") and not (b.in_named_article and line.level != "roman"):
                 b.push(_frame(line, text.rstrip(" :"), False))
-            else:
+            else:  # a khoản or điểm: in a titled article even "1. Các trường hợp" is one
                 b.push(_frame(line, None, b.article is not None))
-                b.add("content", [text], lead=text.endswith(":"))
+                b.add("content", [text], lead=text[-1] not in ".;!?…")
         elif line.level == "dash":
             group = b.add("content", [line.rest or ""])
             b.group = group
@@ -335,5 +343,12 @@ def parse(raw_lines: Sequence[str]) -> Structure:
         Block(d["kind"], d["section"], d["slug"], d["article"], tuple(d["lines"]), d["lead"])
         for d in b.blocks
     )
-    signed = tuple(signature["lines"]) if signature else ()
+    signed = _signature(blocks)
     return Structure(tuple(title), tuple(b.toc), blocks, signed, closing)
+
+
+def _signature(blocks: Sequence[Block]) -> tuple[str, ...]:
+    """The last signature block that names its signer ("CHỦ TỊCH", "Phạm Hoàng Sơn")."""
+    signatures = [b.lines for b in blocks if b.kind == "signature"]
+    named = [s for s in signatures if not is_caps(s[-1]) and not _SIGNED.match(s[-1])]
+    return (named or signatures or [()])[-1]
