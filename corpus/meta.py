@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from corpus.lines import is_caps
 from corpus.normalize import normalize_line
 from corpus.readers import ReadError
-from corpus.structure import Structure, is_caps
+from corpus.structure import Structure
 from corpus.types import DocumentMeta
 
 _KINDS = (

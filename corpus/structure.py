@@ -7,57 +7,28 @@ never from Markdown heading levels, which converted documents get wrong.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.lines import (
+    CLOSING,
+    ENACTING,
+    FINAL_PUNCTUATION,
+    LEVELS,
+    PREAMBLE,
+    RECIPIENTS,
+    SIGNED,
+    SIGNER,
+    Line,
+    classify,
+    is_caps,
+    join_broken_lines,
+    slugify,
+)
 from corpus.types import Heading
 
-LEVELS = ("phan", "chuong", "muc", "dieu", "roman", "arabic", "letter")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
-LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order of điểm: no f, j, w, z
-FINAL_PUNCTUATION = ".;:!?…"
-
-_NUMBERED_HEAD = r"(?:\s*[.:\-–]\s*|\s+|$)(.*)$"
-_PATTERNS = (
-    ("phan", re.compile(r"^(?:PHẦN|Phần)\s+((?:THỨ|thứ)\s+\S+|[IVXLC]+|\d+)" + _NUMBERED_HEAD)),
-    ("chuong", re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)" + _NUMBERED_HEAD)),
-    ("muc", re.compile(r"^(?:MỤC|Mục)\s+(\d+|[IVXLC]+)" + _NUMBERED_HEAD)),
-    ("dieu", re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)$")),
-    ("roman", re.compile(r"^([IVX]{1,6})\.\s+(.*)$")),
-    ("arabic", re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\s+(.*)$")),
-    ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),
-    ("dash", re.compile(r"^[-–—•*]\s+(.*)$")),
-    ("plus", re.compile(r"^\+\s*(.*)$")),
-)
-_ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
-_CROSS_REFERENCE = re.compile(
-    r"^(?:Điều|Khoản|Điểm|Chương|Mục|Phần)\s+\S+\s+(?:[a-zđ]|(?:Điều|Chương|Mục|Phần)\s)"
-)
-_REFERENCE_TAIL = re.compile(r"[a-zđ]|(?:Điều|Chương|Mục|Phần)\s")  # "Mục 3 Chương XI của ..."
 _LEAD_IN = re.compile(r"như sau|sau đây|bao gồm|\bgồm\b")
-
-_PREAMBLE = re.compile(r"^(?:Căn cứ|Sau khi|Xét |Theo đề nghị|Trên cơ sở|Thực hiện )")
-_ENACTING = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|BAN HÀNH|NGHỊ QUYẾT)\s*:$")
-_CLOSING = re.compile(
-    r"^(?:Nghị quyết|Luật|Bộ luật|Hiến pháp|Pháp lệnh|Quyết định|Nghị định)\s+này\s+"
-    r"(?:đã\s+)?được\b.*\bthông qua\b",
-    re.IGNORECASE,
-)
-_RECIPIENTS = re.compile(r"^Nơi nhận\b\s*:?\s*(.*)$", re.IGNORECASE)
-_SIGNER = re.compile(
-    r"^(?:(?:TM|T\.M|KT|TL|TUQ|Q)\.\s*|(?:PHÓ\s+|NỮ\s+)?(?:CHỦ TỊCH|CHAIRMAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH ÁN|"
-    r"VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM)\b)"
-)
-_SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký tên|ký và đóng dấu)[^)]*\)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    level: str  # one of LEVELS, "dash", "plus" or "text"
-    key: str  # the number or letter ("2", "IV", "đ"); "" for bullets and text
-    rest: str | None  # text after the number or marker; None for a bare "Điều N"
-    text: str  # the whole line
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,59 +50,6 @@ class Structure:
     blocks: tuple[Block, ...]
     signature: tuple[str, ...]  # "CHỦ TỊCH", "Phạm Hoàng Sơn"
     closing: str | None  # "Nghị quyết này đã được ... thông qua ngày ..."
-
-
-def classify(text: str) -> Line:
-    for level, pattern in _PATTERNS:
-        match = pattern.match(text)
-        if not match:
-            continue
-        if level in ("dash", "plus"):
-            return Line(level, "", match.group(1).strip(), text)
-        key, rest = match.group(1), match.group(2)
-        rest = rest.strip() if rest is not None else None
-        if level == "roman" and not _ROMAN.match(key):
-            continue
-        if level == "letter" and key not in LETTERS:
-            continue
-        if level in ("phan", "chuong", "muc") and rest and _REFERENCE_TAIL.match(rest):
-            return Line("text", "", text, text)  # "Điều 169 của Luật này." continues a sentence
-        return Line(level, key, rest if rest or level == "dieu" else rest, text)
-    return Line("text", "", text, text)
-
-
-def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def join_broken_lines(lines: Sequence[str]) -> list[str]:
-    """Repair page breaks: a line that ends without final punctuation, followed (after any
-    blank lines) by one that starts in lower case or mid-reference ("Điều 169 của ..."), is
-    the same paragraph."""
-    out: list[str] = []
-    for line in lines:
-        if not line:
-            continue
-        prev = out[-1] if out else ""
-        if (
-            prev
-            and prev[-1] not in FINAL_PUNCTUATION
-            and not is_caps(prev)
-            and classify(line).level == "text"
-            and (line[0].islower() or _CROSS_REFERENCE.match(line))
-        ):
-            out[-1] = f"{prev} {line}"
-        else:
-            out.append(line)
-    return out
-
-
-def slugify(text: str) -> str:
-    text = text.replace("đ", "dd" if len(text) == 1 else "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _is_title(rest: str) -> bool:
@@ -157,11 +75,11 @@ def _split_front(lines: list[str]) -> tuple[list[str], list[str], int]:
     title: list[str] = []
     preamble: list[str] = []
     for i, text in enumerate(lines):
-        if _ENACTING.match(text):
+        if ENACTING.match(text):
             return title, preamble, i + 1
-        if classify(text).level != "text" or _CLOSING.match(text) or _RECIPIENTS.match(text):
+        if classify(text).level != "text" or CLOSING.match(text) or RECIPIENTS.match(text):
             return title, preamble, i
-        if _PREAMBLE.match(text):
+        if PREAMBLE.match(text):
             preamble.append(text)
         elif preamble or len(text) > 200 or len(title) >= 10:
             return title, preamble, i
@@ -280,7 +198,7 @@ def parse(raw_lines: Sequence[str]) -> Structure:
         if mode == "recipients" and line.level in ("dash", "plus"):
             b.blocks[-1]["lines"].append(text)
             continue
-        if mode == "signature" and signature and (is_caps(text) or _SIGNED.match(text)):
+        if mode == "signature" and signature and (is_caps(text) or SIGNED.match(text)):
             signature["lines"].append(text)
             continue
         if mode == "signature" and signature and len(text) <= 60 and len(text.split()) <= 6:
@@ -288,15 +206,15 @@ def parse(raw_lines: Sequence[str]) -> Structure:
             mode = "body"
             continue
         mode = "body"
-        if is_caps(text) and _SIGNER.match(text) and line.level == "text":
+        if is_caps(text) and SIGNER.match(text) and line.level == "text":
             b.pop_to(-1)
             signature = b.add("signature", [text], root=True)
             mode = "signature"
-        elif _RECIPIENTS.match(text) and line.level == "text":
+        elif RECIPIENTS.match(text) and line.level == "text":
             b.pop_to(-1)
             b.add("recipients", [text], root=True)
             mode = "recipients"
-        elif line.level == "text" and _CLOSING.match(text):
+        elif line.level == "text" and CLOSING.match(text):
             b.pop_to(-1)
             closing = text
             b.add("content", [text], root=True)
@@ -315,13 +233,13 @@ def parse(raw_lines: Sequence[str]) -> Structure:
                     rest, i = lines[i], i + 1  # "Phần thứ hai" / "QUYỀN SỞ HỮU ..."
                 head = text.split(rest, 1)[0].strip(" .:-–") if rest else text.rstrip(" .:")
                 b.push(_frame(line, f"{head}. {rest}" if rest else head, False, head))
-            elif _is_title(line.rest or "") and not (b.in_named_article and line.level != "roman"):
+            elif _is_title(line.rest) and not (b.in_named_article and line.level != "roman"):
                 b.push(_frame(line, text.rstrip(" :"), False))
             else:  # a khoản or điểm: in a titled article even "1. Các trường hợp" is one
                 b.push(_frame(line, None, b.article is not None))
                 b.add("content", [text], lead=text[-1] not in ".;!?…")
         elif line.level == "dash":
-            group = b.add("content", [line.rest or ""])
+            group = b.add("content", [line.rest])
             b.group = group
         elif line.level == "plus":
             last = b.blocks[-1] if b.blocks else None
@@ -335,7 +253,7 @@ def parse(raw_lines: Sequence[str]) -> Structure:
                 target["lines"].append(f"+ {line.rest}")
                 b.group = target
             else:
-                b.add("content", [line.rest or ""])
+                b.add("content", [line.rest])
         else:
             b.add("content", [text])
     b.pop_to(-1)
@@ -350,5 +268,5 @@ def parse(raw_lines: Sequence[str]) -> Structure:
 def _signature(blocks: Sequence[Block]) -> tuple[str, ...]:
     """The last signature block that names its signer ("CHỦ TỊCH", "Phạm Hoàng Sơn")."""
     signatures = [b.lines for b in blocks if b.kind == "signature"]
-    named = [s for s in signatures if not is_caps(s[-1]) and not _SIGNED.match(s[-1])]
+    named = [s for s in signatures if not is_caps(s[-1]) and not SIGNED.match(s[-1])]
     return (named or signatures or [()])[-1]

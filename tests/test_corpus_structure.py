@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.lines import classify, join_broken_lines, slugify
 from corpus.passages import cut, split_text
-from corpus.structure import classify, join_broken_lines, parse, slugify
+from corpus.structure import parse
 
 
 @pytest.mark.parametrize(
