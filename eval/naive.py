@@ -8,25 +8,67 @@ in to judge gold relevance: that is kept beside the index, as passage id -> arti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from corpus.types import Corpus, Document, Passage
 
 CHUNK_CHARS = 500
-_JOIN = "\n\n"
+_ARTICLE_LINE = re.compile(r"^Điều\s+(\d+[a-zđ]?)\b", re.IGNORECASE)
 
 
 def full_text(doc: Document) -> tuple[str, list[tuple[int, int, str | None]]]:
-    """The document's text as one string, and (start, end, article) of each passage in it."""
+    """The document's text as a template's file loader gives it (the file's non-blank lines),
+    and the (start, end, article) span of each Điều in it.
+
+    An article runs from its heading line to the next article's (a chapter heading or the
+    signature after the last article counts as part of it). Article headings are matched in
+    the order of the document's table of contents, so "Điều 5 của Luật này" at the start of a
+    line is not taken for a heading. Falls back to the passages' texts when the file is gone.
+    """
+    lines = _file_lines(doc)
+    if lines is None:
+        return _passages_text(doc)
+    expected = [h.article for h in doc.toc if h.level == "dieu" and h.article]
+    spans: list[tuple[int, int, str | None]] = []
+    pos, nxt, current, start = 0, 0, None, 0
+    for line in lines:
+        match = _ARTICLE_LINE.match(line)
+        if match and match.group(1) in expected[nxt:]:
+            if current is not None:
+                spans.append((start, pos, current))
+            current, start = match.group(1), pos
+            nxt = expected.index(current, nxt) + 1
+        pos += len(line) + 1
+    text = "\n".join(lines)
+    if current is not None:
+        spans.append((start, len(text), current))
+    return text, spans
+
+
+def _file_lines(doc: Document) -> list[str] | None:
+    from corpus.readers import read_file
+
+    path = Path(doc.meta.path) if doc.meta.path else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        return [line for line in read_file(path).lines if line.strip()]
+    except Exception:  # noqa: BLE001 - unreadable now: fall back to the passages
+        return None
+
+
+def _passages_text(doc: Document) -> tuple[str, list[tuple[int, int, str | None]]]:
     parts, spans, pos = [], [], 0
     for p in doc.passages:
         if parts:
-            pos += len(_JOIN)
+            pos += 1
         parts.append(p.text)
         spans.append((pos, pos + len(p.text), p.article))
         pos += len(p.text)
-    return _JOIN.join(parts), spans
+    return "\n".join(parts), spans
 
 
 def chunk_document(

@@ -41,6 +41,8 @@ def format_table(summaries: Mapping[str, dict], title: str = "") -> str:
         rows.append([key, *(_fmt(key, v) for v in values), *(() if key == "n" else ratios)])
     lines = [title] if title else []
     lines.append(_grid(rows))
+    if others:
+        lines.append(f"({OURS}/x = {OURS} ÷ x; for latency, above 1 means {OURS} is slower)")
     kinds = sorted({k for s in summaries.values() for k in s.get("by_kind", {})})
     if kinds:
         rows = [["by kind", *modes]]

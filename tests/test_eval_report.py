@@ -7,7 +7,7 @@ import json
 from corpus.types import Corpus, Document, DocumentMeta, Passage
 from eval.dataset import Gold, Question
 from eval.metrics import REPORT_KEYS, Record, Retrieved, summarize
-from eval.naive import chunk_document, naive_corpus
+from eval.naive import chunk_document, full_text, naive_corpus
 from eval.report import failures, failures_path, format_table, report_json, save_chart, write_jsonl
 
 
@@ -82,8 +82,8 @@ def _doc() -> Document:
 
 def test_naive_chunks_are_fixed_size_without_structure():
     chunked, articles = chunk_document(_doc(), size=500)
-    # full text: 300 + 2 + 400 + 2 + 10 = 714 chars -> chunks of 500 and 214
-    assert [len(p.text) for p in chunked.passages] == [500, 214]
+    # no file to read: the passages joined, 300 + 1 + 400 + 1 + 10 = 712 chars
+    assert [len(p.text) for p in chunked.passages] == [500, 212]
     assert all(p.section == () and p.article is None for p in chunked.passages)
     assert chunked.toc == () and chunked.meta.doc_id == "luat"
     assert articles == {"luat#chunk-0": ("1", "2"), "luat#chunk-1": ("2", "3")}
@@ -92,5 +92,37 @@ def test_naive_chunks_are_fixed_size_without_structure():
 def test_naive_corpus_keeps_documents_apart():
     corpus, articles = naive_corpus(Corpus(documents=(_doc(),)), size=100)
     assert len(corpus.documents) == 1
-    assert len(corpus.passages()) == 8  # ceil(714 / 100)
+    assert len(corpus.passages()) == 8  # ceil(712 / 100)
     assert articles["luat#chunk-0"] == ("1",)
+
+
+LAW = """LUẬT THỬ NGHIỆM
+
+Điều 1.
+Phạm vi điều chỉnh
+Luật này quy định {a}.
+
+Điều 2.
+Giải thích từ ngữ
+Điều 1 của Luật này được hiểu {b}.
+
+Điều 3.
+Hiệu lực thi hành
+Luật này có hiệu lực từ ngày 01 tháng 01 năm 2025.
+"""
+
+
+def test_naive_chunks_read_the_file_and_know_their_articles(tmp_path):
+    from corpus import load_document
+
+    path = tmp_path / "luat-thu.txt"
+    path.write_text(LAW.format(a="a" * 400, b="b" * 300), encoding="utf-8")
+    doc = load_document(path)
+    assert [article for _, _, article in full_text(doc)[1]] == ["1", "2", "3"]
+    chunked, articles = chunk_document(doc, size=500)
+    text = "".join(p.text for p in chunked.passages)
+    assert text.startswith("LUẬT THỬ NGHIỆM\nĐiều 1.\nPhạm vi điều chỉnh\n")
+    assert "Điều 3.\nHiệu lực thi hành" in text  # the headings are plain text in the chunks
+    assert all(p.section == () and p.article is None for p in chunked.passages)
+    # "Điều 1 của Luật này" starts a line inside Điều 2 but is not a heading
+    assert [articles[p.id] for p in chunked.passages] == [("1", "2"), ("2", "3")]
