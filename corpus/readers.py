@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpus.lines import is_caps
 from corpus.normalize import normalize_line, normalize_markdown
 from corpus.types import CorpusError
 
@@ -171,7 +172,6 @@ _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-�
 _STRUCTURAL_START = re.compile(
     r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVX]+\.\s|\d{1,3}[.)]\s|[a-zđ]\)\s|[-+•]\s)"
 )
-_FINAL = '.:;!?…"”’)]'
 
 
 def _read_pdf(path: Path) -> list[str]:
@@ -217,25 +217,34 @@ def _read_pdf(path: Path) -> list[str]:
 
 
 def _reflow(lines: list[str]) -> list[str]:
-    """Join the visual lines of a PDF paragraph: a line that fills the width of the page and
-    ends without final punctuation continues on the next, unless that one starts a new unit."""
+    """Join the visual lines of a PDF paragraph, across page breaks too. A line that fills the
+    width of the page continues on the next one, whatever its last character, unless the next
+    starts a new unit ("Điều 2.", "b)", "- ") or the line ends a sentence (splitting there is
+    harmless, merging two paragraphs is not); a heading or khoản that fills the width continues
+    only into a line that does not start with a capital."""
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
         return lines
     full = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] * 0.8
     out: list[str] = []
+    last = -1  # the last non-blank paragraph in out
+    visual = ""  # ... and its last visual line
     for line in lines:
-        prev = out[-1] if out else ""
         if (
             line
-            and prev
-            and len(prev) >= full
-            and prev[-1] not in _FINAL
+            and visual
+            and len(visual) >= full
+            and visual[-1] not in ".!?…"
+            and is_caps(visual) == is_caps(line)
             and not _STRUCTURAL_START.match(line)
+            and (not _STRUCTURAL_START.match(out[last]) or not line[0].isupper())
         ):
-            out[-1] = f"{prev} {line}"
+            out[last] = f"{out[last]} {line}"
         else:
             out.append(line)
+            if line:
+                last = len(out) - 1
+        visual = line or visual
     return out
 
 

@@ -282,3 +282,31 @@ def test_empty_and_missing_folders(tmp_path: Path) -> None:
     assert load_corpus(tmp_path).documents == ()
     with pytest.raises(CorpusError, match="not a folder"):
         load_corpus(tmp_path / "missing")
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="needs a font with Vietnamese glyphs")
+def test_seed_as_a_wrapped_pdf_keeps_its_structure(seed_doc: Path, tmp_path: Path) -> None:
+    """The seed typeset as a PDF (lines wrapped at the page width, page breaks anywhere): each
+    visual line comes back as part of its paragraph and every target lands where it did."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from test_corpus_seed import TARGET_TABLE
+
+    from corpus.readers import read_file
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+    style = ParagraphStyle("body", fontName="DejaVuSans", fontSize=11, leading=14)
+    lines = [line for line in read_file(seed_doc).lines if line]
+    path = tmp_path / "seed.pdf"
+    SimpleDocTemplate(str(path)).build([Paragraph(escape(line), style) for line in lines])
+    doc = load_document(path)
+    for phrase, section in TARGET_TABLE:
+        (passage,) = [p for p in doc.passages if phrase in p.text]
+        assert passage.section_str == section, phrase
+    markdown = load_document(seed_doc)
+    assert doc.meta.title == markdown.meta.title
+    assert [h.title for h in doc.toc] == [h.title for h in markdown.toc]
