@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Sequence
@@ -109,9 +110,7 @@ def _sentences(text: str) -> list[tuple[str, str]]:
                 piece = piece[lead.end() :]
             if _has_words(piece):
                 out.append((piece.strip(), " "))
-            elif (
-                piece.strip() and out
-            ):  # stray markers or punctuation: they close the sentence before
+            elif piece.strip() and out:  # stray markers or punctuation close the sentence before
                 out[-1] = (f"{out[-1][0]} {piece.strip()}", " ")
         if out:
             out[-1] = (out[-1][0], "\n")
@@ -219,12 +218,16 @@ class OpenAIChatGenerator:
         )
         deadline = time.monotonic() + self.timeout
         # urllib's timeout bounds each socket operation; the deadline bounds the whole read
-        with _opener(self.endpoint).open(request, timeout=self.timeout) as response:
-            chunks = []
-            while chunk := response.read1(65536):
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"no complete answer within {self.timeout:g} s")
+        try:
+            with _opener(self.endpoint).open(request, timeout=self.timeout) as response:
+                chunks = []
+                while chunk := response.read1(65536):
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"no complete answer within {self.timeout:g} s")
+        except urllib.error.HTTPError as exc:  # say what the server said, not just the status
+            detail = exc.read(300).decode("utf-8", "replace").strip()
+            raise RuntimeError(f"HTTP {exc.code} from {self.endpoint}: {detail}") from None
         data = json.loads(b"".join(chunks))
         try:
             content = data["choices"][0]["message"]["content"]

@@ -3,12 +3,8 @@ against a small OpenAI-compatible server started on 127.0.0.1."""
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
 import time
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -20,6 +16,7 @@ from bot.generate import (
     check_citations,
     from_env,
 )
+from tests.fake_llm import Reply, chat, fake_llm_server
 
 PASSAGES = (
     (
@@ -244,69 +241,10 @@ def test_endpoint_accepts_the_full_path():
 # ---------------------------------------------------------------- the fake OpenAI-compatible server
 
 
-@dataclass
-class Reply:
-    status: int = 200
-    body: bytes = b""
-    delay: float = 0.0
-
-
-def chat(content: str) -> Reply:
-    body = {
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": content},
-                "finish_reason": "stop",
-            }
-        ],
-    }
-    return Reply(body=json.dumps(body, ensure_ascii=False).encode())
-
-
-@dataclass
-class FakeLLM:
-    """POST /v1/chat/completions answers with `reply`; every request is recorded."""
-
-    reply: Reply = field(default_factory=lambda: chat("GRDP tăng 8,5% [1]."))
-    requests: list[dict] = field(default_factory=list)
-    url: str = ""
-
-
 @pytest.fixture
 def fake_llm():
-    fake = FakeLLM()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            fake.requests.append(
-                {"path": self.path, "headers": dict(self.headers), "json": json.loads(body)}
-            )
-            reply = fake.reply
-            time.sleep(reply.delay)
-            try:
-                self.send_response(reply.status if self.path == "/v1/chat/completions" else 404)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(reply.body)))
-                self.end_headers()
-                self.wfile.write(reply.body)
-            except OSError:  # the client gave up waiting
-                pass
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with fake_llm_server() as fake:
+        yield fake
 
 
 @pytest.mark.slow
@@ -349,8 +287,7 @@ def test_partly_supported_answer_reports_what_was_dropped(fake_llm):
 
 @pytest.mark.slow
 def test_slow_server_times_out(fake_llm, caplog):
-    fake_llm.reply = chat("GRDP tăng 8,5% [1].")
-    fake_llm.reply.delay = 2.0
+    fake_llm.reply = chat("GRDP tăng 8,5% [1].", delay=2.0)
     start = time.monotonic()
     assert OpenAIChatGenerator(fake_llm.url, "m", timeout=0.3).generate("?", PASSAGES) is None
     assert time.monotonic() - start < 1.5
@@ -376,6 +313,8 @@ def test_bad_replies_return_none(fake_llm, caplog, reply):
     fake_llm.reply = reply
     assert OpenAIChatGenerator(fake_llm.url, "m", timeout=5).generate("?", PASSAGES) is None
     assert "LLM generation failed" in caplog.text
+    if reply.status != 200:
+        assert f"HTTP {reply.status}" in caplog.text
 
 
 @pytest.mark.slow
