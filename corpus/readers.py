@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corpus.lines import is_caps
+from corpus.lines import classify, is_caps
 from corpus.normalize import normalize_line, normalize_markdown
 from corpus.types import CorpusError
 
@@ -46,21 +46,27 @@ def read_file(path: Path) -> RawText:
         )
     if not path.is_file():
         raise ReadError(path, "no such file")
-    if suffix == ".docx":
-        raw = _read_docx(path)
-    elif suffix == ".pdf":
-        raw = _read_pdf(path)
-    else:
-        raw = _decode(path, path.read_bytes())
+    try:
+        if suffix == ".docx":
+            raw = _read_docx(path)
+        elif suffix == ".pdf":
+            raw = _read_pdf(path)
+        else:
+            raw = _decode(path, path.read_bytes())
+        sidecar = find_sidecar(path)
+        extra = (
+            _load_yaml(sidecar, "\n".join(_decode(sidecar, sidecar.read_bytes())))
+            if sidecar
+            else {}
+        )
+    except OSError as exc:
+        raise ReadError(exc.filename or path, f"cannot be read ({exc.strerror or exc})") from None
     front, raw = _split_front_matter(path, raw)
     normalize = normalize_markdown if suffix == ".md" else normalize_line
     lines = tuple(normalize(line) for line in raw)
     if not any(lines):
         raise ReadError(path, "the file has no text")
-    sidecar = find_sidecar(path)
-    if sidecar is not None:
-        front = {**front, **_load_yaml(sidecar, sidecar.read_text(encoding="utf-8-sig"))}
-    return RawText(lines=lines, front=front, sidecar=sidecar)
+    return RawText(lines=lines, front={**front, **extra}, sidecar=sidecar)
 
 
 def find_sidecar(path: Path) -> Path | None:
@@ -169,17 +175,13 @@ def _docx_paragraph(paragraph: Any) -> list[str]:
 # --- .pdf -----------------------------------------------------------------------------------
 
 _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
-_STRUCTURAL_START = re.compile(
-    r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVX]+\.\s|\d{1,3}[.)]\s|[a-zđ]\)\s|[-+•]\s)"
-)
 
 
 def _read_pdf(path: Path) -> list[str]:
     from pypdf import PdfReader
 
-    quiet = logging.getLogger("pypdf")
-    level = quiet.level
-    quiet.setLevel(logging.CRITICAL)  # damaged files are reported once, as a ReadError
+    # pypdf logs warnings about damaged files; they are reported once, as a ReadError
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -198,8 +200,6 @@ def _read_pdf(path: Path) -> list[str]:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files
         raise ReadError(path, f"not a readable PDF ({_describe(exc)})") from None
-    finally:
-        quiet.setLevel(level)
     if not any(page.strip() for page in pages):
         raise ReadError(
             path, "the PDF has no text layer (scanned images?); run OCR on it first, e.g. ocrmypdf"
@@ -217,11 +217,11 @@ def _read_pdf(path: Path) -> list[str]:
 
 
 def _reflow(lines: list[str]) -> list[str]:
-    """Join the visual lines of a PDF paragraph, across page breaks too. A line that fills the
-    width of the page continues on the next one, whatever its last character, unless the next
-    starts a new unit ("Điều 2.", "b)", "- ") or the line ends a sentence (splitting there is
-    harmless, merging two paragraphs is not); a heading or khoản that fills the width continues
-    only into a line that does not start with a capital."""
+    """Join the visual lines of a PDF paragraph, across page breaks too: a line that fills the
+    page width and does not end a sentence continues on the next, unless the next starts a new
+    unit ("Điều 2.", "b)", "- ") or only one of the two is in capitals. A numbered line that
+    fills the width (a heading, a khoản) continues only into one that does not start with a
+    capital. Splitting a paragraph at a sentence end is harmless; merging two is not."""
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
         return lines
@@ -236,8 +236,8 @@ def _reflow(lines: list[str]) -> list[str]:
             and len(visual) >= full
             and visual[-1] not in ".!?…"
             and is_caps(visual) == is_caps(line)
-            and not _STRUCTURAL_START.match(line)
-            and (not _STRUCTURAL_START.match(out[last]) or not line[0].isupper())
+            and not _starts_unit(line)
+            and (not _starts_unit(out[last]) or not line[0].isupper())
         ):
             out[last] = f"{out[last]} {line}"
         else:
@@ -246,6 +246,10 @@ def _reflow(lines: list[str]) -> list[str]:
                 last = len(out) - 1
         visual = line or visual
     return out
+
+
+def _starts_unit(line: str) -> bool:
+    return classify(line).level != "text"
 
 
 def _describe(exc: Exception) -> str:
