@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from bot.abstain import judge
-from bot.extract import content_words, idf_table, lead_for, rank_spans
+from bot.extract import idf_table, lead_for, rank_spans
 from bot.question import understand
 from bot.types import Answer, Citation
+from index.abbrev import ABBREVIATIONS, expand
+from index.fold import fold
 from index.types import Hit
 
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 8  # passages read to find the answering clause
-K_CITE = 3  # citations shown with an answer (the answering passage first)
+K_CITE = 3
+# Everyday words of questions that documents do not use; they say nothing about the topic.
+QUESTION_VOCAB = frozenset(
+    "bao nhieu phan tram phai chiem ty trong muc dat du kien la gi nao ai the ra sao thi khong co "
+    "duoc nhung cua va cac cho hay hoi nhi nhe vay con theo trong tai khi o dau bang may lam "
+    "viet tat khai niem nghia "
+    "what which who how when where the of is are for in to does do did much many".split()
+)  # citations shown with an answer (the answering passage first)
 
 
 class Bot:
@@ -26,6 +36,7 @@ class Bot:
         self._idf: dict[str, float] | None = None
         self._vocab: set[str] | None = None
         self._article_leads: dict[tuple[str, str | None], str] | None = None
+        self._accented: set[str] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -64,12 +75,13 @@ class Bot:
         )
         if not hits:
             return Answer(q.text, NOT_FOUND, (), 0.0, True, (), tuple(hits))
-        ordered = self._prefer_kind(q.kind, hits, docs)
+        ordered = self._prefer_kind(q.kind, self._prefer_article(q.text, hits), docs)
         passages = [(h.passage.text, h.passage.section, h.score) for h in ordered]
-        ranked = rank_spans(
-            prepared.restored if q.followup is False else q.retrieval, q.kind, passages, self.idf
-        )
+        asked = expand(prepared.restored if not q.followup else q.retrieval)
+        ranked = rank_spans(asked, q.kind, passages, self.idf)
         best = ranked[0]
+        if q.kind == "signer" and ordered[0].passage.kind == "signature":
+            best = next(s for s in ranked if s.hit_rank == 0)
         hit = ordered[best.hit_rank]
         lead = lead_for(q.kind, best.text)
         verdict = judge(
@@ -84,9 +96,12 @@ class Bot:
                 ]
             ),
             overlap=best.overlap,
-            unknown=self._unknown_share(prepared.restored),
+            unknown=self._unknown_share(
+                prepared.text if prepared.typed_diacritics else prepared.restored
+            ),
             dense=hit.dense,
-            has_lead=lead is not None,
+            lead=lead,
+            from_signature=q.kind == "signer" and hit.passage.kind == "signature",
             english=prepared.english,
         )
         if verdict.abstain:
@@ -100,18 +115,38 @@ class Bot:
             if other.passage.id != hit.passage.id:
                 citations.append(self._citation(len(citations) + 1, other, None))
         clause = best.text.strip().rstrip(";,")
+        parent = hit.passage.text.split("\n", 1)[0]
+        if best.start > len(parent) and parent.rstrip().endswith(":"):
+            clause = f"{parent.rstrip()} {clause}"
         text = f"{lead} — {clause} [1]" if lead and lead != clause else f"{clause} [1]"
         answer = Answer(q.text, text, tuple(citations), verdict.confidence, False, (), tuple(hits))
         return self._generated(answer) if self.generator else answer
 
     def _prefer_kind(self, kind: str, hits: list[Hit], docs) -> list[Hit]:
-        """Signer questions read the signature block, which retrieval ranks low on purpose."""
-        if kind != "signer":
+        """Signer questions read the signature block and "căn cứ" questions the preamble, which
+        retrieval ranks low on purpose."""
+        wanted = {"signer": "signature", "basis": "preamble"}.get(kind)
+        if wanted is None:
             return hits
         doc_id = hits[0].passage.doc_id
-        signature = [p for p in self.index.passages if p.doc_id == doc_id and p.kind == "signature"]
-        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in signature]
-        return extra + [h for h in hits if h.passage.kind != "signature"]
+        found = [p for p in self.index.passages if p.doc_id == doc_id and p.kind == wanted]
+        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in found]
+        return extra + [h for h in hits if h.passage.kind != wanted]
+
+    def _prefer_article(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """A question naming "Điều 1" is answered from Điều 1 when the hits include it."""
+        named = set(re.findall(r"(?i)\bđiều\s+(\d+)", question))
+        if not named:
+            return hits
+        inside = [h for h in hits if h.passage.article in named]
+        if not inside:
+            doc_id = hits[0].passage.doc_id
+            inside = [
+                Hit(p, hits[0].score, None, hits[0].dense)
+                for p in self.index.passages
+                if p.doc_id == doc_id and p.article in named and p.kind == "content"
+            ][:3]
+        return inside + [h for h in hits if h.passage.article not in named]
 
     def _meta_text(self, hit: Hit) -> str:
         try:
@@ -121,14 +156,24 @@ class Bot:
         return " ".join(x for x in (meta.issuer, meta.signer) if x)
 
     def _unknown_share(self, question: str) -> float:
-        """Weighted share of the question's words that no passage uses ("cận nghèo", "bác sĩ")."""
+        """Weighted share of the question's words that no passage uses ("cận nghèo", "bác sĩ").
+        A word typed with diacritics must exist with them: "cận" is not "căn" or "cần"."""
+        if self._accented is None:
+            self._accented = {
+                w.lower() for p in self.index.passages for w in re.findall(r"[^\W\d_]+", p.text)
+            }
         idf = self.idf
-        words = [w for w in content_words(question) if not w.isdigit()]
-        if not words:
-            return 0.0
         top = max(idf.values(), default=1.0)
-        unknown = sum(top for w in words if w not in idf)
-        return unknown / sum(idf.get(w, top) for w in words)
+        total = unknown = 0.0
+        for word in re.findall(r"[^\W\d_]+", question.lower()):
+            folded = fold(word)
+            if folded in QUESTION_VOCAB or folded.upper() in ABBREVIATIONS or len(folded) < 2:
+                continue
+            known = word in self._accented if word != folded else folded in idf
+            weight = idf.get(folded, top)
+            total += weight
+            unknown += 0.0 if known else weight
+        return unknown / total if total else 0.0
 
     def _citation(self, n: int, hit: Hit, span) -> Citation:
         p = hit.passage

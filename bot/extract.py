@@ -21,7 +21,27 @@ _FIGURE = re.compile(
 _DATE = re.compile(
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b", re.IGNORECASE
 )
-_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+")
+_DOCNUM = re.compile(r"(?<![\w/])\d{1,4}(?:/\d{4})?[-/][A-Za-zĐđ][\wĐđ]*(?:[-/][A-Za-zĐđ][\wĐđ]*)*")
+_SESSION = re.compile(r"Khóa\s+[IVXLC]+|Kỳ họp thứ\s+[\wà-ỹ]+|khóa\s+[IVXLC]+", re.IGNORECASE)
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with the matches of `pattern` replaced by spaces (offsets stay valid)."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def person_name(text: str) -> str | None:
+    """The first run of 2-4 capitalized (not all-caps) words: "Phạm Hoàng Sơn"."""
+    words = text.split()
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word[:1].isupper() and not word.isupper() and word.isalpha():
+            run.append(word)
+            continue
+        if 2 <= len(run) <= 4:
+            return " ".join(run)
+        run = []
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,43 +76,44 @@ def content_words(question: str) -> list[str]:
     return [w for w in syllables(strip_question_words(question)) if len(w) > 1 or w.isdigit()]
 
 
-def has_figure(text: str) -> bool:
-    return any(
-        not _YEAR.fullmatch(m.group(0).strip()) and re.search(r"\d", m.group(0))
-        for m in _FIGURE.finditer(_strip_years(text))
+def figures(text: str) -> list[str]:
+    """Figures stated in the text: not years, dates or the digits of a document number."""
+    plain = _blank(_DOCNUM, _blank(_DATE, text))
+    plain = re.sub(
+        r"(năm|giai đoạn|năm học|đến năm|lần thứ|khóa|lớp)\s+\d{1,4}(\s*-\s*\d{4})?",
+        lambda m: " " * len(m.group(0)),
+        plain,
+        flags=re.I,
     )
+    out = []
+    for m in _FIGURE.finditer(plain):
+        figure = m.group(0).strip()
+        if re.search(r"\d", figure) and not _YEAR.fullmatch(figure):
+            out.append(figure)
+    return out
 
 
-def _strip_years(text: str) -> str:
-    return re.sub(r"(năm|giai đoạn|năm học|đến năm)\s+\d{4}(\s*-\s*\d{4})?", " ", text, flags=re.I)
+def has_figure(text: str) -> bool:
+    return bool(figures(text))
 
 
 def lead_for(kind: str, span_text: str) -> str | None:
     """The words an answer of this kind starts with, taken from the span itself."""
     if kind == "quantity":
         value = span_text.split(":", 1)[1].strip() if ":" in span_text else ""
-        if value and re.search(r"\d", value) and len(value) <= 90:
+        if value and figures(value) and len(value) <= 90:
             return value.rstrip(".;")
-        for m in _FIGURE.finditer(span_text):
-            figure = m.group(0).strip()
-            if (
-                re.search(r"\d", figure)
-                and not _YEAR.fullmatch(figure)
-                and not _in_year(span_text, m.start())
-            ):
-                return figure
-        return None
+        found = figures(span_text)
+        return found[0] if found else None
     if kind == "date":
         m = _DATE.search(span_text)
         return m.group(0) if m else None
     if kind == "signer":
-        m = _NAME.search(span_text.replace("CHỦ TỊCH", ""))
-        return m.group(0) if m else None
+        return person_name(span_text)
+    if kind == "session":
+        found = _SESSION.findall(span_text)
+        return ", ".join(found) if found else None
     return None
-
-
-def _in_year(text: str, pos: int) -> bool:
-    return bool(re.search(r"(năm|giai đoạn|năm học|đến năm)\s*$", text[:pos], re.I))
 
 
 def rank_spans(
@@ -103,12 +124,15 @@ def rank_spans(
 ) -> list[Span]:
     """Every clause of the retrieved passages, best first. `passages`: (text, section, hit score)."""
     words = content_words(question)
+    asked_numbers = set(_DOCNUM.findall(question))
     weights = {w: idf.get(w, max(idf.values(), default=1.0)) for w in words}
     total = sum(weights.values()) or 1.0
     best_hit = max((s for _, _, s in passages), default=1.0) or 1.0
     out: list[Span] = []
     for rank, (text, section, hit_score) in enumerate(passages):
-        heading = set(syllables(" ".join(section[-1:])))
+        first_line = text.split("\n", 1)[0]
+        # a "+" item under "Cơ cấu kinh tế:" is read with its parent line
+        heading = set(syllables(" ".join([*section[-1:], first_line if "\n" in text else ""])))
         whole = set(syllables(text))
         for start, end in spans(text):
             piece = text[start:end]
@@ -122,12 +146,17 @@ def rank_spans(
                 / total
             )
             score = 0.55 * (hit_score / best_hit) + 0.45 * overlap - 0.02 * rank
+            if piece.rstrip().endswith(":"):  # a lead-in ("Cơ cấu kinh tế:") answers nothing alone
+                score -= 0.1
             if kind == "quantity":
                 score += 0.15 if has_figure(piece) else -0.2
             elif kind == "date":
                 score += 0.2 if _DATE.search(piece) else -0.1
-            elif kind == "signer":
-                score += 0.3 if "CHỦ TỊCH" in piece or _NAME.search(piece) else 0.0
+            elif kind == "session":
+                score += 0.2 if _SESSION.search(piece) else -0.1
+            if asked_numbers:
+                stated = set(_DOCNUM.findall(piece))
+                score += 0.3 if asked_numbers & stated else -0.15 if stated else 0.0
             out.append(Span(rank, start, end, piece, score, overlap))
     out.sort(key=lambda s: -s.score)
     return out

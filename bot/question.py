@@ -13,38 +13,35 @@ from index.fold import fold
 MAX_CHARS = 2000
 
 # Answer types, recognized on the folded, lower-cased question.
-_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "signer",
-        re.compile(
-            r"\b(ai ky|nguoi ky|ky ban hanh|ky nghi quyet|who signed|signed by|signatory|chu tich hdnd)\b"
+_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"\b({pattern})\b"))
+    for kind, pattern in (
+        ("signer", r"ai ky|nguoi ky|ky ban hanh|ky nghi quyet|who signed|signed by|signatory"),
+        (
+            "date",
+            r"ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|thong qua ngay|"
+            r"ngay thang nam|when|what date|which date",
         ),
-    ),
-    (
-        "date",
-        re.compile(
-            r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|thong qua ngay|ngay thang nam|when|what date|which date)\b"
+        ("session", r"ky hop|khoa may|khoa nao|khoa bao nhieu|session|term"),
+        ("basis", r"can cu|dua tren|legal basis|based on"),
+        ("who", r"ai|co quan nao|don vi nao|who|which (body|agency|organization)"),
+        (
+            "where",
+            r"o dau|noi nao|tinh nao|huyen nao|song nao|khu vuc nao|where|"
+            r"which (province|district|river)",
         ),
-    ),
-    ("session", re.compile(r"\b(ky hop|khoa may|khoa nao|session)\b")),
-    (
-        "quantity",
-        re.compile(
-            r"\b(bao nhieu|may|ty le|muc nao|muc bao|phan tram|chi tieu|how much|how many|what percentage|"
-            r"what share|what rate|target|rate|percent|growth|tang bao|dat bao|la bao)\b"
+        (
+            "quantity",
+            r"bao nhieu|may|ty le|ty trong|muc nao|muc bao|phan tram|how much|how many|"
+            r"what percentage|what share|what rate|target|rate|percent|growth|"
+            r"tang bao|dat bao|la bao",
         ),
-    ),
-    ("who", re.compile(r"\b(ai|co quan nao|don vi nao|who|which (body|agency|organization))\b")),
-    (
-        "where",
-        re.compile(
-            r"\b(o dau|noi nao|dau|tinh nao|huyen nao|song nao|khu vuc nao|where|which (province|district|river))\b"
-        ),
-    ),
+    )
 )
 # A follow-up that leans on the previous question: "còn bảo hiểm xã hội thì sao?"
 _ELLIPTICAL = re.compile(
     r"^(con|the con|vay con|va|con ve|con chi tieu|what about|how about|and)\b|"
+    r"\b(ong ay|ba ay|nguoi do|van ban do|nghi quyet do|he|she|it|they)\b|"
     r"\b(thi sao|the nao|ra sao|thi the nao|nhu the nao)\s*\??$"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -128,11 +125,8 @@ def understand(question: str, previous: str | None = None) -> Question:
     kind = answer_kind(text)
     if previous and is_elliptical(text):
         focus = topic(text) or text
-        kind = (
-            kind
-            if kind not in ("other",) and not _ELLIPTICAL.search(fold(text).lower())
-            else answer_kind(previous)
-        )
+        if kind == "other":
+            kind = answer_kind(previous)
         return Question(text=text, kind=kind, retrieval=_frame(focus, previous), followup=True)
     return Question(text=text, kind=kind, retrieval=text)
 

@@ -193,7 +193,14 @@ def _embedder(settings: Settings) -> Embedder:
 
 
 def _settings_record(settings: Settings) -> dict:
-    return {"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b, "context": CONTEXT_VERSION}
+    from corpus import PARSER_VERSION
+
+    return {
+        "bm25_k1": settings.bm25_k1,
+        "bm25_b": settings.bm25_b,
+        "context": CONTEXT_VERSION,
+        "parser": PARSER_VERSION,
+    }
 
 
 def _write(
