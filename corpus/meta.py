@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from corpus.lines import is_caps
+from corpus.lines import SIGNED, SIGNER, is_caps
 from corpus.normalize import normalize_line
 from corpus.readers import ReadError
 from corpus.structure import Structure
@@ -27,6 +27,7 @@ _UNIT = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜN
 _PROPER = ("Việt Nam", "Nhà nước", "Thủ đô", "Hà Nội")
 _SESSION = re.compile(r"^KHÓA\s+([IVXLC]+)\s*,?\s*KỲ HỌP\s+(.+)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^Số\s*:?\s*(\d+[\w/.\-]*)", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^[^,]{2,40}, ngày\s+\d", re.IGNORECASE)
 _DATE_WORDS = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _PASSED = re.compile(
     r"\bđược\s+(?P<issuer>.+?)\s+(?:nước Cộng hòa xã hội chủ nghĩa Việt Nam\s+)?"
@@ -91,9 +92,24 @@ def extract(structure: Structure) -> dict[str, str | None]:
         found["date"] = _iso(*passed.group(3, 4, 5)) or found.get("date")
         if passed["session"]:
             found["session"] = _capitalize_words(passed["session"], ("khóa", "kỳ"))
-    names = [s for s in structure.signature if not is_caps(s) and not s.startswith("(")]
-    found["signer"] = names[-1] if names else None
+    found["signer"] = _signer(structure.signature)
     return found
+
+
+def _signer(lines: tuple[str, ...]) -> str | None:
+    """The name under the title: "Phạm Hoàng Sơn", or "PHẠM HOÀNG SƠN" as "Phạm Hoàng Sơn"."""
+    names = [s for s in lines if not is_caps(s) and not SIGNED.match(s)]
+    if names:
+        return names[-1]
+    last = lines[-1] if lines else ""
+    if (
+        last
+        and not SIGNER.match(last)
+        and not last.startswith(_BODIES)
+        and 2 <= len(last.split()) <= 5
+    ):
+        return last.title()
+    return None
 
 
 def _title(lines: list[str]) -> tuple[str | None, str | None]:
@@ -107,6 +123,8 @@ def _title(lines: list[str]) -> tuple[str | None, str | None]:
             return name, f"{name} {_sentence(rest)}"
         subject: list[str] = []
         for following in lines[i + 1 :]:
+            if _NUMBER.match(following) or _PLACE_DATE.match(following):
+                continue
             if is_caps(following) or (subject and not following[0].islower()):
                 break
             subject.append(following)
