@@ -44,7 +44,7 @@ def cut(blocks: Sequence[Block], doc_id: str, max_chars: int = MAX_CHARS) -> tup
 
 
 def _merge_leads(blocks: Sequence[Block], max_chars: int) -> list[Block]:
-    """A khoản that ends in ":" reads with its điểm when together they stay short."""
+    """A khoản that leads into its điểm (it ends in ":" or mid-sentence) is read with them."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
