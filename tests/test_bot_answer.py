@@ -1,0 +1,136 @@
+"""The extractive bot on the bundled resolution with the real model: short answers that lead
+with the figure, cite the exact clause, follow the conversation, and abstain honestly."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bot import NOT_FOUND, Bot
+from bot.question import answer_kind, is_elliptical, topic
+from bot.types import QuestionError
+from index import open_index
+from tests.conftest import SEED_DOC
+
+SOCIAL = "b) Các chỉ tiêu xã hội"
+ECONOMIC = "a) Các chỉ tiêu kinh tế"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bot-corpus")
+    shutil.copy(SEED_DOC, folder)
+    return Bot(open_index(folder))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "section"),
+    [
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế năm 2023 là bao nhiêu?", "95%", SOCIAL),
+        ("chi tieu BHYT 2023 la bao nhieu", "95%", SOCIAL),
+        ("Tỷ lệ NLĐ tham gia BHXH năm 2023 là bao nhiêu?", "44%", SOCIAL),
+        ("GRDP bình quân đầu người năm 2023?", "115 triệu đồng", ECONOMIC),
+        ("Thu ngân sách nhà nước trên địa bàn tỉnh là bao nhiêu?", "20.000 tỷ đồng", ECONOMIC),
+        ("ty le che phu rung", "46%", "c) Các chỉ tiêu về môi trường"),
+        ("Có bao nhiêu căn nhà ở xã hội hoàn thành?", "462 căn", SOCIAL),
+        (
+            "Huyện nào phấn đấu đạt chuẩn nông thôn mới năm 2023?",
+            "Định Hóa",
+            "d) Thực hiện Chương trình",
+        ),
+        ("Ai ký nghị quyết?", "Phạm Hoàng Sơn", ""),
+        ("Nghị quyết được thông qua ngày nào?", "08 tháng 12 năm 2022", ""),
+    ],
+)
+def test_answers_lead_with_the_fact_and_cite_its_clause(bot, question, answer, section):
+    result = bot.ask(question)
+    assert not result.abstained, result
+    assert answer in result.text
+    assert result.text.endswith("[1]")
+    first = result.citations[0]
+    assert section in first.section
+    assert answer.split()[0] in first.text  # the figure is in the cited passage
+    start, end = first.span
+    assert first.text[start:end].rstrip(";,.") in result.text
+
+
+def test_quantity_answers_put_the_figure_first(bot):
+    result = bot.ask("Tỷ lệ dân số tham gia bảo hiểm y tế là bao nhiêu?")
+    assert result.text.startswith("95%")
+    assert result.citations[0].doc_title.startswith("Nghị quyết")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ tiêu tăng trưởng GRDP năm 2024 của tỉnh là bao nhiêu?",  # a year it does not cover
+        "Tỷ lệ dân số tham gia bảo hiểm y tế của tỉnh Bắc Giang là bao nhiêu?",  # another province
+        "Tổng vốn đầu tư phát triển toàn xã hội năm 2023 là bao nhiêu?",  # no such figure
+        "Cách nấu phở bò ngon tại nhà như thế nào?",  # off topic
+    ],
+)
+def test_unanswerable_questions_abstain_and_show_related(bot, question):
+    result = bot.ask(question)
+    assert result.abstained
+    assert result.text == NOT_FOUND
+    assert result.citations == ()
+    assert result.related  # "có thể liên quan"
+    assert result.to_json()["citations"]
+
+
+def test_follow_up_uses_the_conversation(bot):
+    first = bot.ask("Tỷ lệ dân số tham gia bảo hiểm y tế năm 2023 là bao nhiêu?")
+    follow = bot.ask("còn bảo hiểm xã hội thì sao?", history=[(first.question, first)])
+    assert "44%" in follow.text
+    alone = bot.ask("Tỷ lệ hộ nghèo giảm bao nhiêu?", history=[(first.question, first)])
+    assert "1%" in alone.text  # a complete question ignores the history
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "trống"),
+        ("   \n\t ", "trống"),
+        ("x" * 10_000, "quá dài"),
+        ("bảo hiểm\x00 y tế", "ký tự điều khiển"),
+    ],
+)
+def test_bad_questions_get_a_clear_message(bot, question, message):
+    with pytest.raises(QuestionError, match=message):
+        bot.ask(question)
+
+
+def test_json_shape(bot):
+    data = bot.ask("BHYT").to_json()
+    assert set(data) == {"answer", "abstained", "confidence", "citations"}
+    assert set(data["citations"][0]) == {
+        "doc_id",
+        "doc_title",
+        "section",
+        "article",
+        "text",
+        "score",
+    }
+    assert 0.0 <= data["confidence"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Tỷ lệ hộ nghèo giảm bao nhiêu?", "quantity"),
+        ("ai ky nghi quyet", "signer"),
+        ("Nghị quyết thông qua ngày nào?", "date"),
+        ("Cơ quan nào giám sát việc thực hiện?", "who"),
+        ("Nhiệm vụ về du lịch là gì?", "other"),
+    ],
+)
+def test_answer_kinds(question, kind):
+    assert answer_kind(question) == kind
+
+
+def test_elliptical_follow_ups():
+    assert is_elliptical("còn bảo hiểm xã hội thì sao?")
+    assert is_elliptical("what about social insurance?")
+    assert not is_elliptical("Tỷ lệ dân số tham gia bảo hiểm y tế là bao nhiêu?")
+    assert topic("còn bảo hiểm xã hội thì sao?") == "bảo hiểm xã hội"
