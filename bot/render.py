@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.types import Answer, Citation
 from corpus.types import SECTION_SEP, Document, DocumentMeta, Passage
@@ -21,7 +21,7 @@ SOURCES = "Nguồn trích dẫn"
 # Vietnamese function words that would light up every line if highlighted.
 _STOPWORDS = frozenset(
     """và của các có là được cho với trong theo tại về từ đến những một này khi đã sẽ
-    thì mà như để do bị hay hoặc nào gì bao nhiêu không năm""".split()
+    thì mà như để do bị hay hoặc nào gì nhiêu không năm""".split()
 )
 
 
@@ -129,8 +129,10 @@ def answer_markdown(answer: Answer) -> str:
     return "\n\n".join(parts)
 
 
-def hits_html(hits: Sequence, query: str) -> str:
-    """Search results (index.types.Hit) with the query's words highlighted."""
+def hits_html(hits: Sequence, query: str, titles: Mapping[str, str] | None = None) -> str:
+    """Search results (index.types.Hit) with the query's words highlighted; `titles` maps
+    doc_id to the document's title."""
+    titles = titles or {}
     if not hits:
         return '<p class="nqa-empty">Không tìm thấy đoạn văn nào khớp với từ khóa và bộ lọc.</p>'
     items = []
@@ -139,7 +141,7 @@ def hits_html(hits: Sequence, query: str) -> str:
         where = escape(p.section_str) if p.section else "Phần mở đầu"
         items.append(
             '<div class="nqa-hit">'
-            f'<div class="nqa-hit-head">{i}. <b>{escape(p.doc_id)}</b> — {where}'
+            f'<div class="nqa-hit-head">{i}. <b>{escape(titles.get(p.doc_id, p.doc_id))}</b> — {where}'
             f' <span class="nqa-score">điểm {hit.score:.3f}</span></div>'
             f'<div class="nqa-passage">{highlight_terms(p.text, query)}</div>'
             "</div>"
@@ -176,6 +178,24 @@ def section_html(document: Document, path: Sequence[str]) -> str:
     return head + "".join(body)
 
 
+def document_html(document: Document) -> str:
+    """A document's metadata card, with how to read it."""
+    m = document.meta
+    rows = [
+        ("Số hiệu", m.number),
+        ("Loại văn bản", m.kind),
+        ("Cơ quan ban hành", m.issuer),
+        ("Ngày", m.date),
+        ("Người ký", m.signer),
+    ]
+    cells = "".join(f"<tr><th>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
+    return (
+        f'<h3>{escape(m.title)}</h3><table class="nqa-meta">{cells}</table>'
+        f"<p>{len(document.passages)} đoạn, {len(document.toc)} mục. Chọn một mục (hoặc "
+        "“Toàn văn”) để đọc.</p>"
+    )
+
+
 def toc_choices(document: Document) -> list[tuple[str, str]]:
     """(indented label, heading path joined with " › ") for a dropdown, in document order."""
     choices = [("Toàn văn", "")]
@@ -198,6 +218,18 @@ DOCUMENT_COLUMNS = ["Mã", "Tên văn bản", "Số hiệu", "Cơ quan ban hành
 def document_row(document: Document) -> list:
     m = document.meta
     return [m.doc_id, m.title, m.number or "", m.issuer or "", m.date or "", len(document.passages)]
+
+
+def documents_html(documents: Sequence[Document]) -> str:
+    """The document list as a table, one row per document."""
+    if not documents:
+        return '<p class="nqa-empty">Kho chưa có văn bản nào.</p>'
+    head = "".join(f"<th>{c}</th>" for c in DOCUMENT_COLUMNS)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in document_row(d)) + "</tr>"
+        for d in documents
+    )
+    return f'<table class="nqa-docs"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def document_json(document: Document) -> dict:

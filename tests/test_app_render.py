@@ -147,3 +147,12 @@ def test_json_shapes():
     answer = Answer("q", "a", (_cite(),), 0.5, False)
     data = render.answer_json(answer)
     assert data["citations"][0]["span"] == [35, 39] and data["related"] == []
+
+
+def test_document_list_and_card_escape_metadata():
+    doc = _document()
+    table = render.documents_html([doc])
+    assert table.count("<tr>") == 2 and "<td>1/NQ-HĐND</td>" in table
+    assert "chưa có văn bản" in render.documents_html([])
+    card = render.document_html(doc)
+    assert "<th>Số hiệu</th><td>1/NQ-HĐND</td>" in card and "Người ký" not in card
