@@ -128,6 +128,14 @@ def _default_make_bot(index: Any) -> Any:
     return Bot(index, generator=from_env())
 
 
+def _warm_up(index: Any) -> None:
+    """Load the query model now rather than on the first visitor's question."""
+    try:
+        index.search("nghị quyết", 1)
+    except Exception as exc:  # an empty corpus, say: the first real question will tell
+        log.warning("warm-up search failed: %s", exc)
+
+
 class Service:
     def __init__(
         self,
@@ -174,6 +182,7 @@ class Service:
             try:
                 index = self._open_index(self.corpus_dir)
                 bot = self._make_bot(index)
+                _warm_up(index)
             except Exception as exc:
                 self._error = f"{type(exc).__name__}: {exc}"
                 log.exception("index of %s could not be opened", self.corpus_dir)
