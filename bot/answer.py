@@ -107,7 +107,7 @@ class Bot:
         if verdict.abstain:
             log.info("Abstained on %r: %s", q.text, verdict.reason)
             related = tuple(self._citation(i + 1, h, None) for i, h in enumerate(ordered[:K_CITE]))
-            return Answer(q.text, NOT_FOUND, (), verdict.confidence, True, related, tuple(hits))
+            return Answer(q.text, NOT_FOUND, (), verdict.confidence, True, related, tuple(ordered))
         citations = [self._citation(1, hit, (best.start, best.end))]
         for other in ordered:
             if len(citations) >= K_CITE:
@@ -119,7 +119,9 @@ class Bot:
         if best.start > len(parent) and parent.rstrip().endswith(":"):
             clause = f"{parent.rstrip()} {clause}"
         text = f"{lead} — {clause} [1]" if lead and lead != clause else f"{clause} [1]"
-        answer = Answer(q.text, text, tuple(citations), verdict.confidence, False, (), tuple(hits))
+        answer = Answer(
+            q.text, text, tuple(citations), verdict.confidence, False, (), tuple(ordered)
+        )
         return self._generated(answer) if self.generator else answer
 
     def _prefer_kind(self, kind: str, hits: list[Hit], docs) -> list[Hit]:
