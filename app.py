@@ -336,12 +336,18 @@ def build_app(service: Service) -> gr.Blocks:
                     examples = [gr.Button(q, size="sm") for q in EXAMPLES]
                 with gr.Row():
                     new_chat = gr.Button("Cuộc trò chuyện mới", size="sm")
-                feedback_note = gr.Markdown("")
+                feedback_note = gr.Markdown("", elem_id="nqa-feedback-note")
                 with gr.Row():
                     comment = gr.Textbox(
-                        label="Góp ý thêm (không bắt buộc)", visible=False, scale=8, max_lines=4
+                        label="Góp ý thêm (không bắt buộc)",
+                        visible=False,
+                        scale=8,
+                        max_lines=4,
+                        elem_id="nqa-comment",
                     )
-                    send_comment = gr.Button("Gửi góp ý", visible=False, scale=1)
+                    send_comment = gr.Button(
+                        "Gửi góp ý", visible=False, scale=1, elem_id="nqa-send-comment"
+                    )
 
             with gr.Tab("Tra cứu", id="search"):
                 with gr.Row():

@@ -11,6 +11,7 @@ import itertools
 import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import time
 import urllib.request
@@ -142,6 +143,25 @@ def test_chat_in_the_browser(tmp_path):
             assert "96,5%" in marked
             time.sleep(0.5)  # let the opened citation settle before the picture
             page.screenshot(ARTIFACTS / "chat.png")
+
+            # 👍 on the answer, then an optional comment: one row in the feedback database
+            page.js("document.querySelector('#nqa-chat button[aria-label=Like]').click()")
+            page.wait_for("!!document.querySelector('#nqa-comment textarea')")
+            page.js("document.querySelector('#nqa-comment textarea').focus()")
+            page.send("Input.insertText", text="Rõ ràng, có nguồn")
+            page.js("document.querySelector('#nqa-send-comment').click()")
+            page.wait_for(
+                "document.querySelector('#nqa-feedback-note').innerText.includes('Đã ghi nhận')"
+            )
+            with sqlite3.connect(served.data / "feedback.sqlite3") as db:
+                rows = db.execute("SELECT rating, comment, question FROM feedback").fetchall()
+            assert rows == [
+                (
+                    1,
+                    "Rõ ràng, có nguồn",
+                    "Tỷ lệ dân số tham gia bảo hiểm y tế năm 2024 là bao nhiêu?",
+                )
+            ]
         finally:
             page.close()
             proc.kill()
