@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import argparse
 import functools
+import inspect
 import logging
 import os
-import secrets
-import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
-from bot import render
-from bot.feedback import FeedbackError
-from bot.service import Service, ServiceError, corpus_folder, seed_corpus
-from bot.types import QuestionError
-from corpus.upload import SUFFIXES, UploadError, max_upload_bytes
-from index.types import IndexStateError, QueryError
+from bot import api, render
+from bot.service import Service, corpus_folder
+from corpus.upload import SUFFIXES, max_upload_bytes, seed_corpus
 
 log = logging.getLogger("nqa.app")
 
@@ -34,7 +30,6 @@ EXAMPLES = [
     "Năm 2023 có bao nhiêu xã đạt chuẩn nông thôn mới?",
 ]
 ALL = "Tất cả"
-USER_ERRORS = (QuestionError, QueryError, IndexStateError, ServiceError, UploadError, FeedbackError)
 UNEXPECTED = "Đã có lỗi ngoài dự kiến, vui lòng thử lại. Chi tiết đã được ghi vào nhật ký máy chủ."
 FONTS = ["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Noto Sans", "sans-serif"]
 MONO = ["ui-monospace", "Consolas", "monospace"]
@@ -59,29 +54,43 @@ def _api(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except USER_ERRORS as exc:
+        except api.USER_ERRORS as exc:
             raise gr.Error(str(exc), print_exception=False) from None
-        except gr.Error:
-            raise
         except Exception:
-            log.exception("%s failed", fn.__name__)
+            log.exception("%s failed", getattr(fn, "__name__", fn))
             raise gr.Error(UNEXPECTED, print_exception=False) from None
 
     return wrapper
 
 
-def _message(fn, *args) -> tuple[bool, str]:
-    """Run an operation for the UI: (ok, message to show)."""
+def _endpoint(fn, service: Service):
+    """`fn(service, ...)` from bot.api as an endpoint taking the rest of its typed arguments
+    (Gradio reads the signature and type hints to describe the API)."""
+    wrapper = _api(functools.partial(fn, service))
+    functools.update_wrapper(wrapper, fn)
+    signature = inspect.signature(fn)
+    wrapper.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])
+    wrapper.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k != "service"}
+    return wrapper
+
+
+def _try(fn, *args, **kwargs) -> tuple[bool, Any]:
+    """Run an operation for the UI: (True, result) or (False, message to show)."""
     try:
-        return True, fn(*args)
-    except USER_ERRORS as exc:
+        return True, fn(*args, **kwargs)
+    except api.USER_ERRORS as exc:
         return False, str(exc)
     except Exception:
         log.exception("%s failed", getattr(fn, "__name__", "operation"))
         return False, UNEXPECTED
 
 
+def _failed(message: str) -> str:
+    return f"**Chưa thực hiện được:** {render.escape(message)}"
+
+
 def _messages(turns: list[dict]) -> list[dict]:
+    """Chatbot messages from the conversation's turns (kept in gr.State)."""
     out = []
     for t in turns:
         out.append({"role": "user", "content": render.escape(t["question"])})
@@ -89,159 +98,41 @@ def _messages(turns: list[dict]) -> list[dict]:
     return out
 
 
-def _export_path(csv_text: str) -> str:
-    """CSV in a temp folder (Gradio serves a copy from its cache); stale exports are removed."""
-    folder = Path(tempfile.gettempdir()) / "nqa-exports"
-    folder.mkdir(exist_ok=True)
-    for old in folder.glob("feedback-*.csv"):
-        if time.time() - old.stat().st_mtime > 600:
-            old.unlink(missing_ok=True)
-    path = folder / f"feedback-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}.csv"
-    path.write_text(csv_text, encoding="utf-8-sig")  # BOM: Excel reads Vietnamese correctly
-    return str(path)
-
-
-def _filters(service: Service):
-    docs = service.documents()
-    years = sorted({d.meta.year for d in docs if d.meta.year}, reverse=True)
-    issuers = sorted({d.meta.issuer for d in docs if d.meta.issuer})
-    doc_choices = [(d.meta.title, d.meta.doc_id) for d in docs]
-    return (
-        gr.update(choices=doc_choices, value=[]),
-        gr.update(choices=[ALL, *map(str, years)], value=ALL),
-        gr.update(choices=[ALL, *issuers], value=ALL),
-        gr.update(choices=doc_choices, value=doc_choices[0][1] if doc_choices else None),
-        render.documents_html(docs),
-        gr.update(choices=doc_choices, value=None),
-    )
-
-
 def build_app(service: Service) -> gr.Blocks:
-    # ---------------------------------------------------------------- API (gradio_client)
-    @_api
-    def ask(question: str, follow_up_of: str = "") -> dict:
-        """Answer a question; pass the id of the previous answer to ask a follow-up."""
-        asked = service.ask(question, parent=follow_up_of or None)
-        return {"id": asked.id, **render.answer_json(asked.answer)}
-
-    @_api
-    def feedback(answer_id: str, rating: str, comment: str = "") -> dict:
-        """Rate an answer: rating "up" (👍) or "down" (👎), optional comment."""
-        return {"id": service.rate(answer_id, rating, comment)}
-
-    @_api
-    def search(
-        query: str,
-        k: int = 10,
-        docs: list[str] | None = None,
-        year: int | None = None,
-        issuer: str | None = None,
-    ) -> list[dict]:
-        """Passages matching a query, with optional filters (document ids, year, issuer)."""
-        hits = service.search(query, k, docs=docs, year=year, issuer=issuer)
-        return [render.hit_json(h, query) for h in hits]
-
-    @_api
-    def toc(doc_id: str) -> dict:
-        """A document's metadata and table of contents."""
-        document = service.document(doc_id)
-        return {**render.document_json(document), "toc": render.toc_json(document)}
-
-    @_api
-    def section(doc_id: str, heading: str = "") -> dict:
-        """All passages under a heading path ("Điều 2 › I. ..."); the whole text for ""."""
-        document = service.document(doc_id)
-        path = render.parse_heading_path(heading)
-        passages = render.section_passages(document, path)
-        if path and not passages:
-            raise ServiceError(f"Văn bản '{doc_id}' không có mục “{heading}”.")
-        return {
-            "doc_id": doc_id,
-            "heading": list(path),
-            "passages": [
-                {"id": p.id, "section": p.section_str, "article": p.article, "text": p.text}
-                for p in passages
-            ],
-        }
-
-    @_api
-    def documents() -> list[dict]:
-        """Every document of the corpus with its metadata."""
-        return [render.document_json(d) for d in service.documents()]
-
-    @_api
-    def upload(file: str, token: str) -> dict:
-        try:
-            document = service.add_upload(Path(file), Path(file).name, token)
-        finally:
-            Path(file).unlink(missing_ok=True)  # the app keeps its own copy, Gradio's goes
-        return render.document_json(document)
-
-    @_api
-    def delete(doc_id: str, token: str) -> dict:
-        """Remove a document (admin token required)."""
-        service.delete(doc_id, token)
-        return {"deleted": doc_id, "documents": len(service.documents())}
-
-    @_api
-    def export_feedback(token: str) -> str:
-        service.authorize(token)
-        return _export_path(service.feedback.to_csv())
-
-    def health() -> dict:
-        """{"status": "ok", "documents": N, "passages": M, "index": "ready" | "rebuilding"}"""
-        return service.health()
-
     # ---------------------------------------------------------------- UI handlers
     def respond(question: str, turns: list[dict]):
-        parent = turns[-1]["id"] if turns else None
-        ok, asked = _message(service.ask, question or "", parent)
+        ok, asked = _try(service.ask, question or "", turns[-1]["id"] if turns else None)
         if not ok:
             gr.Warning(asked)
             return gr.update(), turns, _messages(turns)
-        turns = [
-            *turns,
-            {
-                "id": asked.id,
-                "question": question.strip(),
-                "html": render.answer_markdown(asked.answer),
-            },
-        ]
+        html = render.answer_markdown(asked.answer)
+        turns = [*turns, {"id": asked.id, "question": question.strip(), "html": html}]
         return "", turns, _messages(turns)
 
     def on_like(turns: list[dict], data: gr.LikeData):
+        hidden = gr.update(visible=False)
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        turn = int(index) // 2
+        turn = int(index) // 2  # messages alternate: question, answer
         if data.liked not in (True, False) or not 0 <= turn < len(turns):
-            return None, gr.update(visible=False), gr.update(visible=False), ""
-        rating = "up" if data.liked else "down"
-        ok, result = _message(service.rate, turns[turn]["id"], rating, "")
+            return None, hidden, hidden, ""
+        ok, result = _try(service.rate, turns[turn]["id"], "up" if data.liked else "down")
         if not ok:
-            return (
-                None,
-                gr.update(visible=False),
-                gr.update(visible=False),
-                f"**Chưa thực hiện được:** {render.escape(result)}",
-            )
+            return None, hidden, hidden, _failed(result)
         thanks = "Cảm ơn bạn đã đánh giá! Bạn có thể để lại góp ý thêm (không bắt buộc)."
         return result, gr.update(visible=True, value=""), gr.update(visible=True), thanks
 
     def on_comment(feedback_id: int | None, comment: str):
         if feedback_id is None:
             return "Hãy bấm 👍 hoặc 👎 dưới một câu trả lời trước.", gr.update(), gr.update()
-        ok, result = _message(service.feedback.set_comment, feedback_id, comment)
+        ok, result = _try(service.feedback.set_comment, feedback_id, comment)
         if not ok:
-            return f"**Chưa thực hiện được:** {render.escape(result)}", gr.update(), gr.update()
+            return _failed(result), gr.update(), gr.update()
         return "Đã ghi nhận góp ý. Xin cảm ơn!", gr.update(visible=False), gr.update(visible=False)
 
     def run_search(query, docs, year, issuer, k):
-        year_value = int(year) if year and year != ALL else None
-        issuer_value = issuer if issuer and issuer != ALL else None
-        ok, hits = _message(
-            functools.partial(service.search, docs=docs, year=year_value, issuer=issuer_value),
-            query,
-            int(k),
-        )
+        year = int(year) if year and year != ALL else None
+        issuer = issuer if issuer and issuer != ALL else None
+        ok, hits = _try(service.search, query, int(k), docs=docs, year=year, issuer=issuer)
         if not ok:
             return f'<p class="nqa-empty">{render.escape(hits)}</p>'
         titles = {d.meta.doc_id: d.meta.title for d in service.documents()}
@@ -250,57 +141,57 @@ def build_app(service: Service) -> gr.Blocks:
     def pick_document(doc_id):
         if not doc_id:
             return gr.update(choices=[], value=None), ""
-        ok, document = _message(service.document, doc_id)
+        ok, document = _try(service.document, doc_id)
         if not ok:
             return gr.update(choices=[], value=None), f"<p>{render.escape(document)}</p>"
-        return gr.update(choices=render.toc_choices(document), value=None), render.document_html(
-            document
-        )
+        choices = gr.update(choices=render.toc_choices(document), value=None)
+        return choices, render.document_html(document)
 
     def read_section(doc_id, heading):
         if not doc_id or heading is None:
             return gr.update()
-        ok, document = _message(service.document, doc_id)
+        ok, document = _try(service.document, doc_id)
         if not ok:
             return f"<p>{render.escape(document)}</p>"
-        return render.section_html(document, render.parse_heading_path(heading or ""))
+        return render.section_html(document, render.parse_heading_path(heading))
 
     def refresh():
-        ok, result = _message(_filters, service)
+        ok, f = _try(api.filters, service)
         if not ok:
-            return (*(gr.update(),) * 4, [], gr.update())
-        return result
+            return (*(gr.update(),) * 5, f'<p class="nqa-empty">{render.escape(f)}</p>')
+        docs = f["documents"]
+        return (
+            gr.update(choices=docs, value=[]),
+            gr.update(choices=[ALL, *map(str, f["years"])], value=ALL),
+            gr.update(choices=[ALL, *f["issuers"]], value=ALL),
+            gr.update(choices=docs, value=docs[0][1] if docs else None),
+            gr.update(choices=docs, value=None),
+            f["table"],
+        )
 
     def ui_upload(file, token):
         if not file:
             return "Hãy chọn tệp cần tải lên."
-        try:
-            ok, result = _message(service.add_upload, Path(file), Path(file).name, token)
-        finally:
-            Path(file).unlink(missing_ok=True)
+        ok, doc = _try(api.upload, service, file, token)
         if not ok:
-            return f"**Chưa thực hiện được:** {render.escape(result)}"
+            return _failed(doc)
         return (
-            f"**Đã thêm** “{render.escape(result.meta.title)}” (mã {result.meta.doc_id}, "
-            f"{len(result.passages)} đoạn). Có thể tìm kiếm ngay."
+            f"**Đã thêm** “{render.escape(doc['title'])}” (mã {doc['doc_id']}, "
+            f"{doc['passages']} đoạn). Có thể tìm kiếm ngay."
         )
 
     def ui_delete(doc_id, token):
         if not doc_id:
             return "Hãy chọn văn bản cần xóa."
-        ok, result = _message(service.delete, doc_id, token)
-        return (
-            f"**Đã xóa** “{render.escape(result.meta.title)}”."
-            if ok
-            else f"**Chưa thực hiện được:** {render.escape(result)}"
-        )
+        ok, result = _try(service.delete, doc_id, token)
+        return f"**Đã xóa** “{render.escape(result.meta.title)}”." if ok else _failed(result)
 
     def ui_export(token):
-        ok, result = _message(lambda t: (service.authorize(t), service.feedback.to_csv())[1], token)
+        ok, path = _try(api.export_feedback, service, token)
         if not ok:
-            gr.Warning(result)
+            gr.Warning(path)
             return gr.update(visible=False)
-        return gr.update(value=_export_path(result), visible=True)
+        return gr.update(value=path, visible=True)
 
     # ---------------------------------------------------------------- layout
     admin = service.admin_enabled
@@ -426,7 +317,7 @@ def build_app(service: Service) -> gr.Blocks:
         query.submit(run_search, search_inputs, results, concurrency_id="bot", **private)
         toc_doc.change(pick_document, toc_doc, [toc_heading, section_view], **private)
         toc_heading.change(read_section, [toc_doc, toc_heading], section_view, **private)
-        lists = [doc_filter, year_filter, issuer_filter, toc_doc, table, delete_doc]
+        lists = [doc_filter, year_filter, issuer_filter, toc_doc, delete_doc, table]
         demo.load(refresh, None, lists, **private)
         refresh_btn.click(refresh, None, lists, **private)
         upload_btn.upload(ui_upload, [upload_btn, token], admin_status, **private).then(
@@ -437,16 +328,19 @@ def build_app(service: Service) -> gr.Blocks:
         )
         export_btn.click(ui_export, token, export_file, **private)
 
-        api_upload.click(upload, [api_file, api_token], api_out, api_name="upload")
-        api_export.click(export_feedback, api_token, api_csv, api_name="export_feedback")
-        gr.api(ask, api_name="ask", concurrency_id="bot")
-        gr.api(feedback, api_name="feedback", concurrency_limit=None)
-        gr.api(search, api_name="search", concurrency_id="bot")
-        gr.api(toc, api_name="toc", concurrency_limit=None)
-        gr.api(section, api_name="section", concurrency_limit=None)
-        gr.api(documents, api_name="documents", concurrency_limit=None)
-        gr.api(delete, api_name="delete")
-        gr.api(health, api_name="health", concurrency_limit=None)
+        def endpoint(name: str):
+            return _endpoint(getattr(api, name), service)
+
+        api_upload.click(endpoint("upload"), [api_file, api_token], api_out, api_name="upload")
+        api_export.click(
+            endpoint("export_feedback"), api_token, api_csv, api_name="export_feedback"
+        )
+        for name in ("ask", "search"):
+            gr.api(endpoint(name), api_name=name, concurrency_id="bot")
+        for name in ("feedback", "toc", "section", "documents"):
+            gr.api(endpoint(name), api_name=name, concurrency_limit=None)
+        gr.api(endpoint("delete"), api_name="delete")
+        gr.api(service.health, api_name="health", concurrency_limit=None)
     return demo
 
 

@@ -12,21 +12,19 @@ import hmac
 import logging
 import os
 import secrets
-import shutil
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.feedback import FILE_NAME, FeedbackStore
+from bot.rwlock import RWLock
 from bot.types import Answer
-from corpus.paths import BUNDLED_CORPUS
 from corpus.types import Document
-from corpus.upload import SUFFIXES, place_upload
+from corpus.upload import place_upload
 
 log = logging.getLogger("nqa.app")
 
@@ -51,68 +49,12 @@ def corpus_folder() -> Path:
     return Path(env).expanduser() if env else data_dir() / "corpus"
 
 
-def seed_corpus(folder: Path, source: Path = BUNDLED_CORPUS) -> int:
-    """Copy the bundled documents into `folder` when it holds no document; returns how many."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if any(_is_document(p) for p in folder.iterdir()):
-        return 0
-    copied = 0
-    for src in sorted(source.iterdir()):
-        if not _is_document(src):
-            continue
-        temp = folder / f".seed-{secrets.token_hex(4)}{src.suffix}"
-        shutil.copyfile(src, temp)
-        os.replace(temp, folder / src.name)
-        copied += 1
-    return copied
-
-
-def _is_document(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in SUFFIXES
-
-
 @dataclass(frozen=True, slots=True)
 class Asked:
     id: str
     answer: Answer
     parent: str | None
     seconds: float
-
-
-class _RWLock:
-    """Many readers or one writer; a waiting writer holds off new readers."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writer = False
-        self._waiting = 0
-
-    @contextmanager
-    def read(self) -> Iterator[None]:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writer and not self._waiting)
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextmanager
-    def write(self) -> Iterator[None]:
-        with self._cond:
-            self._waiting += 1
-            self._cond.wait_for(lambda: not self._writer and not self._readers)
-            self._waiting -= 1
-            self._writer = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writer = False
-                self._cond.notify_all()
 
 
 def _default_open_index(corpus_dir: Path) -> Any:
@@ -156,7 +98,7 @@ class Service:
         self._index: Any = None
         self._bot: Any = None
         self._ref_lock = threading.Lock()  # guards the (index, bot) pair
-        self._rw = _RWLock()  # in-place index updates vs. readers
+        self._rw = RWLock()  # in-place index updates vs. readers
         self._write_lock = threading.Lock()  # one upload / delete / rebuild at a time
         self._rebuilding = False
         self._error: str | None = None
@@ -213,6 +155,7 @@ class Service:
         return index, bot
 
     def health(self) -> dict:
+        """{"status": "ok", "index": "ready" | "rebuilding", "documents": N, "passages": M}"""
         with self._ref_lock:
             index = self._index
         status = "rebuilding" if self._rebuilding or index is None else "ready"

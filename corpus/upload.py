@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.paths import BUNDLED_CORPUS
 from corpus.types import CorpusError, Document
 
 SUFFIXES = (".md", ".txt", ".docx", ".pdf")
@@ -166,3 +167,23 @@ def _reason(exc: CorpusError, temp: Path) -> str:
         if message.startswith(prefix):
             return message[len(prefix) :]
     return message.replace(str(temp), "").replace(temp.name, "tệp") or "tệp hỏng"
+
+
+def seed_corpus(folder: Path, source: Path = BUNDLED_CORPUS) -> int:
+    """Copy the bundled documents into `folder` when it holds no document; returns how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if any(_is_document(p) for p in folder.iterdir()):
+        return 0
+    copied = 0
+    for src in sorted(source.iterdir()):
+        if not _is_document(src):
+            continue
+        temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(4)}{src.suffix}"
+        shutil.copyfile(src, temp)
+        os.replace(temp, folder / src.name)
+        copied += 1
+    return copied
+
+
+def _is_document(path: Path) -> bool:
+    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in SUFFIXES

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.feedback import FeedbackStore
-from bot.service import Forbidden, Service, ServiceError, corpus_folder, seed_corpus
+from bot.service import Forbidden, Service, ServiceError, corpus_folder
 from bot.types import Answer, QuestionError
 from corpus.types import Corpus, CorpusError, Document, DocumentMeta, Passage
+from corpus.upload import seed_corpus
 
 
 def _doc(doc_id: str, path: Path | None = None, fingerprint: str = "") -> Document:
