@@ -10,11 +10,10 @@ from index.fold import fold
 
 # Thresholds calibrated on the team's seed question set (eval/data/seed_questions.jsonl).
 MIN_DENSE = 0.80  # cosine of the best passage (multilingual-e5-small compresses cosines high)
-MIN_OVERLAP = 0.34  # weighted share of the question's words found in the answering clause
 MAX_UNKNOWN = 0.42  # weighted share of the question's words the corpus never uses
 # An indicator named with words the corpus never uses ("hộ cận nghèo", "tuổi thọ") is not one
 # the documents set, even when a similar-looking indicator answers with a figure.
-MIN_UNKNOWN_INDICATOR = 0.15
+MIN_UNKNOWN_INDICATOR = 0.2
 MIN_DENSE_ENGLISH = 0.76  # English questions sit lower against Vietnamese passages
 # Questions about an amount of money want a figure in đồng, not a percentage.
 _MONEY = re.compile(
@@ -79,8 +78,6 @@ def judge(
         if re.fullmatch(r"[\d.,]+", lead.strip()):
             return Verdict(True, f"con số '{lead}' không rõ là chỉ tiêu gì", 0.2)
     semantic = dense if dense is not None else 0.0
-    if not english and overlap < MIN_OVERLAP and semantic < MIN_DENSE + 0.04:
-        return Verdict(True, f"đoạn trích ít liên quan (overlap {overlap:.2f})", 0.25)
     if dense is not None and dense < (MIN_DENSE_ENGLISH if english else MIN_DENSE):
         return Verdict(True, f"đoạn trích ít liên quan (cosine {dense:.2f})", 0.25)
     confidence = min(

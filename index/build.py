@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,12 +21,18 @@ from index.types import Embedder, IndexStateError
 
 log = logging.getLogger(__name__)
 SIDECAR_SUFFIXES = (".yaml", ".yml")
-CONTEXT_VERSION = 1  # bump when passage_context or lexical_text change: forces a rebuild
+_BARE_LABEL = re.compile(r"(Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
+CONTEXT_VERSION = 2  # bump when passage_context or lexical_text change: forces a rebuild
 
 
 def lexical_text(passage) -> str:
-    """BM25 sees the passage and its nearest heading ("b) Các chỉ tiêu xã hội")."""
-    return f"{passage.section[-1]}\n{passage.text}" if passage.section else passage.text
+    """BM25 sees the passage with its article's title ("Điều 3. Giải thích từ ngữ") and its
+    nearest titled heading ("b) Các chỉ tiêu xã hội"); bare labels ("Điều 2", "Khoản 1") add
+    nothing but noise."""
+    titled = [h for h in passage.section if not _BARE_LABEL.fullmatch(h)]
+    article = [h for h in titled if h.startswith("Điều ")][:1]
+    context = list(dict.fromkeys([*article, *titled[-1:]]))
+    return "\n".join([*context, passage.text])
 
 
 def tokenize_passages(corpus: Corpus) -> list[list[str]]:

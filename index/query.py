@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from index.abbrev import expand
 from index.fold import diacritic_ratio
 from index.fusion import DENSE_WEIGHT, dense_weight
+from index.glossary import translate_terms
 from index.restore import DiacriticRestorer
 from index.tokenize import tokenize
 
@@ -20,7 +21,7 @@ _ENGLISH = frozenset(
     "much many target rate province resolution according by with and or from".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
-ENGLISH_DENSE_WEIGHT = 0.85
+ENGLISH_DENSE_WEIGHT = DENSE_WEIGHT  # with the glossary, BM25 has its say in English too
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +55,15 @@ def prepare(query: str, restorer: DiacriticRestorer) -> PreparedQuery:
     text = normalize_query(query)
     typed = diacritic_ratio(text) >= 0.5
     if is_english(text):
+        terms = translate_terms(text)  # lets BM25 meet the Vietnamese wording too
         return PreparedQuery(
-            text,
-            text,
-            expand(text),
-            tuple(tokenize(text, query=True)),
-            False,
-            True,
-            ENGLISH_DENSE_WEIGHT,
+            text=text,
+            restored=terms or text,
+            dense_text=expand(text),
+            tokens=tuple(tokenize(f"{text} {terms}", query=True)),
+            typed_diacritics=False,
+            english=True,
+            w_dense=ENGLISH_DENSE_WEIGHT,
         )
     restoration = restorer.restore(text)
     restored = restoration.text

@@ -17,6 +17,9 @@ from index.types import Embedder, Hit, IndexStateError, Mode, QueryError
 
 MAX_QUERY_CHARS = 2000
 CANDIDATES = 100  # per retriever, before fusion
+# A document number typed by staff ("20-NQ/TW") names its passage exactly; the model only sees
+# "a resolution of the Central Committee", so an exact match must beat a semantic near-miss.
+EXACT_ID_BONUS = 0.3
 # Headings alone, the căn cứ block, signatures and distribution lists answer little on their own.
 LOW_PRIORITY = {"heading": 0.6, "preamble": 0.6, "recipients": 0.5, "signature": 0.8}
 
@@ -126,6 +129,7 @@ class Index:
             from index.fusion import fuse
 
             fused = fuse(lexical[candidates], dense[candidates], q.w_dense)
+            fused = fused + EXACT_ID_BONUS * self._exact_ids(q.tokens, candidates)
         fused = fused * self._priority[candidates]
         order = np.argsort(-fused, kind="stable")[:k]
         return [
@@ -137,6 +141,12 @@ class Index:
             )
             for i in order
         ]
+
+    def _exact_ids(self, tokens, candidates: np.ndarray) -> np.ndarray:
+        wanted = {t for t in tokens if t.startswith("doc:")}
+        if not wanted:
+            return np.zeros(len(candidates))
+        return np.array([bool(wanted.intersection(self.tokens[i])) for i in candidates], float)
 
     def _allowed(self, docs, year, issuer) -> np.ndarray | None:
         if not docs and year is None and not issuer:
