@@ -22,7 +22,8 @@ from index.types import Embedder, IndexStateError
 log = logging.getLogger(__name__)
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 _BARE_LABEL = re.compile(r"(Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
-CONTEXT_VERSION = 2  # bump when passage_context or lexical_text change: forces a rebuild
+CONTEXT_VERSION = 1  # bump when passage_context changes: every passage is embedded again
+LEXICAL_VERSION = 2  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
 
 
 def lexical_text(passage) -> str:
@@ -83,6 +84,8 @@ def open_index(
         raise IndexStateError(f"The index of {corpus_dir} is {reason}. Build it with: {fix}")
     log.info("Index of %s is %s: building", corpus_dir, reason)
     reuse = old if reason and reason.startswith("out of date") else None
+    if reuse is not None and "lexical" in reason:
+        reuse.tokens = [None] * len(reuse.tokens)  # type: ignore[list-item]  # recompute all
     return build_index(corpus_dir, settings, previous=reuse, progress=progress, embedder=embedder)
 
 
@@ -144,7 +147,7 @@ def _representations(corpus, embedder, previous, progress):
             rows.append(new_vectors[fresh[i]])
         else:
             old = known[(p.id, p.text)]
-            tokens.append(previous.tokens[old])
+            tokens.append(previous.tokens[old] or tokenize(lexical_text(p)))
             rows.append(previous.dense.vectors[old])
     log.info("Embedded %d passages, re-used %d", len(todo), len(passages) - len(todo))
     dim = rows[0].shape[0] if rows else _dim(embedder)
@@ -206,6 +209,7 @@ def _settings_record(settings: Settings) -> dict:
         "bm25_k1": settings.bm25_k1,
         "bm25_b": settings.bm25_b,
         "context": CONTEXT_VERSION,
+        "lexical": LEXICAL_VERSION,
         "parser": PARSER_VERSION,
     }
 
@@ -283,8 +287,14 @@ def _stale_reason(build, corpus_dir, settings, embedder) -> str | None:
     model = _model_record(settings, embedder)
     if manifest.get("model") != model:
         return f"built with another model ({manifest.get('model')}, settings say {model})"
-    if manifest.get("settings") != _settings_record(settings):
+    stored, wanted = manifest.get("settings", {}), _settings_record(settings)
+    lexical_keys = {"lexical", "bm25_k1", "bm25_b"}
+    if {k: v for k, v in stored.items() if k not in lexical_keys} != {
+        k: v for k, v in wanted.items() if k not in lexical_keys
+    }:
         return "built with other settings"
+    if stored != wanted:
+        return "out of date (lexical settings changed: vectors are kept, tokens recomputed)"
     if manifest.get("files") != store.file_fingerprints(corpus_dir):
         return "out of date (documents were added, changed or removed)"
     return None

@@ -119,3 +119,23 @@ def test_empty_corpus_is_a_clear_error(tmp_path):
         open_index(tmp_path)
     with pytest.raises(IndexStateError, match="does not exist"):
         open_index(tmp_path / "missing")
+
+
+def test_lexical_change_keeps_the_vectors(seed_dir, index, monkeypatch):
+    import index.build as build_module
+
+    open_index(seed_dir)  # up to date first
+    monkeypatch.setattr(build_module, "LEXICAL_VERSION", build_module.LEXICAL_VERSION + 1)
+    with pytest.raises(IndexStateError, match="lexical settings changed"):
+        open_index(seed_dir, build=False)
+    embedder = index.embedder
+    calls = []
+    original = embedder.encode
+    monkeypatch.setattr(
+        embedder,
+        "encode",
+        lambda texts, kind, **kw: calls.append((kind, len(texts))) or original(texts, kind, **kw),
+    )
+    rebuilt = open_index(seed_dir)
+    assert not [c for c in calls if c[0] == "passage"]
+    assert rebuilt.search("BHYT", k=1)[0].passage.text.startswith("Tỷ lệ dân số")
