@@ -1,9 +1,10 @@
 """The running product: the current Index and Bot of one corpus folder, and the operations the
 web app offers on them (ask, search, browse, upload, delete, feedback, health).
 
-The Index and Bot are swapped as a pair under a lock. A rebuild makes a new index off to the
-side while the old one keeps answering; uploads and deletes are serialized, and readers never
-see an index in the middle of a change (a readers-writer lock around in-place updates).
+The Index and Bot are swapped as a pair under a lock, and never changed in place: opening,
+uploading and deleting all build the next index off to the side (re-using the live index's
+parsed documents, tokens and vectors, so only a new document is embedded) while the live one
+keeps answering, then swap it in. Uploads, deletes and rebuilds are serialized.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.feedback import FILE_NAME, FeedbackStore
-from bot.rwlock import RWLock
 from bot.types import Answer
 from corpus.types import Document
 from corpus.upload import place_upload
@@ -63,6 +63,14 @@ def _default_open_index(corpus_dir: Path) -> Any:
     return open_index(corpus_dir, build=True)
 
 
+def _default_update_index(corpus_dir: Path, live: Any) -> Any:
+    """The index of the corpus folder as it is now, built from `live` (only changed files are
+    parsed and embedded) and published atomically."""
+    from index import build_index
+
+    return build_index(corpus_dir, live.settings, previous=live)
+
+
 def _default_make_bot(index: Any) -> Any:
     from bot import Bot
     from bot.generate import from_env
@@ -84,6 +92,7 @@ class Service:
         corpus_dir: Path,
         *,
         open_index: Callable[[Path], Any] = _default_open_index,
+        update_index: Callable[[Path, Any], Any] = _default_update_index,
         make_bot: Callable[[Any], Any] = _default_make_bot,
         feedback: FeedbackStore | None = None,
         admin_token: str | None = None,
@@ -92,13 +101,13 @@ class Service:
 
         self.corpus_dir = Path(corpus_dir)
         self._open_index = open_index
+        self._update_index = update_index
         self._make_bot = make_bot
         self.feedback = feedback or FeedbackStore(data_dir() / FILE_NAME)
         self._admin_token = admin_token or ""
         self._index: Any = None
         self._bot: Any = None
         self._ref_lock = threading.Lock()  # guards the (index, bot) pair
-        self._rw = RWLock()  # in-place index updates vs. readers
         self._write_lock = threading.Lock()  # one upload / delete / rebuild at a time
         self._rebuilding = False
         self._error: str | None = None
@@ -117,30 +126,40 @@ class Service:
         return self
 
     def rebuild(self) -> None:
-        """Open or build the index off to the side and swap it in; the old one serves meanwhile."""
+        """Open (or build) the index of the corpus folder and swap it in."""
         with self._write_lock:
-            self._rebuilding = True
-            started = time.perf_counter()
-            try:
-                index = self._open_index(self.corpus_dir)
-                bot = self._make_bot(index)
-                _warm_up(index)
-            except Exception as exc:
+            self._build(lambda _live: self._open_index(self.corpus_dir), "opened")
+
+    def _build(self, make: Callable[[Any], Any], what: str) -> Any:
+        """Make the next index from the live one (None at start) off to the side, then swap it
+        in with a fresh bot; the live pair answers until then. Caller holds _write_lock."""
+        with self._ref_lock:
+            live = self._index
+        self._rebuilding = True
+        started = time.perf_counter()
+        try:
+            index = make(live)
+            bot = self._make_bot(index)
+            _warm_up(index)
+        except Exception as exc:
+            if live is None:
                 self._error = f"{type(exc).__name__}: {exc}"
-                log.exception("index of %s could not be opened", self.corpus_dir)
-                raise
-            finally:
-                self._rebuilding = False
-            with self._ref_lock:
-                self._index, self._bot = index, bot
-            self._error = None
-            self._ready.set()
-            log.info(
-                "index ready: %d documents, %d passages in %.1f s",
-                len(index.corpus.documents),
-                len(index.corpus.passages()),
-                time.perf_counter() - started,
-            )
+            log.exception("index of %s could not be %s", self.corpus_dir, what)
+            raise
+        finally:
+            self._rebuilding = False
+        with self._ref_lock:
+            self._index, self._bot = index, bot
+        self._error = None
+        self._ready.set()
+        log.info(
+            "index %s: %d documents, %d passages in %.1f s",
+            what,
+            len(index.corpus.documents),
+            len(index.corpus.passages()),
+            time.perf_counter() - started,
+        )
+        return index
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         return self._ready.wait(timeout)
@@ -163,9 +182,8 @@ class Service:
             status = "error"
         out: dict[str, Any] = {"status": "ok" if index is not None else status, "index": status}
         if index is not None:
-            with self._rw.read():
-                out["documents"] = len(index.corpus.documents)
-                out["passages"] = len(index.corpus.passages())
+            out["documents"] = len(index.corpus.documents)
+            out["passages"] = len(index.corpus.passages())
         else:
             out["documents"] = out["passages"] = 0
         if self._error:
@@ -181,8 +199,7 @@ class Service:
         _, bot = self._current()
         started = time.perf_counter()
         try:
-            with self._rw.read():
-                answer = bot.ask(question, history=history)
+            answer = bot.ask(question, history=history)
         except Exception as exc:
             log.info(
                 "ask %.0f ms error=%s q=%r",
@@ -249,13 +266,11 @@ class Service:
             raise ServiceError(f"Từ khóa dài {len(query)} ký tự, tối đa 500: hãy rút gọn.")
         k = max(1, min(int(k), 50))
         index, _ = self._current()
-        with self._rw.read():
-            return index.search(query, k, docs=docs or None, year=year, issuer=issuer or None)
+        return index.search(query, k, docs=docs or None, year=year, issuer=issuer or None)
 
     def documents(self) -> list[Document]:
         index, _ = self._current()
-        with self._rw.read():
-            return list(index.corpus.documents)
+        return list(index.corpus.documents)
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents():
@@ -277,46 +292,51 @@ class Service:
         """Place an uploaded file in the corpus folder and index it; searchable on return."""
         self.authorize(token)
         with self._write_lock:
-            index, _ = self._current()
-            taken = {d.meta.doc_id for d in index.corpus.documents}
+            live, _ = self._current()
+            taken = {d.meta.doc_id for d in live.corpus.documents}
             placed = place_upload(Path(src), name, self.corpus_dir, taken=taken)
-            fingerprint = placed.document.meta.fingerprint
-            for d in index.corpus.documents:
-                if fingerprint and d.meta.fingerprint == fingerprint:
-                    placed.path.unlink(missing_ok=True)
-                    raise ServiceError(
-                        f"Tệp này đã có trong kho: '{d.meta.title}' (mã {d.meta.doc_id})."
-                    )
-            self._rebuilding = True
+            swapped = False
             try:
-                with self._rw.write():
-                    document = index.add_document(placed.path)
+                _refuse_duplicate(placed.document, live.corpus.documents)
+                index = self._build(self._next_index, "updated")
+                swapped = True
+                document = _find(index, placed.path.stem, name)
             except Exception:
                 placed.path.unlink(missing_ok=True)
-                log.exception("indexing %s failed", placed.path.name)
+                if swapped:  # the index saw the file: bring it back in line with the folder
+                    self._build(self._next_index, "restored")
                 raise
-            finally:
-                self._rebuilding = False
         log.info("added %s (%d passages) from %r", placed.path.name, len(document.passages), name)
         return document
 
+    def _next_index(self, live: Any) -> Any:
+        return self._update_index(self.corpus_dir, live)
+
     def delete(self, doc_id: str, token: str | None) -> Document:
-        """Remove a document from the index, then its file from the corpus folder."""
+        """Remove a document's file (and metadata sidecar) and its passages from the index."""
         self.authorize(token)
         with self._write_lock:
             document = self.document(doc_id)
+            if len(self.documents()) == 1:
+                raise ServiceError("Không thể xóa văn bản cuối cùng: kho phải còn ít nhất một.")
             path = self._file_of(document)
-            index, _ = self._current()
-            self._rebuilding = True
+            if path is None:
+                raise ServiceError(f"Tệp của văn bản '{doc_id}' không nằm trong thư mục kho.")
+            # hidden names first: the rebuild no longer sees them, and a failure can put them back
+            moved = []
+            for file in [path, *(path.with_name(path.stem + s) for s in SIDECARS)]:
+                if file.exists():
+                    hidden = file.with_name(f".deleting-{secrets.token_hex(4)}-{file.name}")
+                    os.replace(file, hidden)
+                    moved.append((file, hidden))
             try:
-                with self._rw.write():
-                    index.remove_document(doc_id)
-            finally:
-                self._rebuilding = False
-            if path is not None:
-                path.unlink(missing_ok=True)
-                for suffix in SIDECARS:
-                    path.with_name(path.stem + suffix).unlink(missing_ok=True)
+                self._build(self._next_index, "updated")
+            except Exception:
+                for file, hidden in moved:
+                    os.replace(hidden, file)
+                raise
+            for _, hidden in moved:
+                hidden.unlink(missing_ok=True)
         log.info("deleted %s", doc_id)
         return document
 
@@ -331,3 +351,17 @@ class Service:
         folder = self.corpus_dir.resolve()
         resolved = path.resolve()
         return resolved if resolved.parent == folder else None
+
+
+def _refuse_duplicate(document: Document, documents: Sequence[Document]) -> None:
+    fingerprint = document.meta.fingerprint
+    for d in documents:
+        if fingerprint and d.meta.fingerprint == fingerprint:
+            raise ServiceError(f"Tệp này đã có trong kho: '{d.meta.title}' (mã {d.meta.doc_id}).")
+
+
+def _find(index: Any, doc_id: str, name: str) -> Document:
+    for d in index.corpus.documents:
+        if d.meta.doc_id == doc_id:
+            return d
+    raise ServiceError(f"Không lập chỉ mục được tệp '{name}'. Kho tài liệu không thay đổi.")

@@ -8,6 +8,7 @@ import http.client
 import json
 import sqlite3
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -165,11 +166,6 @@ def test_corrupted_upload_changes_nothing(client, served, tmp_path):
 def test_upload_is_searchable_at_once_then_delete(client, served, tmp_path):
     from gradio_client import handle_file
 
-    from index import Index
-
-    if not hasattr(Index, "add_document"):  # TODO(app): drop once index.add_document lands
-        pytest.skip("index.Index.add_document / remove_document have not landed yet")
-
     src = tmp_path / "Quyết định hỗ trợ chè.md"
     src.write_text(
         "**Điều 1.** Hỗ trợ 5 triệu đồng cho mỗi hộ trồng chè hữu cơ trên địa bàn huyện.\n\n"
@@ -258,3 +254,59 @@ def _raw_get(url: str, path: str) -> tuple[int, bytes]:
         return response.status, response.read()
     finally:
         conn.close()
+
+
+def _docx(path, lines):
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def _pdf(path, lines):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = "Helvetica"
+    for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",):
+        try:
+            pdfmetrics.registerFont(TTFont("DejaVu", candidate))
+            font = "DejaVu"
+        except Exception:
+            pass
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 11)
+    y = 800
+    for line in lines:
+        c.drawString(50, y, line)
+        y -= 18
+    c.save()
+
+
+@pytest.mark.parametrize(("suffix", "write"), [(".docx", _docx), (".pdf", _pdf)])
+def test_upload_word_and_pdf(client, served, tmp_path, suffix, write):
+    from gradio_client import handle_file
+
+    if suffix == ".pdf" and not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists():
+        pytest.skip("no DejaVu font to write Vietnamese into a PDF")
+    lines = [
+        "QUYẾT ĐỊNH",
+        "Về hỗ trợ nuôi ong lấy mật",
+        "Điều 1. Hỗ trợ 2 triệu đồng cho mỗi hộ nuôi ong lấy mật.",
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.",
+    ]
+    src = tmp_path / f"Hỗ trợ nuôi ong{suffix}"
+    write(src, lines)
+    doc = client.predict(handle_file(src), TOKEN, api_name="/upload")
+    try:
+        assert doc["doc_id"] == "ho-tro-nuoi-ong"
+        assert (served.corpus / f"ho-tro-nuoi-ong{suffix}").exists()
+        hits = client.predict("nuôi ong lấy mật", 3, None, None, None, api_name="/search")
+        assert hits[0]["doc_id"] == "ho-tro-nuoi-ong"
+    finally:
+        client.predict("ho-tro-nuoi-ong", TOKEN, api_name="/delete")
+    assert "ho-tro-nuoi-ong" not in _doc_ids(client)

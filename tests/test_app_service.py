@@ -13,7 +13,7 @@ from bot.feedback import FeedbackStore
 from bot.service import Forbidden, Service, ServiceError, corpus_folder
 from bot.types import Answer, QuestionError
 from corpus.types import Corpus, CorpusError, Document, DocumentMeta, Passage
-from corpus.upload import seed_corpus
+from corpus.upload import UploadError, seed_corpus
 
 
 def _doc(doc_id: str, path: Path | None = None, fingerprint: str = "") -> Document:
@@ -22,28 +22,16 @@ def _doc(doc_id: str, path: Path | None = None, fingerprint: str = "") -> Docume
 
 
 class FakeIndex:
-    def __init__(self, documents, name="v1"):
-        self.corpus = Corpus(tuple(documents))
+    """The documents are the visible .md files of the folder; `name` tells versions apart."""
+
+    def __init__(self, folder: Path, name="v1"):
+        files = sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
+        self.corpus = Corpus(tuple(_doc(p.stem, p, fingerprint=p.read_text()) for p in files))
         self.name = name
-        self.added: list[Path] = []
-        self.removed: list[str] = []
-        self.fail_add = False
 
     def search(self, query, k=10, **filters):
         self.filters = filters
         return []
-
-    def add_document(self, path: Path) -> Document:
-        if self.fail_add:
-            raise RuntimeError("embedding failed")
-        self.added.append(path)
-        doc = _doc(path.stem, path, fingerprint=path.read_text())
-        self.corpus = Corpus((*self.corpus.documents, doc))
-        return doc
-
-    def remove_document(self, doc_id: str) -> None:
-        self.removed.append(doc_id)
-        self.corpus = Corpus(tuple(d for d in self.corpus.documents if d.meta.doc_id != doc_id))
 
 
 class FakeBot:
@@ -69,17 +57,28 @@ def folder(tmp_path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.md").write_text("# A")
+    (folder / "b.md").write_text("# B")
     return folder
 
 
-def _service(folder, tmp_path, *, token="s3cret", open_index=None) -> Service:
+def _versions():
+    n = iter(range(2, 100))
+    return lambda folder, live: FakeIndex(folder, f"v{next(n)}")
+
+
+def _service(folder, tmp_path, *, token="s3cret", open_index=None, update_index=None) -> Service:
     return Service(
         folder,
-        open_index=open_index or (lambda d: FakeIndex([_doc("a", d / "a.md")])),
+        open_index=open_index or FakeIndex,
+        update_index=update_index or _versions(),
         make_bot=FakeBot,
         feedback=FeedbackStore(tmp_path / "fb.sqlite3"),
         admin_token=token,
     )
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
 
 
 def test_not_ready_then_ready(folder, tmp_path):
@@ -88,7 +87,7 @@ def test_not_ready_then_ready(folder, tmp_path):
     with pytest.raises(ServiceError, match="đang được xây dựng"):
         service.ask("Hỏi?")
     service.start()
-    assert service.health() == {"status": "ok", "index": "ready", "documents": 1, "passages": 1}
+    assert service.health() == {"status": "ok", "index": "ready", "documents": 2, "passages": 2}
 
 
 def test_failed_open_is_reported(folder, tmp_path):
@@ -111,7 +110,7 @@ def test_old_index_serves_while_the_new_one_is_built(folder, tmp_path):
         name = next(versions)
         if name == "v2":
             gate.wait(5)
-        return FakeIndex([_doc("a", d / "a.md")], name)
+        return FakeIndex(d, name)
 
     service = _service(folder, tmp_path, open_index=open_index).start()
     worker = threading.Thread(target=service.rebuild)
@@ -175,47 +174,118 @@ def test_admin_off_without_a_token(folder, tmp_path):
 
 
 def test_upload_places_then_indexes(folder, tmp_path, monkeypatch):
-    monkeypatch.setattr("corpus.load_document", _parse_md, raising=False)
+    monkeypatch.setattr("corpus.load_document", _parse_md)
     service = _service(folder, tmp_path).start()
     src = tmp_path / "Nghị quyết mới.md"
     src.write_text("# Mới")
     doc = service.add_upload(src, src.name, "s3cret")
     assert doc.meta.doc_id == "nghi-quyet-moi"
-    assert service._index.added == [folder / "nghi-quyet-moi.md"]
-    assert sorted(p.name for p in folder.iterdir()) == ["a.md", "nghi-quyet-moi.md"]
+    assert _names(folder) == ["a.md", "b.md", "nghi-quyet-moi.md"]
+    assert [d.meta.doc_id for d in service.documents()] == ["a", "b", "nghi-quyet-moi"]
+    assert service.ask("?").answer.text == "v2: ?"  # the bot was swapped with its index
     with pytest.raises(ServiceError, match="đã có trong kho"):
         service.add_upload(src, "lan-hai.md", "s3cret")
-    assert sorted(p.name for p in folder.iterdir()) == ["a.md", "nghi-quyet-moi.md"]
+    assert _names(folder) == ["a.md", "b.md", "nghi-quyet-moi.md"]
+
+
+def test_old_index_answers_while_an_upload_is_indexed(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr("corpus.load_document", _parse_md)
+    gate, building = threading.Event(), threading.Event()
+
+    def slow_update(d, live):
+        building.set()
+        gate.wait(5)
+        return FakeIndex(d, "v2")
+
+    service = _service(folder, tmp_path, update_index=slow_update).start()
+    src = tmp_path / "c.md"
+    src.write_text("# C")
+    worker = threading.Thread(target=service.add_upload, args=(src, "c.md", "s3cret"))
+    worker.start()
+    assert building.wait(5)
+    assert service.health()["index"] == "rebuilding"
+    assert service.ask("?").answer.text == "v1: ?"
+    assert len(service.documents()) == 2
+    gate.set()
+    worker.join(5)
+    assert service.health()["index"] == "ready" and len(service.documents()) == 3
 
 
 def test_failed_indexing_removes_the_placed_file(folder, tmp_path, monkeypatch):
-    monkeypatch.setattr("corpus.load_document", _parse_md, raising=False)
-    service = _service(folder, tmp_path).start()
-    service._index.fail_add = True
+    monkeypatch.setattr("corpus.load_document", _parse_md)
+
+    def broken(d, live):
+        raise RuntimeError("embedding failed")
+
+    service = _service(folder, tmp_path, update_index=broken).start()
     src = tmp_path / "x.md"
     src.write_text("# X")
     with pytest.raises(RuntimeError):
         service.add_upload(src, src.name, "s3cret")
-    assert [p.name for p in folder.iterdir()] == ["a.md"]
-    assert service.health()["index"] == "ready"
+    assert _names(folder) == ["a.md", "b.md"]
+    assert service.health()["index"] == "ready" and service.ask("?").answer.text == "v1: ?"
 
 
-def test_delete_removes_index_entry_file_and_sidecar(folder, tmp_path):
+def test_upload_the_index_could_not_read_is_taken_out_again(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr("corpus.load_document", _parse_md)
+    # the new index leaves the file out (say its parser disagreed): refused, folder restored
+    service = _service(folder, tmp_path, update_index=lambda d, live: live).start()
+    src = tmp_path / "y.md"
+    src.write_text("# Y")
+    with pytest.raises(ServiceError, match="Không lập chỉ mục được tệp 'y.md'"):
+        service.add_upload(src, src.name, "s3cret")
+    assert _names(folder) == ["a.md", "b.md"]
+
+
+def test_corrupted_upload_is_refused_before_indexing(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr("corpus.load_document", _parse_md)
+    calls = []
+    service = _service(folder, tmp_path, update_index=lambda d, live: calls.append(d)).start()
+    src = tmp_path / "bad.md"
+    src.write_text("junk")
+    with pytest.raises(UploadError, match="Không đọc được tệp 'bad.md'"):
+        service.add_upload(src, src.name, "s3cret")
+    assert _names(folder) == ["a.md", "b.md"] and calls == []
+
+
+def test_delete_removes_file_sidecar_and_passages(folder, tmp_path):
     (folder / "a.meta.yaml").write_text("title: A")
     service = _service(folder, tmp_path).start()
     service.delete("a", "s3cret")
-    assert service._index.removed == ["a"] and list(folder.iterdir()) == []
+    assert [d.meta.doc_id for d in service.documents()] == ["b"]
+    assert _names(folder) == ["b.md"]
     with pytest.raises(ServiceError, match="Không có văn bản"):
         service.delete("a", "s3cret")
+    with pytest.raises(ServiceError, match="cuối cùng"):
+        service.delete("b", "s3cret")
+    assert _names(folder) == ["b.md"]
+
+
+def test_failed_delete_puts_the_files_back(folder, tmp_path):
+    (folder / "a.meta.yaml").write_text("title: A")
+
+    def broken(d, live):
+        raise RuntimeError("disk full")
+
+    service = _service(folder, tmp_path, update_index=broken).start()
+    with pytest.raises(RuntimeError):
+        service.delete("a", "s3cret")
+    assert _names(folder) == ["a.md", "a.meta.yaml", "b.md"]
+    assert len(service.documents()) == 2
 
 
 def test_delete_never_touches_files_outside_the_folder(folder, tmp_path):
     outside = tmp_path / "outside.md"
     outside.write_text("keep")
-    service = _service(
-        folder, tmp_path, open_index=lambda d: FakeIndex([_doc("o", Path("../outside.md"))])
-    ).start()
-    service.delete("o", "s3cret")
+
+    def with_outsider(d):
+        index = FakeIndex(d)
+        index.corpus = Corpus((*index.corpus.documents, _doc("o", Path("../outside.md"))))
+        return index
+
+    service = _service(folder, tmp_path, open_index=with_outsider).start()
+    with pytest.raises(ServiceError, match="không nằm trong thư mục kho"):
+        service.delete("o", "s3cret")
     assert outside.read_text() == "keep"
 
 
