@@ -35,7 +35,7 @@ FONTS = ["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Noto Sans", "sans-
 MONO = ["ui-monospace", "Consolas", "monospace"]
 CSS = """
 .nqa-cite summary { cursor: pointer; font-size: .95em; }
-.nqa-cite summary b { font-weight: 600; }
+.nqa-doc { font-weight: 600; margin-top: .4em; }
 .nqa-passage { white-space: normal; line-height: 1.5; margin: .4em 0 .8em; }
 .nqa-hit { border-bottom: 1px solid #ddd; padding: .5em 0; }
 .nqa-score { color: #888; font-size: .85em; }

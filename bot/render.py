@@ -105,12 +105,20 @@ def _doc_label(title: str, number: str | None) -> str:
     return f"{title} ({escape(number)})" if number and number not in title else title
 
 
+def _short(title: str, number: str | None, limit: int = 60) -> str:
+    if number:
+        return number
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 def citation_html(c: Citation, *, open: bool = False) -> str:
-    """A <details> block: [n] document — section, opening to the passage with its span marked."""
+    """A <details> block: [n] section · document, opening to the document's full title and
+    the passage with its answering span marked."""
     where = escape(c.section) if c.section else "Phần mở đầu"
     return (
         f'<details class="nqa-cite"{" open" if open else ""}>'
-        f"<summary>[{c.n}] <b>{_doc_label(c.doc_title, c.doc_number)}</b> — {where}</summary>"
+        f"<summary>[{c.n}] {where} · <i>{escape(_short(c.doc_title, c.doc_number))}</i></summary>"
+        f'<div class="nqa-doc">{_doc_label(c.doc_title, c.doc_number)}</div>'
         f'<div class="nqa-passage">{highlight_span(c.text, c.span)}</div>'
         "</details>"
     )

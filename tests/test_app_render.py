@@ -53,8 +53,9 @@ def test_highlight_span_escapes_and_marks():
 def test_citation_block_is_one_html_line_with_the_span_marked():
     html = render.citation_html(_cite(text="Dòng 1\n\nGRDP: 8,5%.", span=(14, 18)))
     assert "\n" not in html
-    assert html.startswith('<details class="nqa-cite"><summary>[1] <b>')
-    assert "(35/NQ-HĐND)" in html and "Điều 2 › I. Mục tiêu" in html
+    assert html.startswith('<details class="nqa-cite"><summary>[1] Điều 2 › I. Mục tiêu · ')
+    assert "<i>35/NQ-HĐND</i></summary>" in html  # the number stands for the document
+    assert '<div class="nqa-doc">Nghị quyết về phát triển kinh tế - xã hội (35/NQ-HĐND)' in html
     assert "<mark>8,5%</mark>" in html
 
 
