@@ -253,7 +253,7 @@ def build_app(service: Service) -> gr.Blocks:
                 gr.Markdown("### Đọc theo mục lục")
                 with gr.Row():
                     toc_doc = gr.Dropdown(label="Văn bản", choices=[])
-                    toc_heading = gr.Dropdown(label="Mục", choices=[])
+                    toc_heading = gr.Dropdown(label="Mục", choices=[], elem_id="nqa-toc-heading")
                 section_view = gr.HTML()
 
             with gr.Tab("Văn bản", id="documents"):
