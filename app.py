@@ -345,9 +345,12 @@ def build_app(service: Service) -> gr.Blocks:
 
 
 def concurrency() -> int:
-    """NQA_CONCURRENCY, else 3: questions answered at once (the model is the bottleneck)."""
+    """NQA_CONCURRENCY, else one worker per core within 2..4: questions answered at once.
+    Answering is CPU-bound (the model), so more workers than cores only add contention."""
     raw = os.environ.get("NQA_CONCURRENCY", "").strip()
-    return max(1, int(raw)) if raw.isdigit() else 3
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return min(4, max(2, os.cpu_count() or 2))
 
 
 def launch(
@@ -366,7 +369,9 @@ def launch(
         return JSONResponse(service.health())
 
     demo = build_app(service)
-    demo.queue(default_concurrency_limit=concurrency(), max_size=512)
+    # queue positions pushed once a second rather than on every change: under load the
+    # per-change updates to every waiting client cost more than the answers
+    demo.queue(default_concurrency_limit=concurrency(), max_size=512, status_update_rate=1.0)
     app, url, _ = demo.launch(
         server_name=host,
         server_port=port,
