@@ -76,6 +76,8 @@ class Bot:
         if not hits:
             return Answer(q.text, NOT_FOUND, (), 0.0, True, (), tuple(hits))
         ordered = self._prefer_kind(q.kind, self._prefer_article(q.text, hits), docs)
+        if q.followup and history:
+            ordered = self._with_previous(history[-1][1], ordered)
         passages = [(h.passage.text, h.passage.section, h.score) for h in ordered]
         asked = expand(prepared.restored if not q.followup else q.retrieval)
         ranked = rank_spans(asked, q.kind, passages, self.idf)
@@ -134,6 +136,19 @@ class Bot:
         found = [p for p in self.index.passages if p.doc_id == doc_id and p.kind == wanted]
         extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in found]
         return extra + [h for h in hits if h.passage.kind != wanted]
+
+    def _with_previous(self, previous: Answer, hits: list[Hit]) -> list[Hit]:
+        """A follow-up often asks about the sibling of what was just answered ("còn nông, lâm
+        nghiệp thì sao?" after "công nghiệp, xây dựng" in the same list): the passage cited
+        last time competes on equal terms, and the clause that matches the new topic wins."""
+        if not previous.citations or not hits:
+            return hits
+        by_id = {p.id: p for p in self.index.passages}
+        passage = by_id.get(previous.citations[0].passage_id)
+        if passage is None:
+            return hits
+        rest = [h for h in hits if h.passage.id != passage.id]
+        return [Hit(passage, hits[0].score, None, hits[0].dense), *rest]
 
     def _prefer_article(self, question: str, hits: list[Hit]) -> list[Hit]:
         """A question naming "Điều 1" is answered from Điều 1 when the hits include it."""

@@ -87,6 +87,13 @@ def test_follow_up_uses_the_conversation(bot):
     assert "1%" in alone.text  # a complete question ignores the history
 
 
+def test_follow_up_about_a_sibling_in_the_same_list(bot):
+    first = bot.ask("Trong cơ cấu kinh tế năm 2023, công nghiệp, xây dựng chiếm bao nhiêu?")
+    assert "59,4%" in first.text
+    follow = bot.ask("còn nông, lâm nghiệp, thủy sản thì sao?", history=[(first.question, first)])
+    assert follow.text.startswith("10,1%")
+
+
 @pytest.mark.parametrize(
     ("question", "message"),
     [
