@@ -4,6 +4,8 @@ each stage's `cli.py` registers its own subcommands."""
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from importlib import import_module
 
@@ -31,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     from corpus.types import CorpusError
     from index.types import IndexStateError, QueryError
 
+    logging.basicConfig(
+        level=os.environ.get("NQA_LOG_LEVEL", "WARNING").upper(),
+        format="nqa: %(levelname)s: %(name)s: %(message)s",
+    )
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
