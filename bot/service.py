@@ -24,7 +24,7 @@ from typing import Any
 from bot.feedback import FILE_NAME, FeedbackStore
 from bot.types import Answer
 from corpus.types import Document
-from corpus.upload import place_upload
+from corpus.upload import duplicate_of, place_upload
 
 log = logging.getLogger("nqa.app")
 
@@ -293,16 +293,19 @@ class Service:
         self.authorize(token)
         with self._write_lock:
             live, _ = self._current()
+            if twin := duplicate_of(Path(src), self.corpus_dir):
+                titles = {d.meta.doc_id: d.meta.title for d in live.corpus.documents}
+                title = titles.get(twin.stem, twin.name)
+                raise ServiceError(f"Tệp này đã có trong kho: '{title}' (mã {twin.stem}).")
             taken = {d.meta.doc_id for d in live.corpus.documents}
             placed = place_upload(Path(src), name, self.corpus_dir, taken=taken)
             swapped = False
             try:
-                _refuse_duplicate(placed.document, live.corpus.documents)
                 index = self._build(self._next_index, "updated")
                 swapped = True
                 document = _find(index, placed.path.stem, name)
             except Exception:
-                placed.path.unlink(missing_ok=True)
+                placed.remove()
                 if swapped:  # the index saw the file: bring it back in line with the folder
                     self._build(self._next_index, "restored")
                 raise
@@ -351,13 +354,6 @@ class Service:
         folder = self.corpus_dir.resolve()
         resolved = path.resolve()
         return resolved if resolved.parent == folder else None
-
-
-def _refuse_duplicate(document: Document, documents: Sequence[Document]) -> None:
-    fingerprint = document.meta.fingerprint
-    for d in documents:
-        if fingerprint and d.meta.fingerprint == fingerprint:
-            raise ServiceError(f"Tệp này đã có trong kho: '{d.meta.title}' (mã {d.meta.doc_id}).")
 
 
 def _find(index: Any, doc_id: str, name: str) -> Document:

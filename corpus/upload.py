@@ -9,6 +9,7 @@ renamed to a name the app chooses: a slug of the original stem, unique in the fo
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -37,6 +38,13 @@ class UploadError(ValueError):
 class Placed:
     path: Path  # the file's final place in the corpus folder
     document: Document  # as parsed from the temporary copy (doc_id differs from the final one)
+    sidecar: Path | None = None  # <stem>.meta.yaml written beside it, if any
+
+    def remove(self) -> None:
+        """Take the placed file (and its sidecar) out of the folder again."""
+        self.path.unlink(missing_ok=True)
+        if self.sidecar:
+            self.sidecar.unlink(missing_ok=True)
 
 
 def max_upload_bytes() -> int:
@@ -123,6 +131,21 @@ def unique_stem(folder: Path, slug: str, taken: Iterable[str] = ()) -> str:
     return stem
 
 
+def duplicate_of(src: Path, folder: Path) -> Path | None:
+    """A document file in `folder` with the same bytes as `src`, if any."""
+    if not folder.is_dir():
+        return None
+    size = src.stat().st_size
+    digest = None
+    for path in folder.iterdir():
+        if not _is_document(path) or path.stat().st_size != size:
+            continue
+        digest = digest or hashlib.sha256(src.read_bytes()).digest()
+        if hashlib.sha256(path.read_bytes()).digest() == digest:
+            return path
+    return None
+
+
 def place_upload(
     src: Path,
     name: str,
@@ -154,10 +177,29 @@ def place_upload(
                 f"Tệp '{Path(name).name}' không có nội dung đọc được. Kho tài liệu không thay đổi."
             )
         final = folder / f"{unique_stem(folder, slugify(Path(name).stem), taken)}{suffix}"
-        os.replace(temp, final)
+        sidecar = _title_sidecar(document, temp, Path(name).stem, final)
+        try:
+            os.replace(temp, final)
+        except OSError:
+            if sidecar:
+                sidecar.unlink(missing_ok=True)
+            raise
     finally:
         temp.unlink(missing_ok=True)
-    return Placed(final, document)
+    return Placed(final, document, sidecar)
+
+
+def _title_sidecar(document: Document, temp: Path, original: str, final: Path) -> Path | None:
+    """A document that states no title of its own would be listed by its slug; a metadata
+    sidecar (<stem>.meta.yaml) gives it the uploaded file's name instead."""
+    title = " ".join(unicodedata.normalize("NFC", original).split())[:200]
+    if document.meta.title != temp.stem or not title:
+        return None
+    import yaml
+
+    sidecar = final.with_name(final.stem + ".meta.yaml")
+    sidecar.write_text(yaml.safe_dump({"title": title}, allow_unicode=True), encoding="utf-8")
+    return sidecar
 
 
 def _reason(exc: CorpusError, temp: Path) -> str:

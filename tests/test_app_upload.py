@@ -12,6 +12,7 @@ from corpus.types import CorpusError, Document, DocumentMeta, Passage
 from corpus.upload import (
     UploadError,
     check_upload,
+    duplicate_of,
     max_upload_bytes,
     place_upload,
     slugify,
@@ -148,3 +149,34 @@ def test_place_upload_takes_only_the_base_name(tmp_path):
     src = _write(tmp_path, "x.md", b"# ok")
     placed = place_upload(src, "../../../etc/cron.d/evil.md", corpus, parse=_fake_parse)
     assert placed.path.parent == corpus and placed.path.name == "evil.md"
+
+
+def test_untitled_upload_keeps_its_file_name_as_title(tmp_path):
+    from corpus import load_document
+
+    corpus = tmp_path / "corpus"
+    src = _write(
+        tmp_path, "x.md", "**Điều 1.** Hỗ trợ 7 triệu đồng cho mỗi hộ nuôi cá lồng.".encode()
+    )
+    placed = place_upload(src, "Nuôi cá: lồng.md", corpus)
+    assert sorted(p.name for p in corpus.iterdir()) == ["nuoi-ca-long.md", "nuoi-ca-long.meta.yaml"]
+    assert load_document(placed.path).meta.title == "Nuôi cá: lồng"
+    placed.remove()
+    assert list(corpus.iterdir()) == []
+
+
+def test_titled_upload_gets_no_sidecar(tmp_path):
+    corpus = tmp_path / "corpus"
+    src = _write(tmp_path, "x.md", b"# x")
+    place_upload(src, "x.md", corpus, parse=_fake_parse)  # the parser found "Văn bản thử"
+    assert [p.name for p in corpus.iterdir()] == ["x.md"]
+
+
+def test_duplicate_of_compares_bytes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_bytes(b"# A")
+    (corpus / ".upload-x.md").write_bytes(b"# B")  # hidden: not a document
+    assert duplicate_of(_write(tmp_path, "n.md", b"# A"), corpus) == corpus / "a.md"
+    assert duplicate_of(_write(tmp_path, "m.md", b"# B"), corpus) is None
+    assert duplicate_of(_write(tmp_path, "m.md", b"# B"), tmp_path / "none") is None
