@@ -15,12 +15,11 @@ import os
 import secrets
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.conversations import Asked, Conversations
 from bot.feedback import FILE_NAME, FeedbackStore
 from bot.types import Answer
 from corpus.types import Document
@@ -28,9 +27,12 @@ from corpus.upload import duplicate_of, place_upload
 
 log = logging.getLogger("nqa.app")
 
-MAX_REMEMBERED = 5000  # answers kept for follow-ups and feedback by id
-MAX_HISTORY = 4  # previous turns passed to the bot
 SIDECARS = (".meta.yaml", ".meta.yml", ".yaml", ".yml")  # metadata files beside a document
+
+
+_FORGOTTEN = (
+    "Không còn câu trả lời mã '{}' (máy chủ đã khởi động lại hoặc câu trả lời quá cũ): hãy hỏi lại."
+)
 
 
 class ServiceError(ValueError):
@@ -47,14 +49,6 @@ def corpus_folder() -> Path:
 
     env = os.environ.get("NQA_CORPUS_DIR", "").strip()
     return Path(env).expanduser() if env else data_dir() / "corpus"
-
-
-@dataclass(frozen=True, slots=True)
-class Asked:
-    id: str
-    answer: Answer
-    parent: str | None
-    seconds: float
 
 
 def _default_open_index(corpus_dir: Path) -> Any:
@@ -112,8 +106,7 @@ class Service:
         self._rebuilding = False
         self._error: str | None = None
         self._ready = threading.Event()
-        self._asked: OrderedDict[str, Asked] = OrderedDict()
-        self._asked_lock = threading.Lock()
+        self.conversations = Conversations()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -209,11 +202,7 @@ class Service:
             )
             raise
         seconds = time.perf_counter() - started
-        asked = Asked(secrets.token_hex(8), answer, parent, seconds)
-        with self._asked_lock:
-            self._asked[asked.id] = asked
-            while len(self._asked) > MAX_REMEMBERED:
-                self._asked.popitem(last=False)
+        asked = self.conversations.remember(answer, parent, seconds)
         log.info(
             "ask %.0f ms abstained=%s citations=%d confidence=%.2f followup=%s q=%r",
             seconds * 1000,
@@ -226,23 +215,16 @@ class Service:
         return asked
 
     def recall(self, answer_id: str) -> Asked:
-        with self._asked_lock:
-            asked = self._asked.get(answer_id)
+        asked = self.conversations.recall(answer_id)
         if asked is None:
-            raise ServiceError(
-                f"Không còn câu trả lời mã '{answer_id}' (máy chủ đã khởi động lại hoặc câu trả "
-                "lời quá cũ): hãy hỏi lại."
-            )
+            raise ServiceError(_FORGOTTEN.format(answer_id))
         return asked
 
     def _history(self, parent: str) -> list[tuple[str, Answer]]:
-        turns: list[tuple[str, Answer]] = []
-        node: str | None = parent
-        while node and len(turns) < MAX_HISTORY:
-            asked = self.recall(node)
-            turns.append((asked.answer.question, asked.answer))
-            node = asked.parent
-        return turns[::-1]
+        history = self.conversations.history(parent)
+        if history is None:
+            raise ServiceError(_FORGOTTEN.format(parent))
+        return history
 
     def rate(self, answer_id: str, rating: str, comment: str = "") -> int:
         """Store 👍 ("up") or 👎 ("down") with an optional comment; returns the feedback id."""

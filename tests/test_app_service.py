@@ -303,3 +303,17 @@ def test_seed_and_corpus_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("NQA_CORPUS_DIR")
     monkeypatch.setenv("NQA_DATA_DIR", str(tmp_path / "d"))
     assert corpus_folder() == tmp_path / "d" / "corpus"
+
+
+def test_conversations_forget_the_oldest_and_cap_the_history():
+    from bot.conversations import Conversations
+
+    memory = Conversations(capacity=3)
+    ids, parent = [], None
+    for q in "1234":
+        parent = memory.remember(Answer(q, q, (), 1.0, False), parent, 0.0).id
+        ids.append(parent)
+    assert memory.recall(ids[0]) is None  # evicted
+    assert [q for q, _ in memory.history(ids[3], turns=2)] == ["3", "4"]
+    assert [q for q, _ in memory.history(ids[3])] == ["2", "3", "4"]  # stops at the forgotten one
+    assert memory.history("nope") is None
