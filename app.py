@@ -195,7 +195,8 @@ def build_app(service: Service) -> gr.Blocks:
 
     # ---------------------------------------------------------------- layout
     admin = service.admin_enabled
-    with gr.Blocks(title=TITLE) as demo:
+    # Gradio keeps uploads and returned files in its cache: sweep hourly what is over an hour old
+    with gr.Blocks(title=TITLE, delete_cache=(3600, 3600)) as demo:
         gr.Markdown(
             f"# {TITLE}\nHỏi về nội dung các nghị quyết, văn bản pháp luật trong kho; mỗi câu "
             "trả lời ghi rõ nguồn trích dẫn. Bấm vào một nguồn để xem đoạn văn gốc."
