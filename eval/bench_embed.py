@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -77,16 +78,18 @@ def load(backend: str):
     return load_embedder(Settings(model=DEFAULT_MODEL, backend=backend))
 
 
-def load_seconds(backend: str) -> float:
-    """Time to load in a fresh process (imports included, conversion already cached)."""
+def measure(backend: str) -> dict:
+    """Load time and speed of one backend in a fresh process: the app runs one backend, and
+    the thread pools of torch, onnxruntime and OpenMP would otherwise compete in one process."""
     code = (
-        "import time; t = time.perf_counter(); from eval.bench_embed import load; "
-        f"load({backend!r}).encode(['x'], 'query'); print(time.perf_counter() - t)"
+        "import json, time; t = time.perf_counter(); from eval import bench_embed as b; "
+        f"m = b.load({backend!r}); m.encode(['x'], 'query'); s = time.perf_counter() - t; "
+        "print(json.dumps({'load_s': s, 'name': m.name, **b.speed(m, b.passages())}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    return float(done.stdout.split()[-1])
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def speed(model, texts: list[str]) -> dict[str, float]:
@@ -102,7 +105,8 @@ def speed(model, texts: list[str]) -> dict[str, float]:
     model.encode(texts, "passage")
     rate = len(texts) / (time.perf_counter() - t)
     ms = np.array(times) * 1000
-    return {"p50_ms": np.percentile(ms, 50), "p95_ms": np.percentile(ms, 95), "passages_s": rate}
+    p50, p95 = np.percentile(ms, [50, 95])
+    return {"p50_ms": float(p50), "p95_ms": float(p95), "passages_s": rate}
 
 
 def agreement(a, b, texts: list[str]) -> str:
@@ -177,15 +181,15 @@ def main(argv: list[str] | None = None) -> int:
         cold()
     texts = passages()
     print(f"{len(texts)} passages of ~{np.mean([len(t) for t in texts]):.0f} chars, batch 32")
-    models = {}
     for backend in backends:
-        loaded = load_seconds(backend)
-        models[backend] = model = load(backend)
-        s = speed(model, texts)
+        before = os.getloadavg()[0]
+        s = measure(backend)
         print(
             f"{backend:10s} query p50 {s['p50_ms']:5.1f} ms  p95 {s['p95_ms']:5.1f} ms  "
-            f"{s['passages_s']:6.1f} passages/s  load {loaded:4.1f} s  [{model.name}]"
+            f"{s['passages_s']:6.1f} passages/s  load {s['load_s']:4.1f} s  "
+            f"(load average {before:.1f} -> {os.getloadavg()[0]:.1f})  [{s['name']}]"
         )
+    models = {backend: load(backend) for backend in backends}
     reference = models.get("torch")
     for backend, model in models.items():
         if reference is not None and backend != "torch":
