@@ -105,7 +105,10 @@ def measure_scaling(laws: Path, scales: list[int], work: Path, base: dict | None
     rows = []
     for scale in scales:
         if scale == 1 and base is not None:
-            row = {k: base[k] for k in ("docs", "passages", "build_s", "build_rss_mb")}
+            row = {
+                k: base.get(k)
+                for k in ("docs", "passages", "build_s", "build_cpu_s", "build_rss_mb")
+            }
         else:
             corpus = scaled_copy(laws, scale, work / f"alqac-x{scale}")
             data_dir = Path(tempfile.mkdtemp(prefix=f"scale{scale}-", dir=work))
@@ -116,21 +119,32 @@ def measure_scaling(laws: Path, scales: list[int], work: Path, base: dict | None
 
 
 def format_bench(prep: dict, corpora: list[dict], scaling: list[dict]) -> str:
-    lines = [f"model load (first use in a process): {prep['model_load_s']:.1f} s", ""]
+    load = prep.get("loadavg")
+    lines = [f"model load (first use in a process): {prep['model_load_s']:.1f} s"]
+    if load:
+        lines.append(
+            f"load average at start / end: {load[0]:.2f} / {load[1]:.2f} (2+ means contention)"
+        )
+    lines.append("")
     head = ("corpus", "docs", "passages", "build_s", "build_rss_mb", "questions", "search_p50_ms",
             "search_p95_ms", "ask_p50_ms", "ask_p95_ms", "serve_rss_mb", "cold_start_s")  # fmt: skip
     keys = ("corpus", "docs", "passages", "build_s", "build_rss_mb", "questions", "search_ms_p50",
             "search_ms_p95", "ask_ms_p50", "ask_ms_p95", "serve_rss_mb", "cold_start_s")  # fmt: skip
     lines += _grid([list(head)] + [[_fmt(row.get(k)) for k in keys] for row in corpora])
     if scaling:
-        base = scaling[0]["build_s"] if scaling[0]["scale"] == 1 else None
+        base = scaling[0] if scaling[0]["scale"] == 1 else None
         lines += ["", "ALQAC build time by corpus size"]
-        rows = [["scale", "docs", "passages", "build_s", "build_rss_mb", "vs 1x"]]
+        keys = ["docs", "passages", "build_s", "build_cpu_s", "build_rss_mb"]
+        rows = [["scale", *keys, "wall vs 1x", "cpu vs 1x"]]
         for r in scaling:
-            ratio = f"{r['build_s'] / base:.2f}x" if base else "-"
-            rows.append([f"{r['scale']}x", *(_fmt(r[k]) for k in rows[0][1:5]), ratio])
+            ratios = [_ratio(r.get(k), base.get(k) if base else None) for k in keys[2:4]]
+            rows.append([f"{r['scale']}x", *(_fmt(r.get(k)) for k in keys), *ratios])
         lines += _grid(rows)
     return "\n".join(lines)
+
+
+def _ratio(value: float | None, base: float | None) -> str:
+    return f"{value / base:.2f}x" if value and base else "-"
 
 
 def _fmt(value: object) -> str:
@@ -166,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="nqa-bench-") as tmp:
         work = Path(tmp)
         prep = probe(work, "prepare")
+        load_start = os.getloadavg()[0]
         rows = []
         for name, corpus in corpora:
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
@@ -174,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         if scales:
             print(f"ALQAC build at {args.scales} x ...", file=sys.stderr, flush=True)
         scaling = measure_scaling(ALQAC / "laws", scales, work, alqac) if scales else []
+        prep["loadavg"] = [load_start, os.getloadavg()[0]]
     print(format_bench(prep, rows, scaling))
     if args.json_out:
         from eval.report import write_json

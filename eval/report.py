@@ -140,7 +140,9 @@ def save_chart(summaries: Mapping[str, dict], path: Path, title: str = "") -> Pa
     left.set_ylim(0, 1.05)
     left.set_ylabel("score")
     right.set_ylabel("ms (warm bot.ask)")
-    left.legend(loc="upper right", fontsize=8)
+    left.legend(
+        ncol=len(modes), loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8, frameon=False
+    )
     fig.suptitle(title or "Mode comparison")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
