@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,32 +45,14 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 _SPACE = re.compile(r"\s+")
 
 
-def _tone_fold() -> Callable[[str], str]:
-    """The corpus's own tone-mark unification ("hoà" == "hòa"), when it exposes one."""
-    try:
-        from corpus import normalize as corpus_normalize
-    except ImportError:
-        return lambda text: text
-    for name in ("unify_tone_marks", "normalize_tone", "fix_tone_marks", "tone_marks"):
-        fold = getattr(corpus_normalize, name, None)
-        if callable(fold):
-            return fold
-    return lambda text: text
-
-
-_FOLD: Callable[[str], str] | None = None
-
-
 def normalize(text: str) -> str:
-    """NFC, casefold, Markdown emphasis/heading marks removed, straight quotes, one space."""
-    global _FOLD
-    if _FOLD is None:
-        _FOLD = _tone_fold()
+    """NFC, the corpus's tone-mark placement ("hoà" -> "hòa"), Markdown emphasis/heading marks
+    removed, straight quotes, casefold, one space."""
+    from corpus.normalize import unify_tone_marks
+
     text = unicodedata.normalize("NFC", text)
-    text = _EMPHASIS.sub("", text).translate(_QUOTES)
-    text = _FOLD(text)
-    text = unicodedata.normalize("NFC", text).casefold()
-    return _SPACE.sub(" ", text).strip()
+    text = unify_tone_marks(_EMPHASIS.sub("", text).translate(_QUOTES))
+    return _SPACE.sub(" ", text.casefold()).strip()
 
 
 def load_questions(path: Path | str) -> list[Question]:

@@ -112,6 +112,7 @@ def test_empty_file_and_missing_file(tmp_path):
         ("_Căn cứ_  Luật", "căn cứ luật"),
         ("Tăng Trưởng", "tăng trưởng"),
         ("Nghi\u0323 quyê\u0301t", "nghị quyết"),  # decomposed -> NFC
+        ("Hoà bình, UỶ BAN, khoẻ", "hòa bình, ủy ban, khỏe"),  # old tone placement -> new
     ],
 )
 def test_normalize(raw, expected):
