@@ -12,6 +12,7 @@ from bot.question import understand
 from bot.types import Answer, Citation
 from index.abbrev import ABBREVIATIONS, expand
 from index.fold import fold
+from index.synonyms import everyday_spans
 from index.types import Hit
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,8 @@ class Bot:
             self._accented = {
                 w.lower() for p in self.index.passages for w in re.findall(r"[^\W\d_]+", p.text)
             }
+        for start, end, _ in reversed(everyday_spans(question)):  # wording we know to map
+            question = question[:start] + " " + question[end:]
         idf = self.idf
         top = max(idf.values(), default=1.0)
         total = unknown = 0.0

@@ -12,6 +12,7 @@ from index.fold import diacritic_ratio
 from index.fusion import DENSE_WEIGHT, dense_weight
 from index.glossary import translate_terms
 from index.restore import DiacriticRestorer
+from index.synonyms import official_terms
 from index.tokenize import tokenize
 
 # Function words that mark an English question; the multilingual model reads English well,
@@ -67,6 +68,9 @@ def prepare(query: str, restorer: DiacriticRestorer) -> PreparedQuery:
         )
     restoration = restorer.restore(text)
     restored = restoration.text
+    terms = official_terms(restored)  # everyday wording -> the documents' wording
+    if terms:
+        restored = f"{restored} ({terms})"
     return PreparedQuery(
         text=text,
         restored=restored,

@@ -64,6 +64,16 @@ def test_abbreviations_expand_both_ways_of_typing():
     assert expand("Cơ cấu kinh tế") == "Cơ cấu kinh tế"  # "cp", "tu" ... only in capitals
 
 
+def test_everyday_wording_gets_the_official_terms():
+    from index.synonyms import official_terms
+
+    assert official_terms("Bao nhiêu phần trăm người đi làm đã được học nghề?") == (
+        "người lao động đào tạo nghề lao động qua đào tạo"
+    )
+    assert official_terms("ty le nha ngheo o vung que") == "hộ nghèo nông thôn"
+    assert official_terms("Tỷ lệ hộ nghèo") == ""
+
+
 def test_restoration_uses_the_corpus_words():
     restorer = DiacriticRestorer.from_texts(["Tỷ lệ hộ nghèo giảm", "bảo hiểm y tế"])
     result = restorer.restore("ty le ho ngheo la bao nhieu")
