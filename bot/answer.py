@@ -18,7 +18,7 @@ from index.types import Hit
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
-K_RETRIEVE = 8  # passages read to find the answering clause
+K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_CITE = 3
 # Everyday words of questions that documents do not use; they say nothing about the topic.
 QUESTION_VOCAB = frozenset(
