@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.fold import fold
 from index.tokenize import strip_question_words, syllables
 
 _SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ+\-])|\n+")
@@ -171,7 +170,3 @@ def idf_table(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
                 df[t] = df.get(t, 0) + 1
     n = max(len(token_lists), 1)
     return {t: math.log(1 + n / c) for t, c in df.items()}
-
-
-def folded_words(text: str) -> set[str]:
-    return set(fold(text).lower().split())

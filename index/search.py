@@ -125,6 +125,11 @@ class Index:
             fused = lexical[candidates]
         elif mode == "dense":
             fused = dense[candidates]
+        elif self.settings.fusion == "rrf":
+            from index.fusion import rrf
+
+            rankings = [np.argsort(-s[candidates], kind="stable") for s in (lexical, dense)]
+            fused = rrf(rankings, len(candidates))
         else:
             from index.fusion import fuse
 

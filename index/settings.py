@@ -26,5 +26,7 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("NQA_MODEL", DEFAULT_MODEL))
     # sentence-transformers backend for the default model: "onnx-int8" (fast) or "torch"
     backend: str = field(default_factory=lambda: os.environ.get("NQA_BACKEND", "onnx-int8"))
+    # how the two rankings are combined: "weighted" (default) or "rrf", for comparison
+    fusion: str = field(default_factory=lambda: os.environ.get("NQA_FUSION", "weighted"))
     bm25_k1: float = 1.2
     bm25_b: float = 0.75

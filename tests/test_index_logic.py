@@ -82,6 +82,13 @@ def test_restoration_uses_the_corpus_words():
     assert restorer.restore("xyz abc").coverage == 0.0
 
 
+def test_rrf_adds_reciprocal_ranks():
+    from index.fusion import rrf
+
+    fused = rrf([np.array([2, 0, 1]), np.array([0, 2, 1])], size=3, k=1)
+    assert fused.tolist() == pytest.approx([1 / 3 + 1 / 2, 1 / 4 + 1 / 4, 1 / 2 + 1 / 3])
+
+
 def test_fusion_weights_and_normalization():
     assert minmax(np.array([2.0, 4.0, 3.0])).tolist() == [0.0, 1.0, 0.5]
     fused = fuse(np.array([0.0, 10.0]), np.array([0.9, 0.5]), w_dense=0.6)
