@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("NQA_LOG_LEVEL", "WARNING").upper(),
         format="nqa: %(levelname)s: %(name)s: %(message)s",
     )
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+    for handler in logging.getLogger().handlers:  # bm25s sets its own logger to DEBUG
+        handler.setLevel(logging.getLogger().level)
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
