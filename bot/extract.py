@@ -12,7 +12,7 @@ from index.tokenize import strip_question_words, syllables
 _SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ+\-])|\n+")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _FIGURE = re.compile(
-    r"(?:(?:tăng|giảm|từ|dưới|trên|đạt|khoảng|tối thiểu|tối đa|ổn định)\s+)?"
+    r"(?:(?:tăng|giảm|từ|dưới|trên|khoảng|tối thiểu|tối đa)\s+)?"
     r"\d[\d.,]*\s*(?:%|‰|triệu đồng(?:/người/năm)?|tỷ đồng|nghìn tỷ đồng|xã|căn|m²|m2|km|ha|đơn vị|lớp|người|trường|giờ|ngày)?"
     r"(?:\s+trở lên|\s+trở xuống)?",
     re.IGNORECASE,
