@@ -10,6 +10,7 @@ from bot.abstain import judge
 from bot.extract import idf_table, lead_for, rank_spans
 from bot.question import understand
 from bot.types import Answer, Citation
+from corpus.types import Passage
 from index.abbrev import ABBREVIATIONS, expand
 from index.fold import fold
 from index.synonyms import everyday_spans
@@ -38,6 +39,7 @@ class Bot:
         self._vocab: set[str] | None = None
         self._article_leads: dict[tuple[str, str | None], str] | None = None
         self._accented: set[str] | None = None
+        self._by_id: dict[str, Passage] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -76,7 +78,7 @@ class Bot:
         )
         if not hits:
             return Answer(q.text, NOT_FOUND, (), 0.0, True, (), tuple(hits))
-        ordered = self._prefer_kind(q.kind, self._prefer_article(q.text, hits), docs)
+        ordered = self._prefer_kind(q.kind, self._prefer_article(q.text, hits))
         if q.followup and history:
             ordered = self._with_previous(history[-1][1], ordered)
         passages = [(h.passage.text, h.passage.section, h.score) for h in ordered]
@@ -127,7 +129,7 @@ class Bot:
         )
         return self._generated(answer) if self.generator else answer
 
-    def _prefer_kind(self, kind: str, hits: list[Hit], docs) -> list[Hit]:
+    def _prefer_kind(self, kind: str, hits: list[Hit]) -> list[Hit]:
         """Signer questions read the signature block and "căn cứ" questions the preamble, which
         retrieval ranks low on purpose."""
         wanted = {"signer": "signature", "basis": "preamble"}.get(kind)
@@ -144,8 +146,9 @@ class Bot:
         last time competes on equal terms, and the clause that matches the new topic wins."""
         if not previous.citations or not hits:
             return hits
-        by_id = {p.id: p for p in self.index.passages}
-        passage = by_id.get(previous.citations[0].passage_id)
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.index.passages}
+        passage = self._by_id.get(previous.citations[0].passage_id)
         if passage is None:
             return hits
         rest = [h for h in hits if h.passage.id != passage.id]

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from bot.types import QuestionError
 from index.fold import fold
+from index.search import MAX_QUERY_CHARS
 
-MAX_CHARS = 2000
+MAX_CHARS = MAX_QUERY_CHARS  # one limit for questions and searches
 
 # Answer types, recognized on the folded, lower-cased question.
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -36,19 +36,6 @@ def lexical_text(passage) -> str:
     return "\n".join([*context, passage.text])
 
 
-def tokenize_passages(corpus: Corpus) -> list[list[str]]:
-    return [tokenize(lexical_text(p)) for p in corpus.passages()]
-
-
-def embed_passages(corpus: Corpus, embedder: Embedder, progress: bool = False) -> np.ndarray:
-    texts = [passage_context(d.meta, p) for d in corpus.documents for p in d.passages]
-    if not texts:
-        return np.zeros((0, _dim(embedder)), dtype=np.float32)
-    if progress:
-        return embedder.encode(texts, kind="passage", progress=True)  # type: ignore[call-arg]
-    return embedder.encode(texts, kind="passage")
-
-
 def _dim(embedder: Embedder) -> int:
     return int(getattr(embedder, "dim", 0) or embedder.encode(["x"], kind="passage").shape[1])
 
@@ -84,9 +71,15 @@ def open_index(
         raise IndexStateError(f"The index of {corpus_dir} is {reason}. Build it with: {fix}")
     log.info("Index of %s is %s: building", corpus_dir, reason)
     reuse = old if reason and reason.startswith("out of date") else None
-    if reuse is not None and "lexical" in reason:
-        reuse.tokens = [None] * len(reuse.tokens)  # type: ignore[list-item]  # recompute all
-    return build_index(corpus_dir, settings, previous=reuse, progress=progress, embedder=embedder)
+    retokenize = reuse is not None and "lexical" in reason
+    return build_index(
+        corpus_dir,
+        settings,
+        previous=reuse,
+        retokenize=retokenize,
+        progress=progress,
+        embedder=embedder,
+    )
 
 
 def build_index(
@@ -94,12 +87,13 @@ def build_index(
     settings: Settings | None = None,
     *,
     previous: Index | None = None,
+    retokenize: bool = False,
     progress: bool = False,
     embedder: Embedder | None = None,
     on_written: Callable[[Path], None] | None = None,
 ) -> Index:
-    """Parse, tokenize and embed the corpus (re-using `previous` for unchanged documents),
-    write a new build folder, then publish it atomically."""
+    """Parse, tokenize and embed the corpus (re-using `previous` for unchanged documents; with
+    `retokenize`, only its vectors), write a new build folder, then publish it atomically."""
     settings = settings or Settings()
     prints = store.file_fingerprints(corpus_dir)
     corpus = _load_documents(corpus_dir, previous, prints)
@@ -111,7 +105,7 @@ def build_index(
         )
     model_record = _model_record(settings, embedder)
     embedder = embedder or (previous.embedder if previous else None) or _embedder(settings)
-    tokens, vectors = _representations(corpus, embedder, previous, progress)
+    tokens, vectors = representations(corpus, embedder, previous, retokenize, progress)
     lexical = LexicalIndex.build(tokens, settings.bm25_k1, settings.bm25_b)
     index = Index(corpus, tokens, lexical, DenseIndex(vectors), settings, embedder, corpus_dir)
     home = store.index_home(corpus_dir)
@@ -127,8 +121,15 @@ def build_index(
     return index
 
 
-def _representations(corpus, embedder, previous, progress):
-    """Tokens and vectors per passage; passages `previous` already has keep what it computed."""
+def representations(
+    corpus: Corpus,
+    embedder: Embedder,
+    previous: Index | None = None,
+    retokenize: bool = False,
+    progress: bool = False,
+) -> tuple[list[list[str]], np.ndarray]:
+    """Tokens and vectors per passage; passages `previous` already has keep what it computed
+    (its vectors only, with `retokenize`)."""
     known: dict[tuple[str, str], int] = {}
     if previous is not None:
         known = {(p.id, p.text): row for row, p in enumerate(previous.passages)}
@@ -147,7 +148,7 @@ def _representations(corpus, embedder, previous, progress):
             rows.append(new_vectors[fresh[i]])
         else:
             old = known[(p.id, p.text)]
-            tokens.append(previous.tokens[old] or tokenize(lexical_text(p)))
+            tokens.append(tokenize(lexical_text(p)) if retokenize else previous.tokens[old])
             rows.append(previous.dense.vectors[old])
     log.info("Embedded %d passages, re-used %d", len(todo), len(passages) - len(todo))
     dim = rows[0].shape[0] if rows else _dim(embedder)

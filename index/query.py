@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from corpus.normalize import unify_tone_marks
 from index.abbrev import expand
 from index.fold import diacritic_ratio
 from index.fusion import DENSE_WEIGHT, dense_weight
@@ -37,12 +38,8 @@ class PreparedQuery:
 
 
 def normalize_query(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    try:  # same tone-mark placement as the passages (hoà -> hòa)
-        from corpus.normalize import unify_tone_marks
-    except ImportError:  # pragma: no cover - corpus stage without it
-        return " ".join(text.split())
-    return " ".join(unify_tone_marks(text).split())
+    """NFC, the passages' tone-mark placement (hoà -> hòa), single spaces."""
+    return " ".join(unify_tone_marks(unicodedata.normalize("NFC", text)).split())
 
 
 def is_english(text: str) -> bool:

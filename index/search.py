@@ -55,12 +55,11 @@ class Index:
         cls, corpus: Corpus, settings: Settings | None = None, embedder: Embedder | None = None
     ) -> Index:
         """An index that lives only in this process (baselines, tests)."""
-        from index.build import embed_passages, tokenize_passages
+        from index.build import representations
 
         settings = settings or Settings()
         embedder = embedder or _load_embedder(settings)
-        tokens = tokenize_passages(corpus)
-        vectors = embed_passages(corpus, embedder)
+        tokens, vectors = representations(corpus, embedder)
         lexical = LexicalIndex.build(tokens, settings.bm25_k1, settings.bm25_b)
         return cls(corpus, tokens, lexical, DenseIndex(vectors), settings, embedder)
 
