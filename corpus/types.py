@@ -22,6 +22,11 @@ class DocumentMeta:
     path: str = ""  # file the document was read from
     fingerprint: str = ""  # sha256 of the file's bytes (and of its sidecar .yaml, if any)
     session: str | None = None  # e.g. "Khóa XIV, Kỳ họp thứ mười"
+    effective: str | None = None  # ISO date the document takes effect ("có hiệu lực từ ngày ...")
+    # numbers of the documents this one amends, supplements, replaces or repeals
+    amends: tuple[str, ...] = ()
+    # the province or city the issuer governs ("Hà Nội", "Huế"); None for national bodies
+    region: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -48,7 +53,11 @@ class Passage:
     section: tuple[str, ...]  # heading path, e.g. ("Điều 2", "I. Mục tiêu ...", ...)
     article: str | None  # the Điều number, "2", or None
     text: str
-    kind: str = "content"  # "content" | "heading" | "preamble" | "signature" | "recipients"
+    # "content" | "table" (a whole small table) | "row" (one table row) | "heading" |
+    # "preamble" | "signature" | "recipients"
+    kind: str = "content"
+    # a table row: (column heading, value) for every cell of the row, in column order
+    cells: tuple[tuple[str, str], ...] = ()
 
     @property
     def section_str(self) -> str:
@@ -60,6 +69,8 @@ class Document:
     meta: DocumentMeta
     toc: tuple[Heading, ...]
     passages: tuple[Passage, ...]
+    # how the file was read and what looks wrong ("OCR", "no number found", ...), for staff
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
