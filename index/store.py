@@ -27,7 +27,7 @@ from typing import Any
 from corpus.types import Document, DocumentMeta, Heading, Passage
 from index.settings import data_dir
 
-SCHEMA = 1
+SCHEMA = 2  # 2: table rows (cells), reading notes, effective/amends/region
 POINTER = "CURRENT"
 
 
@@ -89,12 +89,23 @@ def read_jsonl(path: Path) -> list[Any]:
 
 
 def document_row(doc: Document) -> dict[str, Any]:
-    return {"meta": asdict(doc.meta), "toc": [asdict(h) for h in doc.toc]}
+    return {
+        "meta": asdict(doc.meta),
+        "toc": [asdict(h) for h in doc.toc],
+        "notes": list(doc.notes),
+    }
 
 
 def document_from_row(row: dict[str, Any], passages: tuple[Passage, ...]) -> Document:
     toc = tuple(Heading(**{**h, "path": tuple(h["path"])}) for h in row["toc"])
-    return Document(meta=DocumentMeta(**row["meta"]), toc=toc, passages=passages)
+    meta = dict(row["meta"])
+    meta["amends"] = tuple(meta.get("amends") or ())
+    return Document(
+        meta=DocumentMeta(**meta),
+        toc=toc,
+        passages=passages,
+        notes=tuple(row.get("notes") or ()),
+    )
 
 
 def passage_row(p: Passage) -> dict[str, Any]:
@@ -105,6 +116,7 @@ def passage_row(p: Passage) -> dict[str, Any]:
         "article": p.article,
         "text": p.text,
         "kind": p.kind,
+        **({"cells": [list(c) for c in p.cells]} if p.cells else {}),
     }
 
 
@@ -116,6 +128,7 @@ def passage_from_row(row: dict[str, Any]) -> Passage:
         article=row["article"],
         text=row["text"],
         kind=row.get("kind", "content"),
+        cells=tuple((str(h), str(v)) for h, v in row.get("cells") or ()),
     )
 
 
