@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from corpus.meta import build_meta
+from corpus.options import DEFAULT, ReadOptions
 from corpus.passages import cut
 from corpus.paths import BUNDLED_CORPUS
 from corpus.readers import SIDECAR_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_file
@@ -20,6 +21,7 @@ from corpus.types import Corpus, CorpusError, Document, LoadError
 __all__ = [
     "BUNDLED_CORPUS",
     "PARSER_VERSION",
+    "ReadOptions",
     "SUPPORTED_SUFFIXES",
     "Corpus",
     "CorpusError",
@@ -31,9 +33,9 @@ __all__ = [
 PARSER_VERSION = "1"  # bump when the same file would give different passages
 
 
-def load_document(path: Path | str) -> Document:
+def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
     path = Path(path)
-    raw = read_file(path)
+    raw = read_file(path, options)
     digest = hashlib.sha256(path.read_bytes())
     if raw.sidecar is not None:  # metadata edits must count as a change too
         digest.update(b"\0" + raw.sidecar.read_bytes())
@@ -42,7 +44,7 @@ def load_document(path: Path | str) -> Document:
     passages = cut(structure.blocks, meta.doc_id)
     if not any(p.kind == "content" for p in passages):
         raise ReadError(path, "no text found besides headings")
-    return Document(meta=meta, toc=structure.toc, passages=passages)
+    return Document(meta=meta, toc=structure.toc, passages=passages, notes=raw.notes)
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -56,7 +58,7 @@ def corpus_files(folder: Path) -> list[Path]:
     )
 
 
-def load_corpus(folder: Path | str | None = None) -> Corpus:
+def load_corpus(folder: Path | str | None = None, options: ReadOptions = DEFAULT) -> Corpus:
     folder = Path(folder) if folder is not None else BUNDLED_CORPUS
     if not folder.is_dir():
         raise CorpusError(f"{folder}: not a folder; pass the folder that holds the documents")
@@ -73,7 +75,7 @@ def load_corpus(folder: Path | str | None = None) -> Corpus:
             )
             continue
         try:
-            document = load_document(path)
+            document = load_document(path, options)
         except ReadError as exc:
             errors.append(LoadError(exc.path, exc.reason))
             continue

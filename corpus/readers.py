@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpus.layout import Item
 from corpus.lines import classify, is_caps
 from corpus.normalize import normalize_line, normalize_markdown
+from corpus.options import DEFAULT, ReadOptions
 from corpus.types import CorpusError
 
 SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
@@ -32,12 +34,14 @@ class ReadError(CorpusError):
 
 @dataclass(frozen=True, slots=True)
 class RawText:
-    lines: tuple[str, ...]  # normalized, blank lines kept (page breaks show as runs of them)
+    # normalized lines, blank lines kept (page breaks show as runs of them), and whole tables
+    lines: tuple[Item, ...]
     front: dict[str, Any] = field(default_factory=dict)  # front matter merged with the sidecar
     sidecar: Path | None = None
+    notes: tuple[str, ...] = ()  # how the file was read, for staff ("OCR: 29 pages", ...)
 
 
-def read_file(path: Path) -> RawText:
+def read_file(path: Path, options: ReadOptions = DEFAULT) -> RawText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(
@@ -50,7 +54,7 @@ def read_file(path: Path) -> RawText:
         if suffix == ".docx":
             raw = _read_docx(path)
         elif suffix == ".pdf":
-            raw = _read_pdf(path)
+            raw = _read_pdf(path, options)
         else:
             raw = _decode(path, path.read_bytes())
         sidecar = find_sidecar(path)
@@ -177,7 +181,7 @@ def _docx_paragraph(paragraph: Any) -> list[str]:
 _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
 
 
-def _read_pdf(path: Path) -> list[str]:
+def _read_pdf(path: Path, options: ReadOptions) -> list[str]:
     from pypdf import PdfReader
 
     # pypdf logs warnings about damaged files; they are reported once, as a ReadError

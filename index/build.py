@@ -15,7 +15,7 @@ from index import store
 from index.dense import DenseIndex, passage_context
 from index.lexical import LexicalIndex
 from index.search import Index
-from index.settings import Settings
+from index.settings import Settings, data_dir
 from index.tokenize import tokenize
 from index.types import Embedder, IndexStateError
 
@@ -189,12 +189,19 @@ def _load_documents(corpus_dir: Path, previous: Index | None, prints: dict[str, 
             documents.append(reuse[path.stem])
             continue
         try:
-            documents.append(load_document(path))
+            documents.append(load_document(path, read_options()))
         except CorpusError as exc:
             errors.append(LoadError(str(path), str(exc)))
     for error in errors:
         log.warning("Skipped %s", error)
     return Corpus(documents=tuple(documents), errors=tuple(errors))
+
+
+def read_options():
+    """How the index reads its corpus: OCR output is cached under the data folder."""
+    from corpus import ReadOptions
+
+    return ReadOptions(cache_dir=data_dir() / "ocr")
 
 
 def _embedder(settings: Settings) -> Embedder:
