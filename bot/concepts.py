@@ -1,0 +1,116 @@
+"""What a question is about, as weighted concepts, and how much of it a piece of text covers.
+
+A concept is a content word of the question (folded syllable or canonical number) with the
+other ways documents write it: an abbreviation and its long form ("bhyt" or "bảo hiểm y tế"),
+everyday wording and the official one ("thành thị" or "đô thị"), a Roman numeral and its
+Arabic form ("vùng I" = "vùng 1"). Weights are the corpus's inverse document frequencies, so a
+rare word the documents never use weighs most: a question about "hộ chiếu" is not covered by a
+passage that only shares "thủ tục"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from index.abbrev import ABBREVIATIONS
+from index.fold import fold
+from index.lexicon import mapping
+from index.synonyms import everyday_spans
+from index.tokenize import STOPWORDS, canonical_number, strip_question_words
+
+_DATA = Path(__file__).parent / "data"
+_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*", re.UNICODE)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
+          "viii": "8", "ix": "9", "x": "10"}  # fmt: skip
+
+
+@cache
+def question_vocab() -> frozenset[str]:
+    return frozenset(mapping("question_vocab", _DATA))
+
+
+def syllables(text: str) -> list[str]:
+    """Folded lower-case syllables and canonical numbers; Roman numerals I-X as numbers."""
+    out = []
+    for raw in _WORD.findall(text):
+        if raw[0].isdigit():
+            out.append(canonical_number(raw))
+            continue
+        word = fold(raw).lower()
+        if raw.isupper() and word in _ROMAN:
+            word = _ROMAN[word]
+        out.append(word)
+    return out
+
+
+def syllable_set(text: str) -> frozenset[str]:
+    return frozenset(syllables(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    alternatives: tuple[frozenset[str], ...]  # any one, whole, counts
+    weight: float
+    label: str  # as asked, for logs
+
+    def found_in(self, words: frozenset[str]) -> bool:
+        return any(alt <= words for alt in self.alternatives)
+
+
+def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) -> list[Concept]:
+    """The question's concepts, weighted; `extra` are words the question implies (e.g. the
+    official wording of an everyday phrase) that may stand in for the words typed."""
+    top = max(idf.values(), default=1.0)
+    asked = question_vocab()
+    text = strip_question_words(question)
+    out: list[Concept] = []
+    used: set[str] = set()
+    for start, end, official in everyday_spans(text):
+        typed = frozenset(w for w in syllables(text[start:end]) if w not in STOPWORDS)
+        alt = frozenset(w for w in syllables(official) if w not in STOPWORDS)
+        if typed:
+            out.append(Concept((typed, alt), _weight(typed | alt, idf, top), text[start:end]))
+            used |= typed
+    for raw in _WORD.findall(text):
+        key = fold(raw).upper()
+        long_form = ABBREVIATIONS.get(key) or ABBREVIATIONS.get(key.replace("-", ""))
+        words = syllables(raw)
+        word = words[0] if words else ""
+        if not word or word in used or word in STOPWORDS or word in asked:
+            continue
+        used.add(word)
+        if long_form and (len(key) > 2 or raw.isupper()):
+            alt = frozenset(w for w in syllables(long_form) if w not in STOPWORDS)
+            out.append(Concept((frozenset([word]), alt), _weight(alt, idf, top), raw))
+        elif len(word) > 1 or word.isdigit():
+            out.append(Concept((frozenset([word]),), idf.get(word, top), raw))
+    for word in extra:
+        for w in syllables(word):
+            if w not in used and w not in STOPWORDS and w not in asked:
+                used.add(w)
+                out.append(Concept((frozenset([w]),), 0.5 * idf.get(w, top), word))
+    return out
+
+
+def _weight(words: frozenset[str], idf: dict[str, float], top: float) -> float:
+    return max((idf.get(w, top) for w in words), default=top)
+
+
+def coverage(items: Sequence[Concept], own: frozenset[str], context: frozenset[str]) -> float:
+    """Weighted share of the concepts found: in the text itself (1.0) or only in its context,
+    its headings and document title (0.7)."""
+    total = sum(c.weight for c in items)
+    if not total:
+        return 0.0
+    got = sum(
+        c.weight * (1.0 if c.found_in(own) else 0.7 if c.found_in(context) else 0.0)
+        for c in items
+    )
+    return got / total
+
+
+def missing(items: Sequence[Concept], words: frozenset[str]) -> list[Concept]:
+    return [c for c in items if not c.found_in(words)]

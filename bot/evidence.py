@@ -1,0 +1,165 @@
+"""Choosing the evidence: every clause, list item and table cell of the retrieved passages is a
+candidate, scored by how much of the question it covers (in itself or through its headings),
+whether it holds what the question asks for (a figure, a date, a name), and how well its passage
+was retrieved."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.concepts import Concept, coverage, syllable_set
+from bot.figures import DATE, SESSION, figures, has_unit, is_money, person_name, unit_of
+from bot.understand import Query
+from corpus.types import DocumentMeta, Passage
+from index.types import Hit
+
+_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|\n+")
+_MONEY_Q = re.compile(
+    r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
+    r"phu cap|tro cap|muc chi|muc thu|gia|money|fee|wage|budget|cost)\b"
+)
+_PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|percent|percentage|share|rate)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One candidate answer inside a retrieved passage."""
+
+    rank: int  # which hit (0-based)
+    start: int  # offsets of the unit in the passage text
+    end: int
+    text: str  # what the unit says ("Vùng I — Mức lương tối thiểu tháng: 5.310.000")
+    value: str | None  # the figure, date or name it answers with, if any
+    heading: str  # a table cell's column heading, or the clause's lead-in ("" if none)
+    own: float  # coverage of the question by the unit itself
+    covered: float  # coverage by the unit and its context (headings, title)
+    score: float
+
+
+def passage_context(passage: Passage, meta: DocumentMeta | None) -> str:
+    """What frames a passage: its section path, the document's title and issuer."""
+    parts = list(passage.section)
+    if meta is not None:
+        parts += [meta.title or "", meta.issuer or "", meta.kind or "", meta.number or ""]
+    return " ".join(p for p in parts if p)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Sentence/clause boundaries of a passage: lines, then sentences within lines."""
+    out = []
+    pos = 0
+    for piece in _SPLIT.split(text):
+        start = text.find(piece, pos)
+        if start < 0:
+            continue
+        end = start + len(piece)
+        pos = end
+        stripped = piece.strip(" +-\t")
+        if len(stripped) >= 3:
+            lead = len(piece) - len(piece.lstrip(" +-\t"))
+            out.append((start + lead, end))
+    return out or [(0, len(text))]
+
+
+def value_for(query: Query, text: str, heading: str = "") -> str | None:
+    """The figure, date or name this text answers the query with."""
+    kind = query.kind
+    if kind in ("figure", "other") or query.compare:
+        found = [f for _, _, f in figures(text)]
+        if not found:
+            return None
+        folded_q = _folded(query.standard)
+        if _MONEY_Q.search(folded_q):
+            money = [f for f in found if is_money(f)]
+            found = money or found
+        elif _PERCENT_Q.search(folded_q):
+            found = [f for f in found if "%" in f] or found
+        value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
+        unit = unit_of(heading) if heading else None
+        if unit and not has_unit(value):
+            value = f"{value} {unit}" if not unit[0].isdigit() else f"{value} ({unit})"
+        return value if kind == "figure" or query.compare else None
+    if kind in ("date", "effective"):
+        m = DATE.search(text)
+        return m.group(0) if m else None
+    if kind == "signer":
+        return person_name(text)
+    if kind == "session":
+        found = SESSION.findall(text)
+        return ", ".join(found) if found else None
+    return None
+
+
+def _folded(text: str) -> str:
+    from index.fold import fold
+
+    return fold(text).lower()
+
+
+def rank_units(
+    query: Query,
+    items: Sequence[Concept],
+    hits: Sequence[Hit],
+    metas: dict[str, DocumentMeta],
+) -> list[Unit]:
+    """Every candidate unit of the hits, best first."""
+    best_hit = max((h.score for h in hits), default=1.0) or 1.0
+    out: list[Unit] = []
+    for rank, hit in enumerate(hits):
+        p = hit.passage
+        context = passage_context(p, metas.get(p.doc_id))
+        relative = max(0.0, hit.score) / best_hit
+        for start, end, text, heading in _units(p):
+            own_words = syllable_set(text)
+            frame = syllable_set(" ".join([heading, context, _lead_in(p, start)]))
+            own = coverage(items, own_words, frozenset())
+            covered = coverage(items, own_words, frame | own_words)
+            value = value_for(query, text, heading)
+            score = 0.45 * relative + 0.45 * covered + 0.1 * own - 0.015 * rank
+            score += _type_bonus(query, text, value, p)
+            out.append(Unit(rank, start, end, text, value, heading, own, covered, score))
+    out.sort(key=lambda u: -u.score)
+    return out
+
+
+def _units(p: Passage) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, heading) of each candidate in a passage: a table row's cells, or
+    its clauses."""
+    if p.kind == "row" and p.cells:
+        label = " ".join(v for h, v in p.cells if v and not re.search(r"\d", v))[:200]
+        out = []
+        for heading, value in p.cells:
+            if not value or not re.search(r"\d", value):
+                continue
+            where = p.text.find(value)
+            start, end = (where, where + len(value)) if where >= 0 else (0, len(p.text))
+            out.append((start, end, f"{label} — {heading}: {value}", heading))
+        return out or [(0, len(p.text), p.text, "")]
+    return [(s, e, p.text[s:e], "") for s, e in clauses(p.text)]
+
+
+def _lead_in(p: Passage, start: int) -> str:
+    """The line that leads into the unit's list ("Cơ cấu kinh tế:"), if the unit is an item."""
+    first = p.text.split("\n", 1)[0]
+    return first if start > len(first) and first.rstrip().endswith(":") else ""
+
+
+def _type_bonus(query: Query, text: str, value: str | None, p: Passage) -> float:
+    bonus = -0.1 if text.rstrip().endswith(":") else 0.0  # a lead-in answers nothing alone
+    kind = query.kind
+    if kind == "figure" or query.compare:
+        bonus += 0.15 if value else -0.2
+    elif kind in ("date", "effective"):
+        bonus += 0.2 if value else -0.1
+        if kind == "effective":
+            bonus += 0.1 if "hiệu lực" in text else 0.0
+    elif kind == "session":
+        bonus += 0.2 if value else -0.1
+    elif kind == "signer":
+        bonus += 0.3 if p.kind == "signature" and value else -0.1
+    if query.numbers:
+        stated = set(re.findall(r"\d{1,5}/\d{4}/[\wĐđ-]+|\d{1,5}/[\wĐđ-]+", text))
+        bonus += 0.2 if any(n in s for n in query.numbers for s in stated) else 0.0
+    return bonus

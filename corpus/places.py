@@ -1,0 +1,90 @@
+"""Vietnam's provinces and centrally governed cities, before and after the 2025 mergers, from
+the gazetteer that ships with underthesea (`address/data/mapping.json`).
+
+A place is known by its short name ("Hà Nội", "Thừa Thiên Huế", "Huế"). Two names are the
+same place when one ends with the other ("Thừa Thiên Huế" and "Huế": the province became the
+city); merged provinces stay distinct, since a document of one says nothing of the other's past.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+# Other names people use for a province or city: a general fact of usage, not of one document.
+# "Thừa Thiên Huế" is the province's name before it became the city of Huế (2025).
+_ALIASES = {
+    "Sài Gòn": "Hồ Chí Minh",
+    "TP HCM": "Hồ Chí Minh",
+    "Thủ đô": "Hà Nội",
+    "Thừa Thiên Huế": "Huế",
+    "Thừa Thiên - Huế": "Huế",
+}
+
+
+def _fold(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@cache
+def province_names() -> tuple[str, ...]:
+    """Short names of every province and city, old (63) and new (34), longest first."""
+    names: set[str] = set()
+    try:
+        import underthesea
+
+        path = Path(underthesea.__file__).parent / "address" / "data" / "mapping.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("old_province_names", "province_names"):
+            names.update(v["short"] for v in data.get(key, {}).values() if v.get("short"))
+    except (ImportError, OSError, ValueError):
+        pass
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    out = []
+    named = {n: n for n in province_names()} | _ALIASES
+    for name, place in sorted(named.items(), key=lambda kv: -len(kv[0])):
+        accented = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        folded = re.compile(rf"(?<!\w){re.escape(_fold(name))}(?!\w)")
+        out.append((accented, folded, place))
+    return tuple(out)
+
+
+def find_places(text: str) -> list[str]:
+    """Provinces and cities named in `text`, by short name, in order of appearance. A name typed
+    without diacritics counts only when the text has none near it ("ha noi"), so "Hà Nam" is
+    never read into "hà nam" of another phrase."""
+    folded = _fold(text)
+    words = [w for w in text.split() if w.isalpha()]
+    plain = sum(_fold(w) != w.lower() for w in words) <= len(words) / 4  # typed without diacritics
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for accented, folded_pattern, place in _patterns():
+        matches = list(accented.finditer(text))
+        if not matches and plain:
+            matches = list(folded_pattern.finditer(folded))
+        for m in matches:
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # "Thừa Thiên Huế" already holds "Huế"
+            taken.append(m.span())
+            found.append((m.start(), place))
+    return list(dict.fromkeys(place for _, place in sorted(found)))
+
+
+def same_place(a: str, b: str) -> bool:
+    """ "Thừa Thiên Huế" and "Huế" are one place; "Hà Nam" and "Nam Định" are not."""
+    fa, fb = _fold(a), _fold(b)
+    return fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa)
+
+
+def initials(name: str) -> str:
+    """ "Thái Nguyên" -> "tn", "Hồ Chí Minh" -> "hcm": how people abbreviate place names."""
+    return "".join(word[0] for word in _fold(name).split() if word)
