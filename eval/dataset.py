@@ -26,10 +26,15 @@ class Question:
     gold: tuple[Gold, ...] = ()  # ... or when it lies inside one of these articles
     section: str | None = None  # the first citation's section path must contain this
     history: tuple[str, ...] = ()  # earlier questions of the same conversation, asked first
+    docs: tuple[str, ...] = ()  # acceptable document ids for the first retrieved passage
+    all_of: tuple[str, ...] = ()  # strings the answer must all contain (lists, comparisons)
+    prefix: bool = False  # the answer must start with one of `answers` (yes/no)
 
     @property
     def answerable(self) -> bool | None:
-        return None if self.answers is None else bool(self.answers)
+        if self.answers is None and not self.all_of:
+            return None
+        return bool(self.answers or self.all_of)
 
     @property
     def has_relevance(self) -> bool:
@@ -99,6 +104,19 @@ def parse_question(obj: object, where: str = "question") -> Question:
     if section is not None and (not isinstance(section, str) or not section.strip()):
         raise DatasetError(f"{where}: 'section' must be a non-empty string.")
     answers = obj.get("answers")
+    all_of = _strings(obj, "all_of", where)
+    prefix = obj.get("prefix", False)
+    if not isinstance(prefix, bool):
+        raise DatasetError(f"{where}: 'prefix' must be true or false.")
+    if prefix and not answers:
+        raise DatasetError(
+            f"{where}: 'prefix' needs non-empty 'answers' (the strings the answer starts with)."
+        )
+    if all_of and answers == []:
+        raise DatasetError(
+            f"{where}: 'all_of' with 'answers': [] is contradictory ([] means abstain); "
+            "leave 'answers' out or give the strings one of which must appear."
+        )
     return Question(
         id=obj["id"],
         question=obj["question"],
@@ -108,6 +126,9 @@ def parse_question(obj: object, where: str = "question") -> Question:
         gold=_gold(obj.get("gold", []), where),
         section=section,
         history=_strings(obj, "history", where),
+        docs=_strings(obj, "docs", where),
+        all_of=all_of,
+        prefix=prefix,
     )
 
 

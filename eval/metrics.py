@@ -17,7 +17,9 @@ METRIC_KEYS = (
     "hit@5",
     "hit@10",
     "mrr@10",
+    "doc@1",
     "answer_accuracy",
+    "answer_in_160",
     "abstain_precision",
     "abstain_recall",
     "false_abstain_rate",
@@ -85,17 +87,56 @@ def recall_at(q: Question, retrieved: Sequence[Retrieved], k: int) -> float | No
     return len(found) / len(wanted)
 
 
-def answer_correct(q: Question, abstained: bool, text: str) -> bool | None:
-    if q.answers is None:
+EARLY_CHARS = 160  # answer_in_160: the answer is found within this many (normalized) characters
+
+
+def answer_end(q: Question, abstained: bool, text: str) -> int | None:
+    """Where the correct answer ends in the normalized text (chars), None when it is not correct.
+
+    Correct: one of `answers` occurs (at the start when `prefix`) and every `all_of` string
+    occurs. The position is the earliest end of a matching `answers` string, or, with `all_of`
+    only, the earliest end of an `all_of` string."""
+    if not q.answerable or abstained:
         return None
-    if not q.answers:
-        return abstained
     answer = normalize(text)
-    return not abstained and any(normalize(a) in answer for a in q.answers)
+    if not all(normalize(s) in answer for s in q.all_of):
+        return None
+    if q.answers:
+        found = [normalize(a) for a in q.answers]
+        if q.prefix:
+            ends = [len(a) for a in found if answer.startswith(a)]
+        else:
+            ends = [answer.index(a) + len(a) for a in found if a in answer]
+    else:
+        ends = [answer.index(a) + len(a) for a in map(normalize, q.all_of)]
+    return min(ends, default=None)
+
+
+def answer_correct(q: Question, abstained: bool, text: str) -> bool | None:
+    if q.answerable is None:
+        return None
+    if not q.answerable:
+        return abstained
+    return answer_end(q, abstained, text) is not None
+
+
+def answer_early(q: Question, abstained: bool, text: str) -> bool | None:
+    """answer_in_160 for one answerable question: correct, and found within EARLY_CHARS."""
+    if not q.answerable:
+        return None
+    end = answer_end(q, abstained, text)
+    return end is not None and end <= EARLY_CHARS
+
+
+def doc_correct(q: Question, retrieved: Sequence[Retrieved]) -> bool | None:
+    """doc@1 for one answerable question with `docs`: the first hit comes from one of them."""
+    if not q.docs or not q.answerable:
+        return None
+    return bool(retrieved) and retrieved[0].doc_id in q.docs
 
 
 def section_correct(q: Question, abstained: bool, first_section: str | None) -> bool | None:
-    if q.section is None or q.answers == ():
+    if q.section is None or q.answerable is False:
         return None
     if abstained or first_section is None:
         return False
@@ -126,7 +167,7 @@ def retrieval_ranks(records: Sequence[Record]) -> list[int | None]:
     return [
         first_rank([is_relevant(r.question, h) for h in r.retrieved])
         for r in records
-        if r.question.answers != () and r.question.has_relevance
+        if r.question.answerable is not False and r.question.has_relevance
     ]
 
 
@@ -134,9 +175,11 @@ def summarize(records: Sequence[Record], *, by_kind: bool = True, extra: bool = 
     """The report object: METRIC_KEYS (+ by_kind), and recall@10 when `extra`."""
     ranks = retrieval_ranks(records)
     answers = [answer_correct(r.question, r.abstained, r.text) for r in records]
+    early = [answer_early(r.question, r.abstained, r.text) for r in records]
+    docs = [doc_correct(r.question, r.retrieved) for r in records]
     sections = [section_correct(r.question, r.abstained, r.first_section) for r in records]
     precision, recall, false_rate = abstention(
-        (bool(r.question.answers), r.abstained) for r in records if r.question.answers is not None
+        (r.question.answerable, r.abstained) for r in records if r.question.answerable is not None
     )
     latencies = [r.latency_ms for r in records]
     out: dict = {
@@ -145,7 +188,9 @@ def summarize(records: Sequence[Record], *, by_kind: bool = True, extra: bool = 
         "hit@5": _round(hit_at(ranks, 5)),
         "hit@10": _round(hit_at(ranks, 10)),
         "mrr@10": _round(mrr(ranks, 10)),
+        "doc@1": _round(_mean([d for d in docs if d is not None])),
         "answer_accuracy": _round(_mean([a for a in answers if a is not None])),
+        "answer_in_160": _round(_mean([e for e in early if e is not None])),
         "abstain_precision": _round(precision),
         "abstain_recall": _round(recall),
         "false_abstain_rate": _round(false_rate),
@@ -165,13 +210,15 @@ def summarize(records: Sequence[Record], *, by_kind: bool = True, extra: bool = 
 
 
 def failed_checks(record: Record, k: int) -> list[str]:
-    """Which scored checks a question failed: "retrieval", "answer", "section", "error"."""
+    """Which scored checks a question failed: "retrieval", "doc", "answer", "section", "error"."""
     q = record.question
     failed = ["error"] if record.error else []
-    if q.answers != () and q.has_relevance:
+    if q.answerable is not False and q.has_relevance:
         rank = first_rank([is_relevant(q, h) for h in record.retrieved[:k]])
         if rank is None:
             failed.append("retrieval")
+    if doc_correct(q, record.retrieved) is False:
+        failed.append("doc")
     if answer_correct(q, record.abstained, record.text) is False:
         failed.append("answer")
     if section_correct(q, record.abstained, record.first_section) is False:

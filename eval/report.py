@@ -12,7 +12,17 @@ from eval.metrics import METRIC_KEYS, REPORT_KEYS, Record, failed_checks, is_rel
 
 OURS = "hybrid"
 _TABLE_KEYS = (*METRIC_KEYS, "recall@10")
-_KIND_KEYS = ("n", "hit@1", "hit@5", "mrr@10", "recall@10", "answer_accuracy", "section_accuracy")
+_KIND_KEYS = (
+    "n",
+    "hit@1",
+    "hit@5",
+    "mrr@10",
+    "recall@10",
+    "doc@1",
+    "answer_accuracy",
+    "answer_in_160",
+    "section_accuracy",
+)
 
 
 def report_json(summaries: Mapping[str, dict]) -> dict:
@@ -119,7 +129,8 @@ def save_chart(summaries: Mapping[str, dict], path: Path, title: str = "") -> Pa
     modes = list(summaries)
     quality = [
         key
-        for key in (*METRIC_KEYS[1:10], "recall@10")
+        for key in (*METRIC_KEYS, "recall@10")
+        if key != "n" and not key.startswith("latency")
         if any(summaries[m].get(key) is not None for m in modes)
     ]
     latency = ["latency_ms_p50", "latency_ms_p95"]

@@ -121,3 +121,42 @@ def test_normalize(raw, expected):
 
 def test_normalize_makes_both_sides_match():
     assert normalize("khoảng **7,5%**") == normalize("Khoảng 7,5%")
+
+
+def test_docs_all_of_and_prefix(tmp_path):
+    path = _write(
+        tmp_path,
+        [
+            _line(
+                id="list",
+                question="Gồm những ai?",
+                answers=["hộ nghèo"],
+                all_of=["hộ nghèo", "hộ cận nghèo"],
+                docs=["nq-hue-37"],
+            ),
+            _line(id="yn", question="Có được miễn không?", answers=["có"], prefix=True),
+            _line(id="both", question="Học phí hai tỉnh?", all_of=["50.000", "60.000"]),
+        ],
+    )
+    listed, yes_no, both = load_questions(path)
+    assert listed.docs == ("nq-hue-37",) and listed.all_of == ("hộ nghèo", "hộ cận nghèo")
+    assert not listed.prefix and yes_no.prefix
+    assert both.answers is None and both.answerable is True  # all_of alone is scored
+    assert Question("q", "?").docs == () and Question("q", "?").all_of == ()
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "message"),
+    [
+        (_line(id="x", question="Hỏi?", docs="nq"), "'docs' must be a list of"),
+        (_line(id="x", question="Hỏi?", all_of=[""]), "'all_of' must be a list of"),
+        (_line(id="x", question="Có không?", answers=["có"], prefix="yes"), "true or false"),
+        (_line(id="x", question="Có không?", prefix=True), "'prefix' needs non-empty"),
+        (_line(id="x", question="Có không?", answers=[], prefix=True), "'prefix' needs"),
+        (_line(id="x", question="Hỏi?", answers=[], all_of=["a"]), "contradictory"),
+    ],
+)
+def test_new_fields_malformed(tmp_path, bad_line, message):
+    path = _write(tmp_path, [bad_line])
+    with pytest.raises(DatasetError, match=message):
+        load_questions(path)

@@ -12,6 +12,9 @@ from eval.metrics import (
     Retrieved,
     abstention,
     answer_correct,
+    answer_early,
+    answer_end,
+    doc_correct,
     failed_checks,
     first_rank,
     hit_at,
@@ -191,3 +194,66 @@ def test_failed_checks_names_each_failure():
     assert failed_checks(bad, k=2) == ["answer", "section"]
     refused = Record(q, True, "", None, (), 0.0, error="Câu hỏi quá dài")
     assert failed_checks(refused, k=10)[0] == "error"
+
+
+@pytest.mark.parametrize(
+    ("answers", "all_of", "prefix", "text", "expected"),
+    [
+        (("có",), (), True, "**Có**, người học được miễn.", True),
+        (("có",), (), True, "Theo Điều 2, có.", False),  # must start with it
+        (("không",), (), True, "Không, chỉ hộ nghèo.", True),
+        (("hộ nghèo",), ("hộ nghèo", "hộ cận nghèo"), False, "Hộ nghèo và hộ cận nghèo", True),
+        (("hộ nghèo",), ("hộ nghèo", "hộ cận nghèo"), False, "Chỉ hộ nghèo.", False),
+        (None, ("50.000", "60.000"), False, "Huế 50.000, Vĩnh Long 60.000", True),
+        (None, ("50.000", "60.000"), False, "Huế 50.000", False),
+    ],
+)
+def test_answer_correct_with_prefix_and_all_of(answers, all_of, prefix, text, expected):
+    q = Question("q", "?", answers=answers, all_of=all_of, prefix=prefix)
+    assert answer_correct(q, False, text) is expected
+    assert answer_correct(q, True, text) is False
+
+
+def test_answer_end_and_early():
+    q = Question("q", "?", answers=("650.000 đồng", "650000 đồng"))
+    assert answer_end(q, False, "Mức chuẩn là **650.000 đồng**/tháng") == len(
+        "mức chuẩn là 650.000 đồng"
+    )
+    assert answer_early(q, False, "Mức chuẩn là 650.000 đồng/tháng")
+    late = "x" * 150 + " mức chuẩn 650.000 đồng"
+    assert answer_correct(q, False, late) and not answer_early(q, False, late)
+    assert answer_early(q, False, "không rõ") is False
+    assert answer_early(q, True, "650.000 đồng") is False  # abstained
+    assert answer_early(Question("q", "?", answers=()), True, "") is None  # unanswerable
+    # the earliest match counts; all_of items may come later
+    both = Question("q", "?", answers=("vùng i",), all_of=("5.310.000", "4.730.000"))
+    text = "Vùng I cao hơn: " + "y" * 200 + " 5.310.000 so với 4.730.000"
+    assert answer_end(both, False, text) == len("vùng i") and answer_early(both, False, text)
+    assert answer_end(Question("q", "?", all_of=("b", "a")), False, "a b") == 1
+
+
+def test_doc_at_1():
+    q = Question("q", "?", answers=("x",), docs=("nq-hue-36", "nq-vinh-long-20"))
+    assert doc_correct(q, [_hit("nq-vinh-long-20"), _hit("nq-hue-36")]) is True
+    assert doc_correct(q, [_hit("nd-293"), _hit("nq-hue-36")]) is False
+    assert doc_correct(q, []) is False
+    assert doc_correct(Question("q", "?", answers=("x",)), [_hit("a")]) is None  # no docs
+    assert doc_correct(Question("q", "?", answers=(), docs=("a",)), [_hit("a")]) is None
+
+
+def test_summarize_doc_at_1_and_answer_in_160():
+    qa = Question("a", "?", kind="bảng", answers=("5.310.000",), docs=("nd-293",))
+    qb = Question("b", "?", kind="bảng", answers=("4.730.000",), docs=("nd-293",))
+    qc = Question("c", "?", kind="ngoài", answers=(), docs=("nd-293",))
+    records = [
+        _rec(qa, text="Vùng I: 5.310.000 đồng", hits=[_hit("nd-293")]),
+        _rec(qb, text="z" * 170 + " 4.730.000", hits=[_hit("tt-154"), _hit("nd-293")]),
+        _rec(qc, abstained=True, hits=[_hit("nd-293")]),
+    ]
+    s = summarize(records)
+    assert s["doc@1"] == 0.5  # c is unanswerable: not scored
+    assert s["answer_accuracy"] == 1.0
+    assert s["answer_in_160"] == 0.5
+    assert s["by_kind"]["ngoài"]["doc@1"] is None
+    assert s["by_kind"]["ngoài"]["answer_in_160"] is None
+    assert failed_checks(records[1], k=10) == ["doc"]

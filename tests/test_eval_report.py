@@ -126,3 +126,14 @@ def test_naive_chunks_read_the_file_and_know_their_articles(tmp_path):
     assert all(p.section == () and p.article is None for p in chunked.passages)
     # "Điều 1 của Luật này" starts a line inside Điều 2 but is not a heading
     assert [articles[p.id] for p in chunked.passages] == [("1", "2"), ("2", "3")]
+
+
+def test_table_and_json_carry_doc_at_1_and_answer_in_160():
+    q = Question("q", "?", kind="bảng", answers=("7,5%",), docs=("nq",))
+    hit = Retrieved("nq#2", "nq", ("2",), "Điều 2", "GRDP tăng 7,5%", 0.9)
+    summary = summarize([Record(q, False, "7,5%", "Điều 2", (hit,), 5.0)], extra=True)
+    table = format_table({"hybrid": summary})
+    rows = {line.split()[0]: line.split()[1:] for line in table.splitlines() if line.strip()}
+    assert rows["doc@1"] == ["1.000"] and rows["answer_in_160"] == ["1.000"]
+    out = report_json({"hybrid": summary})
+    assert out["doc@1"] == 1.0 and out["by_kind"]["bảng"]["answer_in_160"] == 1.0
