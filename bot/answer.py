@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_RELATED = 3  # closest passages shown when the bot abstains
-_META_KINDS = {"signer", "number", "issuer", "session", "amends"}
+MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
+_META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 _ABOUT_DOCUMENT = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
 )
@@ -166,6 +167,9 @@ class Bot:
         words = syllable_set(" ".join([p.text, context]))
         total = sum(c.weight for c in items) or 1.0
         gone = missing(items, words)
+        unknown = sum(
+            c.weight for c in items if not any(w in self.idf for a in c.alternatives for w in a)
+        )
         other = next((u for u in units if hits[u.rank].passage.id != p.id), None)
         expects_value = query.kind in ("figure", "date", "effective", "signer", "session")
         return {
@@ -173,6 +177,7 @@ class Bot:
             "own": best.own,
             "dense": hit.dense if hit.dense is not None else 0.8,
             "missing": max((c.weight for c in gone), default=0.0) / total,
+            "unknown": unknown / total,
             "value": float(bool(best.value) or not expects_value or query.kind in _META_KINDS),
             "places": float(places_covered(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
@@ -209,16 +214,23 @@ class Bot:
         p = hit.passage
         meta = self.metas.get(p.doc_id)
         cited = compose.Cited(p, (best.start, best.end), hit.score)
-        if query.kind in _META_KINDS or (
-            query.kind == "date" and _ABOUT_DOCUMENT.search(fold(query.standard).lower())
+        about_this = meta is not None and (
+            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
+        )  # a question naming another document's number asks about that one
+        if about_this and (
+            query.kind in _META_KINDS
+            or (query.kind == "date" and _ABOUT_DOCUMENT.search(fold(query.standard).lower()))
         ):
             text = self._meta_answer(query, meta, best, p)
             if text:
                 return compose.Draft(text, (cited,))
-        if query.listing and not query.wants_figure:
-            return self._list(query, best, hits)
+        if query.yesno:
+            asked = frozenset(w for c in items for alt in c.alternatives for w in alt)
+            return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
+        if query.listing and not query.wants_figure and not self._one_item(best, units, hits):
+            return self._list(query, items, best, hits)
         if query.compare:
-            return self._comparison(query, units, hits) or compose.Draft(
+            return self._comparison(query, items, units, hits) or compose.Draft(
                 compose.figure_answer(query, best, p, meta), (cited,)
             )
         if query.kind == "figure":
@@ -226,8 +238,6 @@ class Bot:
             if several:
                 return several
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
-        if query.yesno:
-            return compose.Draft(compose.yesno_answer(query, best, p), (cited,))
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         return compose.Draft(compose.value_answer(best, p), (cited,))
@@ -238,6 +248,16 @@ class Bot:
         if meta is None:
             return None
         name = meta.title or meta.doc_id
+        if query.kind == "position":
+            block = next(
+                (
+                    q
+                    for q in self.index.passages
+                    if q.doc_id == meta.doc_id and q.kind == "signature"
+                ),
+                None,
+            )
+            return f"{block.text} [1]" if block is not None else None
         value = {
             "signer": meta.signer,
             "number": meta.number,
@@ -252,67 +272,136 @@ class Bot:
             value = best.value
         return f"{value} — {name} [1]"
 
-    def _list(self, query: Query, best: Unit, hits: list[Hit]) -> compose.Draft:
-        """The items under the heading the best evidence stands in, each cited."""
+    def _one_item(self, best: Unit, units: list[Unit], hits: list[Hit]) -> bool:
+        """A "which ..." question answered by one item of a list: the best item names what was
+        asked far better than its siblings do."""
         p = hits[best.rank].passage
-        group = [
-            q
-            for q in self.index.passages
-            if q.doc_id == p.doc_id and q.section == p.section and q.kind in ("content", "row")
+        siblings = [
+            u.own for u in units if hits[u.rank].passage.section == p.section and u is not best
         ]
-        heading = p.section[-1] if p.section else ""
-        entries: list[tuple[str, Passage, tuple[int, int]]] = []
-        for q in group:
-            offset = 0
-            for line in q.text.split("\n"):
-                start = q.text.find(line, offset)
-                offset = start + len(line)
-                if not line.strip() or (line.rstrip().endswith(":") and len(group) > 1):
-                    if not heading:
-                        heading = line
-                    continue
-                entries.append((line, q, (start, start + len(line))))
+        if not siblings:
+            return False
+        typical = sorted(siblings)[len(siblings) // 2]
+        return best.own >= 0.5 and best.own - typical >= 0.3
+
+    def _list(
+        self, query: Query, items: list[Concept], best: Unit, hits: list[Hit]
+    ) -> compose.Draft:
+        """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
+        trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
+        heading, entries = self._list_entries(items, best, hits)
+        p = hits[best.rank].passage
         if len(entries) <= 1:
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
-            if len(cited) < compose.MAX_ITEMS or any(c.passage.id == q.id for c in cited):
-                known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
-                if known is None:
-                    cited.append(compose.Cited(q, span, 0.0))
-                    known = len(cited) - 1
-                numbered.append((line, known + 1))
-            else:
-                numbered.append((line, len(cited)))
+            known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
+            if known is None and len(cited) < compose.MAX_ITEMS:
+                cited.append(compose.Cited(q, span, 0.0))
+                known = len(cited) - 1
+            numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
         return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
 
+    def _list_entries(
+        self, items: list[Concept], best: Unit, hits: list[Hit]
+    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]]]:
+        from bot.concepts import coverage
+
+        choices = []  # (coverage, retrieval order, heading text, passage, section depth or line)
+        for order, h in enumerate(hits):
+            p = h.passage
+            for depth in range(1, len(p.section) + 1):
+                title = p.section[depth - 1]
+                cov = coverage(items, syllable_set(title), frozenset())
+                choices.append((cov, -order, depth, title, p, None))
+            for line in p.text.split("\n"):
+                if line.rstrip().endswith(":") and "\n" in p.text:
+                    cov = coverage(items, syllable_set(line), frozenset())
+                    choices.append((cov, -order, 99, line, p, line))
+        if not choices:
+            return "", []
+        cov, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
+        if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
+            p = hits[best.rank].passage
+            lines = [x for x in p.text.split("\n") if x.strip()]
+            title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
+            entries = []
+            for item in lines[1:] if title else lines:
+                at = p.text.find(item)
+                entries.append((item, p, (at, at + len(item))))
+            return title, entries
+        if line is not None:  # the items after a lead-in line of the passage
+            after = p.text.split(line, 1)[1]
+            start = p.text.find(line) + len(line)
+            entries = []
+            for item in after.split("\n"):
+                if item.strip():
+                    at = p.text.find(item, start)
+                    entries.append((item, p, (at, at + len(item))))
+            return title, entries
+        prefix = p.section[:depth]
+        under = [
+            q
+            for q in self.index.passages
+            if q.doc_id == p.doc_id and q.section[:depth] == prefix and q.kind in ("content", "row")
+        ]
+        children = list(dict.fromkeys(q.section[depth] for q in under if len(q.section) > depth))
+        if len(children) >= 2:  # a heading with sub-headings lists the sub-headings
+            firsts = {}
+            for q in under:
+                if len(q.section) > depth:
+                    firsts.setdefault(q.section[depth], q)
+            return title, [(c, firsts[c], (0, 0)) for c in children]
+        entries = []
+        for q in under:
+            offset = 0
+            for item in q.text.split("\n"):
+                at = q.text.find(item, offset)
+                offset = at + len(item)
+                if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
+                    entries.append((item, q, (at, at + len(item))))
+        return title, entries
+
     def _comparison(
-        self, query: Query, units: list[Unit], hits: list[Hit]
+        self, query: Query, items: list[Concept], units: list[Unit], hits: list[Hit]
     ) -> compose.Draft | None:
-        """The two best figures from different places in the documents, each with its label."""
-        chosen: list[Unit] = []
-        for u in units:
-            if not u.value:
-                continue
-            if any(hits[c.rank].passage.id == hits[u.rank].passage.id and c.text == u.text
-                   for c in chosen):
-                continue
-            if chosen and u.score < chosen[0].score - 0.25:
-                break
-            chosen.append(u)
-            if len(chosen) == 2:
-                break
-        if len(chosen) < 2:
+        """Each side's figure ("BHYT hay BHXH": the unit that best names BHYT, then the one that
+        best names BHXH), each with its label and citation."""
+        from bot.concepts import coverage
+        from bot.understand import compare_sides
+
+        sides = compare_sides(query.standard)
+        with_value = [u for u in units if u.value]
+        if sides is None or len(with_value) < 2:
             return None
-        sides = []
-        cited = []
+        own = [set(syllable_set(side)) for side in sides]
+        specific = [
+            [
+                c
+                for c in items
+                if any(a <= own[i] for a in c.alternatives)
+                and not any(a <= own[1 - i] for a in c.alternatives)
+            ]
+            for i in (0, 1)
+        ]
+        chosen: list[Unit] = []
+        for side in specific:
+
+            def fit(u: Unit, side=side) -> float:
+                words = syllable_set(u.text) | syllable_set(u.heading)
+                return u.score + coverage(side, words, frozenset())
+
+            candidates = [u for u in with_value if all(u is not c for c in chosen)]
+            if not candidates:
+                return None
+            chosen.append(max(candidates, key=fit))
+        parts, cited = [], []
         for n, u in enumerate(chosen, start=1):
             p = hits[u.rank].passage
-            label = compose.clause_of(u, p)
-            sides.append((u.value or "", label, n))
+            parts.append((u.value or "", compose.clause_of(u, p), n))
             cited.append(compose.Cited(p, (u.start, u.end), hits[u.rank].score))
-        return compose.Draft(compose.compare_answer(sides), tuple(cited))
+        return compose.Draft(compose.compare_answer(parts), tuple(cited))
 
     def _by_place(
         self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]
@@ -424,6 +513,15 @@ class Bot:
         return Answer(
             answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
+
+
+def _same_number(asked: str, number: str | None) -> bool:
+    """ "63" or "63/2025/NQ-HĐND" names the document numbered "63/2025/NQ-HĐND"."""
+    if not number:
+        return False
+    a = re.sub(r"\s+", "", asked).lower()
+    n = re.sub(r"\s+", "", number).lower()
+    return a == n or n.startswith(a + "/") or a.startswith(n)
 
 
 def _with_region(meta: DocumentMeta) -> DocumentMeta:

@@ -60,7 +60,7 @@ def figure_answer(query: Query, unit: Unit, passage: Passage, meta: DocumentMeta
     value = unit.value or _first_figure(clause)
     body = clause if value not in clause or len(clause) > len(value) + 3 else ""
     source = where(meta)
-    text = f"{value} — {body}" if body else value
+    text = f"{value} — {body}" if body and value else (body or value)
     if source and passage.kind == "row":
         text = f"{text} ({source})"
     return f"{text} [1]"
@@ -72,9 +72,9 @@ def leads_with_figure(unit: Unit, passage: Passage) -> bool:
     from bot.figures import figures
 
     clause = clause_of(unit, passage)
-    label, _, rest = clause.partition(":")
+    label, _, rest = clause.rpartition(":")
     found = figures(rest) if rest else []
-    return bool(found) and len(label) <= 120 and unit.value is None
+    return bool(found) and len(label) <= 150 and len(rest) <= 60 and unit.value is None
 
 
 def _first_figure(clause: str) -> str:
@@ -92,26 +92,103 @@ def value_answer(unit: Unit, passage: Passage) -> str:
     return f"{clause} [1]"
 
 
-def yesno_answer(query: Query, unit: Unit, passage: Passage) -> str:
+def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[str]) -> str:
+    """ "Có. <clause> [1]" or "Không, <clause> [1]": a figure the question states is checked
+    against the one the clause states; otherwise the clause says no when it negates one of the
+    question's own words ("không áp dụng" when asked whether it applies)."""
     clause = clause_of(unit, passage)
-    return f"{'Không' if _denies(query.standard, clause) else 'Có'}. {clause} [1]"
+    verdict = figure_verdict(query.standard, clause, asked)
+    if verdict is None:
+        verdict = not denies(query.standard, clause, asked)
+    return f"Có. {clause} [1]" if verdict else f"Không, {clause[:1].lower()}{clause[1:]} [1]"
 
 
-_NEGATION = re.compile(
-    r"\b(?:không|chưa|chẳng|không được|không phải|miễn|cấm|nghiêm cấm|trừ)\b", re.IGNORECASE
+_NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chớ|cấm|nghiêm cấm)\b", re.IGNORECASE)
+_NEGATIVE_WORDS = ("miễn", "trừ", "loại trừ", "bãi bỏ")
+_MORE = re.compile(
+    r"\b(?:cao hơn|lớn hơn|nhiều hơn|vượt|trên|hơn|quá|more than|above|over)\b", re.I
 )
+_LESS = re.compile(r"\b(?:thấp hơn|nhỏ hơn|ít hơn|dưới|không quá|less than|below|under)\b", re.I)
 
 
-def _denies(question: str, clause: str) -> bool:
-    """The clause says no to the question: it negates where the question does not."""
-    asked = set(m.lower() for m in _NEGATION.findall(_strip_yesno(question)))
-    stated = set(m.lower() for m in _NEGATION.findall(clause))
-    return bool(stated - asked)
+def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
+    """The clause says no: it negates one of the question's own words ("không áp dụng" when
+    asked whether it applies) or uses a negative word ("miễn", "bãi bỏ") the question does
+    not; a question that is itself negative is answered yes when the clause negates too."""
+    from bot.concepts import syllables
+
+    asked_text = _strip_yesno(question)
+    q_words = set(syllables(asked_text))
+
+    def negated(text: str) -> bool:
+        for m in _NEGATION.finditer(text):
+            after = syllables(text[m.end() : m.end() + 40])[:3]
+            if any(w in asked for w in after):
+                return True
+        return False
+
+    clause_says_no = negated(clause) or any(
+        set(syllables(w)) <= set(syllables(clause)) and not set(syllables(w)) <= q_words
+        for w in _NEGATIVE_WORDS
+    )
+    return clause_says_no != negated(asked_text)
+
+
+def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | None:
+    """A question stating a figure ("có cao hơn 50% không", "tăng 9% đúng không") against the
+    figure the clause states for the same thing; None when the question states no figure."""
+    from bot.figures import figures
+
+    stated_q = [f for _, _, f in figures(_strip_yesno(question))]
+    if not stated_q:
+        return None
+    wanted = number_value(stated_q[0])
+    found = figures(clause)
+    if wanted is None or not found:
+        return None
+    best = max(found, key=lambda f: _overlap_before(clause, f[0], asked))
+    value = number_value(best[2])
+    if value is None:
+        return None
+    position = question.find(stated_q[0])
+    before = question[max(0, position - 20) : position]
+    if _MORE.search(before):
+        return value > wanted
+    if _LESS.search(before):
+        return value < wanted
+    return abs(value - wanted) < 1e-9
+
+
+def _overlap_before(clause: str, start: int, asked: frozenset[str]) -> int:
+    from bot.concepts import syllables
+
+    return sum(w in asked for w in syllables(clause[max(0, start - 50) : start]))
+
+
+def number_value(figure: str) -> float | None:
+    """ "5.310.000 đồng" -> 5310000, "8,5%" -> 8.5 (Vietnamese: "." groups, "," decimals)."""
+    m = re.search(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?", figure)
+    if not m:
+        return None
+    raw = m.group(0)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
 
 
 def _strip_yesno(question: str) -> str:
     """The question without its closing "... không?" / "... chưa?" / "có phải ... không"."""
-    q = re.sub(r"\s*(?:hay|hoặc)?\s*(?:không|chưa|phải không|đúng không)\s*\??\s*$", "", question)
+    q = re.sub(
+        r"\s*,?\s*(?:hay|hoặc)?\s*(?:không|chưa|phải không|đúng không|ko|k)\s*\??\s*$",
+        "",
+        question,
+        flags=re.IGNORECASE,
+    )
     return re.sub(r"^\s*(?:có phải|có)\s+", "", q, flags=re.IGNORECASE)
 
 
@@ -126,9 +203,10 @@ def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
 
 
 def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
-    """An item's lead clause: up to its first sentence end, or the limit at a word."""
+    """An item's lead clause: up to its first sentence end, or the limit at a word; an
+    indicator with its figure ("Tỷ lệ gia đình văn hóa: Từ 90% trở lên") stays whole."""
     text = " ".join(text.split()).lstrip("-+• ")
-    m = re.search(r"[.;:](?:\s|$)", text)
+    m = re.search(r"[.;](?:\s|$)", text)
     if m and m.start() >= 20:
         text = text[: m.start()]
     if len(text) > limit:

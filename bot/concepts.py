@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from index.abbrev import ABBREVIATIONS
@@ -46,7 +46,9 @@ def syllables(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def syllable_set(text: str) -> frozenset[str]:
+    """The syllables of a text as a set (passages and headings recur across questions)."""
     return frozenset(syllables(text))
 
 
@@ -106,8 +108,7 @@ def coverage(items: Sequence[Concept], own: frozenset[str], context: frozenset[s
     if not total:
         return 0.0
     got = sum(
-        c.weight * (1.0 if c.found_in(own) else 0.7 if c.found_in(context) else 0.0)
-        for c in items
+        c.weight * (1.0 if c.found_in(own) else 0.7 if c.found_in(context) else 0.0) for c in items
     )
     return got / total
 

@@ -15,7 +15,9 @@ from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.types import Hit
 
-_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|\n+")
+# sentences end at . ! ? before a capital; clauses at ";" (long sentences of objectives list
+# several tasks separated by semicolons)
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|(?<=;)\s+|\n+")
 _MONEY_Q = re.compile(
     r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
     r"phu cap|tro cap|muc chi|muc thu|gia|money|fee|wage|budget|cost)\b"
@@ -109,11 +111,11 @@ def rank_units(
     out: list[Unit] = []
     for rank, hit in enumerate(hits):
         p = hit.passage
-        context = passage_context(p, metas.get(p.doc_id))
+        context = syllable_set(passage_context(p, metas.get(p.doc_id)))
         relative = max(0.0, hit.score) / best_hit
         for start, end, text, heading in _units(p):
             own_words = syllable_set(text)
-            frame = syllable_set(" ".join([heading, context, _lead_in(p, start)]))
+            frame = context | syllable_set(heading) | syllable_set(_lead_in(p, start))
             own = coverage(items, own_words, frozenset())
             covered = coverage(items, own_words, frame | own_words)
             value = value_for(query, text, heading)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SCALE = r"(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ)"
 _UNIT = (
@@ -42,7 +43,8 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def figures(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=65536)
+def figures(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, figure) for each figure stated in `text`: amounts with their unit, shares,
     counts, "02 lần mức chuẩn ..."; never a year, a date, a document number or a reference."""
     plain = _blank(DOC_NUMBER, _blank(DATE, text))
@@ -59,7 +61,7 @@ def figures(text: str) -> list[tuple[int, int, str]]:
         if _NOT_A_FIGURE.search(plain[: start + digits.start()]):
             continue
         out.append((start, start + len(figure), figure))
-    return out
+    return tuple(out)
 
 
 def has_unit(figure: str) -> bool:

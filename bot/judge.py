@@ -16,6 +16,7 @@ FEATURES = (
     "own",  # ... in the evidence itself
     "dense",  # cosine of the evidence passage and the question (0.8 when not computed)
     "missing",  # weight share of the most important concept found nowhere near the evidence
+    "unknown",  # weight share of the concepts no passage of the corpus uses
     "value",  # 1 when the evidence holds what the question asks for (figure, date, name)
     "places",  # 1 when every place the question names is covered by the evidence's document
     "years",  # 1 when every year the question names appears with the evidence
@@ -30,6 +31,7 @@ _PRIOR = {
         "own": 1.0,
         "dense": 8.0,
         "missing": -4.0,
+        "unknown": -4.0,
         "value": 1.5,
         "places": 2.5,
         "years": 2.0,

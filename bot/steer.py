@@ -52,7 +52,9 @@ def places_covered(query: Query, meta: DocumentMeta | None, text: str) -> bool:
         return True
     from corpus.places import find_places
 
-    named = find_places(" ".join([text, meta.title if meta else "", meta.issuer or "" if meta else ""]))
+    named = find_places(
+        " ".join([text, meta.title if meta else "", meta.issuer or "" if meta else ""])
+    )
     for place in query.places:
         if meta is not None and meta.region and same_place(meta.region, place):
             continue

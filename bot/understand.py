@@ -26,49 +26,182 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 # Answer types, tried in order on the folded question.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("signer", _words(r"ai ky", r"nguoi ky", r"ky boi ai", r"ai la nguoi ky", r"who signed",
-                      r"signed by", r"signatory")),
-    ("number", _words(r"so hieu", r"so may", r"so bao nhieu", r"ky hieu", r"so van ban",
-                      r"what number", r"document number")),
-    ("issuer", _words(r"(?:co quan|ai|don vi) (?:nao )?ban hanh", r"ban hanh boi", r"ai ban hanh",
-                      r"cua co quan nao", r"who issued", r"issued by", r"which (?:body|agency)")),
-    ("effective", _words(r"hieu luc", r"ap dung tu", r"co hieu luc", r"take effect",
-                         r"in force", r"effective")),
-    ("date", _words(r"ngay nao", r"ngay bao nhieu", r"khi nao", r"bao gio", r"thoi gian nao",
-                    r"thoi diem nao", r"thong qua ngay", r"ngay thang nam", r"ngay ban hanh",
-                    r"ban hanh ngay", r"ky ngay", r"nam nao", r"when", r"what date",
-                    r"which date")),
-    ("session", _words(r"ky hop (?:thu )?(?:may|nao|bao nhieu)", r"khoa may", r"khoa nao",
-                       r"khoa bao nhieu", r"which session")),
-    ("amends", _words(r"sua doi (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
-                      r"thay the (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
-                      r"bai bo (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao", r"amend")),
-    ("basis", _words(r"can cu (?:vao )?(?:dau|nao|gi)", r"can cu phap ly", r"dua tren",
-                     r"legal basis", r"based on")),
+    (
+        "position",
+        _words(
+            r"chuc vu (?:gi|nao)", r"chuc danh (?:gi|nao)", r"giu chuc", r"position", r"what title"
+        ),
+    ),
+    (
+        "signer",
+        _words(
+            r"ai ky",
+            r"nguoi ky",
+            r"ky boi ai",
+            r"ai la nguoi ky",
+            r"who signed",
+            r"signed by",
+            r"signatory",
+        ),
+    ),
+    (
+        "number",
+        _words(
+            r"so hieu",
+            r"so may",
+            r"so bao nhieu",
+            r"ky hieu",
+            r"so van ban",
+            r"what number",
+            r"document number",
+        ),
+    ),
+    (
+        "issuer",
+        _words(
+            r"(?:co quan|ai|don vi) (?:nao )?ban hanh",
+            r"ban hanh boi",
+            r"ai ban hanh",
+            r"cua co quan nao",
+            r"who issued",
+            r"issued by",
+            r"which (?:body|agency)",
+        ),
+    ),
+    (
+        "amends",
+        _words(
+            r"sua doi (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
+            r"thay the (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
+            r"bai bo (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
+            r"amend",
+        ),
+    ),
+    (
+        "effective",
+        _words(
+            r"hieu luc", r"ap dung tu", r"co hieu luc", r"take effect", r"in force", r"effective"
+        ),
+    ),
+    (
+        "date",
+        _words(
+            r"ngay nao",
+            r"ngay bao nhieu",
+            r"khi nao",
+            r"bao gio",
+            r"thoi gian nao",
+            r"thoi diem nao",
+            r"thong qua ngay",
+            r"ngay thang nam",
+            r"ngay ban hanh",
+            r"ban hanh ngay",
+            r"ky ngay",
+            r"nam nao",
+            r"when",
+            r"what date",
+            r"which date",
+        ),
+    ),
+    (
+        "session",
+        _words(
+            r"ky hop (?:thu )?(?:may|nao|bao nhieu)",
+            r"khoa may",
+            r"khoa nao",
+            r"khoa bao nhieu",
+            r"phien hop (?:thu )?(?:may|nao|bao nhieu)",
+            r"which session",
+        ),
+    ),
+    (
+        "basis",
+        _words(
+            r"can cu (?:vao )?(?:dau|nao|gi)",
+            r"can cu phap ly",
+            r"dua tren",
+            r"legal basis",
+            r"based on",
+        ),
+    ),
 )
 _FIGURE = _words(
-    r"bao nhieu", r"may", r"muc nao", r"muc bao", r"phan tram", r"bao lau", r"how much",
-    r"how many", r"what percentage", r"what share", r"what rate", r"percent", r"how long",
-    r"la bao", r"dat bao", r"tang bao", r"giam bao", r"gia bao", r"ton bao", r"mat bao",
+    r"bao nhieu",
+    r"may",
+    r"muc nao",
+    r"muc bao",
+    r"phan tram",
+    r"bao lau",
+    r"how much",
+    r"how many",
+    r"what percentage",
+    r"what share",
+    r"what rate",
+    r"percent",
+    r"how long",
+    r"la bao",
+    r"dat bao",
+    r"tang bao",
+    r"giam bao",
+    r"gia bao",
+    r"ton bao",
+    r"mat bao",
 )
 # Nouns that name an amount: a question made of them alone ("mức chuẩn trợ giúp xã hội của Hà
 # Nội", "học phí mầm non ở Huế") asks for the figure.
 _AMOUNT_NOUNS = _words(
-    r"muc", r"ty le", r"ty trong", r"hoc phi", r"le phi", r"phi", r"luong", r"phu cap",
-    r"tro cap", r"he so", r"dinh muc", r"gia", r"kinh phi", r"chi tieu", r"rate", r"fee",
-    r"fees", r"wage", r"salary", r"allowance",
+    r"muc",
+    r"ty le",
+    r"ty trong",
+    r"hoc phi",
+    r"le phi",
+    r"phi",
+    r"luong",
+    r"phu cap",
+    r"tro cap",
+    r"he so",
+    r"dinh muc",
+    r"gia",
+    r"kinh phi",
+    r"chi tieu",
+    r"rate",
+    r"fee",
+    r"fees",
+    r"wage",
+    r"salary",
+    r"allowance",
 )
 _LIST = _words(
     r"nhung (?:gi|ai|dau|noi dung|nhiem vu|giai phap|truong hop|doi tuong|chi tieu|khoan|loai)",
-    r"gom (?:nhung|cac|co)", r"bao gom", r"cac (?:nhiem vu|giai phap|chi tieu|truong hop|doi tuong)"
+    r"gom (?:nhung|cac|co)",
+    r"bao gom",
+    r"cac (?:nhiem vu|giai phap|chi tieu|truong hop|doi tuong)"
     r"(?: (?:nao|gi|chu yeu|chinh))?",
-    r"lam (?:nhung )?gi", r"(?:nhiem vu|giai phap) (?:gi|nao|chu yeu)", r"ke ten", r"liet ke",
-    r"doi tuong nao", r"truong hop nao", r"what are", r"which (?:tasks|measures|groups|cases)",
+    r"lam (?:nhung )?gi",
+    r"(?:nhiem vu|giai phap) (?:gi|nao|chu yeu)",
+    r"ke ten",
+    r"liet ke",
+    r"doi tuong nao",
+    r"truong hop nao",
+    r"what are",
+    r"which (?:tasks|measures|groups|cases)",
     r"list",
 )
 _COMPARE = _words(
-    r"cao hon", r"thap hon", r"nhieu hon", r"it hon", r"lon hon", r"nho hon", r"so voi",
-    r"chenh lech", r"khac nhau", r"hay la", r"higher", r"lower", r"more than", r"compare",
+    r"cao hon",
+    r"thap hon",
+    r"nhieu hon",
+    r"it hon",
+    r"lon hon",
+    r"nho hon",
+    r"so voi",
+    r"chenh lech",
+    r"khac nhau",
+    r"hay la",
+    r"higher",
+    r"lower",
+    r"more than",
+    r"compare",
     r"difference",
 )
 _YESNO_END = re.compile(
@@ -78,7 +211,9 @@ _YESNO_START = re.compile(
     r"^(?:co phai|co|liệu|lieu|phai chang|does|do|is|are|can|will|did|has|have)\b"
 )
 _WHO = _words(r"ai", r"co quan nao", r"don vi nao", r"to chuc nao", r"who", r"which body")
-_WHERE = _words(r"o dau", r"noi nao", r"tai dau", r"dia ban nao", r"where")
+_WHERE = _words(
+    r"o dau", r"noi nao", r"tai dau", r"dia ban nao", r"khu vuc nao", r"vung nao", r"where"
+)
 _KIND_WORDS = {
     "nghi quyet": "Nghị quyết",
     "nghi dinh": "Nghị định",
@@ -111,7 +246,7 @@ class Query:
     text: str  # cleaned, as asked
     standard: str  # chat spellings and amounts made standard (what the rules below read)
     retrieval: str  # what to search for (the text, or a rewrite for follow-ups)
-    kind: str  # signer | number | issuer | effective | date | session | amends | basis |
+    kind: str  # position | signer | number | issuer | amends | effective | date | session | basis |
     #            figure | who | where | other
     yesno: bool = False  # "... có ... không?": the answer starts with "Có" or "Không"
     listing: bool = False  # "gồm những gì", "nhiệm vụ nào": the answer lists items
@@ -190,6 +325,22 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
         "doc_kinds": tuple(dict.fromkeys(kinds)),
         "numbers": tuple(dict.fromkeys(numbers)),
     }
+
+
+_SIDES = re.compile(
+    r"\s(?:so với|so voi|hay là|hay la|hay|hoặc|hoac|với|voi|vs\.?|or|versus)\s", re.I
+)
+
+
+def compare_sides(text: str) -> tuple[str, str] | None:
+    """The two things a comparison sets side by side: "BHYT hay BHXH" -> ("BHYT", "BHXH"),
+    "tăng trưởng CN-TTCN so với nông lâm thủy sản" -> both phrases."""
+    m = _SIDES.search(text)
+    if not m:
+        return None
+    left = re.split(r"[,;:]", text[: m.start()])[-1].strip()
+    right = re.split(r"[,;:?]", text[m.end() :])[0].strip()
+    return (left, right) if left and right else None
 
 
 def is_elliptical(text: str) -> bool:

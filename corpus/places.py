@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Other names people use for a province or city: a general fact of usage, not of one document.
@@ -59,6 +59,11 @@ def _patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
 
 
 def find_places(text: str) -> list[str]:
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=16384)
+def _find_places(text: str) -> tuple[str, ...]:
     """Provinces and cities named in `text`, by short name, in order of appearance. A name typed
     without diacritics counts only when the text has none near it ("ha noi"), so "Hà Nam" is
     never read into "hà nam" of another phrase."""
@@ -76,7 +81,7 @@ def find_places(text: str) -> list[str]:
                 continue  # "Thừa Thiên Huế" already holds "Huế"
             taken.append(m.span())
             found.append((m.start(), place))
-    return list(dict.fromkeys(place for _, place in sorted(found)))
+    return tuple(dict.fromkeys(place for _, place in sorted(found)))
 
 
 def same_place(a: str, b: str) -> bool:

@@ -40,7 +40,7 @@ def collect(dataset: Path, corpus: Path) -> list[tuple[dict[str, float], bool, b
     bot = Bot(open_index(corpus), judge=_always_answer)
     rows = []
     for q in load_questions(dataset):
-        if q.answers is None:
+        if q.answerable is None:
             continue
         history: list = []
         for earlier in q.history:
@@ -48,7 +48,7 @@ def collect(dataset: Path, corpus: Path) -> list[tuple[dict[str, float], bool, b
         answer = bot.ask(q.question, history=tuple(history))
         if not answer.features:
             continue
-        answerable = bool(q.answers)
+        answerable = bool(q.answerable)
         right = answerable and bool(answer_correct(q, False, answer.text))
         rows.append((answer.features, answerable, right))
     return rows

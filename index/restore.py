@@ -40,6 +40,7 @@ class DiacriticRestorer:
         self._table = table  # folded n-gram (space-joined, lower) -> (accented form, corpus count)
         self._words = words or {}  # folded dictionary word -> its accented forms
         self._syllables = syllables or Counter()  # accented syllable -> corpus count
+        self._question = {k for k in mapping("question_words") if " " not in k}
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, dictionary: bool = True) -> DiacriticRestorer:
@@ -112,14 +113,23 @@ class DiacriticRestorer:
         found = self._table.get(key)
         if found is not None:
             form, count = found
+            if n == 1:
+                return form, self._syllable_gain(form)
             return form, n * n + 0.1 * math.log1p(count)
         forms = self._words.get(key)
         if forms and n > 1:
-            # several words fold alike ("dữ kiện", "dự kiến"): the one whose syllables the
-            # corpus uses most
-            word = max(forms, key=lambda f: sum(math.log1p(self._syllables[s]) for s in f.split()))
-            return word, n * n - 0.5
+            # A dictionary word is worth what its syllables are worth alone, plus a little for
+            # being a word: "tỉnh có" (two frequent syllables) beats the word "tình cờ", while
+            # "dự kiến" beats "dự kiện". Of several words that fold alike, the likeliest.
+            word = max(forms, key=self._syllable_gain)
+            gain = self._syllable_gain(word) + 0.5 * (n - 1)
+            if any(s in self._question for s in key.split()):
+                gain -= 1.0  # "co", "la", "nao" in a question are the question's own words
+            return word, gain
         return None, 0.0
+
+    def _syllable_gain(self, form: str) -> float:
+        return sum(1.0 + 0.1 * math.log1p(self._syllables[s]) for s in form.split())
 
 
 _DICTIONARY: dict[str, tuple[str, ...]] | None = None
