@@ -20,9 +20,16 @@ from index.types import Hit
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|(?<=;)\s+|\n+")
 _MONEY_Q = re.compile(
     r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
-    r"phu cap|tro cap|muc chi|muc thu|gia|money|fee|wage|budget|cost)\b"
+    r"phu cap|tro cap|muc chi|muc thu|gia|ho tro|cho vay|vay|nop|money|fee|wage|budget|cost|"
+    r"pay|paid|allowance|loan)\b"
 )
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|percent|percentage|share|rate)\b")
+
+
+# How a candidate is scored: how well its passage was retrieved, how much of the question it
+# and its headings cover, and how much it covers by itself (the clause that names the asked
+# indicator beats its neighbours under the same heading).
+W_RETRIEVAL, W_COVERED, W_OWN = 0.45, 0.45, 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +126,7 @@ def rank_units(
             own = coverage(items, own_words, frozenset())
             covered = coverage(items, own_words, frame | own_words)
             value = value_for(query, text, heading)
-            score = 0.45 * relative + 0.45 * covered + 0.1 * own - 0.015 * rank
+            score = W_RETRIEVAL * relative + W_COVERED * covered + W_OWN * own - 0.015 * rank
             score += _type_bonus(query, text, value, p)
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score))
     out.sort(key=lambda u: -u.score)
@@ -156,7 +163,7 @@ def _type_bonus(query: Query, text: str, value: str | None, p: Passage) -> float
     elif kind in ("date", "effective"):
         bonus += 0.2 if value else -0.1
         if kind == "effective":
-            bonus += 0.1 if "hiệu lực" in text else 0.0
+            bonus += 0.25 if "hiệu lực" in text.lower() else 0.0
     elif kind == "session":
         bonus += 0.2 if value else -0.1
     elif kind == "signer":

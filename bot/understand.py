@@ -20,118 +20,66 @@ from index.tokenize import DOC_NUMBER
 MAX_CHARS = MAX_QUERY_CHARS  # one limit for questions and searches
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+class _Pattern:
+    """Question phrasing written with diacritics ("số mấy"), matched with them when the
+    question has them ("hệ số mấy" is not "số mấy"; "cơ sở bao nhiêu" is not "số bao
+    nhiêu"; "đứng đầu" is not "ở đâu") and folded when it was typed without any."""
+
+    def __init__(self, *alternatives: str):
+        body = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+        self.accented = re.compile(body)
+        self.folded = re.compile(fold(body))
+
+    def search(self, text: Typed) -> re.Match[str] | None:
+        return (self.accented if text.accented else self.folded).search(text.value)
 
 
-# Answer types, tried in order on the folded question.
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "position",
-        _words(
-            r"chuc vu (?:gi|nao)", r"chuc danh (?:gi|nao)", r"giu chuc", r"position", r"what title"
-        ),
-    ),
-    (
-        "signer",
-        _words(
-            r"ai ky",
-            r"nguoi ky",
-            r"ky boi ai",
-            r"ai la nguoi ky",
-            r"who signed",
-            r"signed by",
-            r"signatory",
-        ),
-    ),
-    (
-        "number",
-        _words(
-            r"so hieu",
-            r"so may",
-            r"so bao nhieu",
-            r"ky hieu",
-            r"so van ban",
-            r"what number",
-            r"document number",
-        ),
-    ),
-    (
-        "issuer",
-        _words(
-            r"(?:co quan|ai|don vi) (?:nao )?ban hanh",
-            r"ban hanh boi",
-            r"ai ban hanh",
-            r"cua co quan nao",
-            r"who issued",
-            r"issued by",
-            r"which (?:body|agency)",
-        ),
-    ),
-    (
-        "amends",
-        _words(
-            r"sua doi (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
-            r"thay the (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
-            r"bai bo (?:van ban|nghi quyet|nghi dinh|thong tu)? ?nao",
-            r"amend",
-        ),
-    ),
-    (
-        "effective",
-        _words(
-            r"hieu luc", r"ap dung tu", r"co hieu luc", r"take effect", r"in force", r"effective"
-        ),
-    ),
-    (
-        "date",
-        _words(
-            r"ngay nao",
-            r"ngay bao nhieu",
-            r"khi nao",
-            r"bao gio",
-            r"thoi gian nao",
-            r"thoi diem nao",
-            r"thong qua ngay",
-            r"ngay thang nam",
-            r"ngay ban hanh",
-            r"ban hanh ngay",
-            r"ky ngay",
-            r"nam nao",
-            r"when",
-            r"what date",
-            r"which date",
-        ),
-    ),
-    (
-        "session",
-        _words(
-            r"ky hop (?:thu )?(?:may|nao|bao nhieu)",
-            r"khoa may",
-            r"khoa nao",
-            r"khoa bao nhieu",
-            r"phien hop (?:thu )?(?:may|nao|bao nhieu)",
-            r"which session",
-        ),
-    ),
-    (
-        "basis",
-        _words(
-            r"can cu (?:vao )?(?:dau|nao|gi)",
-            r"can cu phap ly",
-            r"dua tren",
-            r"legal basis",
-            r"based on",
-        ),
-    ),
-)
-_FIGURE = _words(
-    r"bao nhieu",
-    r"may",
-    r"muc nao",
-    r"muc bao",
-    r"phan tram",
-    r"bao lau",
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A question as the patterns read it: lower case, folded if typed without diacritics."""
+
+    value: str
+    accented: bool
+
+    @classmethod
+    def of(cls, text: str) -> Typed:
+        lower = text.lower()
+        words = [w for w in lower.split() if any(c.isalpha() for c in w)]
+        marked = sum(fold(w) != w for w in words)
+        accented = bool(words) and marked / len(words) >= 0.4
+        return cls(lower if accented else fold(lower), accented)
+
+
+_w = _Pattern
+# Answer types, tried in order.
+_KINDS: tuple[tuple[str, _Pattern], ...] = (
+    ("position", _w(r"chức vụ (?:gì|nào)", r"chức danh (?:gì|nào)", r"giữ chức", r"position",
+                    r"what title")),
+    ("signer", _w(r"ai ký", r"người ký", r"ký bởi ai", r"who signed", r"signed by",
+                  r"signatory")),
+    ("number", _w(r"số hiệu", r"(?<!hệ )số mấy", r"số bao nhiêu", r"ký hiệu", r"số văn bản",
+                  r"what number", r"document number")),
+    ("issuer", _w(r"(?:cơ quan|ai|đơn vị) (?:nào )?ban hành", r"ban hành bởi", r"của cơ quan nào",
+                  r"who issued", r"issued by", r"which (?:body|agency)")),
+    ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ)(?: (?:văn bản|nghị quyết|nghị định|thông tư|"
+                  r"quyết định))? nào", r"amends?", r"replaces?")),
+    ("effective", _w(r"hiệu lực", r"áp dụng từ", r"take effect", r"in force", r"effective")),
+    ("date", _w(r"ngày nào", r"ngày bao nhiêu", r"khi nào", r"bao giờ", r"thời gian nào",
+                r"thời điểm nào", r"thông qua ngày", r"ngày tháng năm", r"ngày ban hành",
+                r"ban hành ngày", r"ký ngày", r"năm nào", r"when", r"what date", r"which date")),
+    ("session", _w(r"kỳ họp (?:thứ )?(?:mấy|nào|bao nhiêu)", r"khóa mấy", r"khóa nào",
+                   r"khóa bao nhiêu", r"phiên họp (?:thứ )?(?:mấy|nào|bao nhiêu)",
+                   r"which session")),
+    ("basis", _w(r"căn cứ (?:vào )?(?:đâu|nào|gì)", r"căn cứ pháp lý", r"dựa trên",
+                 r"legal basis", r"based on")),
+)  # fmt: skip
+_FIGURE = _w(
+    r"bao nhiêu",
+    r"mấy",
+    r"mức nào",
+    r"mức bao",
+    r"phần trăm",
+    r"bao lâu",
     r"how much",
     r"how many",
     r"what percentage",
@@ -139,81 +87,65 @@ _FIGURE = _words(
     r"what rate",
     r"percent",
     r"how long",
-    r"la bao",
-    r"dat bao",
-    r"tang bao",
-    r"giam bao",
-    r"gia bao",
-    r"ton bao",
-    r"mat bao",
 )
 # Nouns that name an amount: a question made of them alone ("mức chuẩn trợ giúp xã hội của Hà
 # Nội", "học phí mầm non ở Huế") asks for the figure.
-_AMOUNT_NOUNS = _words(
-    r"muc",
-    r"ty le",
-    r"ty trong",
-    r"hoc phi",
-    r"le phi",
-    r"phi",
-    r"luong",
-    r"phu cap",
-    r"tro cap",
-    r"he so",
-    r"dinh muc",
-    r"gia",
-    r"kinh phi",
-    r"chi tieu",
+_AMOUNT_NOUNS = _w(
+    r"mức",
+    r"tỷ lệ",
+    r"tỷ trọng",
+    r"học phí",
+    r"lệ phí",
+    r"phí",
+    r"lương",
+    r"phụ cấp",
+    r"trợ cấp",
+    r"hệ số",
+    r"định mức",
+    r"giá",
+    r"kinh phí",
+    r"chỉ tiêu",
     r"rate",
-    r"fee",
-    r"fees",
+    r"fees?",
     r"wage",
     r"salary",
     r"allowance",
 )
-_LIST = _words(
-    r"nhung (?:gi|ai|dau|noi dung|nhiem vu|giai phap|truong hop|doi tuong|chi tieu|khoan|loai)",
-    r"gom (?:nhung|cac|co)",
-    r"bao gom",
-    r"cac (?:nhiem vu|giai phap|chi tieu|truong hop|doi tuong)"
-    r"(?: (?:nao|gi|chu yeu|chinh))?",
-    r"lam (?:nhung )?gi",
-    r"(?:nhiem vu|giai phap) (?:gi|nao|chu yeu)",
-    r"ke ten",
-    r"liet ke",
-    r"doi tuong nao",
-    r"truong hop nao",
-    r"what are",
-    r"which (?:tasks|measures|groups|cases)",
-    r"list",
-)
-_COMPARE = _words(
-    r"cao hon",
-    r"thap hon",
-    r"nhieu hon",
-    r"it hon",
-    r"lon hon",
-    r"nho hon",
-    r"so voi",
-    r"chenh lech",
-    r"khac nhau",
-    r"hay la",
+_LIST = _w(
+    r"những (?:gì|ai|đâu|nội dung|nhiệm vụ|giải pháp|trường hợp|đối tượng|chỉ tiêu|khoản|"
+    r"loại|đơn vị|xã|việc|hành vi|hình thức)",
+    r"gồm (?:những|các|có)", r"bao gồm", r"các (?:nhiệm vụ|giải pháp|chỉ tiêu|trường hợp|"
+    r"đối tượng)(?: (?:nào|gì|chủ yếu|chính))?",
+    r"làm (?:những )?gì", r"(?:nhiệm vụ|giải pháp) (?:gì|nào|chủ yếu)", r"kể tên", r"liệt kê",
+    r"kể hết", r"đối tượng nào", r"trường hợp nào", r"what are", r"which (?:tasks|measures|"
+    r"groups|cases)", r"list",
+)  # fmt: skip
+_COMPARE = _w(
+    r"cao hơn",
+    r"thấp hơn",
+    r"nhiều hơn",
+    r"ít hơn",
+    r"lớn hơn",
+    r"nhỏ hơn",
+    r"so với",
+    r"chênh lệch",
+    r"chênh nhau",
+    r"khác nhau",
+    r"hay là",
+    r"lần lượt",
     r"higher",
     r"lower",
     r"more than",
     r"compare",
     r"difference",
 )
-_YESNO_END = re.compile(
-    r"(?:\bkhong|\bchua|\bphai khong|\bdung khong|\bco phai khong|\bduoc khong)\s*\??\s*$"
-)
-_YESNO_START = re.compile(
-    r"^(?:co phai|co|liệu|lieu|phai chang|does|do|is|are|can|will|did|has|have)\b"
-)
-_WHO = _words(r"ai", r"co quan nao", r"don vi nao", r"to chuc nao", r"who", r"which body")
-_WHERE = _words(
-    r"o dau", r"noi nao", r"tai dau", r"dia ban nao", r"khu vuc nao", r"vung nao", r"where"
-)
+_YESNO_END = _w(r"không\s*\??\s*$", r"chưa\s*\??\s*$", r"phải không", r"đúng không",
+                r"có phải", r"được không")  # fmt: skip
+_ASKS = _w(r"bao nhiêu", r"mấy", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao",
+           r"khi nào", r"bao giờ")  # fmt: skip
+_WHO = _w(r"ai", r"cơ quan nào", r"đơn vị nào", r"tổ chức nào", r"who", r"which body")
+_WHERE = _w(r"ở đâu", r"nơi nào", r"tại đâu", r"địa bàn nào", r"khu vực nào", r"vùng nào",
+            r"where")  # fmt: skip
 _KIND_WORDS = {
     "nghi quyet": "Nghị quyết",
     "nghi dinh": "Nghị định",
@@ -282,30 +214,38 @@ def clean(question: str) -> str:
     return text
 
 
+def _typed(text: str) -> Typed:
+    # "AI" in capitals is the acronym, not the question word "ai" (who)
+    return Typed.of(re.sub(r"\bAI\b", "trí tuệ nhân tạo", text))
+
+
 def answer_kind(text: str) -> str:
-    folded = fold(text).lower()
+    typed = _typed(text)
     for kind, pattern in _KINDS:
-        if pattern.search(folded):
+        if pattern.search(typed):
             return kind
-    if _FIGURE.search(folded):
+    if _FIGURE.search(typed):
         return "figure"
-    if _WHERE.search(folded):
+    if _WHERE.search(typed):
         return "where"
-    if _WHO.search(folded):
+    if _WHO.search(typed):
         return "who"
-    if _AMOUNT_NOUNS.search(folded) and not _LIST.search(folded):
+    if _AMOUNT_NOUNS.search(typed) and not _LIST.search(typed):
         return "figure"
     return "other"
 
 
-def is_yesno(folded: str) -> bool:
-    folded = folded.strip(" ?!.")
-    if re.search(r"\b(?:bao nhieu|may|nao|gi|ai|dau|the nao|ra sao|khi nao|bao gio)\b", folded):
-        # "có bao nhiêu ... không" asks for a figure, "có những gì" for a list
-        return bool(re.search(r"\b(?:phai khong|dung khong|co phai)\s*$", folded))
-    return bool(_YESNO_END.search(folded + " ")) or bool(
-        _YESNO_START.match(folded) and folded.split()[0] in ("does", "do", "is", "are", "can")
-    )
+def is_yesno(text: str) -> bool:
+    typed = _typed(text.strip(" ?!."))
+    ends = _YESNO_END.search(typed)
+    if _ASKS.search(typed):
+        # "có bao nhiêu ... không" asks for a figure, "có những gì" for a list, unless it ends
+        # "..., phải không?"
+        return bool(ends) and typed.value.rstrip(" ?").endswith(
+            ("phải không", "đúng không", "phai khong", "dung khong")
+        )
+    english = typed.value.split()[:1] in (["does"], ["do"], ["is"], ["are"], ["can"], ["will"])
+    return bool(ends) or english
 
 
 def constraints(text: str) -> dict[str, tuple[str, ...]]:
@@ -368,14 +308,14 @@ def understand(question: str, previous: str | None = None) -> Query:
     in the frame of the previous question (its answer type and framing words)."""
     text = clean(question)
     standard = standardize(text).text
-    folded = fold(standard).lower()
+    typed = _typed(standard)
     kind = answer_kind(standard)
     found = constraints(standard)
     found["places"] = tuple(dict.fromkeys([*find_places(text), *found["places"]]))
     flags = {
-        "yesno": is_yesno(folded),
-        "listing": bool(_LIST.search(folded)) and kind not in ("signer", "date", "number"),
-        "compare": bool(_COMPARE.search(folded)),
+        "yesno": is_yesno(standard),
+        "listing": bool(_LIST.search(typed)) and kind not in ("signer", "date", "number"),
+        "compare": bool(_COMPARE.search(typed)),
     }
     if previous and is_elliptical(standard):
         before = understand(previous)
