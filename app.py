@@ -1,7 +1,7 @@
 """Hỏi đáp Nghị quyết in the browser: `python app.py` serves http://127.0.0.1:7860.
 
-Gradio wiring only: every handler calls one operation of bot.service.Service and renders the
-result with bot.render. Known errors become a Vietnamese message, never a traceback.
+Gradio wiring only: every handler calls one operation of serve.service.Service and renders the
+result with serve.render. Known errors become a Vietnamese message, never a traceback.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 
 import gradio as gr
 
-from bot import api, render
-from bot.service import Service, corpus_folder
 from corpus.upload import SUFFIXES, max_upload_bytes, seed_corpus
+from serve import api, render
+from serve.service import Service, corpus_folder
 
 log = logging.getLogger("nqa.app")
 
@@ -64,7 +64,7 @@ def _api(fn):
 
 
 def _endpoint(fn, service: Service):
-    """`fn(service, ...)` from bot.api as an endpoint taking the rest of its typed arguments
+    """`fn(service, ...)` from serve.api as an endpoint taking the rest of its typed arguments
     (Gradio reads the signature and type hints to describe the API)."""
     wrapper = _api(functools.partial(fn, service))
     functools.update_wrapper(wrapper, fn)

@@ -81,7 +81,7 @@ def write_tiny_corpus(folder: Path) -> Path:
 def running_app(root: Path, *, token: str | None = TOKEN) -> Iterator[RunningApp]:
     """The real app (real index, model and bot) on 127.0.0.1 at a free port, data under `root`."""
     import app
-    from bot.service import Service
+    from serve.service import Service
 
     with pytest.MonkeyPatch.context() as mp:
         data = root / "data"

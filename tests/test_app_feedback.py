@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from bot.feedback import FeedbackError, FeedbackStore
 from bot.types import Answer, Citation
+from serve.feedback import FeedbackError, FeedbackStore
 
 
 def _answer(question: str = "GRDP năm 2023 tăng bao nhiêu?") -> Answer:

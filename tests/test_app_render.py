@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot import render
 from bot.types import Answer, Citation
 from corpus.types import Document, DocumentMeta, Heading, Passage
 from index.types import Hit
+from serve import render
 
 
 def _cite(n=1, text="Tốc độ tăng trưởng kinh tế (GRDP): 8,5%.", span=(35, 39)) -> Citation:

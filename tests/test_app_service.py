@@ -1,4 +1,4 @@
-"""bot.service.Service with a hand-made index and bot: swap under a lock, follow-ups by id,
+"""serve.service.Service with a hand-made index and bot: swap under a lock, follow-ups by id,
 admin token, upload/delete bookkeeping, corpus seeding."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.feedback import FeedbackStore
-from bot.service import Forbidden, Service, ServiceError, corpus_folder
 from bot.types import Answer, QuestionError
 from corpus.types import Corpus, CorpusError, Document, DocumentMeta, Passage
 from corpus.upload import UploadError, seed_corpus
+from serve.feedback import FeedbackStore
+from serve.service import Forbidden, Service, ServiceError, corpus_folder
 
 
 def _doc(doc_id: str, path: Path | None = None, fingerprint: str = "") -> Document:
@@ -306,7 +306,7 @@ def test_seed_and_corpus_folder(tmp_path, monkeypatch):
 
 
 def test_conversations_forget_the_oldest_and_cap_the_history():
-    from bot.conversations import Conversations
+    from serve.conversations import Conversations
 
     memory = Conversations(capacity=3)
     ids, parent = [], None

@@ -19,11 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.conversations import Asked, Conversations
-from bot.feedback import FILE_NAME, FeedbackStore
 from bot.types import Answer
 from corpus.types import Document
 from corpus.upload import duplicate_of, place_upload
+from serve.conversations import Asked, Conversations
+from serve.feedback import FILE_NAME, FeedbackStore
 
 log = logging.getLogger("nqa.app")
 

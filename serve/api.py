@@ -11,12 +11,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot import render
-from bot.feedback import FeedbackError
-from bot.service import Service, ServiceError
 from bot.types import QuestionError
 from corpus.upload import UploadError
 from index.types import IndexStateError, QueryError
+from serve import render
+from serve.feedback import FeedbackError
+from serve.service import Service, ServiceError
 
 USER_ERRORS = (QuestionError, QueryError, IndexStateError, ServiceError, UploadError, FeedbackError)
 EXPORTS = "nqa-exports"  # under the system temp folder, from where Gradio may serve a copy

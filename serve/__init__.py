@@ -1,0 +1,2 @@
+"""Serving stage: the running product around the bot (service, API functions, rendering,
+feedback, conversations). app.py wires it to Gradio; bot/ stays question -> Answer."""
