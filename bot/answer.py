@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot import compose
-from bot.concepts import Concept, concepts, missing, syllable_set
+from bot.concepts import Concept, concepts, idf_table, missing, syllable_set
 from bot.evidence import Unit, passage_context, rank_units
 from bot.judge import Verdict, judge
 from bot.steer import doc_weights, places_covered
@@ -52,8 +52,6 @@ class Bot:
     @property
     def idf(self) -> dict[str, float]:
         if self._idf is None:
-            from bot.extract import idf_table
-
             self._idf = idf_table(self.index.tokens)
         return self._idf
 

@@ -9,6 +9,7 @@ passage that only shares "thủ tục"."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -115,3 +116,14 @@ def coverage(items: Sequence[Concept], own: frozenset[str], context: frozenset[s
 
 def missing(items: Sequence[Concept], words: frozenset[str]) -> list[Concept]:
     return [c for c in items if not c.found_in(words)]
+
+
+def idf_table(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Inverse document frequency of folded syllables over the passages."""
+    df: dict[str, int] = {}
+    for tokens in token_lists:
+        for t in set(tokens):
+            if not t.startswith(("w:", "doc:", "date:")):
+                df[t] = df.get(t, 0) + 1
+    n = max(len(token_lists), 1)
+    return {t: math.log(1 + n / c) for t, c in df.items()}
