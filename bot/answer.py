@@ -219,9 +219,9 @@ class Bot:
             query.kind in _META_KINDS
             or (query.kind == "date" and _ABOUT_DOCUMENT.search(fold(query.standard).lower()))
         ):
-            text = self._meta_answer(query, meta, best, p)
-            if text:
-                return compose.Draft(text, (cited,))
+            draft = self._meta_answer(query, meta, best, p)
+            if draft is not None:
+                return draft
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in alt)
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
@@ -242,20 +242,18 @@ class Bot:
 
     def _meta_answer(
         self, query: Query, meta: DocumentMeta | None, best: Unit, p: Passage
-    ) -> str | None:
+    ) -> compose.Draft | None:
+        """A fact about the document itself (who signed, its number, issuer, session, date,
+        what it amends), from its metadata, cited where the document states it."""
         if meta is None:
             return None
-        name = meta.title or meta.doc_id
+        own = [q for q in self.index.passages if q.doc_id == meta.doc_id]
         if query.kind == "position":
-            block = next(
-                (
-                    q
-                    for q in self.index.passages
-                    if q.doc_id == meta.doc_id and q.kind == "signature"
-                ),
-                None,
-            )
-            return f"{block.text} [1]" if block is not None else None
+            block = next((q for q in own if q.kind == "signature"), None)
+            if block is None:
+                return None
+            cited = compose.Cited(block, (0, len(block.text)), 0.0)
+            return compose.Draft(f"{block.text} [1]", (cited,))
         value = {
             "signer": meta.signer,
             "number": meta.number,
@@ -266,9 +264,23 @@ class Bot:
         }.get(query.kind)
         if not value:
             return None
-        if query.kind == "signer" and best.value and p.kind == "signature":
-            value = best.value
-        return f"{value} — {name} [1]"
+        needles = [value] if query.kind != "date" else _date_forms(meta.date)
+        if query.kind == "amends":
+            needles = list(meta.amends)
+        order = {"heading": 0, "signature": 0, "content": 1}
+        for q in sorted(own, key=lambda q: order.get(q.kind, 2)):
+            at = next(((q.text.find(n), n) for n in needles if n and n in q.text), None)
+            if at is None:
+                continue
+            start = q.text.rfind("\n", 0, at[0]) + 1
+            end = q.text.find("\n", at[0])
+            end = len(q.text) if end < 0 else end
+            line = q.text[start:end].strip()
+            text = f"{value} — {line} [1]" if line != value else f"{value} [1]"
+            return compose.Draft(text, (compose.Cited(q, (start, end), 0.0),))
+        heading = next((q for q in own if q.kind == "heading"), p)
+        text = f"{value} — {compose.where(meta)} [1]"
+        return compose.Draft(text, (compose.Cited(heading, None, 0.0),))
 
     def _one_item(self, best: Unit, units: list[Unit], hits: list[Hit]) -> bool:
         """A "which ..." question answered by one item of a list: the best item names what was
@@ -520,6 +532,18 @@ def _same_number(asked: str, number: str | None) -> bool:
     a = re.sub(r"\s+", "", asked).lower()
     n = re.sub(r"\s+", "", number).lower()
     return a == n or n.startswith(a + "/") or a.startswith(n)
+
+
+def _date_forms(iso: str | None) -> list[str]:
+    """The ways a document writes a date: "ngày 08 tháng 12 năm 2022", "08/12/2022" ..."""
+    if not iso:
+        return []
+    year, month, day = (int(x) for x in iso.split("-"))
+    days = {f"{day:02d}", str(day)}
+    months = {f"{month:02d}", str(month)}
+    forms = [f"ngày {d} tháng {m} năm {year}" for d in days for m in months]
+    forms += [f"{d}/{m}/{year}" for d in days for m in months]
+    return forms
 
 
 def _with_region(meta: DocumentMeta) -> DocumentMeta:

@@ -31,14 +31,22 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _package_dir(name: str) -> Path:
+    """Where an installed package lies, without importing it (underthesea takes seconds)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ImportError(name)
+    return Path(spec.origin).parent
+
+
 @cache
 def province_names() -> tuple[str, ...]:
     """Short names of every province and city, old (63) and new (34), longest first."""
     names: set[str] = set()
     try:
-        import underthesea
-
-        path = Path(underthesea.__file__).parent / "address" / "data" / "mapping.json"
+        path = _package_dir("underthesea") / "address" / "data" / "mapping.json"
         data = json.loads(path.read_text(encoding="utf-8"))
         for key in ("old_province_names", "province_names"):
             names.update(v["short"] for v in data.get(key, {}).values() if v.get("short"))

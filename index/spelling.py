@@ -52,11 +52,13 @@ def dictionary_syllables() -> frozenset[str]:
 @cache
 def dictionary_words() -> tuple[str, ...]:
     """Vietnamese words with diacritics (underthesea's Viet74K list), lower-case."""
+    from importlib.util import find_spec
     from pathlib import Path
 
-    import underthesea
-
-    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    spec = find_spec("underthesea")  # the data file only: importing underthesea takes seconds
+    if spec is None or spec.origin is None:
+        return ()
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
     if not path.is_file():
         return ()
     return tuple(
