@@ -44,14 +44,16 @@ def clause_of(unit: Unit, passage: Passage) -> str:
 
 
 def where(meta: DocumentMeta | None) -> str:
-    """ "Nghị quyết 63/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội" (what a reader
-    needs to know where a figure holds)."""
+    """ "Nghị quyết 63/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội": what a reader needs
+    to know where a figure holds; an amending document says what it amends."""
     if meta is None:
         return ""
     kind = meta.kind or "Văn bản"
-    head = f"{kind} {meta.number}" if meta.number else (meta.title or kind)
+    head = f"{kind} {meta.number}" if meta.number else kind
     if meta.issuer and meta.issuer.lower() not in head.lower():
         head = f"{head} của {meta.issuer}"
+    if meta.amends:
+        head = f"{head}, sửa đổi {', '.join(meta.amends[:2])}"
     return head
 
 
@@ -61,8 +63,8 @@ def figure_answer(query: Query, unit: Unit, passage: Passage, meta: DocumentMeta
     body = clause if value not in clause or len(clause) > len(value) + 3 else ""
     source = where(meta)
     text = f"{value} — {body}" if body and value else (body or value)
-    if source and passage.kind == "row":
-        text = f"{text} ({source})"
+    if source:
+        text = f"{text.rstrip('.')} ({source})"
     return f"{text} [1]"
 
 
