@@ -30,7 +30,7 @@ __all__ = [
     "load_document",
 ]
 
-PARSER_VERSION = "1"  # bump when the same file would give different passages
+PARSER_VERSION = "2"  # bump when the same file would give different passages
 
 
 def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:

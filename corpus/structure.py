@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.layout import Item, Table
 from corpus.lines import (
     CLOSING,
     ENACTING,
@@ -25,9 +26,18 @@ from corpus.lines import (
     join_broken_lines,
     slugify,
 )
+from corpus.sections import (
+    appendix_heading,
+    appendix_title,
+    caption_of,
+    split_attached,
+    table_caption,
+    unit_of,
+)
 from corpus.types import Heading
 
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
+_KEEP_APPENDIX = _RANK["phuluc"] + 0.5  # what a signature or closing ends: all but an appendix
 _LEAD_IN = re.compile(r"như sau|sau đây|bao gồm|\bgồm\b")
 
 
@@ -35,12 +45,15 @@ _LEAD_IN = re.compile(r"như sau|sau đây|bao gồm|\bgồm\b")
 class Block:
     """A piece of text under one heading path, before it is cut into passages."""
 
-    kind: str  # "content" | "heading" | "preamble" | "signature" | "recipients"
+    kind: str  # "content" | "heading" | "preamble" | "signature" | "recipients" | "table"
     section: tuple[str, ...]
     slug: str  # "dieu-2/i/2/b"
     article: str | None
     lines: tuple[str, ...]
     lead: bool = False  # a khoản/điểm whose children may be read together with it
+    table: Table | None = None  # kind "table": the table, read into rows by corpus.tables
+    caption: str = ""  # kind "table": the line above it or the heading it stands under
+    unit: str | None = None  # kind "table": "Đơn vị tính: 1.000 đồng" written above it
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +83,20 @@ def _title_line(line: Line | None, limit: int) -> bool:
     )
 
 
-def _split_front(lines: list[str]) -> tuple[list[str], list[str], int]:
+def _split_front(lines: list[Item]) -> tuple[list[str], list[str], int]:
     """The title block and the căn cứ lines before the body; returns where the body starts."""
     title: list[str] = []
     preamble: list[str] = []
     for i, text in enumerate(lines):
+        if isinstance(text, Table) or appendix_heading(text, signed=False):
+            return title, preamble, i
         if ENACTING.match(text):
             return title, preamble, i + 1
         if classify(text).level != "text" or CLOSING.match(text) or RECIPIENTS.match(text):
             return title, preamble, i
         if PREAMBLE.match(text):
             preamble.append(text)
-        elif preamble or len(text) > 200 or len(title) >= 10:
+        elif preamble or len(text) > (400 if is_caps(text) else 200) or len(title) >= 14:
             return title, preamble, i
         elif text.endswith(".") and not text.lower().startswith("số"):
             return title, preamble, i
@@ -109,6 +124,8 @@ class _Builder:
         self.toc: list[Heading] = []
         self.blocks: list[dict] = []
         self.group: dict | None = None  # the "-" block that following "+" items join
+        self.appendices = 0
+        self.slugs: set[str] = set()
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -133,10 +150,54 @@ class _Builder:
             "article": None if root else self.article,
             "lines": lines,
             "lead": lead,
+            "appendix": any(f.level == "phuluc" for f in self.stack),
         }
         self.blocks.append(block)
         self.group = None
         return block
+
+    def add_table(self, table: Table) -> None:
+        """A table in the current section, named by the line above it (a unit line above it
+        is its unit, not a passage) or by the heading it stands under."""
+        unit = caption = None
+        last = self._last_here()
+        if last is not None and len(last["lines"]) == 1 and unit_of(last["lines"][0]):
+            unit = unit_of(last["lines"][0])
+            self.blocks.remove(last)
+            last = self._last_here()
+        if last is not None:
+            caption = caption_of(last["lines"][-1])
+        if caption is None:
+            caption = table_caption([(f.label, f.element, f.is_heading) for f in self.stack])
+        block = self.add("table", [])
+        block.update(table=table, caption=caption, unit=unit)
+
+    def _last_here(self) -> dict | None:
+        """The block just before, if it is text of the current section."""
+        last = self.blocks[-1] if self.blocks else None
+        if last is None or last["kind"] != "content" or last["section"] != self.section:
+            return None
+        return last
+
+    def open_appendix(self, label: str, title: str, lines: Sequence[Item], i: int) -> int:
+        """ "PHỤ LỤC" (+ its title lines): a section above any Phần, until the next one."""
+        tail = ""
+        if not title:
+            title, i, tail = appendix_title(lines, i)
+        title, attached = split_attached(title)
+        element = f"{label}. {title}" if title and title != label else label
+        key = label[len("Phụ lục") :] if label.startswith("Phụ lục") else label
+        slug = "-".join(filter(None, ["phu-luc", slugify(key)[:40].strip("-")]))
+        self.appendices += 1
+        if slug in self.slugs:
+            slug = f"{slug}-{self.appendices}"
+        self.slugs.add(slug)
+        self.pop_to(-1)
+        self.push(_Frame(_RANK["phuluc"], "phuluc", label, label, element, slug, element, True))
+        for text in (attached, tail):
+            if text:
+                self.add("content", [text])
+        return i
 
     def pop_to(self, rank: float) -> None:
         while self.stack and self.stack[-1].rank >= rank:
@@ -178,7 +239,7 @@ def _frame(line: Line, title: str | None, in_article: bool, label: str = "") -> 
     return _Frame(rank, level, key, label, element, slug, line.text, False)
 
 
-def parse(raw_lines: Sequence[str]) -> Structure:
+def parse(raw_lines: Sequence[Item]) -> Structure:
     lines = join_broken_lines(raw_lines)
     title, preamble, start = _split_front(lines)
     b = _Builder()
@@ -192,11 +253,25 @@ def parse(raw_lines: Sequence[str]) -> Structure:
     i = start
     while i < len(lines):
         text = lines[i]
-        line = classify(text)
-        nxt = classify(lines[i + 1]) if i + 1 < len(lines) else None
         i += 1
+        if isinstance(text, Table):
+            b.add_table(text)
+            mode = "body"
+            continue
+        line = classify(text)
+        following = lines[i] if i < len(lines) else None
+        nxt = classify(following) if isinstance(following, str) and following else None
+        heading = appendix_heading(text, signed=signature is not None)
+        if heading is not None and line.level == "text":
+            i = b.open_appendix(*heading, lines, i)
+            mode = "body"
+            continue
         if mode == "recipients" and line.level in ("dash", "plus"):
             b.blocks[-1]["lines"].append(text)
+            continue
+        recipients = b.blocks[-1]["lines"] if mode == "recipients" else []
+        if recipients and recipients[-1][-1] not in FINAL_PUNCTUATION and not is_caps(text):
+            recipients[-1] = f"{recipients[-1]} {text}"  # an item broken over two lines
             continue
         if mode == "signature" and signature and (is_caps(text) or SIGNED.match(text)):
             signature["lines"].append(text)
@@ -207,15 +282,15 @@ def parse(raw_lines: Sequence[str]) -> Structure:
             continue
         mode = "body"
         if is_caps(text) and SIGNER.match(text) and line.level == "text":
-            b.pop_to(-1)
+            b.pop_to(_KEEP_APPENDIX)
             signature = b.add("signature", [text], root=True)
             mode = "signature"
         elif RECIPIENTS.match(text) and line.level == "text":
-            b.pop_to(-1)
+            b.pop_to(_KEEP_APPENDIX)
             b.add("recipients", [text], root=True)
             mode = "recipients"
         elif line.level == "text" and CLOSING.match(text):
-            b.pop_to(-1)
+            b.pop_to(_KEEP_APPENDIX)
             closing = text
             b.add("content", [text], root=True)
         elif line.level in _RANK:
@@ -258,15 +333,26 @@ def parse(raw_lines: Sequence[str]) -> Structure:
             b.add("content", [text])
     b.pop_to(-1)
     blocks = tuple(
-        Block(d["kind"], d["section"], d["slug"], d["article"], tuple(d["lines"]), d["lead"])
+        Block(
+            d["kind"],
+            d["section"],
+            d["slug"],
+            d["article"],
+            tuple(d["lines"]),
+            d["lead"],
+            d.get("table"),
+            d.get("caption", ""),
+            d.get("unit"),
+        )  # fmt: skip
         for d in b.blocks
     )
-    signed = _signature(blocks)
+    signed = _signature([d for d in b.blocks if not d.get("appendix")])
     return Structure(tuple(title), tuple(b.toc), blocks, signed, closing)
 
 
-def _signature(blocks: Sequence[Block]) -> tuple[str, ...]:
-    """The last signature block that names its signer ("CHỦ TỊCH", "Phạm Hoàng Sơn")."""
-    signatures = [b.lines for b in blocks if b.kind == "signature"]
+def _signature(blocks: Sequence[dict]) -> tuple[str, ...]:
+    """The last signature block that names its signer ("CHỦ TỊCH", "Phạm Hoàng Sơn"), outside
+    the appendices (a form's "NGƯỜI KHAI" is not the document's signer)."""
+    signatures = [tuple(b["lines"]) for b in blocks if b["kind"] == "signature"]
     named = [s for s in signatures if not is_caps(s[-1]) and not SIGNED.match(s[-1])]
     return (named or signatures or [()])[-1]
