@@ -45,11 +45,18 @@ def is_bare_label(text: str) -> bool:
     return bool(_BARE_LABEL.match(text.strip()))
 
 
+_NATIONAL_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do)")
+
+
 def starts_unit(text: str) -> bool:
-    """A plain line that begins something of its own: a numbered unit, a bullet, a căn cứ line,
-    the recipients block."""
+    """A plain line that begins something of its own: a numbered unit, a bullet (alone too), a
+    căn cứ line, the recipients block, the quốc hiệu of a header."""
     return (
-        classify(text).level != "text" or bool(PREAMBLE.match(text)) or bool(RECIPIENTS.match(text))
+        classify(text).level != "text"
+        or text in ("-", "–", "+", "•")
+        or bool(PREAMBLE.match(text))
+        or bool(RECIPIENTS.match(text))
+        or bool(_NATIONAL_MOTTO.match(text))
     )
 
 

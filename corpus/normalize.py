@@ -121,7 +121,7 @@ def strip_markdown(line: str) -> str:
             line = line.replace("\\" + char, placeholder)
     if _RULE.match(line) or _TABLE_SEP.match(line) and "|" in line or not line.strip(" *_\t"):
         return ""  # a rule, a table's separator line, or emphasis around nothing ("** **")
-    line = _BLOCKQUOTE.sub("", line)
+    line = _BLOCKQUOTE.sub("", _RULE_RUN.sub(" ", line))
     line = _CLOSING_HASHES.sub("", line) if _HEADING_MARK.match(line) else line
     line = _HEADING_MARK.sub("", line)
     item = _LIST_ITEM.match(line)

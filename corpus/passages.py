@@ -198,7 +198,7 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if not text[match.end()].isupper():
+        if not text[match.end() :].lstrip('"“(')[:1].isupper():
             continue
         word = text[start : match.start()].rsplit(" ", 1)[-1]
         if text[match.start()] == "." and len(word) <= 3 and (word.isupper() or len(word) == 1):

@@ -86,6 +86,9 @@ def caption_of(text: str) -> str | None:
         return None
     if text.endswith(":") and len(text) > 100:
         return None
+    line = classify(text)
+    if line.level in ("roman", "arabic", "letter") and line.rest:
+        text = line.rest  # "a) Hệ số phụ cấp ..." names the table without its letter
     return text.rstrip(" :")
 
 

@@ -263,7 +263,7 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         rows, header = rows[1:], max(0, header - 1)
     if not rows:
         return []
-    header = _header_rows(rows, min(header, len(rows) - 1))
+    header = _header_rows(rows, min(header or guess_header_rows(rows), len(rows) - 1))
     rows = _drop_empty(rows, header)
     if len(rows) <= header or not rows[0]:
         return []
