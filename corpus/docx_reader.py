@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from corpus.cells import guess_header_rows
 from corpus.layout import Item, Table
-from corpus.tables import guess_header_rows
 
 MAX_INFLATED = 256 * 1024 * 1024  # bytes, all parts together once unzipped
 MAX_PARAGRAPHS = 200_000
@@ -47,7 +47,10 @@ def _check_archive(path: Path) -> None:
 
 
 class _Budget:
-    def __init__(self) -> None:
+    """What has been read so far, against the limits; and the style names by id."""
+
+    def __init__(self, styles: dict[str, str]) -> None:
+        self.styles = styles
         self.paragraphs = 0
         self.chars = 0
 
@@ -73,7 +76,7 @@ def read_docx(path: Path) -> list[Item]:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zipfile, KeyError, lxml errors alike
         raise DocxError(f"not a readable .docx file ({_describe(exc)})") from None
-    budget = _Budget()
+    budget = _Budget({s.style_id: s.name or "" for s in document.styles})
     items: list[Item] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -87,16 +90,15 @@ def read_docx(path: Path) -> list[Item]:
 def _paragraph(paragraph: Any, budget: _Budget) -> list[str]:
     from corpus.normalize import render_html
 
-    runs = paragraph.runs
-    if any(run.font.superscript or run.font.subscript for run in runs):
+    if paragraph._p.find(".//" + _qn("w:vertAlign")) is not None:  # superscripts, subscripts
         parts = []
-        for run in runs:
+        for run in paragraph.runs:
             tag = "sup" if run.font.superscript else "sub" if run.font.subscript else None
             parts.append(f"<{tag}>{run.text}</{tag}>" if tag else run.text)
         text = render_html("".join(parts))
     else:
         text = paragraph.text
-    style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    style = budget.styles.get(paragraph._p.style or "", "")
     if style.startswith("List Bullet") and text.strip() and not re.match(r"\s*[-+•]", text):
         text = ("+ " if style.rstrip().endswith(("2", "3")) else "- ") + text
     return budget.spend(text).split("\n")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from corpus.tables import KIND_FIT, cell_kind, guess_header_rows, heading_prior
+from corpus.cells import KIND_FIT, cell_kind, guess_header_rows, heading_prior
 
 Token = str | None  # a cell's text ("" when it is only markup), None: nothing between two "|"
 Profile = list[dict[str, float]]  # per column: the share of full body rows holding each kind

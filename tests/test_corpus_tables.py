@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from corpus import load_document
+from corpus.cells import cell_kind
 from corpus.layout import Table
 from corpus.layout_tables import is_layout, layout_lines, unlayout
 from corpus.markdown import read_markdown
 from corpus.passages import cut
 from corpus.structure import parse
-from corpus.tables import cell_kind, row_line, rows_of
+from corpus.tables import row_line, rows_of
 from corpus.tvpl import pipe_rows
 
 
