@@ -82,7 +82,7 @@ def _looks_alike(a: str, b: str) -> bool:
 
 
 def _header_rows(rows: list[list[str]], given: int) -> int:
-    if given == 1 and len(rows) > 2 and _looks_alike(rows[0][0], rows[1][0]):
+    if given == 1 and len(rows) >= 2 and _looks_alike(rows[0][0], rows[1][0]):
         return 0  # a data row written as the pipe table's heading
     count = given
     while count and count < min(3, len(rows) - 1):

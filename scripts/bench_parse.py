@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.skip_pdf and p.suffix.lower() == ".pdf")
     )
     load_document(files[0], options)  # imports and first-call costs are not any file's
-    totals = {"seconds": 0.0, "pdf": 0.0, "content": 0, "tiny": 0}
+    totals = {"seconds": 0.0, "pdf": 0.0, "content": 0, "tiny": 0, "pdf_content": 0, "pdf_tiny": 0}
     for path in files:
         start = time.perf_counter()
         try:
@@ -57,17 +57,26 @@ def main(argv: list[str] | None = None) -> int:
         rows = sum(p.kind == "row" for p in doc.passages)
         totals["content"] += len(content)
         totals["tiny"] += len(tiny)
+        if path.suffix.lower() == ".pdf":
+            totals["pdf_content"] += len(content)
+            totals["pdf_tiny"] += len(tiny)
         print(
             f"{elapsed:7.3f}s  {path.name}: {len(doc.passages)} passages, "
             f"{rows} rows, {len(tiny)}/{len(content)} content under 3 words"
         )
-    share = totals["tiny"] / totals["content"] if totals["content"] else 0.0
+    tiny, content = totals["tiny"], totals["content"]
+    other = (tiny - totals["pdf_tiny"], content - totals["pdf_content"])
     print(
         f"total {totals['seconds']:.2f}s for {len(files)} files "
-        f"({totals['seconds'] - totals['pdf']:.2f}s without PDF); "
-        f"content passages under 3 words: {totals['tiny']}/{totals['content']} ({share:.2%})"
+        f"({totals['seconds'] - totals['pdf']:.2f}s without PDF)\n"
+        f"content passages under 3 words: {tiny}/{content} ({_share(tiny, content)}); "
+        f"without PDF {other[0]}/{other[1]} ({_share(*other)})"
     )
     return 0
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.2%}" if whole else "-"
 
 
 if __name__ == "__main__":
