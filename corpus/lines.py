@@ -103,7 +103,7 @@ def join_broken_lines(lines: Sequence[Item]) -> list[Item]:
     """Repair page breaks: a line that ends without final punctuation, followed (after any
     blank lines) by one that starts in lower case or mid-reference ("Điều 169 của ..."), is
     the same paragraph; so is one ending in a word that wants a number ("số", "ngày") and one
-    that starts with a number. Tables pass through and end the paragraph before them."""
+    that starts with a number (not "1. ..."). Tables pass through and end the paragraph."""
     out: list[Item] = []
     for line in lines:
         if not isinstance(line, str):
@@ -116,9 +116,10 @@ def join_broken_lines(lines: Sequence[Item]) -> list[Item]:
             prev
             and prev[-1] not in FINAL_PUNCTUATION
             and not is_caps(prev)
+            and classify(line).level == "text"
             and (
-                classify(line).level == "text"
-                and (line[0].islower() or _CROSS_REFERENCE.match(line))
+                line[0].islower()
+                or _CROSS_REFERENCE.match(line)
                 or line[0].isdigit()
                 and _NEEDS_NUMBER.search(prev)
             )

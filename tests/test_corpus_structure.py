@@ -69,6 +69,10 @@ def test_classify(line: str, level: str, key: str, rest: str) -> None:
             ["có hiệu lực từ ngày 01 tháng 7 năm 2025."],
         ),
         (["Mức chi như sau", "2. Mức chi khác"], ["Mức chi như sau", "2. Mức chi khác"]),
+        (  # a title ending in "số" (dân tộc thiểu số) before its first khoản
+            ["Điều 25. Chính sách đối với người dân tộc thiểu số", "1. Ưu tiên học tập."],
+            ["Điều 25. Chính sách đối với người dân tộc thiểu số", "1. Ưu tiên học tập."],
+        ),
     ],
 )
 def test_join_broken_lines(lines: list[str], joined: list[str]) -> None:
