@@ -1,7 +1,11 @@
-"""Formats -> normalized text lines plus the metadata the file carries (front matter, sidecar).
+"""Formats -> normalized text lines and tables, plus the metadata the file carries (front
+matter, sidecar).
 
-Each reader turns one file into lines; a file that cannot be read raises ReadError naming the
-file and the reason, so one bad file never stops the rest of a corpus from loading.
+Each reader turns one file into items, a text line or a whole `Table`: Markdown through
+corpus/markdown.py (paragraphs joined, tables in every shape converters write), plain text line
+by line, .docx through corpus/docx_reader.py, PDF below. Tables that only lay out a header or
+a signature become lines (corpus/layout_tables.py). A file that cannot be read raises
+ReadError naming the file and the reason, so one bad file never stops the rest of a corpus.
 """
 
 from __future__ import annotations

@@ -242,11 +242,11 @@ def test_caption_from_the_line_above_and_unit_as_a_row() -> None:
 
 
 def test_a_big_table_gives_rows_only() -> None:
-    body = tuple((str(n), f"Xã thứ {n} của huyện", f"{n}.000") for n in range(1, 401))
+    body = tuple((str(n), f"Xã thứ {n} của huyện", f"{n}.000") for n in range(1, 701))
     table = Table(rows=(("STT", "Tên xã", "Mức hỗ trợ (đồng)"), *body))
     passages = cut(parse(["Điều 1. Hỗ trợ", table]).blocks, "nq")
-    assert [p.kind for p in passages].count("row") == 400
-    assert "table" not in [p.kind for p in passages]  # 1,200 cells, too long to keep whole
+    assert [p.kind for p in passages].count("row") == 700
+    assert "table" not in [p.kind for p in passages]  # 2,100 cells, too long to keep whole
     assert len({p.id for p in passages}) == len(passages)
 
 
