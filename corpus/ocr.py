@@ -79,10 +79,16 @@ def _render(pdf: Any, number: int) -> bytes:
     """A page as a binary PGM image (tesseract reads it on its standard input)."""
     page = pdf[number]
     try:
-        image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+        bitmap = page.render(scale=DPI / 72, grayscale=True)
     finally:
         page.close()
-    return b"P5\n%d %d\n255\n" % image.size + image.tobytes()
+    if bitmap.n_channels != 1:  # not grey after all: let Pillow convert it
+        image = bitmap.to_pil().convert("L")
+        return b"P5\n%d %d\n255\n" % image.size + image.tobytes()
+    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+    data = memoryview(bitmap.buffer).cast("B")
+    rows = [data[y * stride : y * stride + width] for y in range(height)]
+    return b"P5\n%d %d\n255\n" % (width, height) + b"".join(rows)
 
 
 def _tesseract(path: Path, image: bytes, lang: str) -> str:

@@ -161,12 +161,10 @@ def _continues(
     """Whether visual line b goes on with paragraph `para`, whose last visual line is a."""
     if _starts_unit(b.text) or is_caps(a.text) != is_caps(b.text):
         return False
-    if not (a.em and b.em and m):  # OCR text: lengths only, as the text says nothing else
-        return (
-            len(a.text) >= full
-            and a.text[-1] not in _SENTENCE_END
-            and (not _starts_unit(para) or not b.text[0].isupper())
-        )
+    if not (a.em and b.em and m):
+        # OCR text: tesseract parts paragraphs by blank lines; inside one, a long line that
+        # does not end a sentence goes on (a short one ends a heading or a paragraph)
+        return len(a.text) >= full and a.text[-1] not in _SENTENCE_END
     if abs(a.em - b.em) > 0.2 * a.em or a.bold_end != b.bold:
         return False
     if not page_break and b.y - a.y > 2.2 * a.em:  # a blank line between them
@@ -177,8 +175,10 @@ def _continues(
     char = (b.x1 - b.x0) / max(1, len(b.text))
     if m.right - a.x1 > (len(first) + 1.5) * char + 0.3 * a.em:
         return False  # b's first word would have fitted on a's line: a ended its paragraph
-    if a.text[-1] in _SENTENCE_END:
-        return m.indents  # a sentence ends at the margin; indented paragraphs say if it goes on
+    if a.text[-1] in _SENTENCE_END or (_starts_unit(para) and b.text[0].isupper()):
+        # a sentence, or a numbered heading, ends at the margin: only where paragraphs start
+        # indented does a line at the left margin say that the paragraph goes on
+        return m.indents
     return True
 
 

@@ -52,11 +52,7 @@ def read_pdf(path: Path, options: ReadOptions = DEFAULT) -> PdfText:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise ReadError(
-                path, "encrypted PDF (password protected); save an unprotected copy"
-            ) from None
-        raise ReadError(path, f"not a readable PDF ({_reason(exc)})") from None
+        raise ReadError(path, _why_not(path, exc)) from None
     try:
         count = len(pdf)
         if count == 0:
@@ -98,6 +94,17 @@ def ocr_page(text: str) -> Page:
     tesseract puts between paragraphs, end a paragraph."""
     lines = [normalize_line(t) for t in text.split("\n")]
     return Page(tuple(Line(t, y=float(i)) for i, t in enumerate(lines)))
+
+
+def _why_not(path: Path, exc: Exception) -> str:
+    """Why pdfium refused a file. Its error code can be left over from an earlier file, so
+    the file itself says whether it is encrypted or has no pages."""
+    data = path.read_bytes()
+    if b"/Encrypt" in data:
+        return "encrypted PDF (password protected); save an unprotected copy"
+    if re.search(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b", data):
+        return "the PDF has no pages"
+    return f"not a readable PDF ({_reason(exc)})"
 
 
 def _reason(exc: Exception) -> str:
