@@ -22,7 +22,8 @@ from typing import Any
 from corpus.options import ReadOptions
 
 DPI = 300
-PSM = 4  # one column of text of varying sizes: reads these pages best (3 splits list items off)
+PSM = 4  # one column of text: on the scanned decree 96% of its words are found in the
+# text layer with psm 4 and 3 alike, 92% with 6 (a uniform block)
 WORKERS = 2
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 _TIMEOUT = 300  # seconds for one page

@@ -13,25 +13,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.layout import Item, Table
-from corpus.lines import classify, is_caps
+from corpus.lines import classify
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:Trang|Page)\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE
 )
 _EDGE_NUMBER = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")  # "2 CÔNG BÁO/..." / "... 25-7-2025 3"
 _SENTENCE_END = ".!?…"
+_NUMBERED = re.compile(r"\d{1,3}\. |[a-zđ]\) ")  # "2. ", "b) ": list items, often indented
 _ZONE = 4  # lines at the top and at the bottom of a page that may be running headers
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One visual line. Positions in points, y growing down the page; em is the line's font
-    height (0 when the position is unknown, as for OCR text, where y is the line's index)."""
+    """One visual line. Positions in points, y growing down the page (y: the foot of the
+    line's font box); em is the line's font height (0 when the position is unknown, as for
+    OCR text, where y is the line's index)."""
 
     text: str
     x0: float = 0.0
     x1: float = 0.0
-    y: float = 0.0  # baseline
+    y: float = 0.0
     em: float = 0.0
     bold: bool = False  # its first letter
     bold_end: bool = False  # its last letter
@@ -73,10 +75,13 @@ def remove_running(pages: Sequence[Page]) -> list[Page]:
     """Drop running headers and footers (and any line of their shape, wherever it stands:
     another issue's header left on a page) and bare page numbers at a page's top or bottom."""
     keys = running_keys(pages)
+    sizes = {n for k in keys for n in range(len(k) - 12, len(k) + 12)}  # "#" stands for digits
     out = []
     for page in pages:
         lines = [b for b in page.blocks if isinstance(b, Line)]
-        drop = {id(line) for line in lines if header_key(line.text) in keys}
+        drop = {
+            id(line) for line in lines if len(line.text) in sizes and header_key(line.text) in keys
+        }
         ordered = [line for line in _by_height(lines) if id(line) not in drop]
         for edge in (ordered[:_ZONE], ordered[::-1][:_ZONE]):
             for line in edge:
@@ -115,7 +120,11 @@ def _margins(pages: Sequence[Page]) -> dict[float, _Margins]:
         x0 = sorted(line.x0 for line in lines)
         x1 = sorted(line.x1 for line in lines)
         left, right = x0[len(x0) // 10], x1[len(x1) * 9 // 10]
-        starts = [line for line in lines if classify(line.text).level in ("arabic", "letter")]
+        starts = [
+            line
+            for line in lines
+            if _NUMBERED.match(line.text) and classify(line.text).level in ("arabic", "letter")
+        ]
         indented = sum(line.x0 > left + 0.8 * line.em for line in starts)
         margins[width] = _Margins(left, right, bool(starts) and indented * 2 > len(starts))
     return margins
@@ -159,7 +168,7 @@ def _continues(
     a: Line, b: Line, para: str, m: _Margins | None, full: float, page_break: bool
 ) -> bool:
     """Whether visual line b goes on with paragraph `para`, whose last visual line is a."""
-    if _starts_unit(b.text) or is_caps(a.text) != is_caps(b.text):
+    if _starts_unit(b.text) or _caps(a.text) != _caps(b.text):
         return False
     if not (a.em and b.em and m):
         # OCR text: tesseract parts paragraphs by blank lines; inside one, a long line that
@@ -194,6 +203,11 @@ def join_text(a: str, b: str) -> str:
             return a[:-1] + b
         return a + b
     return f"{a} {b}"
+
+
+def _caps(text: str) -> bool:
+    """corpus.lines.is_caps, faster: letters there, none of them lower case."""
+    return text != text.lower() and text == text.upper()
 
 
 def _starts_unit(text: str) -> bool:

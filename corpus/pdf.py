@@ -164,14 +164,16 @@ class _Chars:
         pdfium_c.FPDFText_GetCharBox(self.raw, i, self.x, self.r, self.b, self.t)
         return self.x.value, self.top - self.t.value, self.r.value, self.top - self.b.value
 
-    def em_and_baseline(self, i: int) -> tuple[float, float]:
+    def loose(self, i: int) -> tuple[float, float, float, float]:
+        """The box of a character's advance and its font's height (the same for every letter
+        of a line, unlike the ink box): left, top, right, bottom."""
         import pypdfium2.raw as pdfium_c
 
         if self.rect is None:
             self.rect = pdfium_c.FS_RECTF()
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self.rect)
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, self.x, self.b)
-        return self.rect.top - self.rect.bottom, self.top - self.b.value
+        r = self.rect
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, r)
+        return r.left, self.top - r.top, r.right, self.top - r.bottom
 
     def bold(self, i: int) -> bool:
         """From the font's weight, or its name where the weight is missing or nonsense."""
@@ -212,7 +214,8 @@ def _read_page(page: Any) -> Page:
                 end -= 1
             if start == end:
                 continue
-            x0, y0, _, y1 = chars.box(start)
+            first = chars.loose(start)
+            x0, y0, _, y1 = first
             grid = next((g for g in grids if g.contains(x0 + 1, (y0 + y1) / 2)), None)
             if grid is not None:
                 if id(grid) not in cells:
@@ -220,13 +223,13 @@ def _read_page(page: Any) -> Page:
                     blocks.append(grid)
                 _to_cells(grid, cells[id(grid)], chars, text, start, end, number)
                 continue
-            for line in _lines(chars, text, start, end):
+            for line in _lines(chars, text, start, end, first):
                 if (
                     left - line.em <= line.x1
                     and line.x0 <= right + line.em
                     and -line.em <= line.y <= top - bottom + line.em
                 ):
-                    blocks.append(line)  # text outside the page is never seen
+                    _append(blocks, line)  # text outside the page is never seen
     finally:
         textpage.close()
     out: list[Line | Table] = []
@@ -247,13 +250,28 @@ def _read_page(page: Any) -> Page:
     return Page(tuple(out), right - left, tuple(columns))
 
 
-def _lines(chars: _Chars, text: str, start: int, end: int) -> list[Line]:
+def _append(blocks: list, line: Line) -> None:
+    """Add a line, or glue it to the one before when pdfium broke a printed line in two
+    (both on one baseline, the second just after the first)."""
+    prev = blocks[-1] if blocks else None
+    if (
+        isinstance(prev, Line)
+        and abs(prev.y - line.y) < 0.3 * line.em
+        and -0.3 * line.em < line.x0 - prev.x1 < line.em
+    ):
+        glue = " " if line.x0 - prev.x1 > 0.12 * line.em else ""
+        text = prev.text + glue + line.text
+        blocks[-1] = Line(text, prev.x0, line.x1, prev.y, prev.em, prev.bold, line.bold_end)
+    else:
+        blocks.append(line)
+
+
+def _lines(chars: _Chars, text: str, start: int, end: int, first: tuple[float, ...]) -> list[Line]:
     """One pdfium line as Lines: split where a wide gap parts two columns printed on the same
-    baseline ("BẢO HIỂM XÃ HỘI ...     CỘNG HÒA XÃ HỘI ...")."""
-    em, y = chars.em_and_baseline(start)
-    em = em or 10.0
-    x0 = chars.box(start)[0]
-    x1 = chars.box(end - 1)[2]
+    baseline ("BẢO HIỂM XÃ HỘI ...     CỘNG HÒA XÃ HỘI ..."). `first`: the first letter's box."""
+    x0, top, _, y = first
+    em = (y - top) or 10.0
+    x1 = chars.loose(end - 1)[2]
     pieces = [(start, end)]
     if x1 - x0 > 0.5 * em * (end - start):  # wider than its letters: look for gaps
         pieces, begin = [], start
@@ -271,8 +289,9 @@ def _lines(chars: _Chars, text: str, start: int, end: int) -> list[Line]:
             piece = _place_marks(chars, text, a, z, em)
         piece = normalize_line(piece)
         if piece:
-            x0, x1 = chars.box(a)[0], chars.box(z - 1)[2]
-            out.append(Line(piece, x0, x1, y, em, chars.bold(a), chars.bold(z - 1)))
+            left = x0 if a == start else chars.loose(a)[0]
+            right = x1 if z == end else chars.loose(z - 1)[2]
+            out.append(Line(piece, left, right, y, em, chars.bold(a), chars.bold(z - 1)))
     return out
 
 
@@ -286,7 +305,7 @@ def _place_marks(chars: _Chars, text: str, start: int, end: int, em: float) -> s
         c = text[i]
         if c.isspace():
             continue
-        x0, _, x1, _ = chars.box(i)
+        x0, _, x1, _ = chars.loose(i)  # the ink box of "." stands apart from its digit
         if unicodedata.combining(c):
             marks.append(((x0 + x1) / 2, c))
         else:

@@ -6,6 +6,7 @@ Coordinates are points with y growing down the page, like corpus.pages.Line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,10 +45,7 @@ class Grid:
 
 
 def _index(edges: Sequence[float], value: float) -> int:
-    for i in range(len(edges) - 1):
-        if value <= edges[i + 1]:
-            return i
-    return len(edges) - 2
+    return min(max(bisect.bisect_left(edges, value) - 1, 0), len(edges) - 2)
 
 
 def page_rules(page_raw: object, top: float) -> tuple[list[Rule], list[Rule]]:
