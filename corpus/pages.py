@@ -172,8 +172,13 @@ def _continues(
         return False
     if not (a.em and b.em and m):
         # OCR text: tesseract parts paragraphs by blank lines; inside one, a long line that
-        # does not end a sentence goes on (a short one ends a heading or a paragraph)
-        return len(a.text) >= full and a.text[-1] not in _SENTENCE_END
+        # does not end a sentence goes on (a short one ends a heading or a paragraph), and a
+        # numbered heading only into a line in lower case
+        return (
+            len(a.text) >= full
+            and a.text[-1] not in _SENTENCE_END
+            and (not _starts_unit(para) or not b.text[0].isupper())
+        )
     if abs(a.em - b.em) > 0.2 * a.em or a.bold_end != b.bold:
         return False
     if not page_break and b.y - a.y > 2.2 * a.em:  # a blank line between them
