@@ -20,6 +20,8 @@ _PAGE_NUMBER = re.compile(
 )
 _EDGE_NUMBER = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")  # "2 CÔNG BÁO/..." / "... 25-7-2025 3"
 _SENTENCE_END = ".!?…"
+_WORDY = re.compile(r"[^\W_]")
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _NUMBERED = re.compile(r"\d{1,3}\. |[a-zđ]\) ")  # "2. ", "b) ": list items, often indented
 _ZONE = 4  # lines at the top and at the bottom of a page that may be running headers
 
@@ -132,8 +134,8 @@ def _margins(pages: Sequence[Page]) -> dict[float, _Margins]:
 
 def paragraphs(pages: Sequence[Page]) -> list[Item]:
     """Items for the structure parser: one line per paragraph, "" between paragraphs, two ""
-    at a page break that does not fall inside a paragraph, tables whole. A Line without text
-    (OCR's blank line) ends a paragraph."""
+    at a page break that does not fall inside a paragraph, tables whole. A Line without a
+    letter or digit (OCR's blank line, a rule typed as "_____") ends a paragraph."""
     margins = _margins(pages)
     lengths = sorted(
         len(b.text) for p in pages for b in p.blocks if isinstance(b, Line) and not b.em
@@ -145,8 +147,8 @@ def paragraphs(pages: Sequence[Page]) -> list[Item]:
     for page in pages:
         m = margins.get(round(page.width))
         for block in page.blocks:
-            if isinstance(block, Line) and not block.text:
-                last = None
+            if isinstance(block, Line) and not _WORDY.search(block.text):
+                last = None  # a blank, or a rule or form blank typed as "____", "......"
                 continue
             if (
                 isinstance(block, Line)
@@ -211,8 +213,9 @@ def join_text(a: str, b: str) -> str:
 
 
 def _caps(text: str) -> bool:
-    """corpus.lines.is_caps, faster: letters there, none of them lower case."""
-    return text != text.lower() and text == text.upper()
+    """A line in capitals: no lower case, and a word of letters (a code such as
+    "58/2014/QH13" is not a heading in capitals)."""
+    return text == text.upper() and _WORD.search(text) is not None
 
 
 def _starts_unit(text: str) -> bool:
