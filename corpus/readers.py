@@ -10,19 +10,19 @@ ReadError naming the file and the reason, so one bad file never stops the rest o
 
 from __future__ import annotations
 
-import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpus.cleanup import drop_page_marks
 from corpus.layout import Item, Table
 from corpus.layout_tables import unlayout
-from corpus.lines import classify, is_caps
 from corpus.normalize import normalize_line
 from corpus.options import DEFAULT, ReadOptions
 from corpus.types import CorpusError
+
+if TYPE_CHECKING:
+    from corpus.pdf import PdfText
 
 SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 SIDECAR_SUFFIXES = (".meta.yaml", ".yaml", ".meta.yml", ".yml")
@@ -55,11 +55,13 @@ def read_file(path: Path, options: ReadOptions = DEFAULT) -> RawText:
         )
     if not path.is_file():
         raise ReadError(path, "no such file")
+    notes: tuple[str, ...] = ()
     try:
         if suffix == ".docx":
             items, front = _read_docx(path), {}
         elif suffix == ".pdf":
-            items, front = list(_read_pdf(path, options)), {}
+            pdf = _read_pdf(path, options)
+            items, front, notes = list(pdf.items), {}, pdf.notes
         else:
             front, raw = _split_front_matter(path, _decode(path, path.read_bytes()))
             items = _read_markdown(raw) if suffix == ".md" else drop_page_marks(raw)
@@ -74,7 +76,7 @@ def read_file(path: Path, options: ReadOptions = DEFAULT) -> RawText:
     lines = tuple(unlayout(items if suffix == ".md" else _normalized(items)))
     if not any(lines):
         raise ReadError(path, "the file has no text")
-    return RawText(lines=lines, front={**front, **extra}, sidecar=sidecar)
+    return RawText(lines=lines, front={**front, **extra}, sidecar=sidecar, notes=notes)
 
 
 def _normalized(items: list[Item]) -> list[Item]:
@@ -176,82 +178,11 @@ def _read_docx(path: Path) -> list[Item]:
 
 # --- .pdf -----------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(r"^[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
 
+def _read_pdf(path: Path, options: ReadOptions) -> PdfText:
+    from corpus.pdf import read_pdf
 
-def _read_pdf(path: Path, options: ReadOptions) -> list[str]:
-    from pypdf import PdfReader
-
-    # pypdf logs warnings about damaged files; they are reported once, as a ReadError
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception as exc:
-                raise ReadError(
-                    path, f"encrypted PDF that cannot be opened ({_describe(exc)})"
-                ) from None
-            if not opened:
-                raise ReadError(
-                    path, "encrypted PDF (password protected); save an unprotected copy"
-                )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ReadError:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged files
-        raise ReadError(path, f"not a readable PDF ({_describe(exc)})") from None
-    if not any(page.strip() for page in pages):
-        raise ReadError(
-            path, "the PDF has no text layer (scanned images?); run OCR on it first, e.g. ocrmypdf"
-        )
-    lines: list[str] = []
-    for page in pages:
-        page_lines = [line.strip() for line in page.split("\n")]
-        while page_lines and (not page_lines[0] or _PAGE_NUMBER.match(page_lines[0])):
-            page_lines.pop(0)
-        while page_lines and (not page_lines[-1] or _PAGE_NUMBER.match(page_lines[-1])):
-            page_lines.pop()
-        lines.extend(page_lines)
-        lines.extend(["", ""])  # a page break, repaired later like any other
-    return _reflow(lines)
-
-
-def _reflow(lines: list[str]) -> list[str]:
-    """Join the visual lines of a PDF paragraph, across page breaks too: a line that fills the
-    page width and does not end a sentence continues on the next, unless the next starts a new
-    unit ("Điều 2.", "b)", "- ") or only one of the two is in capitals. A numbered line that
-    fills the width (a heading, a khoản) continues only into one that does not start with a
-    capital. Splitting a paragraph at a sentence end is harmless; merging two is not."""
-    lengths = sorted(len(line) for line in lines if line)
-    if not lengths:
-        return lines
-    full = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] * 0.8
-    out: list[str] = []
-    last = -1  # the last non-blank paragraph in out
-    visual = ""  # ... and its last visual line
-    for line in lines:
-        if (
-            line
-            and visual
-            and len(visual) >= full
-            and visual[-1] not in ".!?…"
-            and is_caps(visual) == is_caps(line)
-            and not _starts_unit(line)
-            and (not _starts_unit(out[last]) or not line[0].isupper())
-        ):
-            out[last] = f"{out[last]} {line}"
-        else:
-            out.append(line)
-            if line:
-                last = len(out) - 1
-        visual = line or visual
-    return out
-
-
-def _starts_unit(line: str) -> bool:
-    return classify(line).level != "text"
+    return read_pdf(path, options)
 
 
 def _describe(exc: Exception) -> str:
