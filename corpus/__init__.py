@@ -30,7 +30,7 @@ __all__ = [
     "load_document",
 ]
 
-PARSER_VERSION = "1"  # bump when the same file would give different passages
+PARSER_VERSION = "2"  # bump when the same file would give different passages
 
 
 def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
@@ -42,7 +42,7 @@ def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
     structure = parse(raw.lines)
     meta = build_meta(path.stem, structure, raw.front, path, digest.hexdigest())
     passages = cut(structure.blocks, meta.doc_id)
-    if not any(p.kind == "content" for p in passages):
+    if not any(p.kind in ("content", "row", "table") for p in passages):
         raise ReadError(path, "no text found besides headings")
     return Document(meta=meta, toc=structure.toc, passages=passages, notes=raw.notes)
 

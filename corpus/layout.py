@@ -9,7 +9,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Table:
     """A table as printed: `rows` all have the same number of cells; a position covered by a
-    row or column span is "" (the cell is written once, at its top-left position)."""
+    row or column span is "" (the cell is written once, at its top-left position). A cell's
+    own line breaks (paragraphs, `<br>`) are kept as "\n" inside its text."""
 
     rows: tuple[tuple[str, ...], ...]
     header_rows: int = 1  # how many leading rows are column headings (0: none)

@@ -8,7 +8,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-LEVELS = ("phan", "chuong", "muc", "dieu", "roman", "arabic", "letter")
+from corpus.layout import Item
+
+LEVELS = ("phuluc", "phan", "chuong", "muc", "dieu", "roman", "arabic", "letter")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order of điểm: no f, j, w, z
 FINAL_PUNCTUATION = ".;:!?…"
 
@@ -31,7 +33,8 @@ _CROSS_REFERENCE = re.compile(
 _REFERENCE_TAIL = re.compile(r"[a-zđ]|(?:Điều|Chương|Mục|Phần)\s")  # "Mục 3 Chương XI của ..."
 
 PREAMBLE = re.compile(r"^(?:Căn cứ|Sau khi|Xét |Theo đề nghị|Trên cơ sở|Thực hiện )")
-ENACTING = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|BAN HÀNH|NGHỊ QUYẾT)\s*:$")
+# "QUYÉT NGHỊ": OCR reads Ế as É
+ENACTING = re.compile(r"^(?:QUY[ẾÉE]T NGHỊ|QUY[ẾÉE]T ĐỊNH|BAN HÀNH|NGHỊ QUY[ẾÉE]T)\s*:$")
 CLOSING = re.compile(
     r"^(?:Nghị quyết|Luật|Bộ luật|Hiến pháp|Pháp lệnh|Quyết định|Nghị định)\s+này\s+"
     r"(?:đã\s+)?được\b.*\bthông qua\b",
@@ -43,6 +46,23 @@ SIGNER = re.compile(
     r"VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM)\b)"
 )
 SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký tên|ký và đóng dấu)[^)]*\)?$", re.IGNORECASE)
+_APPENDIX = re.compile(
+    r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|Số|số))?(?:\s*([0-9]+[a-z]?(?:[.\-][0-9A-Za-z]+)*|[IVXLC]+)(?![\w/]))?"
+    r"\s*[.:\-–]?\s*(.*)$"
+)
+
+
+def appendix(text: str) -> tuple[str, str] | None:
+    """An appendix heading: ("Phụ lục số 01", "title or ''"); None for a sentence that only
+    starts with the words ("Phụ lục I kèm theo Nghị định này quy định ...")."""
+    match = _APPENDIX.match(text)
+    if not match:
+        return None
+    key, rest = match.group(1), match.group(2).strip()
+    if rest and (rest[0].islower() or not key and not is_caps(text)):
+        return None
+    head = text[: match.start(2)].strip(" .:-–") if rest else text.strip(" .:-–")
+    return "Phụ lục" + head[len("Phụ lục") :].replace("SỐ", "số").replace("Số", "số"), rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +96,33 @@ def is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def join_broken_lines(lines: Sequence[str]) -> list[str]:
+_NEEDS_NUMBER = re.compile(r"\b(?:số|ngày|tháng|năm|khoản|điểm|Điều|Chương|Mục|Phần|lục)$")
+
+
+def join_broken_lines(lines: Sequence[Item]) -> list[Item]:
     """Repair page breaks: a line that ends without final punctuation, followed (after any
     blank lines) by one that starts in lower case or mid-reference ("Điều 169 của ..."), is
-    the same paragraph."""
-    out: list[str] = []
+    the same paragraph; so is one ending in a word that wants a number ("số", "ngày") and one
+    that starts with a number (not "1. ..."). Tables pass through and end the paragraph."""
+    out: list[Item] = []
     for line in lines:
+        if not isinstance(line, str):
+            out.append(line)
+            continue
         if not line:
             continue
-        prev = out[-1] if out else ""
+        prev = out[-1] if out and isinstance(out[-1], str) else ""
         if (
             prev
             and prev[-1] not in FINAL_PUNCTUATION
             and not is_caps(prev)
             and classify(line).level == "text"
-            and (line[0].islower() or _CROSS_REFERENCE.match(line))
+            and (
+                line[0].islower()
+                or _CROSS_REFERENCE.match(line)
+                or line[0].isdigit()
+                and _NEEDS_NUMBER.search(prev)
+            )
         ):
             out[-1] = f"{prev} {line}"
         else:

@@ -20,7 +20,9 @@ _OLD_TONE = re.compile(
     rf"(?<![qQ])([oO])([{_TONED_AE}])(?![^\W\d_])|(?<![qQ])([uU])([{_TONED_Y}])(?![^\W\d_])"
 )
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# soft hyphen, zero-width characters, byte-order mark, and the direction marks and embeddings
+# (U+200E "left-to-right mark" before a date in vbpl.vn pages)
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
 
@@ -41,11 +43,17 @@ def unify_tone_marks(text: str) -> str:
     return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", text))
 
 
+# a rule drawn with dashes, underscores or "=" under a header cell or a title ("-------",
+# "CHÍNH PHỦ -------", "_____"), alone or at either end of a line
+_RULE_RUN = re.compile(r"(?:^|(?<=\s))[-_=–—]{3,}(?=\s|$)")
+
+
 def normalize_line(line: str) -> str:
-    """NFC, new-style tone marks, look-alike letters, invisible characters and runs of spaces."""
+    """NFC, new-style tone marks, look-alike letters, invisible characters, rules drawn with
+    dashes or underscores, and runs of spaces."""
     line = unicodedata.normalize("NFC", line).translate(_LOOKALIKES)
     line = _INVISIBLE.sub("", line)
-    line = _SPACES.sub(" ", line).strip()
+    line = _SPACES.sub(" ", _RULE_RUN.sub(" ", line)).strip()
     return unify_tone_marks(line)
 
 
@@ -64,12 +72,13 @@ _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _CODE = re.compile(r"`([^`]*)`")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?=(\w)?)")
 _EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+# "**Điều 1. ****Sắp xếp**", "2025 ****với", "**Địn****h** mức": a bold span closed and reopened
+_DOUBLED = re.compile(r"(.?)\*{4,}(.?)")
 _LEFTOVER_STRONG = re.compile(r"\*\*|__")
-_LEFTOVER_EM = re.compile(r"^\*(?=\S)|(?<=\S)\*$")
-
+_LEFTOVER_EM = re.compile(r"^\*+\s*|\s*(?<![(\w])\*+$")
 _SUP = re.compile(r"<sup>(.*?)</sup>", re.IGNORECASE | re.DOTALL)
 _SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -91,13 +100,28 @@ def render_html(text: str) -> str:
     return html.unescape(text)
 
 
+def _undouble(match: re.Match[str]) -> str:
+    """Drop a closed-and-reopened bold mark; between two words that it separates ("Chương
+    I****QUY ĐỊNH") it stands for a space, inside a word ("Địn****h") for nothing."""
+    left, right = match.group(1), match.group(2)
+    apart = left and right and not left.isspace() and not left.islower() and right.isupper()
+    return f"{left} {right}" if apart else left + right
+
+
+_MARKUP = re.compile(r"[\\`*_\[\]#|<>&~]|^\s*[-+•>]|^\s{4}")
+
+
 def strip_markdown(line: str) -> str:
     """One Markdown line to plain text; list markers are kept as "- " / "+ " (nested items as "+")."""
-    for char, placeholder in _PROTECT.items():
-        line = line.replace("\\" + char, placeholder)
-    if _RULE.match(line) or _TABLE_SEP.match(line) and "|" in line:
-        return ""
-    line = _BLOCKQUOTE.sub("", line)
+    if not _MARKUP.search(line):
+        return line.strip()
+    if "\\" in line:
+        line = line.replace("\\***", "***").replace("\\**", "**")  # "***Nơi nhận:\\***"
+        for char, placeholder in _PROTECT.items():
+            line = line.replace("\\" + char, placeholder)
+    if _RULE.match(line) or _TABLE_SEP.match(line) and "|" in line or not line.strip(" *_\t"):
+        return ""  # a rule, a table's separator line, or emphasis around nothing ("** **")
+    line = _BLOCKQUOTE.sub("", _RULE_RUN.sub(" ", line))
     line = _CLOSING_HASHES.sub("", line) if _HEADING_MARK.match(line) else line
     line = _HEADING_MARK.sub("", line)
     item = _LIST_ITEM.match(line)
@@ -111,10 +135,11 @@ def strip_markdown(line: str) -> str:
     line = _IMAGE.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _CODE.sub(r"\1", line)
-    line = _STRONG.sub(r"\2", line)
+    line = _DOUBLED.sub(_undouble, line)
+    line = _STRONG.sub(lambda m: m.group(2) + (" " if m.group(3) else ""), line)
+    line = _LEFTOVER_STRONG.sub("", line)
     line = _EM_STAR.sub(r"\1", line)
     line = _EM_UNDERSCORE.sub(r"\1", line)
-    line = _LEFTOVER_STRONG.sub("", line)
     line = _LEFTOVER_EM.sub("", line.strip())
     line = render_html(line)
     return line.translate(_RESTORE)

@@ -1,7 +1,9 @@
 """Blocks -> passages: the smallest units that stand on their own, with stable ids.
 
 An id is "<doc_id>#<section slug>#<n>", n counting passages within that section, so editing
-one part of a document leaves the ids of every other part unchanged.
+one part of a document leaves the ids of every other part unchanged. A table gives one
+passage per data row ("<doc_id>#<slug>#table-<t>/row-<r>", kind "row") and, when it is small,
+one for the whole table ("<doc_id>#<slug>#table-<t>", kind "table").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from corpus.structure import Block
+from corpus.tables import SEP, Row, caption_line, row_line, rows_of, table_text
 from corpus.types import Passage
 
 MAX_CHARS = 900  # longer units are split at sentence boundaries
@@ -18,8 +21,16 @@ MAX_CHARS = 900  # longer units are split at sentence boundaries
 
 def cut(blocks: Sequence[Block], doc_id: str, max_chars: int = MAX_CHARS) -> tuple[Passage, ...]:
     ordinals: Counter[str] = Counter()
+    tables: Counter[str] = Counter()
     passages: list[Passage] = []
-    for block in _merge_leads(blocks, max_chars):
+    for block in _merge_leads(_attach_short_leads(blocks), max_chars):
+        if block.kind == "table":
+            key = block.slug or "root"
+            tables[key] += 1
+            passages.extend(
+                _table_passages(block, f"{doc_id}#{key}#table-{tables[key]}", doc_id, max_chars)
+            )
+            continue
         if block.kind == "content":
             key = block.slug or "root"
         else:
@@ -41,6 +52,70 @@ def cut(blocks: Sequence[Block], doc_id: str, max_chars: int = MAX_CHARS) -> tup
                 )
             )
     return tuple(passages)
+
+
+def _table_passages(block: Block, table_id: str, doc_id: str, max_chars: int) -> list[Passage]:
+    assert block.table is not None
+    units = [block.unit] if block.unit else []
+    rows = rows_of(block.table, units)
+    unit = units[0] if units else None
+    head = caption_line(block.caption, unit)
+
+    def passage(pid: str, text: str, kind: str, cells: tuple[tuple[str, str], ...] = ()) -> Passage:
+        return Passage(pid, doc_id, block.section, block.article, text, kind, cells)
+
+    if not rows:  # a table with headings only: its text, so nothing is lost
+        lines = ["; ".join(" ".join(c.split()) for c in row if c) for row in block.table.rows]
+        text = "\n".join([head, *lines] if head else lines)
+        return [passage(table_id, t, "table") for t in split_text(text.split("\n"), max_chars)]
+    out = []
+    whole = table_text(block.caption, unit, rows)
+    if len(whole) <= max_chars:
+        out.append(passage(table_id, whole, "table"))
+    for n, row in enumerate(rows, start=1):
+        for part, text in enumerate(_row_texts(head, row, max_chars), start=1):
+            pid = f"{table_id}/row-{n}" + (f"-{part}" if part > 1 else "")
+            out.append(passage(pid, text, "row", row.cells))
+    return out
+
+
+def _row_texts(head: str, row: Row, max_chars: int) -> list[str]:
+    """ "Caption — label — heading: value; ..."; a row too long for one passage is cut between
+    its values (or within a long value), each part repeating the caption and the labels."""
+    text = f"{head}{SEP}{row_line(row)}" if head else row_line(row)
+    if len(text) <= max_chars:
+        return [text]
+    prefix = SEP.join([p for p in [head, *row.path] if p])
+    room = max(200, max_chars - len(prefix) - len(SEP))
+    values = [f"{h}: {v}" if h else v for h, v in row.values] or [prefix]
+    pieces = [piece for value in values for piece in split_text([value], room)]
+    return [f"{prefix}{SEP}{chunk}" if prefix else chunk for chunk in _pack(pieces, room, "; ")]
+
+
+def _attach_short_leads(blocks: Sequence[Block]) -> list[Block]:
+    """ "Trong đó:" or "Ghi chú:" alone says nothing: it opens the text that follows it in
+    its section (or under it), and is read with that."""
+    out: list[Block] = []
+    pending: Block | None = None
+    for block in blocks:
+        if pending is not None:
+            depth = len(pending.section)
+            if block.kind == "content" and block.section[:depth] == pending.section:
+                block = Block(
+                    block.kind, block.section, block.slug, block.article,
+                    (*pending.lines, *block.lines), block.lead,
+                )  # fmt: skip
+            else:
+                out.append(pending)
+            pending = None
+        short = block.kind == "content" and len(" ".join(block.lines).split()) < 3
+        if short and block.lines[-1].endswith(":"):
+            pending = block
+        else:
+            out.append(block)
+    if pending is not None:
+        out.append(pending)
+    return out
 
 
 def _merge_leads(blocks: Sequence[Block], max_chars: int) -> list[Block]:
@@ -114,16 +189,43 @@ def split_text(lines: Sequence[str], max_chars: int = MAX_CHARS) -> list[str]:
     return _pack(pieces, max_chars, "\n")
 
 
-def _sentences(text: str, max_chars: int) -> list[str]:
-    from underthesea import sent_tokenize
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(]?[^\W\d_])")
 
-    sentences: list[str] = []
-    for sentence in sent_tokenize(text):
+
+def sentences(text: str) -> list[str]:
+    """Text cut after ".", "!", "?" or "…" before a capital letter, except after an abbreviation
+    ("TP. Hà Nội", "TS. Nguyễn": a short word in capitals, or a single letter)."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if not text[match.end() :].lstrip('"“(')[:1].isupper():
+            continue
+        word = text[start : match.start()].rsplit(" ", 1)[-1]
+        if text[match.start()] == "." and len(word) <= 3 and (word.isupper() or len(word) == 1):
+            continue
+        out.append(text[start : match.end()].strip())
+        start = match.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+def _sentences(text: str, max_chars: int) -> list[str]:
+    pieces: list[str] = []
+    for sentence in sentences(text):
         if len(sentence) <= max_chars:
-            sentences.append(sentence)
-        else:  # a very long sentence: its clauses
-            sentences.extend(_pack(re.split(r"(?<=;) ", sentence), max_chars, " "))
-    return _pack(sentences, max_chars, " ")
+            pieces.append(sentence)
+        else:  # a very long sentence: its clauses, and at worst its words
+            pieces.extend(_parts(sentence, max_chars, (r"(?<=;) ", r"(?<=,) ", " ")))
+    return _pack(pieces, max_chars, " ")
+
+
+def _parts(text: str, max_chars: int, cuts: Sequence[str]) -> list[str]:
+    if len(text) <= max_chars or not cuts:
+        return [text]
+    out = []
+    for part in re.split(cuts[0], text):
+        out.extend(_parts(part, max_chars, cuts[1:]))
+    return _pack(out, max_chars, " ")
 
 
 def _pack(pieces: Sequence[str], max_chars: int, sep: str) -> list[str]:

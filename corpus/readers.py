@@ -1,23 +1,28 @@
-"""Formats -> normalized text lines plus the metadata the file carries (front matter, sidecar).
+"""Formats -> normalized text lines and tables, plus the metadata the file carries (front
+matter, sidecar).
 
-Each reader turns one file into lines; a file that cannot be read raises ReadError naming the
-file and the reason, so one bad file never stops the rest of a corpus from loading.
+Each reader turns one file into items, a text line or a whole `Table`: Markdown through
+corpus/markdown.py (paragraphs joined, tables in every shape converters write), plain text line
+by line, .docx through corpus/docx_reader.py, PDF below. Tables that only lay out a header or
+a signature become lines (corpus/layout_tables.py). A file that cannot be read raises
+ReadError naming the file and the reason, so one bad file never stops the rest of a corpus.
 """
 
 from __future__ import annotations
 
-import logging
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from corpus.layout import Item
-from corpus.lines import classify, is_caps
-from corpus.normalize import normalize_line, normalize_markdown
+from corpus.cleanup import drop_page_marks
+from corpus.layout import Item, Table
+from corpus.layout_tables import unlayout
+from corpus.normalize import normalize_line
 from corpus.options import DEFAULT, ReadOptions
 from corpus.types import CorpusError
+
+if TYPE_CHECKING:
+    from corpus.pdf import PdfText
 
 SUPPORTED_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 SIDECAR_SUFFIXES = (".meta.yaml", ".yaml", ".meta.yml", ".yml")
@@ -50,13 +55,16 @@ def read_file(path: Path, options: ReadOptions = DEFAULT) -> RawText:
         )
     if not path.is_file():
         raise ReadError(path, "no such file")
+    notes: tuple[str, ...] = ()
     try:
         if suffix == ".docx":
-            raw = _read_docx(path)
+            items, front = _read_docx(path), {}
         elif suffix == ".pdf":
-            raw = _read_pdf(path, options)
+            pdf = _read_pdf(path, options)
+            items, front, notes = list(pdf.items), {}, pdf.notes
         else:
-            raw = _decode(path, path.read_bytes())
+            front, raw = _split_front_matter(path, _decode(path, path.read_bytes()))
+            items = _read_markdown(raw) if suffix == ".md" else drop_page_marks(raw)
         sidecar = find_sidecar(path)
         extra = (
             _load_yaml(sidecar, "\n".join(_decode(sidecar, sidecar.read_bytes())))
@@ -65,12 +73,31 @@ def read_file(path: Path, options: ReadOptions = DEFAULT) -> RawText:
         )
     except OSError as exc:
         raise ReadError(exc.filename or path, f"cannot be read ({exc.strerror or exc})") from None
-    front, raw = _split_front_matter(path, raw)
-    normalize = normalize_markdown if suffix == ".md" else normalize_line
-    lines = tuple(normalize(line) for line in raw)
+    lines = tuple(unlayout(items if suffix == ".md" else _normalized(items)))
     if not any(lines):
         raise ReadError(path, "the file has no text")
-    return RawText(lines=lines, front={**front, **extra}, sidecar=sidecar)
+    return RawText(lines=lines, front={**front, **extra}, sidecar=sidecar, notes=notes)
+
+
+def _normalized(items: list[Item]) -> list[Item]:
+    """Every line and every cell line in one spelling (NFC, tone marks, no invisible marks)."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Table):
+            rows = tuple(
+                tuple("\n".join(t for t in map(normalize_line, c.split("\n")) if t) for c in row)
+                for row in item.rows
+            )
+            out.append(Table(rows=rows, header_rows=item.header_rows))
+        else:
+            out.append(normalize_line(item))
+    return out
+
+
+def _read_markdown(raw: list[str]) -> list[Item]:
+    from corpus.markdown import read_markdown
+
+    return read_markdown(raw)
 
 
 def find_sidecar(path: Path) -> Path | None:
@@ -115,7 +142,16 @@ def _load_yaml(path: Path, text: str) -> dict[str, Any]:
 
 def _decode(path: Path, data: bytes) -> list[str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        if len(data) % 2:
+            raise ReadError(
+                path, f"truncated UTF-16 text (an odd number of bytes, {len(data)}); save it again"
+            )
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                path, f"damaged UTF-16 text (at byte {exc.start}); save it again"
+            ) from None
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -131,129 +167,22 @@ def _decode(path: Path, data: bytes) -> list[str]:
 # --- .docx ----------------------------------------------------------------------------------
 
 
-def _read_docx(path: Path) -> list[str]:
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def _read_docx(path: Path) -> list[Item]:
+    from corpus.docx_reader import DocxError, read_docx
 
-    if not zipfile.is_zipfile(path):
-        raise ReadError(path, "not a .docx file (damaged, or another format renamed .docx)")
     try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises zipfile, KeyError, lxml errors alike
-        raise ReadError(path, f"not a readable .docx file ({_describe(exc)})") from None
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.extend(_docx_paragraph(block))
-        elif isinstance(block, Table):
-            seen: set[int] = set()
-            for row in block.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat
-                        continue
-                    seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
-                        lines.extend(_docx_paragraph(paragraph))
-        lines.append("")
-    return lines
-
-
-def _docx_paragraph(paragraph: Any) -> list[str]:
-    from corpus.normalize import render_html
-
-    if any(run.font.superscript or run.font.subscript for run in paragraph.runs):
-        parts = []
-        for run in paragraph.runs:
-            tag = "sup" if run.font.superscript else "sub" if run.font.subscript else None
-            parts.append(f"<{tag}>{run.text}</{tag}>" if tag else run.text)
-        text = render_html("".join(parts))
-    else:
-        text = paragraph.text
-    style = (paragraph.style.name or "") if paragraph.style is not None else ""
-    if style.startswith("List Bullet") and text.strip() and not re.match(r"\s*[-+•]", text):
-        text = ("+ " if style.rstrip().endswith(("2", "3")) else "- ") + text
-    return text.split("\n")
+        return read_docx(path)
+    except DocxError as exc:
+        raise ReadError(path, str(exc)) from None
 
 
 # --- .pdf -----------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(r"^[-–\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
 
+def _read_pdf(path: Path, options: ReadOptions) -> PdfText:
+    from corpus.pdf import read_pdf
 
-def _read_pdf(path: Path, options: ReadOptions) -> list[str]:
-    from pypdf import PdfReader
-
-    # pypdf logs warnings about damaged files; they are reported once, as a ReadError
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception as exc:
-                raise ReadError(
-                    path, f"encrypted PDF that cannot be opened ({_describe(exc)})"
-                ) from None
-            if not opened:
-                raise ReadError(
-                    path, "encrypted PDF (password protected); save an unprotected copy"
-                )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ReadError:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged files
-        raise ReadError(path, f"not a readable PDF ({_describe(exc)})") from None
-    if not any(page.strip() for page in pages):
-        raise ReadError(
-            path, "the PDF has no text layer (scanned images?); run OCR on it first, e.g. ocrmypdf"
-        )
-    lines: list[str] = []
-    for page in pages:
-        page_lines = [line.strip() for line in page.split("\n")]
-        while page_lines and (not page_lines[0] or _PAGE_NUMBER.match(page_lines[0])):
-            page_lines.pop(0)
-        while page_lines and (not page_lines[-1] or _PAGE_NUMBER.match(page_lines[-1])):
-            page_lines.pop()
-        lines.extend(page_lines)
-        lines.extend(["", ""])  # a page break, repaired later like any other
-    return _reflow(lines)
-
-
-def _reflow(lines: list[str]) -> list[str]:
-    """Join the visual lines of a PDF paragraph, across page breaks too: a line that fills the
-    page width and does not end a sentence continues on the next, unless the next starts a new
-    unit ("Điều 2.", "b)", "- ") or only one of the two is in capitals. A numbered line that
-    fills the width (a heading, a khoản) continues only into one that does not start with a
-    capital. Splitting a paragraph at a sentence end is harmless; merging two is not."""
-    lengths = sorted(len(line) for line in lines if line)
-    if not lengths:
-        return lines
-    full = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] * 0.8
-    out: list[str] = []
-    last = -1  # the last non-blank paragraph in out
-    visual = ""  # ... and its last visual line
-    for line in lines:
-        if (
-            line
-            and visual
-            and len(visual) >= full
-            and visual[-1] not in ".!?…"
-            and is_caps(visual) == is_caps(line)
-            and not _starts_unit(line)
-            and (not _starts_unit(out[last]) or not line[0].isupper())
-        ):
-            out[last] = f"{out[last]} {line}"
-        else:
-            out.append(line)
-            if line:
-                last = len(out) - 1
-        visual = line or visual
-    return out
-
-
-def _starts_unit(line: str) -> bool:
-    return classify(line).level != "text"
+    return read_pdf(path, options)
 
 
 def _describe(exc: Exception) -> str:

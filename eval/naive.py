@@ -55,9 +55,14 @@ def _file_lines(doc: Document) -> list[str] | None:
     if path is None or not path.is_file():
         return None
     try:
-        return [line for line in read_file(path).lines if line.strip()]
+        items = read_file(path).lines
     except Exception:  # noqa: BLE001 - unreadable now: fall back to the passages
         return None
+    lines: list[str] = []
+    for item in items:  # a table as one line per row
+        rows = [item] if isinstance(item, str) else [" | ".join(r) for r in item.rows]
+        lines.extend(row for row in rows if row.strip())
+    return lines
 
 
 def _passages_text(doc: Document) -> tuple[str, list[tuple[int, int, str | None]]]:

@@ -67,6 +67,9 @@ def test_decomposed_old_style_is_unified() -> None:
     ("raw", "clean"),
     [
         ("a\u00a0b\u200b c\u00adđ", "a b cđ"),  # NBSP, zero-width space, soft hyphen
+        ("\u200eHà\u200f Nội\u202a", "Hà Nội"),  # direction marks and embeddings
+        ("Hạnh phúc --------", "Hạnh phúc"),
+        ("Tỷ lệ ___ phần trăm", "Tỷ lệ phần trăm"),
         ("  Điều   1.\tPhạm vi  ", "Điều 1. Phạm vi"),
         ("\u00d0iều kiện", "Điều kiện"),  # Icelandic eth used for Đ
         (
@@ -124,6 +127,26 @@ def test_render_html(markup: str, text: str) -> None:
         ("|---|---|", ""),
         ("Diện tích sàn: 23.090 m<sup>2</sup>.", "Diện tích sàn: 23.090 m²."),
         ("đô thị hoá", "đô thị hóa"),
+        # broken bold from converters, pandoc escapes, rules and marks around a header cell
+        ("**Điều 1. ****Sắp xếp các xã**", "Điều 1. Sắp xếp các xã"),
+        ("năm 2025 ****với mục tiêu", "năm 2025 với mục tiêu"),
+        ("**Địn****h**** mức**", "Định mức"),
+        ("**Chương I****QUY ĐỊNH CHUNG**", "Chương I QUY ĐỊNH CHUNG"),
+        ("**NGHỊ ĐỊNH**Quy định về", "NGHỊ ĐỊNH Quy định về"),
+        (
+            "*Thành phố Huế**, ngày 18 tháng 11 năm 2025*",
+            "Thành phố Huế, ngày 18 tháng 11 năm 2025",
+        ),
+        ("*Căn cứ Luật Giáo dục số 43/2019/QH14; *", "Căn cứ Luật Giáo dục số 43/2019/QH14;"),
+        ("3. Hỗ trợ học phí**** **", "3. Hỗ trợ học phí"),
+        ("\\-\\-\\-\\-\\-\\--**", ""),
+        ("** **", ""),
+        ("* *", ""),
+        ("CHÍNH PHỦ -------", "CHÍNH PHỦ"),
+        ("Độc lập - Tự do - Hạnh phúc  ---------------", "Độc lập - Tự do - Hạnh phúc"),
+        ("BỘ TÀI CHÍNH ______", "BỘ TÀI CHÍNH"),
+        ("\u200eHà Nội, ngày 10 tháng 01 năm 2026", "Hà Nội, ngày 10 tháng 01 năm 2026"),
+        ("hợp đồng lao động*.", "hợp đồng lao động*."),  # a footnote mark stays
     ],
 )
 def test_markdown_line_to_text(line: str, text: str) -> None:

@@ -220,6 +220,18 @@ def _latin1_txt(path: Path) -> None:
     path.write_bytes("Điều 1. Phạm vi".encode("utf-16-le"))
 
 
+def _truncated_utf16_txt(path: Path) -> None:
+    path.write_bytes(b"\xff\xfe" + "Điều 1. Phạm vi".encode("utf-16-le")[:-1])
+
+
+def _docx_without_document(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/styles.xml", "<styles/>")
+
+
 def _empty_md(path: Path) -> None:
     path.write_text("\n  \n\n", encoding="utf-8")
 
@@ -239,6 +251,8 @@ BAD_FILES = [
     ("anh.pdf", _image_only_pdf, "no text layer"),
     ("bang.xlsx", _xlsx, "unsupported file type '.xlsx'"),
     ("utf16.txt", _latin1_txt, "not UTF-8"),
+    ("cut-utf16.txt", _truncated_utf16_txt, "truncated UTF-16"),
+    ("rong.docx", _docx_without_document, "no word/document.xml"),
     ("rong.md", _empty_md, "no text"),
     ("yaml-hong.md", _bad_front_matter, "front matter is not valid YAML"),
     ("ngay-sai.md", _bad_date, "date 'sometime' is not a date"),
@@ -254,6 +268,38 @@ def test_bad_file_gives_a_clear_error(tmp_path: Path, name: str, make, reason: s
     message = str(error.value)
     assert message.startswith(f"{path}: ")
     assert reason in message
+
+
+def _small_docx(path: Path, paragraphs: int) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Điều 1. Phạm vi")
+    for n in range(paragraphs):
+        document.add_paragraph(f"Nội dung đoạn thứ {n} của văn bản.")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "reason"),
+    [
+        ("MAX_INFLATED", 10_000, "the archive inflates to"),  # a zip bomb, scaled down
+        ("MAX_PARAGRAPHS", 50, "more than 50 paragraphs"),
+        ("MAX_CHARS", 1_000, "or 1,000 characters"),
+    ],
+)
+def test_docx_beyond_what_a_document_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int, reason: str
+) -> None:
+    import corpus.docx_reader
+
+    path = tmp_path / "lon.docx"
+    _small_docx(path, 200)
+    load_document(path)  # within the real limits it reads
+    monkeypatch.setattr(corpus.docx_reader, limit, value)
+    with pytest.raises(CorpusError) as error:
+        load_document(path)
+    assert str(error.value).startswith(f"{path}: ") and reason in str(error.value)
 
 
 def test_corpus_loads_the_good_files_and_reports_the_bad(tmp_path: Path) -> None:
@@ -310,3 +356,112 @@ def test_seed_as_a_wrapped_pdf_keeps_its_structure(seed_doc: Path, tmp_path: Pat
     markdown = load_document(seed_doc)
     assert doc.meta.title == markdown.meta.title
     assert [h.title for h in doc.toc] == [h.title for h in markdown.toc]
+
+
+# --- hard wraps and converter marks -----------------------------------------------------------
+
+WRAPPED = """**Điều
+2. Quy định mức học phí của cơ sở giáo dục công lập như
+sau:**
+
+1.
+Phạm vi điều chỉnh
+
+Nghị
+quyết này quy định về học phí.
+**Điều 3. Hỗ trợ học phí**
+Trẻ em mầm non được hỗ trợ bằng mức học phí quy định tại khoản 1 Điều 2 Nghị
+quyết này.
+Thời gian hỗ trợ theo thời gian học thực tế.
+*Căn cứ Luật Giáo dục số
+43/2019/QH14; *
+*Căn cứ Nghị định số 238/2025/NĐ-CP;*
+- UBTV Quốc hội, Chính phủ;
+- Tỉnh ủy, HĐND,
+UBND tỉnh;
+-
+Lưu: VT.
+Dòng thứ nhất  
+dòng thứ hai<br>dòng thứ ba
+**HỘI ĐỒNG NHÂN DÂN**
+THÀNH PHỐ HUẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+"""
+
+
+def test_markdown_hard_wraps_joined_and_units_kept_apart() -> None:
+    from corpus.markdown import read_markdown
+
+    assert [line for line in read_markdown(WRAPPED.split("\n")) if line] == [
+        "Điều 2. Quy định mức học phí của cơ sở giáo dục công lập như sau:",
+        "1. Phạm vi điều chỉnh",
+        "Nghị quyết này quy định về học phí.",
+        "Điều 3. Hỗ trợ học phí",
+        "Trẻ em mầm non được hỗ trợ bằng mức học phí quy định tại khoản 1 Điều 2 Nghị quyết này.",
+        "Thời gian hỗ trợ theo thời gian học thực tế.",
+        "Căn cứ Luật Giáo dục số 43/2019/QH14;",
+        "Căn cứ Nghị định số 238/2025/NĐ-CP;",
+        "- UBTV Quốc hội, Chính phủ;",
+        "- Tỉnh ủy, HĐND, UBND tỉnh;",
+        "- Lưu: VT.",
+        "Dòng thứ nhất",
+        "dòng thứ hai",
+        "dòng thứ ba",
+        "HỘI ĐỒNG NHÂN DÂN",
+        "THÀNH PHỐ HUẾ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+
+
+OCR = """Điều 1. Dự toán
+
+1. Thực hiện điều chỉnh mức lương cơ sở, trợ cấp ưu đãi
+
+
+--- PAGE BREAK ---
+
+4
+
+người có công với cách mạng từ ngày 01 tháng 7 năm 2020.
+"""
+
+
+def test_ocr_page_markers_and_page_numbers_go(tmp_path: Path) -> None:
+    for suffix in (".md", ".txt"):
+        path = tmp_path / f"ocr{suffix}"
+        path.write_text(OCR, encoding="utf-8")
+        texts = [p.text for p in load_document(path).passages]
+        assert (
+            "1. Thực hiện điều chỉnh mức lương cơ sở, trợ cấp ưu đãi người có công với cách mạng"
+            " từ ngày 01 tháng 7 năm 2020." in texts
+        ), suffix
+        assert not any("PAGE BREAK" in t or t == "4" for t in texts)
+
+
+def test_text_wrap_before_a_number_is_joined(tmp_path: Path) -> None:
+    path = tmp_path / "nq.txt"
+    path.write_text(
+        "Điều 1. Phạm vi\nCăn cứ Luật Tổ chức chính quyền địa phương số\n72/2025/QH15 và\n"
+        "các văn bản hướng dẫn.\n",
+        encoding="utf-8",
+    )
+    texts = [p.text for p in load_document(path).passages]
+    assert (
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 và các văn bản hướng dẫn."
+        in texts
+    )
+
+
+def test_mixed_nfc_nfd_and_nbsp(tmp_path: Path) -> None:
+    import unicodedata
+
+    path = tmp_path / "nq.md"
+    text = (
+        "Điều 1. Phạm vi\n\n"
+        + unicodedata.normalize("NFD", "Nghị quyết này")
+        + "\u00a0áp dụng từ ngày ký."
+    )
+    path.write_text(text, encoding="utf-8")
+    assert "Nghị quyết này áp dụng từ ngày ký." in [p.text for p in load_document(path).passages]

@@ -63,6 +63,16 @@ def test_classify(line: str, level: str, key: str, rest: str) -> None:
         ),
         (["NGHỊ QUYẾT", "về việc"], ["NGHỊ QUYẾT", "về việc"]),
         (["Điều 1. Phạm vi", "Luật này quy định"], ["Điều 1. Phạm vi", "Luật này quy định"]),
+        (["Căn cứ Luật số", "72/2025/QH15;"], ["Căn cứ Luật số 72/2025/QH15;"]),  # wants a number
+        (
+            ["có hiệu lực từ ngày", "", "01 tháng 7 năm 2025."],
+            ["có hiệu lực từ ngày 01 tháng 7 năm 2025."],
+        ),
+        (["Mức chi như sau", "2. Mức chi khác"], ["Mức chi như sau", "2. Mức chi khác"]),
+        (  # a title ending in "số" (dân tộc thiểu số) before its first khoản
+            ["Điều 25. Chính sách đối với người dân tộc thiểu số", "1. Ưu tiên học tập."],
+            ["Điều 25. Chính sách đối với người dân tộc thiểu số", "1. Ưu tiên học tập."],
+        ),
     ],
 )
 def test_join_broken_lines(lines: list[str], joined: list[str]) -> None:
@@ -129,6 +139,23 @@ def test_split_text_at_sentences() -> None:
     assert all(len(c) <= 300 for c in chunks)
     assert " ".join(chunks) == long
     assert all(c.endswith("tỉnh.") for c in chunks)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Một câu. Hai câu.", ["Một câu.", "Hai câu."]),
+        ("Trụ sở tại TP. Hà Nội. Tiếp theo.", ["Trụ sở tại TP. Hà Nội.", "Tiếp theo."]),
+        ("Ông A. Nguyễn ký.", ["Ông A. Nguyễn ký."]),  # a single letter is an initial
+        ("Tăng 8,5%. Năm 2025.", ["Tăng 8,5%.", "Năm 2025."]),
+        ("Hết câu? Có! “Trích dẫn” tiếp.", ["Hết câu?", "Có!", "“Trích dẫn” tiếp."]),
+        ("từ ngày 01.7.2025 trở đi", ["từ ngày 01.7.2025 trở đi"]),
+    ],
+)
+def test_sentences_split_by_rule(text: str, sentences: list[str]) -> None:
+    from corpus.passages import sentences as split
+
+    assert split(text) == sentences
 
 
 def test_lead_and_points_grouped_in_even_parts() -> None:

@@ -1,0 +1,89 @@
+"""What a table cell holds, read from its text alone: an STT key, a number, a label with its
+own numbering, a short word or unit, or text; and what a column heading promises."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus.lines import classify
+
+_KEY = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zđ])[.)]?$|^\d{1,3}[.)]$")
+_INT = re.compile(r"^\d{1,3}$")
+_NUMBER = re.compile(r"^[-+]?\(?\d+(?:[.,]\d+)*\)?(?:\s*%|đ\b)?(?:\s+\S+){0,3}$")
+_MARK = re.compile(r"^[xX×✓✔]$")
+_KEY_HEADING = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s+thứ\s+tự)\.?$", re.IGNORECASE)
+_UNIT_HEADING = re.compile(r"^(?:Đơn vị(?:\s+tính)?|ĐVT)\b", re.IGNORECASE)
+
+
+def cell_kind(text: str, first: bool = False) -> str:
+    """ "key" (an STT: "II", "1.2", "a", or a small integer first in its row), "number"
+    ("5.310.000", "90%", "100.000 đồng/người/buổi", a tick "X"), "label" (text that starts
+    with its own numbering or bullet: "2. Hội đồng thi", "- Trưởng ban"), "short" (a word or
+    a unit: "Lần", "người/ngày"), "text", or ""."""
+    text = text.strip()
+    if not text:
+        return ""
+    if _MARK.match(text) and not first:
+        return "number"  # a tick "X", not the STT "X" (10)
+    if _KEY.match(text) or first and _INT.match(text):
+        return "key"
+    if _NUMBER.match(text):
+        return "number"
+    if classify(text.split("\n", 1)[0]).level != "text":
+        return "label"
+    words = text.split()
+    return "short" if len(words) == 1 or len(words) <= 3 and "/" in text else "text"
+
+
+def guess_header_rows(rows: Sequence[Sequence[str]]) -> int:
+    """Leading rows before the first that reads as data (an STT key first, or a number)."""
+    for n, row in enumerate(rows[:4]):
+        first = next((c for c in row if c), "")
+        if cell_kind(first, first=True) == "key" or any(cell_kind(c) == "number" for c in row):
+            return n
+    return 0
+
+
+_NUMBER_HEADING = re.compile(
+    r"\b(?:Mức|Số tiền|Tỷ lệ|Hệ số|Định mức|Số lượng|Giá|Kinh phí|Dự toán|Tổng số|Năm\s+\d{4})\b"
+    r"|\((?:đồng|%|1\.000|triệu|nghìn|tỷ)|(?:đồng|%)\s*\)",
+    re.IGNORECASE,
+)
+_NOTE_HEADING = re.compile(r"^Ghi chú\b", re.IGNORECASE)
+
+
+def heading_prior(text: str) -> dict[str, float]:
+    """What a column heading says its cells hold: {"key": .9} under "STT", numbers under
+    "Mức chi (đồng)", text under "Đơn vị tính", little under "Ghi chú"; nothing without one."""
+    text = " ".join(text.split())
+    if not text:
+        return {}
+    if is_key_heading(text):
+        return {"key": 0.9}
+    if _NOTE_HEADING.match(text):
+        return {"text": 0.3}
+    if _UNIT_HEADING.match(text):
+        return {"short": 0.6}
+    if _NUMBER_HEADING.search(text):
+        return {"number": 0.7}
+    return {"text": 0.5, "label": 0.5}
+
+
+# how well a cell of one kind (first key) sits in a column that mostly holds the other
+KIND_FIT = {
+    "key": {"key": 1.0},
+    "number": {"number": 1.0},
+    "label": {"label": 1.0, "text": 0.6},
+    "text": {"text": 1.0, "label": 0.6, "short": 0.2},
+    "short": {"short": 1.0, "text": 0.3},
+}
+
+
+def unit_heading(text: str) -> bool:
+    """ "Đơn vị tính", "ĐVT": a column that names the unit of the values beside it."""
+    return bool(_UNIT_HEADING.match(text))
+
+
+def is_key_heading(text: str) -> bool:
+    return bool(_KEY_HEADING.match(" ".join(text.split())))

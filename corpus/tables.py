@@ -1,0 +1,253 @@
+"""A data table -> rows that read on their own.
+
+Spans are resolved (an empty heading cell under a column span takes the heading to its left;
+an empty label cell takes the label above, as a row span leaves it), header rows counted and
+joined into one heading per column, the unit found, rows grouped under the rows that only
+name a group ("1 | Phí sát hạch lái xe | | |", nested by their STT: I > 1 > 1.1 > a > -), and a
+row whose cells each hold the same number of lines split into that many rows. Each data row
+becomes a `Row`: its path (group headings, then its own labels) and its (heading, value)
+pairs, rendered as "Caption — Vùng I — Mức lương tối thiểu tháng: 5.310.000; ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.cells import cell_kind, guess_header_rows, is_key_heading, unit_heading
+from corpus.layout import Table
+from corpus.lines import classify
+
+UNIT_LINE = re.compile(
+    r"^\(?\s*((?:Đơn vị(?:\s+tính)?|ĐVT)\s*:\s*[^()]{1,80}?)\s*\)?\.?$", re.IGNORECASE
+)
+_BULLET = re.compile(r"^[-–+•*]\s+")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+SEP = " — "
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    path: tuple[str, ...]  # group headings over the row, then its own labels
+    values: tuple[tuple[str, str], ...]  # (heading, value) of its value cells that hold text
+    cells: tuple[tuple[str, str], ...]  # (heading, value) of every column, in order
+
+
+def _level(key: str) -> float:
+    """Depth of a numbering key: A > I > 1 > 1.1 > a > - > +."""
+    key = key.strip().rstrip(".)")
+    if not key:
+        return 9.0
+    if _ROMAN.match(key):
+        return 1.0
+    if re.fullmatch(r"[A-ZĐ]", key):
+        return 0.0
+    if re.fullmatch(r"\d+(?:\.\d+)*", key):
+        return 2.0 + 0.1 * key.count(".")
+    if re.fullmatch(r"[a-zđ]", key):
+        return 3.0
+    return {"-": 4.0, "–": 4.0, "+": 5.0}.get(key, 9.0)
+
+
+def _marker(text: str) -> str:
+    """The numbering a label starts with: "1." -> "1", "a)" -> "a", "- x" -> "-"."""
+    line = classify(text.split("\n", 1)[0])
+    if line.level in ("dash", "plus"):
+        return "-" if line.level == "dash" else "+"
+    return line.key if line.level in ("roman", "arabic", "letter") else ""
+
+
+def clean(text: str) -> str:
+    """A cell as one phrase: bullets dropped, its lines joined by "; ", no trailing colon."""
+    lines = [_BULLET.sub("", line).strip() for line in text.split("\n")]
+    return "; ".join(line.rstrip(" :;") for line in lines if line.strip(" :;"))
+
+
+def _drop_empty(rows: list[list[str]], header: int) -> list[list[str]]:
+    """Columns with nothing in the body (a stray closing quote aside) and rows left empty."""
+    body = rows[header:] or rows
+    keep = [c for c in range(len(rows[0])) if any(r[c].strip(" \"“”'") for r in body)]
+    return [
+        [r[c] for c in keep]
+        for n, r in enumerate(rows)
+        if n < header or any(r[c].strip() for c in keep)
+    ]
+
+
+def _looks_alike(a: str, b: str) -> bool:
+    """Two first cells of the same kind: "Mẫu số 01" and "Mẫu số 02"."""
+    shape = lambda s: re.sub(r"\d+", "#", s.strip())  # noqa: E731
+    return bool(re.search(r"\d", a)) and shape(a) == shape(b)
+
+
+def _header_rows(rows: list[list[str]], given: int) -> int:
+    if given == 1 and len(rows) >= 2 and _looks_alike(rows[0][0], rows[1][0]):
+        return 0  # a data row written as the pipe table's heading
+    count = given
+    while count and count < min(3, len(rows) - 1):
+        row = rows[count]
+        if row[0] or not any(row) or any(cell_kind(c) == "number" for c in row):
+            break
+        count += 1  # "|  |  | Hệ số | Hệ số |" under "Cục loại 1 | Cục loại 2"
+    return count
+
+
+def _headings(rows: list[list[str]], count: int) -> list[str]:
+    width = len(rows[0]) if rows else 0
+    out = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in range(count):
+            text = " ".join(rows[r][c].split())
+            if (
+                not text
+                and r == 0
+                and c > 0
+                and count > 1
+                and any(rows[s][c] for s in range(1, count))
+            ):
+                text = next(
+                    (" ".join(rows[0][k].split()) for k in range(c - 1, -1, -1) if rows[0][k]), ""
+                )
+            if text and text not in parts:
+                parts.append(text)
+        out.append(
+            parts[0] + (f" ({', '.join(parts[1:])})" if len(parts) > 1 else "") if parts else ""
+        )
+    return out
+
+
+def _roles(body: list[list[str]], headings: list[str]) -> tuple[int | None, list[int], list[int]]:
+    """(STT column, label columns, value columns)."""
+    width = len(headings)
+    kinds = []
+    for c in range(width):
+        counts: dict[str, int] = {}
+        for row in body:
+            kind = cell_kind(row[c], first=c == 0)
+            if kind:
+                counts[kind] = counts.get(kind, 0) + 1
+        kinds.append(max(counts, key=lambda k: counts[k]) if counts else "")
+    stt = 0 if width > 1 and (is_key_heading(headings[0]) or kinds[0] == "key") else None
+    rest = [c for c in range(width) if c != stt]
+    values = [c for c in rest if kinds[c] == "number" or unit_heading(headings[c])]
+    first_value = min(values, default=width)
+    labels = [c for c in rest if c < first_value]
+    if not values and len(labels) > 1:
+        labels, values = labels[:-1], labels[-1:]
+    values = [c for c in rest if c not in labels]
+    return stt, labels, values
+
+
+def _split_lines(row: list[str], stt: int | None) -> list[list[str]]:
+    """ "- Lý thuyết<br>- Thực hành | Lần<br>Lần | 60.000<br>70.000" -> two rows."""
+    filled = [row[c].split("\n") for c in range(len(row)) if c != stt and row[c]]
+    counts = {len(lines) for lines in filled}
+    if len(filled) < 2 or len(counts) != 1 or counts == {1}:
+        return [row]
+    (n,) = counts
+    parts = [
+        row[c].split("\n") if c != stt and row[c] else [row[c]] + [""] * (n - 1)
+        for c in range(len(row))
+    ]
+    return [[parts[c][i] for c in range(len(row))] for i in range(n)]
+
+
+def _unit_row(row: Sequence[str]) -> str | None:
+    """A row holding only "Đơn vị tính: triệu đồng"."""
+    filled = [c for c in row if c.strip()]
+    match = UNIT_LINE.match(filled[0]) if len(filled) == 1 else None
+    return match.group(1) if match else None
+
+
+@dataclass
+class _Grouping:
+    """The group rows above the current one: (depth, heading), outermost first."""
+
+    stack: list[tuple[float, str]]
+
+    def close(self, level: float) -> None:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+
+    def open(self, key: str, texts: Sequence[str]) -> None:
+        level = _level(key) if key else (self.stack[-1][0] if self.stack else 1.0) + 0.5
+        self.close(level)
+        for i, text in enumerate(texts):  # "I | Tốt nghiệp | 1. Ban Chỉ đạo thi": two groups
+            sub = _level(_marker(text)) if i else level
+            self.stack.append((sub if sub > level else level + 0.01 * i, text))
+
+
+def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
+    """The data rows of a table, each with its path and values; a unit written as a row of
+    its own ("Đơn vị tính: triệu đồng") is dropped and appended to `units`."""
+    rows = [list(r) for r in table.rows if any(c.strip() for c in r)]
+    header = table.header_rows
+    while rows and (unit := _unit_row(rows[0])):
+        if units is not None:
+            units.append(unit)
+        rows, header = rows[1:], max(0, header - 1)
+    if not rows:
+        return []
+    header = _header_rows(rows, min(header or guess_header_rows(rows), len(rows) - 1))
+    rows = _drop_empty(rows, header)
+    if len(rows) <= header or not rows[0]:
+        return []
+    headings = _headings(rows, header)
+    stt, labels, values = _roles(rows[header:], headings)
+    body = [part for row in rows[header:] for part in _split_lines(row, stt)]
+    groups = _Grouping([])
+    above: dict[int, str] = {}  # the last label seen in each label column
+    out: list[Row] = []
+    for n, row in enumerate(body):
+        filled = [c for c in labels if row[c].strip()]
+        key = row[stt].strip() if stt is not None else ""
+        key = key or (_marker(row[filled[0]]) if filled else "")
+        for c in filled:
+            above[c] = row[c]
+        nxt = body[n + 1] if n + 1 < len(body) else None
+        if filled and nxt is not None and all(not row[c].strip() for c in values):
+            next_key = nxt[stt].strip() if stt is not None else ""
+            deeper = bool(next_key) and bool(key) and _level(next_key) > _level(key)
+            if values or deeper:  # a row naming a group: context for the rows under it
+                groups.open(key, [clean(row[c]) for c in filled])
+                continue
+        if key:
+            groups.close(_level(key))
+        context = [text for _, text in groups.stack]
+        cells = []
+        for c, text in enumerate(row):
+            if c in labels[:-1] and not text.strip():
+                text = above.get(c, "")  # a row span leaves the label to the row above
+            cells.append((headings[c], clean(text) if c in labels else " ".join(text.split())))
+        path = list(context)
+        for c in labels:
+            if cells[c][1] and cells[c][1] not in path:
+                path.append(cells[c][1])
+        pairs = tuple((headings[c], cells[c][1]) for c in values if cells[c][1])
+        if path or pairs:
+            out.append(Row(tuple(path), pairs, tuple(cells)))
+        if key and filled:  # rows under it without an STT of their own read as its parts
+            groups.stack.append((_level(key), clean(row[filled[0]])))
+    return out
+
+
+def row_line(row: Row) -> str:
+    """ "Vùng I — Mức lương tối thiểu tháng: 5.310.000; Mức lương tối thiểu giờ: 25.500"."""
+    values = "; ".join(f"{h}: {v}" if h else v for h, v in row.values)
+    return SEP.join([*row.path, values] if values else row.path)
+
+
+def caption_line(caption: str, unit: str | None) -> str:
+    return f"{caption} ({unit})" if caption and unit else caption or (unit or "")
+
+
+def row_passage_text(caption: str, unit: str | None, row: Row) -> str:
+    head = caption_line(caption, unit)
+    return f"{head}{SEP}{row_line(row)}" if head else row_line(row)
+
+
+def table_text(caption: str, unit: str | None, rows: Sequence[Row]) -> str:
+    head = caption_line(caption, unit)
+    return "\n".join([head, *(row_line(r) for r in rows)] if head else [row_line(r) for r in rows])
