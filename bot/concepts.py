@@ -29,8 +29,18 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii"
 
 
 @cache
-def question_vocab() -> frozenset[str]:
-    return frozenset(mapping("question_vocab", _DATA))
+def question_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    """(accented words, folded words) of bot/data/question_vocab.tsv; a folded form two keys
+    share (none today) would count only when typed with its diacritics."""
+    accented = frozenset(w for key in mapping("question_vocab", _DATA) for w in key.split())
+    return accented, frozenset(fold(w) for w in accented)
+
+
+def _asked(raw: str) -> bool:
+    """Is this typed word a question word ("có", "bao", "ai") rather than content ("cơ")?"""
+    accented, folded = question_vocab()
+    lower = raw.lower()
+    return lower in accented or (fold(lower) == lower and lower in folded)
 
 
 def syllables(text: str) -> list[str]:
@@ -67,7 +77,6 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
     """The question's concepts, weighted; `extra` are words the question implies (e.g. the
     official wording of an everyday phrase) that may stand in for the words typed."""
     top = max(idf.values(), default=1.0)
-    asked = question_vocab()
     text = strip_question_words(question)
     out: list[Concept] = []
     used: set[str] = set()
@@ -82,7 +91,7 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
         long_form = ABBREVIATIONS.get(key) or ABBREVIATIONS.get(key.replace("-", ""))
         words = syllables(raw)
         word = words[0] if words else ""
-        if not word or word in used or word in STOPWORDS or word in asked:
+        if not word or word in used or word in STOPWORDS or _asked(raw):
             continue
         used.add(word)
         if long_form and (len(key) > 2 or raw.isupper()):
@@ -92,7 +101,7 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
             out.append(Concept((frozenset([word]),), idf.get(word, top), raw))
     for word in extra:
         for w in syllables(word):
-            if w not in used and w not in STOPWORDS and w not in asked:
+            if w not in used and w not in STOPWORDS and not _asked(w):
                 used.add(w)
                 out.append(Concept((frozenset([w]),), 0.5 * idf.get(w, top), word))
     return out

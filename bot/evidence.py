@@ -87,8 +87,10 @@ def value_for(query: Query, text: str, heading: str = "") -> str | None:
             found = [f for f in found if "%" in f] or found
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         unit = unit_of(heading) if heading else None
+        if unit:  # "(1.000đ)" or "(1.000 đồng/trẻ/tháng)" is read "nghìn đồng ..."
+            unit = re.sub(r"^1\.000\s*(?:đồng|đ)\b", "nghìn đồng", unit)
         if unit and not has_unit(value):
-            value = f"{value} {unit}" if not unit[0].isdigit() else f"{value} ({unit})"
+            value = f"{value} ({unit})" if re.match(r"[\d.]", unit) else f"{value} {unit}"
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
         m = DATE.search(text)
@@ -133,18 +135,44 @@ def rank_units(
     return out
 
 
+# Columns that number or code the rows (STT, Mã số): labels, never the answer.
+_LABEL_COLUMN = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt|thứ tự|mã(?: số)?|ký hiệu)\b", re.IGNORECASE)
+
+
 def _units(p: Passage) -> list[tuple[int, int, str, str]]:
-    """(start, end, text, heading) of each candidate in a passage: a table row's cells, or
-    its clauses."""
+    """(start, end, text, heading) of each candidate in a passage: a table row's value cells
+    (each read with the row's label), a whole table's lines cell by cell, or clauses."""
     if p.kind == "row" and p.cells:
-        label = " ".join(v for h, v in p.cells if v and not re.search(r"\d", v))[:200]
+        labels = [
+            v for h, v in p.cells if v and (not re.search(r"\d", v) or _LABEL_COLUMN.match(h))
+        ]
+        label = " ".join(v for v in labels if not re.fullmatch(r"[\dIVXLC.]+", v))[:200]
+        caption = p.text.split(" — ", 1)[0]
         out = []
         for heading, value in p.cells:
-            if not value or not re.search(r"\d", value):
+            if not value or not re.search(r"\d", value) or _LABEL_COLUMN.match(heading):
                 continue
-            where = p.text.find(value)
+            where = p.text.rfind(value)
             start, end = (where, where + len(value)) if where >= 0 else (0, len(p.text))
-            out.append((start, end, f"{label} — {heading}: {value}", heading))
+            unit_heading = heading if unit_of(heading) else f"{heading} ({caption})"
+            out.append((start, end, f"{label} — {heading}: {value}", unit_heading))
+        return out or [(0, len(p.text), p.text, "")]
+    if p.kind == "table":
+        out = []
+        lines = p.text.split("\n")
+        caption = lines[0] if lines else ""
+        offset = 0
+        for line in lines:
+            at = p.text.find(line, offset)
+            offset = at + len(line)
+            label, _, cells = line.rpartition(" — ")
+            for cell in cells.split("; ") if label else [line]:
+                heading, _, value = cell.rpartition(": ")
+                if value and re.search(r"\d", value):
+                    start = p.text.find(cell, at)
+                    out.append(
+                        (start, start + len(cell), f"{label} — {cell}", f"{heading} ({caption})")
+                    )
         return out or [(0, len(p.text), p.text, "")]
     return [(s, e, p.text[s:e], "") for s, e in clauses(p.text)]
 

@@ -34,7 +34,7 @@ _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 # A number right after these words is a year, a grade, a rank or a reference, not a figure.
 _NOT_A_FIGURE = re.compile(
     r"(?:năm|năm học|giai đoạn|đến năm|từ năm|lần thứ|khóa|lớp|điều|khoản|điểm|mục|chương|"
-    r"phụ lục|số|vùng|loại|hạng|cấp|nhóm|tổ|quý|ngày|tháng|thứ|phần|bước|mẫu số|tiết)"
+    r"phụ lục|số|vùng|loại|hạng|cấp|nhóm|tổ|quý|ngày|mùng|tháng|thứ|phần|bước|mẫu số|tiết)"
     r"(?:\s+\d+(?:\s*,\s*\d+)*\s*(?:,|và|hoặc))?\s*$",  # ... and the rest of a list: "lớp 4, 8, 11"
     re.IGNORECASE,
 )
@@ -73,14 +73,25 @@ def is_money(figure: str) -> bool:
     return bool(re.search(r"đồng|VNĐ|VND|USD", figure, re.IGNORECASE))
 
 
+# what a table heading's unit must name to be a unit of measure ("(xã)" in "Khu vực nông thôn
+# (xã)" says where, not in what)
+_MEASURE = re.compile(
+    r"đồng|đ\b|VNĐ|VND|USD|%|‰|triệu|tỷ|nghìn|ngàn|1\.000|\bha\b|m²|m2|m³|km|kg|tấn|lần|/",
+    re.IGNORECASE,
+)
+
+
 def unit_of(heading: str) -> str | None:
-    """The unit a table heading states: "Mức lương (Đơn vị: đồng/tháng)" -> "đồng/tháng",
-    "Mức thu (đồng)" -> "đồng", "Tỷ lệ (%)" -> "%"."""
-    m = re.search(r"\((?:\s*đơn vị(?: tính)?\s*:?\s*)?([^()]{1,40})\)\s*$", heading, re.I)
-    if m and re.search(rf"{_UNIT}|{_SCALE}|đ\b", m.group(1), re.IGNORECASE):
+    """The unit a table heading or caption states: "Mức lương (Đơn vị: đồng/tháng)" ->
+    "đồng/tháng", "Mức thu (đồng)" -> "đồng", "Tỷ lệ (%)" -> "%", "(Đơn vị tính: Nghìn
+    đồng/người học/tháng)" -> "Nghìn đồng/người học/tháng"; None for "Khu vực nông thôn (xã)"."""
+    m = re.search(r"đơn vị(?: tính)?\s*:\s*([^;()]{1,50})", heading, re.IGNORECASE)
+    if m and _MEASURE.search(m.group(1)):
+        return m.group(1).strip(" .")
+    m = re.search(r"\(\s*([^()]{1,40})\)\s*$", heading)
+    if m and _MEASURE.search(m.group(1)):
         return m.group(1).strip()
-    m = re.search(r"đơn vị(?: tính)?\s*:\s*([^;()]{1,40})", heading, re.IGNORECASE)
-    return m.group(1).strip(" .") if m else None
+    return None
 
 
 def person_name(text: str) -> str | None:
