@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpus.listing import Listing, Source, list_files
-from corpus.meta import build_meta
+from corpus.meta import read_meta
 from corpus.options import DEFAULT, ReadOptions
 from corpus.passages import cut
 from corpus.paths import BUNDLED_CORPUS
@@ -35,7 +35,7 @@ __all__ = [
     "load_document",
 ]
 
-PARSER_VERSION = "1"  # bump when the same file would give different passages
+PARSER_VERSION = "2"  # bump when the same file would give different passages or metadata
 
 
 def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
@@ -45,11 +45,12 @@ def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
     if raw.sidecar is not None:  # metadata edits must count as a change too
         digest.update(b"\0" + raw.sidecar.read_bytes())
     structure = parse(raw.lines)
-    meta = build_meta(path.stem, structure, raw.front, path, digest.hexdigest())
+    meta, meta_notes = read_meta(path.stem, structure, raw.front, path, digest.hexdigest())
     passages = cut(structure.blocks, meta.doc_id)
     if not any(p.kind == "content" for p in passages):
         raise ReadError(path, "no text found besides headings")
-    return Document(meta=meta, toc=structure.toc, passages=passages, notes=raw.notes)
+    notes = tuple(dict.fromkeys((*raw.notes, *meta_notes)))
+    return Document(meta=meta, toc=structure.toc, passages=passages, notes=notes)
 
 
 def load_corpus(
