@@ -287,7 +287,14 @@ def _cap(text: str) -> str:
 def _issuer(rest: str) -> str | None:
     """The capitals left once the quốc hiệu, number and date are taken out; a body printed
     under its parent ("BỘ TÀI CHÍNH / TỔNG CỤC THUẾ") is the lower one."""
-    tokens = [t for t in rest.split() if is_caps(t) and not re.fullmatch(r"[\W\d_]+", t)]
+    tokens: list[str] = []  # the first run of words in capitals
+    for token in rest.split():
+        if re.fullmatch(r"[\W\d_]+", token):
+            continue
+        if is_caps(token):
+            tokens.append(token)
+        elif tokens:
+            break
     if not tokens:
         return None
     half = len(tokens) // 2

@@ -240,7 +240,13 @@ def _tidy(name: str | None) -> str | None:
 
 def _session(text: str) -> str:
     text = " ".join(text.split()).strip(" ,")
+    text = re.sub(r"(?i)^(khóa\s+[IVXLC]+)\s*,?\s*(?:k[ỳy]|phiên)(?=\s+họp)", _sitting, text)
     return re.sub(r"(?i)\b(khóa|kỳ họp|phiên họp)\b", lambda m: m.group(1).capitalize(), text)
+
+
+def _sitting(match: re.Match[str]) -> str:
+    word = "phiên" if match.group(0).lower().endswith("phiên") else "kỳ"
+    return f"{match.group(1)}, {word}"
 
 
 def _kind_of_number(number: str | None) -> str | None:
