@@ -15,8 +15,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from corpus.lines import is_caps
-
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
 
@@ -121,22 +119,23 @@ def _votes(keys: list[str], references: Iterable[str]) -> list[Counter[str]]:
     right: dict[tuple[str, str], Counter[str]] = {}
     single: dict[str, Counter[str]] = {}
     for ref in references:
-        if not ref or is_caps(ref):
+        if not ref or ref == ref.upper():  # capitals say nothing about case
             continue
         prev: tuple[str, str, bool] | None = None  # (key, form, starts a sentence)
         end = 0
         for m in _WORD.finditer(ref):
             form = m.group()
             key = form.casefold()
-            start = prev is None or bool(_SENTENCE_BREAK.search(ref[end : m.start()]))
+            gap = ref[end : m.start()]
+            start = prev is None or (gap != " " and bool(_SENTENCE_BREAK.search(gap)))
             if key in wanted and not start:
-                single.setdefault(key, Counter())[form] += 1
+                _count(single, key, form)
             if prev is not None and not start:
                 pair = (prev[0], key)
                 if pair in lefts:
-                    left.setdefault(pair, Counter())[form] += 1
+                    _count(left, pair, form)
                 if pair in rights and not prev[2]:
-                    right.setdefault(pair, Counter())[prev[1]] += 1
+                    _count(right, pair, prev[1])
             prev, end = (key, form, start), m.end()
     votes: list[Counter[str]] = []
     for i, key in enumerate(keys):
@@ -145,6 +144,12 @@ def _votes(keys: list[str], references: Iterable[str]) -> list[Counter[str]]:
             seen = right.get((key, keys[i + 1]))
         votes.append(seen or single.get(key) or Counter())
     return votes
+
+
+def _count(table: dict, key, form: str) -> None:
+    if key not in table:
+        table[key] = Counter()
+    table[key][form] += 1
 
 
 def name_case(caps: str) -> str:

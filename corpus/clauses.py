@@ -42,6 +42,7 @@ _AFTER_COMMA = re.compile(r"(?<=, )" + _ACT, re.IGNORECASE)
 _SUBJECT_VERB = re.compile(r"(?<!được )(?<!bị )\b" + _ACT, re.IGNORECASE)  # in the title
 _NOT_THE_OBJECT = re.compile(r"\b(?:bởi|theo quy định|quy định tại|căn cứ|dẫn chiếu)\b", re.I)
 _ENDED = re.compile(r"hết hiệu lực", re.IGNORECASE)
+_ACTS = re.compile(r"sửa đổi|thay thế|bãi bỏ|hết hiệu lực", re.IGNORECASE)
 _TITLES = (
     "CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CHÁNH VĂN PHÒNG", "GIÁM ĐỐC",
     "TRƯỞNG BAN", "CHỦ NHIỆM", "TỔNG THƯ KÝ", "CHÁNH ÁN", "VIỆN TRƯỞNG", "TỔNG KIỂM TOÁN",
@@ -60,6 +61,9 @@ _TITLE_LINE = re.compile(
     r"CHÍNH PHỦ|QUỐC HỘI|ỦY BAN|HỘI ĐỒNG)"
 )
 _ROOT = ("content",)
+_SENTENCES = re.compile(r"(?<=\.)\s+(?=\S)")
+_CLAUSES = re.compile(r"(?<=;)\s+(?=\S)")
+_QUOTE = re.compile(r"[:“\"]")  # amended text quoted after "như sau:" is not the object
 
 
 def _paragraphs(blocks: Sequence[Block]) -> list[tuple[int, str]]:
@@ -92,6 +96,8 @@ def effective(blocks: Sequence[Block], *, signed: str | None, passed: str | None
     ngày ...", preferring a clause that starts with it over a provision's own date."""
     later: str | None = None
     for _, text in _paragraphs(blocks):
+        if "hiệu lực" not in text:
+            continue
         for match in _EFFECTIVE.finditer(text):
             when = match["when"].lower()
             if match.group(3):
@@ -120,13 +126,13 @@ def amended(subject: str | None, blocks: Sequence[Block], *, own: str | None) ->
     for title in titles:
         found += _objects(re.sub(r"^Điều\s+\S+\s*", "", title), _VERB)
     for i, text in _paragraphs(blocks):
-        if PREAMBLE.match(text):
+        if PREAMBLE.match(text) or not _ACTS.search(text):
             continue
-        for sentence in re.split(r"(?<=\.)\s+(?=\S)", text):
+        for sentence in _SENTENCES.split(text):
             ended = _ENDED.search(sentence)
             if ended:
                 found += _numbers(sentence[: ended.start()])[:1]
-            for clause in re.split(r"(?<=;)\s+(?=\S)", sentence):
+            for clause in _CLAUSES.split(sentence):
                 found += _objects(clause, _VERB)
                 if _SELF.match(clause):
                     found += _objects(clause, _AFTER_COMMA)
@@ -150,7 +156,7 @@ def _objects(text: str, verbs: re.Pattern[str]) -> list[str]:
     """The first document number after each amending verb ("bãi bỏ Nghị quyết số ...")."""
     out: list[str] = []
     for verb in verbs.finditer(text):
-        window = re.split(r"[:“\"]", text[verb.end() : verb.end() + 260])[0]
+        window = _QUOTE.split(text[verb.end() : verb.end() + 260], maxsplit=1)[0]
         number = _NUMBER.search(window)
         if number and not _NOT_THE_OBJECT.search(window[: number.start()]):
             out.append(_clean(number["num"]))
@@ -181,10 +187,13 @@ def signer(signature: Sequence[str], blocks: Sequence[Block]) -> str | None:
     if named:
         return named
     streams: list[str] = []
+    rows = (getattr(getattr(b, "table", None), "rows", None) or () for b in blocks)
+    cells = [cell for table in rows for row in table for cell in row if cell]
     lines = [line for b in blocks if b.section or b.kind != "heading" for line in b.lines]
+    streams.extend(cells)  # a signature drawn as a table: title and name in one cell
     for i, line in enumerate(lines):
         streams.append(line)
-        if is_caps(line):  # a title line, the name on one of the next lines
+        if line == line.upper() and line != line.lower():  # a title, the name on a next line
             streams.append(" ".join(lines[i : i + 5]))
     right: list[str] = []  # the right-hand column of a closing table drawn with "|"
     for line in [*lines, ""]:

@@ -148,9 +148,12 @@ def read_header(lines: list[str]) -> Header:
         found_kind = line["kind"]
         subject, end = _subject(cells, starts, line.end())
     authority, session = _authority(cells, starts, end)
+    tail = _tail(cells, starts, end)
+    if number is None and (number := _NUMBER.search(tail)):
+        # a block that prints its type above the number
+        number_text = re.sub(r"\s+", "", number["num"]).rstrip(".,;") if number["num"] else None
     if date is None:
         # a công văn prints its place and date after the "V/v" subject (the right column)
-        tail = _tail(cells, starts, end)
         date = _PLACE_DATE.search(tail)
         if date and all(date[g] and date[g].isdigit() for g in "dmy"):
             iso = _iso(date["d"], date["m"], date["y"])
@@ -170,10 +173,14 @@ def read_header(lines: list[str]) -> Header:
     )
 
 
+_KIND_PATTERNS = [(kind, re.compile(fuzzy(kind))) for kind in KINDS]
+_BODY_PATTERNS = [(body, re.compile(fuzzy(body))) for body in BODIES]
+
+
 def _sentence_kind(caps: str) -> str:
     caps = " ".join(caps.split())
-    for kind in KINDS:
-        if re.fullmatch(fuzzy(kind), caps):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.fullmatch(caps):
             return kind[:1] + kind[1:].lower()
     return caps[:1] + caps[1:].lower()
 
@@ -304,8 +311,8 @@ def _issuer(rest: str) -> str | None:
     subs = [m.start(1) for m in _SUB_BODY.finditer(caps) if m.start(1) > 0]
     if subs and not re.search(r"\b(?:VÀ|CỦA)\s*$", caps[: subs[-1]]):
         caps = caps[subs[-1] :]
-    for body in BODIES:
-        if re.fullmatch(fuzzy(body), caps):
+    for body, pattern in _BODY_PATTERNS:
+        if pattern.fullmatch(caps):
             return body
     return caps
 

@@ -121,8 +121,15 @@ def front_lines(structure: Structure) -> list[str]:
             break
         if block.kind == "heading" and tuple(block.lines) == tuple(structure.title_lines):
             continue
-        lines.extend(block.lines)
+        lines.extend(block_texts(block))
     return lines
+
+
+def block_texts(block) -> list[str]:
+    """A block's lines, and the cells of a table it holds (a title block or a signature drawn
+    as a table), one per line."""
+    rows = getattr(getattr(block, "table", None), "rows", None) or ()
+    return [*block.lines, *(cell for row in rows for cell in row if cell)]
 
 
 def extract(structure: Structure) -> dict[str, Any]:
@@ -131,7 +138,7 @@ def extract(structure: Structure) -> dict[str, Any]:
     header = read_header(front)
     paragraphs = _paragraphs(front)
     formula = next((m for p in paragraphs if (m := _enacts(p))), None)
-    texts = [line for block in structure.blocks for line in block.lines]
+    texts = [line for block in structure.blocks for line in block_texts(block)]
     body = " ".join(texts)
     passed = _PASSED.search(body)
     found: dict[str, Any] = {"notes": list(header.notes)}
@@ -139,7 +146,7 @@ def extract(structure: Structure) -> dict[str, Any]:
     if kind and not header.kind and header.number_kind is None and kind != "Công văn":
         found["notes"].append(f"no type line in the title block; type from the number ({kind})")
     found["kind"] = kind
-    found["title"] = _title(kind, header, formula, paragraphs + texts[:400], front)
+    found["title"] = _title(kind, header, formula, paragraphs + texts[:200], front)
     found["number"] = header.number
     found["issuer"] = _issuer(header, passed, formula, structure.signature, texts)
     found["region"] = region_of(found["issuer"])

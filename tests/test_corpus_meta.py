@@ -448,3 +448,25 @@ def test_front_matter_new_fields() -> None:
         {"effective": "01/01/2026", "amends": ["16/2023/NQ-HĐND"], "region": "Hà Nội"},
         Path("nq.md"),
     ) == {"effective": "2026-01-01", "amends": ("16/2023/NQ-HĐND",), "region": "Hà Nội"}
+
+
+def test_type_printed_above_the_number() -> None:
+    found = extract(
+        parse(
+            [
+                "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+                "QUYẾT ĐỊNH",
+                "Về việc phê duyệt kế hoạch",
+                "Số: 15/QĐ-UBND",
+                "Bắc Ninh, ngày 02 tháng 3 năm 2024",
+                "Căn cứ Luật Tổ chức chính quyền địa phương;",
+                "Điều 1. Phê duyệt kế hoạch.",
+            ]
+        )
+    )
+    assert (found["title"], found["number"], found["date"], found["issuer"]) == (
+        "Quyết định về việc phê duyệt kế hoạch",
+        "15/QĐ-UBND",
+        "2024-03-02",
+        "Ủy ban nhân dân tỉnh Bắc Ninh",
+    )
