@@ -20,7 +20,7 @@ _KINDS = (
 _DATE = r"ngày\s*(\d{1,2})\s*(?:tháng\s*|/\s*)(\d{1,2})\s*(?:năm\s*|/\s*)(\d{4})"
 _EFFECTIVE = re.compile(
     rf"(?P<kind>{_KINDS})(?:\s+này)?(?:[^.;]{{0,200}}?(?:\s+và|,))?\s+(?:chính thức\s+)?"
-    r"có hiệu lực(?:\s+thi hành)?\s+(?:kể\s+)?từ\s+(?P<when>"
+    r"có hiệu lực(?:\s+thi hành)?\s+(?:k[ểếe]\s+)?từ\s+(?P<when>"
     rf"{_DATE}|ngày\s+(?:được\s+)?(?:thông qua|ký(?:\s+ban hành)?|ban hành))",
     re.IGNORECASE,
 )

@@ -211,11 +211,13 @@ def _subject(cells: list[str], starts: list[int], offset: int) -> tuple[str | No
     or a change from capitals to running text; returns it and where it ends."""
     i = _cell_at(starts, offset)
     first = cells[i][offset - starts[i] :].strip(" :.-") if i < len(cells) else ""
-    parts = [first] if first else []
+    parts = [first] if first and not _noise(first) else []
     j = i + 1
     while j < len(cells) and len(parts) < 10:
         cell = cells[j]
-        if cell == "":
+        if cell and _noise(cell):
+            pass  # a stamp or a scan's speck read by OCR ("N % 1212025... :")
+        elif cell == "":
             if parts:
                 break
         elif _stops(cell):
@@ -244,6 +246,12 @@ def _subject(cells: list[str], starts: list[int], offset: int) -> tuple[str | No
         j += 1
     subject = " ".join(" ".join(parts).split()).strip(" .;:_-")
     return (subject or None), (starts[j] if j < len(starts) else sum(len(c) + 1 for c in cells))
+
+
+def _noise(cell: str) -> bool:
+    """Letters, but not one word of two: what OCR makes of a stamp or a speck ("N % 12 :")."""
+    words = [w for w in cell.split() if sum(c.isalpha() for c in w) >= 2]
+    return any(c.isalpha() for c in cell) and not words
 
 
 def _from_day(text: str) -> str:
@@ -296,8 +304,8 @@ def _issuer(rest: str) -> str | None:
     under its parent ("BỘ TÀI CHÍNH / TỔNG CỤC THUẾ") is the lower one."""
     tokens: list[str] = []  # the first run of words in capitals
     for token in rest.split():
-        if re.fullmatch(r"[\W\d_]+", token):
-            continue
+        if re.fullmatch(r"[\W\d_]+", token) or re.search(r"[^\w\-&,.]", token):
+            continue  # punctuation, or OCR noise ("TT?)")
         if is_caps(token):
             tokens.append(token)
         elif tokens:
@@ -311,9 +319,13 @@ def _issuer(rest: str) -> str | None:
     subs = [m.start(1) for m in _SUB_BODY.finditer(caps) if m.start(1) > 0]
     if subs and not re.search(r"\b(?:VÀ|CỦA)\s*$", caps[: subs[-1]]):
         caps = caps[subs[-1] :]
-    for body, pattern in _BODY_PATTERNS:
-        if pattern.fullmatch(caps):
-            return body
+    words = caps.split()
+    for start in range(len(words)):
+        if start and any(len(w) > 2 for w in words[:start]):
+            break  # only specks may stand before a known body ("TT CHÍNH PHỦ")
+        for body, pattern in _BODY_PATTERNS:
+            if pattern.fullmatch(" ".join(words[start:])):
+                return body
     return caps
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     """Front lines joined into sentences: a line not ending in . ; : continues on the next."""
     out: list[str] = []
     for line in lines:
-        line = line.strip(" *")
+        line = re.sub(r"^[\W_]+(?=\w)", "", line.strip(" *"))  # "__ Chính phủ ban hành ..."
         if not line:
             continue
         if out and out[-1][-1:] not in ".;:" and not PREAMBLE.match(line) and not is_caps(line):
@@ -191,6 +192,8 @@ def _title(
         return _first_line(header, front, references)
     named = kind in NAMED_KINDS
     subject = header.subject
+    if subject and formula and formula["kind"].lower() == kind.lower():
+        subject = _without_lead(subject, formula["subject"])
     if subject and is_caps(subject):
         refs = [formula.group(0)] * 5 + references if formula else references
         subject = recase(subject, refs, name=named)
@@ -213,6 +216,27 @@ def _first_line(header: Header, front: list[str], references: list[str]) -> str 
         return None
     text = recase(first, references) if is_caps(first) else first
     return text[:1].upper() + text[1:]
+
+
+def _without_lead(subject: str, restated: str) -> str:
+    """The subject without the specks before the words the enacting formula restates (a
+    stamp OCR read into the line: "dưng = Quy định về ..."); marks are ignored in the
+    comparison, since OCR misreads them in one place or the other."""
+    words, again = subject.split(), restated.split()
+    if not 0 < len(again) < len(words):
+        return subject
+    lead = words[: len(words) - len(again)]
+    if not any(not _bare(w) for w in lead):
+        return subject  # the formula just words it shorter ("về việc quy định ...")
+    if [_bare(w) for w in words[-len(again) :]] == [_bare(w) for w in again]:
+        return " ".join(words[-len(again) :])
+    return subject
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if c.isalnum()).replace(
+        "đ", "d"
+    )
 
 
 def _lower_first(text: str) -> str:

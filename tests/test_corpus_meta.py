@@ -470,3 +470,38 @@ def test_type_printed_above_the_number() -> None:
         "2024-03-02",
         "Ủy ban nhân dân tỉnh Bắc Ninh",
     )
+
+
+def test_a_scan_read_by_ocr_with_a_stamp_over_the_title_block() -> None:
+    """What tesseract makes of a signed scan: a receipt stamp ("ĐẾN") read as specks around
+    the header and into the subject line, and misread marks ("đôi với", "kế từ")."""
+    found = extract(
+        parse(
+            [
+                "-“",
+                "TT?)",
+                "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM-",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 335/2025/NĐ-CP Hà Nội, ngày 21 tháng 12 năm 2025",
+                "NGHỊ ĐỊNH",
+                "N % 1212025... :",
+                "dưng = Quy định về đánh giá, xếp loại chất lượng đối với",
+                "cơ quan hành chính nhà nước và công chức",
+                "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+                "__ Chính phủ ban hành Nghị định quy định về đánh giá, xếp loại chất lượng",
+                "đôi với cơ quan hành chính nhà nước và công chức.",
+                "Điều 1. Hiệu lực thi hành",
+                "1. Nghị định này có hiệu lực thi hành kế từ ngày 01 tháng 01 năm 2026.",
+            ]
+        )
+    )
+    assert found["title"] == (
+        "Nghị định quy định về đánh giá, xếp loại chất lượng đối với cơ quan hành chính nhà "
+        "nước và công chức"
+    )
+    assert (found["issuer"], found["number"], found["date"], found["effective"]) == (
+        "Chính phủ",
+        "335/2025/NĐ-CP",
+        "2025-12-21",
+        "2026-01-01",
+    )
