@@ -15,10 +15,10 @@ from typing import Any
 
 from corpus.casing import apply_names, name_case, recase, region_of
 from corpus.clauses import amended, effective, signer
+from corpus.frontmatter import FIELDS as _FIELDS
+from corpus.frontmatter import from_front_matter
 from corpus.header import NAMED_KINDS, Header, fuzzy, read_header
 from corpus.lines import ENACTING, PREAMBLE, is_caps
-from corpus.normalize import normalize_line
-from corpus.readers import ReadError
 from corpus.structure import Structure
 from corpus.types import DocumentMeta
 
@@ -51,16 +51,6 @@ _CODES = {
     "TTr": "Tờ trình", "CĐ": "Công điện", "L": "Lệnh", "PL": "Pháp lệnh",
 }  # fmt: skip
 _LOCAL = re.compile(r"^(?:Hội đồng nhân dân|Ủy ban nhân dân)", re.IGNORECASE)
-_ALIASES = {
-    "issuing_body": "issuer", "issued_by": "issuer", "date_issued": "date", "issued": "date",
-    "signed_by": "signer", "source": "source_url", "url": "source_url", "type": "kind",
-    "effective_date": "effective", "in_force": "effective", "replaces": "amends",
-}  # fmt: skip
-_FIELDS = (
-    "title", "number", "issuer", "date", "signer", "source_url", "kind", "session", "effective",
-    "amends", "region",
-)  # fmt: skip
-_DATES = ("date", "effective")
 _FRONT_LIMIT = 80
 _NOTE_FIELDS = (("number", "number"), ("date", "date"), ("no type", "kind"), ("no title", "title"))
 
@@ -95,22 +85,6 @@ def read_meta(
 def _answered(note: str, given: dict[str, Any]) -> bool:
     """A note about a field the front matter supplies is no longer news."""
     return any(note.startswith(prefix) and name in given for prefix, name in _NOTE_FIELDS)
-
-
-def from_front_matter(front: dict[str, Any], path: Path) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for key, value in front.items():
-        name = _ALIASES.get(key, key)
-        if name not in _FIELDS or value is None or value == "" or value == []:
-            continue
-        if name in _DATES:
-            values[name] = _parse_date(value, path, name)
-        elif name == "amends":
-            items = value if isinstance(value, list | tuple) else str(value).split(",")
-            values[name] = tuple(normalize_line(str(v)) for v in items if str(v).strip())
-        else:
-            values[name] = normalize_line(str(value))
-    return values
 
 
 def front_lines(structure: Structure) -> list[str]:
@@ -302,28 +276,3 @@ def _iso(day: str, month: str, year: str) -> str | None:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
-
-
-def _parse_date(value: Any, path: Path, name: str = "date") -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    dmy = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    words = re.search(_DATE_WORDS, text)
-    parsed = (
-        _iso(iso.group(3), iso.group(2), iso.group(1))
-        if iso
-        else _iso(*dmy.groups())
-        if dmy
-        else _iso(*words.groups())
-        if words
-        else None
-    )
-    if parsed is None:
-        raise ReadError(
-            path, f"front matter: {name} {text!r} is not a date; write it as YYYY-MM-DD"
-        )
-    return parsed
