@@ -304,8 +304,8 @@ def _issuer(rest: str) -> str | None:
     under its parent ("BỘ TÀI CHÍNH / TỔNG CỤC THUẾ") is the lower one."""
     tokens: list[str] = []  # the first run of words in capitals
     for token in rest.split():
-        if re.fullmatch(r"[\W\d_]+", token) or re.search(r"[^\w\-&,.]", token):
-            continue  # punctuation, or OCR noise ("TT?)")
+        if re.fullmatch(r"[\W\d_]+", token) or re.search(r"[^\w\-&,.]|\d", token):
+            continue  # punctuation, or OCR noise ("TT?)", "T97")
         if is_caps(token):
             tokens.append(token)
         elif tokens:
