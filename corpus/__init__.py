@@ -8,13 +8,15 @@ document = load_document(path)      # raises CorpusError("<file>: <reason>")
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
-from corpus.meta import build_meta
+from corpus.listing import Listing, Source, list_files
+from corpus.meta import read_meta
 from corpus.options import DEFAULT, ReadOptions
 from corpus.passages import cut
 from corpus.paths import BUNDLED_CORPUS
-from corpus.readers import SIDECAR_SUFFIXES, SUPPORTED_SUFFIXES, ReadError, read_file
+from corpus.readers import SUPPORTED_SUFFIXES, ReadError, read_file
 from corpus.structure import parse
 from corpus.types import Corpus, CorpusError, Document, LoadError
 
@@ -26,11 +28,14 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "Document",
+    "Listing",
+    "Source",
+    "list_files",
     "load_corpus",
     "load_document",
 ]
 
-PARSER_VERSION = "2"  # bump when the same file would give different passages
+PARSER_VERSION = "3"  # bump when the same file would give different passages or metadata
 
 
 def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
@@ -40,48 +45,36 @@ def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:
     if raw.sidecar is not None:  # metadata edits must count as a change too
         digest.update(b"\0" + raw.sidecar.read_bytes())
     structure = parse(raw.lines)
-    meta = build_meta(path.stem, structure, raw.front, path, digest.hexdigest())
+    meta, meta_notes = read_meta(path.stem, structure, raw.front, path, digest.hexdigest())
     passages = cut(structure.blocks, meta.doc_id)
     if not any(p.kind in ("content", "row", "table") for p in passages):
         raise ReadError(path, "no text found besides headings")
-    return Document(meta=meta, toc=structure.toc, passages=passages, notes=raw.notes)
+    notes = tuple(dict.fromkeys((*raw.notes, *meta_notes)))
+    return Document(meta=meta, toc=structure.toc, passages=passages, notes=notes)
 
 
-def corpus_files(folder: Path) -> list[Path]:
-    """The files load_corpus reads: everything but hidden files, Office lock files and sidecars."""
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and not p.name.startswith((".", "~$"))
-        and not p.name.lower().endswith(SIDECAR_SUFFIXES)
-    )
-
-
-def load_corpus(folder: Path | str | None = None, options: ReadOptions = DEFAULT) -> Corpus:
-    folder = Path(folder) if folder is not None else BUNDLED_CORPUS
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder; pass the folder that holds the documents")
+def load_corpus(
+    folder: Path | str | None = None,
+    options: ReadOptions = DEFAULT,
+    *,
+    reuse: Callable[[Source], Document | None] | None = None,
+) -> Corpus:
+    """Every document of `folder` (default: the bundled corpus) as listed by `list_files`;
+    files that cannot be read land in `corpus.errors`. `reuse` may return an already parsed
+    document for a source (the index passes the ones whose files did not change)."""
+    listing = list_files(Path(folder) if folder is not None else BUNDLED_CORPUS)
     documents: list[Document] = []
-    errors: list[LoadError] = []
-    seen: dict[str, Path] = {}
-    for path in corpus_files(folder):
-        if path.stem in seen and path.suffix.lower() in SUPPORTED_SUFFIXES:
-            errors.append(
-                LoadError(
-                    str(path),
-                    f"duplicate document id '{path.stem}' (also {seen[path.stem].name}); rename one",
-                )
-            )
-            continue
+    errors = list(listing.errors)
+    for source in listing.sources:
         try:
-            document = load_document(path, options)
+            document = (reuse(source) if reuse else None) or load_document(source.path, options)
         except ReadError as exc:
             errors.append(LoadError(exc.path, exc.reason))
             continue
-        except Exception as exc:  # one file never stops the corpus
-            errors.append(LoadError(str(path), f"cannot be parsed ({type(exc).__name__}: {exc})"))
+        except Exception as exc:  # a parser bug on one file never stops the corpus
+            errors.append(
+                LoadError(str(source.path), f"cannot be parsed ({type(exc).__name__}: {exc})")
+            )
             continue
-        seen[path.stem] = path
         documents.append(document)
     return Corpus(documents=tuple(documents), errors=tuple(errors))

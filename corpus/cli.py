@@ -1,4 +1,4 @@
-"""`nqa corpus list | show | passages`: look at what the corpus stage reads."""
+"""`nqa corpus list | show | passages | check`: look at what the corpus stage reads."""
 
 from __future__ import annotations
 
@@ -36,6 +36,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_passages)
 
+    p = sub.add_parser(
+        "check",
+        parents=[corpus_opt],
+        help="per document: metadata, passages, tables, reading notes and warnings",
+    )
+    p.add_argument("dir", metavar="DIR", nargs="?", type=Path, help="folder (default: bundled)")
+    p.add_argument("--json", action="store_true", help="one JSON object per document or error")
+    p.set_defaults(func=cmd_check)
+
 
 def _load(args: argparse.Namespace) -> Corpus:
     corpus = load_corpus(args.corpus)
@@ -64,6 +73,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                         "date": m.date,
                         "signer": m.signer,
                         "session": m.session,
+                        "effective": m.effective,
+                        "amends": list(m.amends),
+                        "region": m.region,
                         "source_url": m.source_url,
                         "path": m.path,
                         "fingerprint": m.fingerprint,
@@ -114,7 +126,9 @@ def cmd_passages(args: argparse.Namespace) -> int:
                             "doc_id": p.doc_id,
                             "section": p.section_str,
                             "article": p.article,
+                            "kind": p.kind,
                             "text": p.text,
+                            **({"cells": [list(c) for c in p.cells]} if p.cells else {}),
                         }
                     )
                 )
@@ -125,4 +139,46 @@ def cmd_passages(args: argparse.Namespace) -> int:
                     print(f"  {p.section_str}")
                 print("  " + p.text.replace("\n", "\n  "))
                 print()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 whatever the warnings say: they are for reading, not for failing a script."""
+    from dataclasses import asdict
+
+    from corpus.check import check
+
+    corpus = load_corpus(args.dir or args.corpus)
+    reports = [check(doc) for doc in corpus.documents]
+    if args.json:
+        for report in reports:
+            print(_dumps({"type": "document", **asdict(report)}))
+        for error in corpus.errors:
+            print(_dumps({"type": "error", "path": error.path, "reason": error.reason}))
+        return 0
+    for r in reports:
+        print(r.doc_id)
+        print(f"    title:     {r.title}")
+        for label, value in (
+            ("number", r.number),
+            ("type", r.kind),
+            ("issuer", r.issuer),
+            ("date", r.date),
+            ("effective", r.effective),
+            ("region", r.region),
+        ):
+            print(f"    {label + ':':<10} {value or '-'}")
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(r.passages.items()))
+        print(f"    passages:  {sum(r.passages.values())} ({kinds}); tables: {r.tables}")
+        for note in r.notes:
+            print(f"    note:      {note}")
+        for warning in r.warnings:
+            print(f"    warning:   {warning}")
+        print()
+    if corpus.errors:
+        print("Files that could not be read:")
+        for error in corpus.errors:
+            print(f"    {error.path}: {error.reason}")
+    warned = sum(1 for r in reports if r.warnings)
+    print(f"{len(reports)} documents ({warned} with warnings), {len(corpus.errors)} files not read")
     return 0

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.listing import list_files
 from corpus.paths import BUNDLED_CORPUS
 from corpus.types import CorpusError, Document
 
@@ -132,13 +133,13 @@ def unique_stem(folder: Path, slug: str, taken: Iterable[str] = ()) -> str:
 
 
 def duplicate_of(src: Path, folder: Path) -> Path | None:
-    """A document file in `folder` with the same bytes as `src`, if any."""
+    """A document of `folder` (as `list_files` lists them) with the same bytes as `src`."""
     if not folder.is_dir():
         return None
     size = src.stat().st_size
     digest = None
-    for path in folder.iterdir():
-        if not _is_document(path) or path.stat().st_size != size:
+    for path in (s.path for s in list_files(folder).sources):
+        if path.stat().st_size != size:
             continue
         digest = digest or hashlib.sha256(src.read_bytes()).digest()
         if hashlib.sha256(path.read_bytes()).digest() == digest:
@@ -212,20 +213,16 @@ def _reason(exc: CorpusError, temp: Path) -> str:
 
 
 def seed_corpus(folder: Path, source: Path = BUNDLED_CORPUS) -> int:
-    """Copy the bundled documents into `folder` when it holds no document; returns how many."""
+    """Copy the bundled documents (and their metadata sidecars) into `folder` when it holds no
+    document; returns how many documents were copied."""
     folder.mkdir(parents=True, exist_ok=True)
-    if any(_is_document(p) for p in folder.iterdir()):
+    if list_files(folder).sources:
         return 0
     copied = 0
-    for src in sorted(source.iterdir()):
-        if not _is_document(src):
-            continue
-        temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(4)}{src.suffix}"
-        shutil.copyfile(src, temp)
-        os.replace(temp, folder / src.name)
+    for document in list_files(source).sources:
+        for src in document.files:
+            temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(4)}{src.suffix}"
+            shutil.copyfile(src, temp)
+            os.replace(temp, folder / src.name)
         copied += 1
     return copied
-
-
-def _is_document(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in SUFFIXES

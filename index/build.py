@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.types import Corpus, CorpusError, Document, LoadError
+from corpus.types import Corpus, Document, LoadError
 from index import store
 from index.dense import DenseIndex, passage_context
 from index.lexical import LexicalIndex
@@ -20,7 +20,6 @@ from index.tokenize import tokenize
 from index.types import Embedder, IndexStateError
 
 log = logging.getLogger(__name__)
-SIDECAR_SUFFIXES = (".yaml", ".yml")
 _BARE_LABEL = re.compile(r"(Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 CONTEXT_VERSION = 1  # bump when passage_context changes: every passage is embedded again
 LEXICAL_VERSION = 2  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
@@ -155,46 +154,25 @@ def representations(
     return tokens, np.array(rows, dtype=np.float32).reshape(len(rows), dim)
 
 
-def _stem(rel: str) -> str:
-    name = Path(rel).name
-    for suffix in (".meta.yaml", ".meta.yml", ".yaml", ".yml"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return Path(name).stem
-
-
 def _load_documents(corpus_dir: Path, previous: Index | None, prints: dict[str, str]) -> Corpus:
-    """Parse the corpus folder; documents none of whose files changed are taken from `previous`."""
-    from corpus import SUPPORTED_SUFFIXES, load_document
+    """Parse the corpus folder through `load_corpus` (one listing, one error per bad file);
+    documents none of whose files changed are taken from `previous`."""
+    from corpus import load_corpus
+    from corpus.listing import doc_id_of
 
     reuse: dict[str, Document] = {}
     if previous is not None:
         old = previous.file_prints
-        changed = {_stem(f) for f in set(old) | set(prints) if old.get(f) != prints.get(f)}
+        changed = {
+            doc_id_of(Path(f).name) for f in set(old) | set(prints) if old.get(f) != prints.get(f)
+        }
         reuse = {
             d.meta.doc_id: d for d in previous.corpus.documents if d.meta.doc_id not in changed
         }
-    documents: list[Document] = []
-    errors: list[LoadError] = []
-    for path in sorted(corpus_dir.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        suffix = path.suffix.lower()
-        if suffix in SIDECAR_SUFFIXES:
-            continue
-        if suffix not in SUPPORTED_SUFFIXES:
-            errors.append(LoadError(str(path), f"unsupported file type '{suffix}'"))
-            continue
-        if path.stem in reuse:
-            documents.append(reuse[path.stem])
-            continue
-        try:
-            documents.append(load_document(path, read_options()))
-        except CorpusError as exc:
-            errors.append(LoadError(str(path), str(exc)))
-    for error in errors:
+    corpus = load_corpus(corpus_dir, read_options(), reuse=lambda source: reuse.get(source.doc_id))
+    for error in corpus.errors:
         log.warning("Skipped %s", error)
-    return Corpus(documents=tuple(documents), errors=tuple(errors))
+    return corpus
 
 
 def read_options():

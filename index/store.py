@@ -133,13 +133,16 @@ def passage_from_row(row: dict[str, Any]) -> Passage:
 
 
 def file_fingerprints(corpus_dir: Path) -> dict[str, str]:
-    """sha256 of every visible file in the corpus folder, by path relative to it."""
-    prints: dict[str, str] = {}
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            prints[rel.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return prints
+    """sha256 of every file the corpus is made of (documents and their metadata sidecars, as
+    `corpus.list_files` lists them), by path relative to the folder."""
+    from corpus.listing import list_files
+
+    if not corpus_dir.is_dir():
+        return {}
+    return {
+        path.relative_to(corpus_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in list_files(corpus_dir).files
+    }
 
 
 def versions() -> dict[str, str]:

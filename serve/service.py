@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.types import Answer
+from corpus.listing import sidecars_of
 from corpus.types import Document
 from corpus.upload import duplicate_of, place_upload
 from serve.conversations import Asked, Conversations
 from serve.feedback import FILE_NAME, FeedbackStore
 
 log = logging.getLogger("nqa.app")
-
-SIDECARS = (".meta.yaml", ".meta.yml", ".yaml", ".yml")  # metadata files beside a document
 
 
 _FORGOTTEN = (
@@ -309,7 +308,7 @@ class Service:
                 raise ServiceError(f"Tệp của văn bản '{doc_id}' không nằm trong thư mục kho.")
             # hidden names first: the rebuild no longer sees them, and a failure can put them back
             moved = []
-            for file in [path, *(path.with_name(path.stem + s) for s in SIDECARS)]:
+            for file in [path, *sidecars_of(path)]:
                 if file.exists():
                     hidden = file.with_name(f".deleting-{secrets.token_hex(4)}-{file.name}")
                     os.replace(file, hidden)

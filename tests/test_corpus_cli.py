@@ -53,7 +53,8 @@ def test_show_prints_indented_toc(capsys: pytest.CaptureFixture[str]) -> None:
 def test_passages_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["corpus", "passages", DOC_ID, "--json"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert all(set(r) == {"id", "doc_id", "section", "article", "text"} for r in records)
+    assert all(set(r) == {"id", "doc_id", "section", "article", "kind", "text"} for r in records)
+    assert {r["kind"] for r in records} >= {"content", "heading", "signature"}
     target = next(r for r in records if r["text"].startswith("Tỷ lệ dân số tham gia bảo hiểm y tế"))
     assert target["section"] == (
         "Điều 2 › I. Mục tiêu và các chỉ tiêu chủ yếu › 2. Các chỉ tiêu chủ yếu › b) Các chỉ tiêu xã hội"
@@ -102,3 +103,113 @@ def test_unknown_document(command: str, capsys: pytest.CaptureFixture[str]) -> N
 def test_missing_corpus_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["corpus", "list", "--corpus", str(tmp_path / "nope")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+GOOD = """HỘI ĐỒNG NHÂN DÂN TỈNH THÁI NGUYÊN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 35/2025/NQ-HĐND
+Thái Nguyên, ngày 10 tháng 12 năm 2025
+NGHỊ QUYẾT
+QUY ĐỊNH MỨC HỌC PHÍ NĂM HỌC 2025 - 2026 TRÊN ĐỊA BÀN TỈNH THÁI NGUYÊN
+Căn cứ Luật Giáo dục số 43/2019/QH14;
+Hội đồng nhân dân ban hành Nghị quyết quy định mức học phí năm học 2025 - 2026 trên địa bàn tỉnh Thái Nguyên.
+Điều 1. Mức học phí
+Mức học phí mầm non ở thành thị là 300.000 đồng/tháng.
+Điều 2. Hiệu lực thi hành
+Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.
+"""
+# pypdf's splitting of accented glyphs, as the real gazette PDFs came out
+GARBLED = """CH ÍNH PH Ủ
+Số: 158/2025/NĐ-CP
+Hà N ội, ngày 25 tháng 6 năm 2025
+NGH Ị ĐỊNH
+Quy định chi tiết về bảo hiểm xã hội bắt buộc
+Điều 1. Ph ạm vi đi ều ch ỉnh
+Ngh ị đ ịnh n ày quy đ ịnh chi ti ết v ề b ảo hi ểm x ã h ội b ắt bu ộc v à ch ế đ ộ đ ối v ới ng ư ời lao đ ộng.
+"""
+
+
+@pytest.fixture
+def check_folder(tmp_path: Path) -> Path:
+    (tmp_path / "nq-tot.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "nq-khong-so.txt").write_text(
+        GOOD.replace("Số: 35/2025/NQ-HĐND\n", ""), encoding="utf-8"
+    )
+    (tmp_path / "nd-vo-chu.txt").write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "hong.docx").write_bytes(b"PK not a zip")
+    return tmp_path
+
+
+def test_check_prints_metadata_warnings_and_unreadable_files(
+    check_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["corpus", "check", str(check_folder)]) == 0  # warnings never fail the command
+    out = capsys.readouterr().out
+    good = out.split("nq-tot\n", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "title:     Nghị quyết quy định mức học phí năm học 2025 - 2026 trên địa bàn tỉnh" in good
+    )
+    assert "number:    35/2025/NQ-HĐND" in good and "effective: 2026-01-01" in good
+    assert "region:    Thái Nguyên" in good and "warning" not in good
+    missing = out.split("nq-khong-so\n", 1)[1].split("\n\n", 1)[0]
+    assert "warning:   no number found" in missing
+    garbled = out.split("nd-vo-chu\n", 1)[1].split("\n\n", 1)[0]
+    assert "warning:   text looks garbled" in garbled
+    assert "Files that could not be read:" in out and "hong.docx: not a .docx file" in out
+
+
+def test_check_json(check_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["corpus", "check", str(check_folder), "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    documents = {r["doc_id"]: r for r in records if r["type"] == "document"}
+    assert set(documents) == {"nq-tot", "nq-khong-so", "nd-vo-chu"}
+    good = documents["nq-tot"]
+    assert (good["number"], good["kind"], good["issuer"], good["date"]) == (
+        "35/2025/NQ-HĐND",
+        "Nghị quyết",
+        "Hội đồng nhân dân tỉnh Thái Nguyên",
+        "2025-12-10",
+    )
+    assert good["warnings"] == [] and good["passages"]["content"] >= 2 and good["tables"] == 0
+    assert any(w.startswith("text looks garbled") for w in documents["nd-vo-chu"]["warnings"])
+    (error,) = [r for r in records if r["type"] == "error"]
+    assert error["path"].endswith("hong.docx") and error["reason"]
+
+
+def test_check_bad_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["corpus", "check", str(tmp_path / "nope")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_check_counts_tables_and_warns_on_tiny_passages_and_ocr() -> None:
+    from corpus.check import check
+    from corpus.types import Document, DocumentMeta, Passage
+
+    def passage(n: int, text: str, kind: str = "content", section=("Phụ lục",)) -> Passage:
+        return Passage(f"d#{n}", "d", section, None, text, kind)
+
+    doc = Document(
+        meta=DocumentMeta(doc_id="d", title="Nghị quyết", kind="Nghị quyết"),
+        toc=(),
+        passages=(
+            passage(1, "Mức học phí mầm non ở thành thị là 300.000 đồng/tháng."),
+            passage(2, "Thành thị"),
+            passage(3, "300.000"),
+            passage(4, "Bảng mức học phí", "table"),
+            passage(5, "Mầm non — Thành thị: 300.000", "row"),
+            passage(6, "Cấp xã — 100.000", "row", ("Phụ lục II",)),
+        ),
+        notes=("OCR: 3 pages",),
+    )
+    report = check(doc)
+    assert report.tables == 2  # one whole table, and rows of a second without one
+    assert report.passages == {"content": 3, "table": 1, "row": 2}
+    assert report.warnings[:4] == (
+        "no title found (the title block gives no type and subject)",
+        "no number found",
+        "no date found",
+        "no issuer found",
+    )
+    assert report.warnings[4].startswith("many tiny passages: 2 of 3 content passages (67%)")
+    assert report.warnings[-1].startswith("read through OCR")

@@ -320,8 +320,9 @@ def test_duplicate_document_id(tmp_path: Path) -> None:
     (tmp_path / "nq.md").write_text("Điều 1. Phạm vi\nNội dung.\n", encoding="utf-8")
     (tmp_path / "nq.txt").write_text("Điều 1. Phạm vi\nNội dung khác.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    assert [d.meta.path for d in corpus.documents] == [str(tmp_path / "nq.md")]
-    assert "duplicate document id 'nq'" in corpus.errors[0].reason
+    assert corpus.documents == ()  # both refused: one id cannot have two texts
+    assert [Path(e.path).name for e in corpus.errors] == ["nq.md", "nq.txt"]
+    assert all("nq.md, nq.txt" in e.reason and "rename one" in e.reason for e in corpus.errors)
 
 
 def test_empty_and_missing_folders(tmp_path: Path) -> None:
