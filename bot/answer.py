@@ -35,6 +35,8 @@ _ABOUT_DOCUMENT = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
 )
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
+# a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
+_BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
 
 class Bot:
@@ -99,6 +101,10 @@ class Bot:
         features = self._features(query, prepared, items, best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
+        if not verdict.abstain and query.kind != "where" and self._points_to_missing_appendix(
+            hits[best.rank].passage, best
+        ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
+            verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
@@ -357,7 +363,8 @@ class Bot:
             if q.doc_id == p.doc_id and q.section[:depth] == prefix and q.kind in ("content", "row")
         ]
         children = list(dict.fromkeys(q.section[depth] for q in under if len(q.section) > depth))
-        if len(children) >= 2:  # a heading with sub-headings lists the sub-headings
+        titled = [c for c in children if not _BARE_LABEL.fullmatch(c)]
+        if len(titled) >= 2:  # a heading with titled sub-headings lists the sub-headings
             firsts = {}
             for q in under:
                 if len(q.section) > depth:
@@ -455,6 +462,9 @@ class Bot:
         return Answer(
             query.text, text, (), verdict.confidence, True, related, tuple(hits), features
         )
+
+    def _points_to_missing_appendix(self, p: Passage, best: Unit) -> bool:
+        return bool(_APPENDIX.search(best.text)) and self._missing_appendix(p) is not None
 
     def _missing_appendix(self, p: Passage) -> str | None:
         """When the closest passage sends the reader to an appendix the corpus does not hold,

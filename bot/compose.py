@@ -167,8 +167,13 @@ def _overlap_before(clause: str, start: int, asked: frozenset[str]) -> int:
     return sum(w in asked for w in syllables(clause[max(0, start - 50) : start]))
 
 
+_SCALES = (("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("tỷ", 1e9), ("triệu", 1e6), ("nghìn", 1e3),
+           ("ngàn", 1e3))  # fmt: skip
+
+
 def number_value(figure: str) -> float | None:
-    """ "5.310.000 đồng" -> 5310000, "8,5%" -> 8.5 (Vietnamese: "." groups, "," decimals)."""
+    """ "5.310.000 đồng" -> 5310000, "8,5%" -> 8.5, "5 triệu" -> 5000000 (Vietnamese: "."
+    groups thousands, "," marks decimals)."""
     m = re.search(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?", figure)
     if not m:
         return None
@@ -178,9 +183,12 @@ def number_value(figure: str) -> float | None:
     else:
         raw = raw.replace(",", ".")
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
         return None
+    after = figure[m.end() :].lower().lstrip()
+    scale = next((factor for word, factor in _SCALES if after.startswith(word)), 1.0)
+    return value * scale
 
 
 def _strip_yesno(question: str) -> str:
