@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot import compose
-from bot.concepts import Concept, concepts, idf_table, missing, syllable_set
+from bot.concepts import Concept, concepts, idf_table, missing, plain_words, syllable_set
 from bot.evidence import Unit, passage_context, rank_units
 from bot.judge import Verdict, judge
 from bot.steer import doc_weights, places_covered
@@ -35,6 +35,12 @@ _ABOUT_DOCUMENT = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
 )
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
+# a clause that sends the reader to an appendix: "quy định tại Phụ lục ...", "theo Phụ lục đính
+# kèm", "Phụ lục ban hành kèm theo Nghị định này"
+_SENDS_TO_APPENDIX = re.compile(
+    r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
+    re.IGNORECASE,
+)
 # a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
 _BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
@@ -101,14 +107,16 @@ class Bot:
         features = self._features(query, prepared, items, best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
-        if not verdict.abstain and query.kind != "where" and self._points_to_missing_appendix(
-            hits[best.rank].passage, best
+        if (
+            not verdict.abstain
+            and query.kind != "where"
+            and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
             verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
-        draft = self._compose(query, items, best, units, hits)
+        draft = self._compose(query, prepared, items, best, units, hits)
         citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
         answer = Answer(
             query.text,
@@ -212,7 +220,13 @@ class Bot:
         return self._leads.get((p.doc_id, p.article or ""), "")
 
     def _compose(
-        self, query: Query, items: list[Concept], best: Unit, units: list[Unit], hits: list[Hit]
+        self,
+        query: Query,
+        prepared: PreparedQuery,
+        items: list[Concept],
+        best: Unit,
+        units: list[Unit],
+        hits: list[Hit],
     ) -> compose.Draft:
         hit = hits[best.rank]
         p = hit.passage
@@ -229,18 +243,24 @@ class Bot:
             if draft is not None:
                 return draft
         if query.yesno:
-            asked = frozenset(w for c in items for alt in c.alternatives for w in alt)
+            asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
-        if query.listing and not query.wants_figure and not self._one_item(best, units, hits):
+        plural = re.search(r"\b(?:những|các|gồm|bao gồm|nhung|cac|gom)\b", query.standard.lower())
+        if (
+            query.listing
+            and not query.wants_figure
+            and (plural or not self._one_item(best, units, hits))
+        ):
             return self._list(query, items, best, hits)
         if query.compare:
             return self._comparison(query, items, units, hits) or compose.Draft(
                 compose.figure_answer(query, best, p, meta), (cited,)
             )
-        if query.kind == "figure":
-            several = self._by_place(query, best, units, hits)
+        if query.kind in ("figure", "effective", "date"):
+            several = self._by_place(query, prepared, items, best, units, hits)
             if several:
                 return several
+        if query.kind == "figure":
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
@@ -421,32 +441,62 @@ class Bot:
         return compose.Draft(compose.compare_answer(parts), tuple(cited))
 
     def _by_place(
-        self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]
+        self,
+        query: Query,
+        prepared: PreparedQuery,
+        items: list[Concept],
+        best: Unit,
+        units: list[Unit],
+        hits: list[Hit],
     ) -> compose.Draft | None:
-        """A question that names no place, answered alike by documents of several provinces
-        ("học phí mầm non" with Huế and Vĩnh Long): one answer per province, named."""
-        if query.places:
-            return None
-        first = self.metas.get(hits[best.rank].passage.doc_id)
-        if first is None or not first.region:
-            return None
-        per_place: dict[str, Unit] = {first.region: best}
-        for u in units:
-            meta = self.metas.get(hits[u.rank].passage.doc_id)
-            if not u.value or meta is None or not meta.region or meta.region in per_place:
-                continue
-            if u.covered >= best.covered - 0.05 and u.score >= best.score - 0.15:
-                per_place[meta.region] = u
+        """One answer per province, named: when the question names several ("giữa Huế và Vĩnh
+        Long"), or names none and documents of several provinces answer alike ("học phí mầm
+        non" with Huế and Vĩnh Long in the corpus)."""
+        per_place: dict[str, tuple[Unit, Hit]] = {}
+        if len(query.places) >= 2:
+            for place in query.places:
+                found = self._best_in_place(query, prepared, items, place)
+                if found is not None:
+                    per_place[place] = found
+        elif not query.places:
+            first = self.metas.get(hits[best.rank].passage.doc_id)
+            if first is None or not first.region:
+                return None
+            per_place[first.region] = (best, hits[best.rank])
+            for u in units:
+                meta = self.metas.get(hits[u.rank].passage.doc_id)
+                if not u.value or meta is None or not meta.region or meta.region in per_place:
+                    continue
+                if u.covered >= best.covered - 0.05 and u.score >= best.score - 0.15:
+                    per_place[meta.region] = (u, hits[u.rank])
         if len(per_place) < 2:
             return None
         lines, cited = [], []
-        for n, (place, u) in enumerate(per_place.items(), start=1):
-            p = hits[u.rank].passage
+        for n, (place, (u, hit)) in enumerate(per_place.items(), start=1):
+            p = hit.passage
             meta = self.metas.get(p.doc_id)
-            text = compose.figure_answer(query, u, p, meta).replace("[1]", f"[{n}]")
-            lines.append((place, text))
-            cited.append(compose.Cited(p, (u.start, u.end), hits[u.rank].score))
+            if query.kind == "figure":
+                text = compose.figure_answer(query, u, p, meta)
+            else:
+                text = compose.value_answer(u, p)
+            lines.append((place, text.replace("[1]", f"[{n}]")))
+            cited.append(compose.Cited(p, (u.start, u.end), hit.score))
         return compose.Draft(compose.places_answer(lines), tuple(cited))
+
+    def _best_in_place(
+        self, query: Query, prepared: PreparedQuery, items: list[Concept], place: str
+    ) -> tuple[Unit, Hit] | None:
+        """The best evidence with a value among the documents of one province."""
+        from corpus.places import same_place
+
+        docs = [m.doc_id for m in self.metas.values() if m.region and same_place(m.region, place)]
+        if not docs:
+            return None
+        hits = self.index.search(
+            query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
+        )
+        units = [u for u in rank_units(query, items, hits, self.metas) if u.value]
+        return (units[0], hits[units[0].rank]) if units else None
 
     def _abstain(
         self, query: Query, hits: list[Hit], verdict: Verdict, best: Unit, features: dict
@@ -464,12 +514,14 @@ class Bot:
         )
 
     def _points_to_missing_appendix(self, p: Passage, best: Unit) -> bool:
-        return bool(_APPENDIX.search(best.text)) and self._missing_appendix(p) is not None
+        if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
+            return False
+        return self._missing_appendix(p) is not None
 
     def _missing_appendix(self, p: Passage) -> str | None:
         """When the closest passage sends the reader to an appendix the corpus does not hold,
         say so instead of guessing."""
-        if not _APPENDIX.search(p.text):
+        if not _SENDS_TO_APPENDIX.search(p.text):
             return None
         doc = self.index.corpus.document(p.doc_id)
         if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):

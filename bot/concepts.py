@@ -59,8 +59,24 @@ def syllables(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def syllable_set(text: str) -> frozenset[str]:
-    """The syllables of a text as a set (passages and headings recur across questions)."""
-    return frozenset(syllables(text))
+    """The syllables of a text and its adjacent pairs ("trung hoc", "hoc pho"), as a set:
+    a phrase is found only where its syllables stand together ("trung học phổ thông" is not
+    in "Giáo dục phổ thông — Trung học cơ sở"). Cached: passages recur across questions."""
+    words = syllables(text)
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def phrase(words: Iterable[str]) -> frozenset[str]:
+    """What a text must hold to contain this phrase: its syllable, or its adjacent pairs."""
+    words = list(words)
+    if len(words) == 1:
+        return frozenset(words)
+    return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def plain_words(alternative: frozenset[str]) -> set[str]:
+    """The syllables an alternative is made of (its pairs split)."""
+    return {w for key in alternative for w in key.split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +97,12 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
     out: list[Concept] = []
     used: set[str] = set()
     for start, end, official in everyday_spans(text):
-        typed = frozenset(w for w in syllables(text[start:end]) if w not in STOPWORDS)
-        alt = frozenset(w for w in syllables(official) if w not in STOPWORDS)
+        typed_words = syllables(text[start:end])
+        typed, alt = phrase(typed_words), phrase(syllables(official))
         if typed:
-            out.append(Concept((typed, alt), _weight(typed | alt, idf, top), text[start:end]))
-            used |= typed
+            weight = _weight(set(typed_words) | plain_words(alt), idf, top)
+            out.append(Concept((typed, alt), weight, text[start:end]))
+            used |= set(typed_words)
     for raw in _WORD.findall(text):
         key = fold(raw).upper()
         long_form = ABBREVIATIONS.get(key) or ABBREVIATIONS.get(key.replace("-", ""))
@@ -95,8 +112,8 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
             continue
         used.add(word)
         if long_form and (len(key) > 2 or raw.isupper()):
-            alt = frozenset(w for w in syllables(long_form) if w not in STOPWORDS)
-            out.append(Concept((frozenset([word]), alt), _weight(alt, idf, top), raw))
+            alt = phrase(syllables(long_form))
+            out.append(Concept((frozenset([word]), alt), _weight(plain_words(alt), idf, top), raw))
         elif len(word) > 1 or word.isdigit():
             out.append(Concept((frozenset([word]),), idf.get(word, top), raw))
     for word in extra:
@@ -107,7 +124,7 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
     return out
 
 
-def _weight(words: frozenset[str], idf: dict[str, float], top: float) -> float:
+def _weight(words: Iterable[str], idf: dict[str, float], top: float) -> float:
     return max((idf.get(w, top) for w in words), default=top)
 
 

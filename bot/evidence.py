@@ -183,15 +183,21 @@ def _lead_in(p: Passage, start: int) -> str:
     return first if start > len(first) and first.rstrip().endswith(":") else ""
 
 
+# an appendix's caption "(Ban hành kèm theo Nghị quyết số ...)" names a document, answers nothing
+_CAPTION = re.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b", re.IGNORECASE)
+
+
 def _type_bonus(query: Query, text: str, value: str | None, p: Passage) -> float:
     bonus = -0.1 if text.rstrip().endswith(":") else 0.0  # a lead-in answers nothing alone
+    if _CAPTION.match(text):
+        bonus -= 0.4
     kind = query.kind
     if kind == "figure" or query.compare:
         bonus += 0.15 if value else -0.2
     elif kind in ("date", "effective"):
         bonus += 0.2 if value else -0.1
         if kind == "effective":
-            bonus += 0.25 if "hiệu lực" in text.lower() else 0.0
+            bonus += 0.25 if value and "hiệu lực" in text.lower() else 0.0
     elif kind == "session":
         bonus += 0.2 if value else -0.1
     elif kind == "signer":
