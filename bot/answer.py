@@ -253,7 +253,7 @@ class Bot:
         ):
             return self._list(query, items, best, hits)
         if query.compare:
-            return self._comparison(query, items, units, hits) or compose.Draft(
+            return self._comparison(query) or compose.Draft(
                 compose.figure_answer(query, best, p, meta), (cited,)
             )
         if query.kind in ("figure", "effective", "date"):
@@ -400,44 +400,47 @@ class Bot:
                     entries.append((item, q, (at, at + len(item))))
         return title, entries
 
-    def _comparison(
-        self, query: Query, items: list[Concept], units: list[Unit], hits: list[Hit]
-    ) -> compose.Draft | None:
-        """Each side's figure ("BHYT hay BHXH": the unit that best names BHYT, then the one that
-        best names BHXH), each with its label and citation."""
-        from bot.concepts import coverage
-        from bot.understand import compare_sides
+    def _comparison(self, query: Query) -> compose.Draft | None:
+        """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
+        figure, then the BHXH one), each with its label and citation."""
+        from dataclasses import replace
 
-        sides = compare_sides(query.standard)
-        with_value = [u for u in units if u.value]
-        if sides is None or len(with_value) < 2:
+        from bot.understand import side_questions
+
+        sides = side_questions(query.standard)
+        if sides is None:
             return None
-        own = [set(syllable_set(side)) for side in sides]
-        specific = [
-            [
-                c
-                for c in items
-                if any(a <= own[i] for a in c.alternatives)
-                and not any(a <= own[1 - i] for a in c.alternatives)
-            ]
-            for i in (0, 1)
-        ]
-        chosen: list[Unit] = []
-        for side in specific:
-
-            def fit(u: Unit, side=side) -> float:
-                words = syllable_set(u.text) | syllable_set(u.heading)
-                return u.score + coverage(side, words, frozenset())
-
-            candidates = [u for u in with_value if all(u is not c for c in chosen)]
-            if not candidates:
-                return None
-            chosen.append(max(candidates, key=fit))
         parts, cited = [], []
-        for n, u in enumerate(chosen, start=1):
-            p = hits[u.rank].passage
-            parts.append((u.value or "", compose.clause_of(u, p), n))
-            cited.append(compose.Cited(p, (u.start, u.end), hits[u.rank].score))
+        for n, side in enumerate(sides[:2], start=1):
+            q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
+            if q.kind not in ("figure", "effective", "date"):
+                q = replace(q, kind="figure")
+            prepared = self.index.prepare(q.retrieval)
+            hits = self.index.search(
+                q.retrieval,
+                K_RETRIEVE,
+                mode=self.mode,
+                prepared=prepared,
+                weights=doc_weights(q, self.metas.values()),
+            )
+            units = [u for u in rank_units(q, self._concepts(q, prepared), hits, self.metas)]
+            chosen = next(
+                (
+                    u
+                    for u in units
+                    if u.value
+                    and all(
+                        c.passage.id != hits[u.rank].passage.id or c.span != (u.start, u.end)
+                        for c in cited
+                    )
+                ),
+                None,
+            )
+            if chosen is None:
+                return None
+            p = hits[chosen.rank].passage
+            parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
+            cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
         return compose.Draft(compose.compare_answer(parts), tuple(cited))
 
     def _by_place(

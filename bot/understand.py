@@ -270,17 +270,50 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
 _SIDES = re.compile(
     r"\s(?:so với|so voi|hay là|hay la|hay|hoặc|hoac|với|voi|vs\.?|or|versus)\s", re.I
 )
+_TAIL_WORDS = (
+    r"lần lượt|là|bao nhiêu|thế nào|như thế nào|ra sao|cao hơn|thấp hơn|nhiều hơn|ít hơn|"
+    r"lớn hơn|khác nhau|chênh lệch|chênh nhau|là gì"
+)
+_ASKING_TAIL = re.compile(rf"(?:\s+(?:{_TAIL_WORDS}|{fold(_TAIL_WORDS)}))+\s*$", re.I)
+_AND = re.compile(r"\s(?:và|va|and)\s", re.I)  # "A và B lần lượt là ...": only when no other
 
 
 def compare_sides(text: str) -> tuple[str, str] | None:
     """The two things a comparison sets side by side: "BHYT hay BHXH" -> ("BHYT", "BHXH"),
     "tăng trưởng CN-TTCN so với nông lâm thủy sản" -> both phrases."""
-    m = _SIDES.search(text)
+    found = side_questions(text)
+    return found[2] if found else None
+
+
+def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
+    """Each side of a comparison as a question of its own, with what the two share:
+    "chỉ tiêu nào cao hơn, BHYT hay BHXH?" -> "chỉ tiêu nào cao hơn, BHYT?",
+    "chỉ tiêu nào cao hơn, BHXH?" (and the sides themselves)."""
+    m = _SIDES.search(text) or _AND.search(text)
     if not m:
         return None
-    left = re.split(r"[,;:]", text[: m.start()])[-1].strip()
-    right = re.split(r"[,;:?]", text[m.end() :])[0].strip()
-    return (left, right) if left and right else None
+    before = text[: m.start()]
+    cut = max(before.rfind(c) for c in ",;:")
+    prefix, left = (before[: cut + 1], before[cut + 1 :]) if cut >= 0 else ("", before)
+    after = text[m.end() :]
+    ends = [i for i in (after.find(c) for c in ",;:?") if i >= 0]
+    right, suffix = (after[: min(ends)], after[min(ends) :]) if ends else (after, "")
+    left, right = left.strip(), right.strip()
+    tail = _ASKING_TAIL.search(right)
+    if tail:  # "Cục loại 2 lần lượt là bao nhiêu": the asking words belong to both sides
+        right, suffix = right[: tail.start()].strip(), f" {tail.group(0).strip()}{suffix}"
+    if not left or not right:
+        return None
+    lw, rw = left.split(), right.split()
+    if len(rw) <= 3 and len(rw) < len(lw):  # "học phí ... nông thôn và thành thị": it shares
+        right_question = " ".join([*lw[: len(lw) - len(rw)], *rw])  # the left's head
+    else:
+        right_question = right
+    return (
+        f"{prefix} {left}{suffix}".strip(),
+        f"{prefix} {right_question}{suffix}".strip(),
+        (left, right),
+    )
 
 
 def is_elliptical(text: str) -> bool:
