@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from index.abbrev import ABBREVIATIONS
-from index.fold import fold
+from index.fold import fold, syllable_key
 from index.lexicon import mapping
 from index.synonyms import everyday_spans
 from index.tokenize import STOPWORDS, canonical_number, strip_question_words
@@ -50,8 +50,9 @@ def syllables(text: str) -> list[str]:
         if raw[0].isdigit():
             out.append(canonical_number(raw))
             continue
-        word = fold(raw).lower()
-        if raw.isupper() and word in _ROMAN:
+        word = syllable_key(raw)
+        if raw.isupper() and fold(raw).lower() in _ROMAN:
+            word = fold(raw).lower()
             word = _ROMAN[word]
         out.append(word)
     return out

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.fold import fold
+from index.fold import fold, syllable_key
 from index.lexicon import mapping
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -40,7 +40,7 @@ class DiacriticRestorer:
         self._table = table  # folded n-gram (space-joined, lower) -> (accented form, corpus count)
         self._words = words or {}  # folded dictionary word -> its accented forms
         self._syllables = syllables or Counter()  # accented syllable -> corpus count
-        self._question = {k for k in mapping("question_words") if " " not in k}
+        self._question = {syllable_key(k) for k in mapping("question_words") if " " not in k}
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, dictionary: bool = True) -> DiacriticRestorer:
@@ -48,7 +48,7 @@ class DiacriticRestorer:
         for text in texts:
             for run in _runs(text):
                 lowered = [w.lower() for w in run]
-                folded = [fold(w) for w in lowered]
+                folded = [syllable_key(w) for w in lowered]
                 for n in range(1, MAX_N + 1):
                     for i in range(len(run) - n + 1):
                         counts[" ".join(folded[i : i + n])][" ".join(lowered[i : i + n])] += 1
@@ -57,7 +57,8 @@ class DiacriticRestorer:
         for key, c in counts.items():
             if " " not in key:
                 syllables.update(c)
-        for key, form in mapping("question_words").items():
+        for typed, form in mapping("question_words").items():
+            key = " ".join(syllable_key(w) for w in typed.split())
             table[key] = (form, max(table.get(key, ("", 0))[1], 1))
         return cls(table, _dictionary() if dictionary else {}, syllables)
 
@@ -65,7 +66,7 @@ class DiacriticRestorer:
         syllables = list(_SYLLABLE.finditer(question))
         if not syllables:
             return Restoration(question, 0.0)
-        keys = [fold(m.group(0)).lower() for m in syllables]
+        keys = [syllable_key(m.group(0)) for m in syllables]
         n_syl = len(syllables)
         # best[i]: (score, segments) for syllables[:i]
         best: list[tuple[float, list[tuple[int, int, str | None]]]] = [(0.0, [])] + [
@@ -145,7 +146,7 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
         for word in dictionary_words():
             syllables = word.split()
             if 1 < len(syllables) <= MAX_N and all(s.isalpha() for s in syllables):
-                forms[" ".join(fold(s) for s in syllables)].add(word)
+                forms[" ".join(syllable_key(s) for s in syllables)].add(word)
         _DICTIONARY = {key: tuple(sorted(v)) for key, v in forms.items()}
     return _DICTIONARY
 

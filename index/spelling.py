@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from index.fold import fold
+from index.fold import syllable_key
 from index.lexicon import mapping
 from index.tokenize import DOC_NUMBER
 
@@ -45,7 +45,7 @@ class Standardized:
 def dictionary_syllables() -> frozenset[str]:
     """Folded, lower-case syllables of the Vietnamese dictionary shipped with underthesea."""
     return frozenset(
-        fold(syllable).lower() for word in dictionary_words() for syllable in word.split()
+        syllable_key(syllable) for word in dictionary_words() for syllable in word.split()
     )
 
 
@@ -75,17 +75,17 @@ class Speller:
 
     @classmethod
     def from_syllables(cls, syllables: Iterable[str]) -> Speller:
-        counts = Counter(fold(s).lower() for s in syllables)
+        counts = Counter(syllable_key(s) for s in syllables)
         abbreviations = {key.lower().replace("-", "") for key in mapping("abbreviations")}
         return cls(counts, dictionary_syllables() | abbreviations | set(mapping("informal")))
 
     def known(self, word: str) -> bool:
-        return fold(word).lower() in self._known
+        return syllable_key(word) in self._known
 
     def correct(self, word: str) -> str | None:
         """The known syllable one edit away from `word` (folded), or None. Ties go to the one
         the corpus uses most; a word with no corpus-attested neighbour is left alone."""
-        folded = fold(word).lower()
+        folded = syllable_key(word)
         if len(folded) < MIN_TYPO_LENGTH or folded in self._known or not folded.isalpha():
             return None
         best, best_count = None, 0
