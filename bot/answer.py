@@ -107,6 +107,10 @@ class Bot:
         features = self._features(query, prepared, items, best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
+        if not verdict.abstain and not (features["places"] and features["years"]):
+            # a question that names a province or a year is answered only from evidence that
+            # holds for it: another province's figure or another year's target is no answer
+            verdict = Verdict(True, verdict.confidence, "địa danh hoặc năm được hỏi không khớp")
         if (
             not verdict.abstain
             and query.kind != "where"
@@ -158,10 +162,17 @@ class Bot:
         return replace(query, places=tuple(places), retrieval=retrieval)
 
     def _concepts(self, query: Query, prepared: PreparedQuery) -> list[Concept]:
-        text = prepared.restored.split(" (", 1)[0] if not prepared.english else prepared.text
-        extra = [] if not prepared.english else [prepared.restored]
-        extra += [official_terms(text)] if official_terms(text) else []
-        return concepts(text, self.idf, extra=[e for e in extra if e])
+        """What the question asks about. An English question is read through its Vietnamese
+        policy terms, its numbers and the places it names: the rest of its words are English
+        that no Vietnamese passage uses, which says nothing about whether one answers."""
+        if prepared.english:
+            numbers = re.findall(r"\d+(?:[.,]\d+)*", prepared.text)
+            text = " ".join([prepared.restored if prepared.restored != prepared.text else "",
+                             *query.places, *numbers])  # fmt: skip
+            return concepts(text, self.idf)
+        text = prepared.restored.split(" (", 1)[0]
+        terms = official_terms(text)
+        return concepts(text, self.idf, extra=[terms] if terms else [])
 
     def _features(
         self,
@@ -177,20 +188,24 @@ class Bot:
         meta = self.metas.get(p.doc_id)
         context = passage_context(p, meta)
         words = syllable_set(" ".join([p.text, context]))
+        near = syllable_set(" ".join([best.text, best.heading, *p.section]))
         total = sum(c.weight for c in items) or 1.0
         gone = missing(items, words)
         unknown = sum(
-            c.weight for c in items if not any(w in self.idf for a in c.alternatives for w in a)
+            c.weight
+            for c in items
+            if not any(w in self.idf for a in c.alternatives for w in plain_words(a))
         )
+        top = max(items, key=lambda c: c.weight, default=None)
         other = next((u for u in units if hits[u.rank].passage.id != p.id), None)
-        expects_value = query.kind in ("figure", "date", "effective", "signer", "session")
         return {
             "covered": best.covered,
             "own": best.own,
             "dense": hit.dense if hit.dense is not None else 0.8,
             "missing": max((c.weight for c in gone), default=0.0) / total,
             "unknown": unknown / total,
-            "value": float(bool(best.value) or not expects_value or query.kind in _META_KINDS),
+            "top_missing": float(top is not None and not top.found_in(near)),
+            "value": float(self._has_value(query, best, meta)),
             "places": float(places_covered(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
             "margin": best.score - other.score if other else 0.5,
@@ -198,13 +213,25 @@ class Bot:
             "english": float(prepared.english),
         }
 
+    @staticmethod
+    def _has_value(query: Query, best: Unit, meta: DocumentMeta | None) -> bool:
+        """Does the evidence hold what the question asks for: a figure, a date, a name; for a
+        fact about the document (signer, number, issuer ...), does the document state it."""
+        if query.kind in _META_KINDS:
+            field = {"position": "signer", "amends": "amends"}.get(query.kind, query.kind)
+            return meta is not None and bool(getattr(meta, field, None))
+        if query.kind in ("figure", "date", "effective", "session"):
+            return bool(best.value)
+        return True
+
     def _years_covered(
         self, query: Query, p: Passage, meta: DocumentMeta | None, context: str
     ) -> bool:
         if not query.years:
             return True
         article = self._article_lead(p)
-        known = " ".join([p.text, context, article, meta.date or "" if meta else ""])
+        dates = [meta.date or "", meta.effective or ""] if meta else []
+        known = " ".join([p.text, context, article, *dates])
         flat = re.sub(r"\s*[-–]\s*", "-", known)
         return all(y in flat or y.split("-")[0] in flat for y in query.years)
 

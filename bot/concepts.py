@@ -32,7 +32,7 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii"
 def question_vocab() -> tuple[frozenset[str], frozenset[str]]:
     """(accented words, folded words) of bot/data/question_vocab.tsv; a folded form two keys
     share (none today) would count only when typed with its diacritics."""
-    accented = frozenset(w for key in mapping("question_vocab", _DATA) for w in key.split())
+    accented = frozenset(mapping("question_vocab", _DATA))
     return accented, frozenset(fold(w) for w in accented)
 
 
@@ -116,13 +116,21 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
             alt = phrase(syllables(long_form))
             out.append(Concept((frozenset([word]), alt), _weight(plain_words(alt), idf, top), raw))
         elif len(word) > 1 or word.isdigit():
-            out.append(Concept((frozenset([word]),), idf.get(word, top), raw))
+            out.append(Concept((frozenset([word]),), idf.get(word, _unseen(word, top)), raw))
     for word in extra:
         for w in syllables(word):
             if w not in used and w not in STOPWORDS and not _asked(w):
                 used.add(w)
                 out.append(Concept((frozenset([w]),), 0.5 * idf.get(w, top), word))
     return out
+
+
+def _unseen(word: str, top: float) -> float:
+    """The weight of a word no passage uses: a Vietnamese word ("hộ chiếu", "nấu") weighs most,
+    a word that cannot be a Vietnamese syllable (English, a code) half as much."""
+    from index.spelling import dictionary_syllables
+
+    return top if word.isdigit() or word in dictionary_syllables() else top / 2
 
 
 def _weight(words: Iterable[str], idf: dict[str, float], top: float) -> float:

@@ -17,6 +17,7 @@ FEATURES = (
     "dense",  # cosine of the evidence passage and the question (0.8 when not computed)
     "missing",  # weight share of the most important concept found nowhere near the evidence
     "unknown",  # weight share of the concepts no passage of the corpus uses
+    "top_missing",  # 1 when the question's weightiest concept is not in the evidence or headings
     "value",  # 1 when the evidence holds what the question asks for (figure, date, name)
     "places",  # 1 when every place the question names is covered by the evidence's document
     "years",  # 1 when every year the question names appears with the evidence
@@ -32,6 +33,7 @@ _PRIOR = {
         "dense": 8.0,
         "missing": -4.0,
         "unknown": -4.0,
+        "top_missing": -1.0,
         "value": 1.5,
         "places": 2.5,
         "years": 2.0,

@@ -30,8 +30,13 @@ def _always_answer(features: dict[str, float]) -> Verdict:
     return Verdict(False, 1.0, "")
 
 
-def collect(dataset: Path, corpus: Path) -> list[tuple[dict[str, float], bool, bool]]:
-    """(features, answerable, right) per question of `dataset`, answered on `corpus`."""
+Row = tuple[dict[str, float], bool, bool, bool]  # features, answerable, right, forced
+
+
+def collect(dataset: Path, corpus: Path) -> list[Row]:
+    """(features, answerable, right, forced) per question of `dataset`, answered on `corpus`;
+    `forced`: the bot abstained whatever the confidence (a place or year the evidence does not
+    hold, an appendix the corpus lacks)."""
     from bot import Bot
     from eval.dataset import load_questions
     from eval.metrics import answer_correct
@@ -49,40 +54,57 @@ def collect(dataset: Path, corpus: Path) -> list[tuple[dict[str, float], bool, b
         if not answer.features:
             continue
         answerable = bool(q.answerable)
-        right = answerable and bool(answer_correct(q, False, answer.text))
-        rows.append((answer.features, answerable, right))
+        right = answerable and not answer.abstained and bool(answer_correct(q, False, answer.text))
+        rows.append((answer.features, answerable, right, answer.abstained))
     return rows
 
 
-def fit(rows: list[tuple[dict[str, float], bool, bool]]) -> dict:
+def fit(rows: list[Row]) -> dict:
+    """The logistic model on the questions the confidence decides (not forced), and the
+    threshold that makes the most right decisions over all of them, forced ones included."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([[f[name] for name in FEATURES] for f, _, _ in rows], dtype=float)
-    y = np.array([right for _, _, right in rows], dtype=int)
-    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(x, y)
-    p = model.predict_proba(x)[:, 1]
-    answerable = np.array([a for _, a, _ in rows])
+    forced = np.array([f for *_, f in rows])
+    x_all = np.array([[f[name] for name in FEATURES] for f, *_ in rows], dtype=float)
+    y_all = np.array([right for _, _, right, _ in rows], dtype=int)
+    answerable_all = np.array([a for _, a, _, _ in rows], dtype=int)
+    # the model tells questions the documents answer from those they do not; the threshold
+    # below then trades right answers against right abstentions
+    x, y = x_all[~forced], answerable_all[~forced]
+    # features on one scale while fitting (a cosine varies by hundredths, a rank by units),
+    # then the weights brought back to the raw features the bot computes
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+    model.fit((x - mean) / scale, y)
+    coef = model.coef_[0] / scale
+    intercept = model.intercept_[0] - float((model.coef_[0] * mean / scale).sum())
+    p = np.where(forced, 0.0, 1.0 / (1.0 + np.exp(-(x_all @ coef + intercept))))
+    y = y_all
+    answerable = np.array([a for _, a, _, _ in rows])
     best = None
     for threshold in np.linspace(0.05, 0.95, 91):
         answered = p >= threshold
         right = np.where(answered, y == 1, ~answerable)
         false_abstain = float((~answered & answerable).sum() / max(1, answerable.sum()))
         score = (float(right.mean()), -abs(threshold - 0.5))
+        recall = float((~answered & ~answerable).sum() / max(1, (~answerable).sum()))
         if false_abstain <= MAX_FALSE_ABSTAIN and (best is None or score > best[0]):
-            best = (score, float(threshold), false_abstain)
+            best = (score, float(threshold), false_abstain, recall)
     if best is None:  # the constraint cannot be met: the threshold that abstains least wrongly
-        best = ((0.0, 0.0), 0.05, 0.0)
-    (accuracy, _), threshold, false_abstain = best
+        best = ((0.0, 0.0), 0.05, 0.0, 0.0)
+    (accuracy, _), threshold, false_abstain, recall = best
     return {
-        "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_[0], strict=True)},
-        "bias": round(float(model.intercept_[0]), 4),
+        "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, coef, strict=True)},
+        "bias": round(float(intercept), 4),
         "threshold": round(threshold, 3),
         "dev": {
             "questions": len(rows),
             "unanswerable": int((~answerable).sum()),
             "right_decisions": round(accuracy, 4),
             "false_abstain": round(false_abstain, 4),
+            "abstain_on_unanswerable": round(recall, 4),
         },
     }
 
