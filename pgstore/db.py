@@ -8,6 +8,7 @@ from __future__ import annotations
 import queue
 import re
 import struct
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -113,10 +114,16 @@ class Pool:
 
     @contextmanager
     def connection(self) -> Iterator[Any]:
-        try:
-            conn = self._idle.get_nowait()
-        except queue.Empty:
-            conn = connect(self._url, self._application, autocommit=True)
+        conn = None
+        while conn is None:
+            try:
+                conn, idle_since = self._idle.get_nowait()
+            except queue.Empty:
+                conn = connect(self._url, self._application, autocommit=True)
+                break
+            if time.monotonic() - idle_since > 5 and not _alive(conn):
+                conn.close()  # the server went away (and maybe came back) meanwhile
+                conn = None
         try:
             yield conn
         except BaseException:
@@ -126,16 +133,24 @@ class Pool:
             conn.close()
             return
         try:
-            self._idle.put_nowait(conn)
+            self._idle.put_nowait((conn, time.monotonic()))
         except queue.Full:
             conn.close()
 
     def close(self) -> None:
         while True:
             try:
-                self._idle.get_nowait().close()
+                self._idle.get_nowait()[0].close()
             except queue.Empty:
                 return
+
+
+def _alive(conn: Any) -> bool:
+    try:
+        conn.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
 
 
 def _first_line(exc: BaseException) -> str:
