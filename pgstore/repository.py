@@ -175,16 +175,18 @@ class Repository:
 
     # ------------------------------------------------------------------ writes
 
-    def put(self, prepared: Sequence[Prepared], model: str) -> int:
-        """Store (or replace) documents with all their passages in one transaction; returns
-        the new corpus version."""
+    def put(self, prepared: Sequence[Prepared], model: str, *, replace: bool = True) -> int:
+        """Store documents with all their passages in one transaction; returns the new corpus
+        version. A stored document of the same id is replaced, or with replace=False the
+        write fails (psycopg.errors.UniqueViolation): an upload never overwrites."""
         if not prepared:
             return self.version()
         dim = int(prepared[0].vectors.shape[1])
         with self.connect() as conn, conn.transaction():
             version = self._bump(conn, model, dim)
             ids = [p.document.meta.doc_id for p in prepared]
-            conn.execute("DELETE FROM nqa_documents WHERE doc_id = ANY(%s)", (ids,))
+            if replace:
+                conn.execute("DELETE FROM nqa_documents WHERE doc_id = ANY(%s)", (ids,))
             with conn.cursor() as cur:
                 cur.executemany(
                     "INSERT INTO nqa_documents (doc_id, fingerprint, file_sha, made_with, row, "

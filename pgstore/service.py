@@ -128,7 +128,10 @@ class SharedService(Service):
                     taken = self.repo.doc_ids()
                     placed = place_upload(src, name, Path(folder), taken=taken)
                     prepared = self._prepare(placed.path, live)
-                self.repo.put(prepared, _model_record(self._settings, self._query_embedder))
+                model = _model_record(self._settings, self._query_embedder)
+                self.repo.put(prepared, model, replace=False)
+            except _taken() as exc:  # another replica chose the same name at the same moment
+                raise ServiceError("Một văn bản cùng tên vừa được thêm: hãy tải lên lại.") from exc
             except StoreError as exc:
                 self.follower.failed(exc)
                 raise ServiceError(_UNREACHABLE.format(exc)) from exc
@@ -170,6 +173,12 @@ class SharedService(Service):
             self._build(self._next_index, "updated")
         log.info("deleted %s", doc_id)
         return document
+
+
+def _taken() -> type[BaseException]:
+    from psycopg.errors import UniqueViolation
+
+    return UniqueViolation
 
 
 def _db_errors() -> tuple[type[BaseException], ...]:

@@ -136,6 +136,11 @@ def test_a_write_that_fails_midway_leaves_nothing(repo, embedder, tmp_path):
         "passages": 0,
     }
     assert repo.put([good], embedder.name) == 1
+    from psycopg.errors import UniqueViolation
+
+    with pytest.raises(UniqueViolation):  # an upload never overwrites a document of its name
+        repo.put([good], embedder.name, replace=False)
+    assert repo.counts()["version"] == 1
     with pytest.raises(Exception, match="vectors were made by"):
         repo.put([good], "another-model")
 
