@@ -86,12 +86,20 @@ def fill(repo, copies: int, log, folders: list[Path] = FOLDERS) -> int:
         return 0
     log(f"parsed {len(base)} documents in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    prepared, embedded = prepare(base, lambda: load_embedder(settings), repo.vectors_for)
-    log(f"{embedded} passages embedded in {time.perf_counter() - started:.0f} s")
     model = _model_record(settings, None)
+    prepared, embedded = [], 0
+    for start in range(0, len(base), 4):  # copy 0 is stored as it is embedded: a re-run resumes
+        chunk, n = prepare(
+            base[start : start + 4], lambda: load_embedder(settings), repo.vectors_for
+        )
+        first = [replace(p, document=_copy(p.document, 0)) for p in chunk]
+        repo.put([p for p in first if p.document.meta.doc_id not in have], model)
+        prepared += chunk
+        embedded += n
+    log(f"{embedded} passages embedded in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
     written = 0
-    for i in range(copies):
+    for i in range(1, copies):
         batch = [replace(p, document=_copy(p.document, i)) for p in prepared]
         batch = [p for p in batch if p.document.meta.doc_id not in have]
         for start in range(0, len(batch), 16):
