@@ -8,7 +8,7 @@ rewritten greedily with the longest n-gram that matches. Words the corpus never 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -60,29 +60,15 @@ class DiacriticRestorer:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> DiacriticRestorer:
-        # (folded n-gram, accented n-gram) pairs counted once per distinct text, times how
-        # often the text occurs (headings repeat on every passage under them); ties go to the
-        # spelling seen first, as before
-        pairs: Counter[tuple[str, str]] = Counter()
-        words: dict[str, tuple[str, str]] = {}
-        for text, times in Counter(texts).items():
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in texts:
             for run in _runs(text):
-                lowered, folded = zip(*(words.get(w) or _word(words, w) for w in run), strict=True)
-                grams = list(zip(folded, lowered, strict=True))
-                for n in range(2, min(MAX_N, len(run)) + 1):  # n-grams of n shifted copies
-                    keys = map(" ".join, zip(*(folded[i:] for i in range(n)), strict=False))
-                    values = map(" ".join, zip(*(lowered[i:] for i in range(n)), strict=False))
-                    grams.extend(zip(keys, values, strict=True))
-                if times == 1:
-                    pairs.update(grams)
-                else:
-                    for gram in grams:
-                        pairs[gram] += times
-        best: dict[str, int] = {}
-        table: dict[str, str] = {}
-        for (key, accented), count in pairs.items():
-            if count > best.get(key, 0):
-                best[key], table[key] = count, accented
+                lowered = [w.lower() for w in run]
+                folded = [fold(w) for w in lowered]
+                for n in range(1, MAX_N + 1):
+                    for i in range(len(run) - n + 1):
+                        counts[" ".join(folded[i : i + n])][" ".join(lowered[i : i + n])] += 1
+        table = {key: c.most_common(1)[0][0] for key, c in counts.items()}
         table.update(QUESTION_WORDS)
         return cls(table)
 
@@ -119,12 +105,6 @@ class DiacriticRestorer:
                 i += 1
         pieces.append(question[pos:])
         return Restoration("".join(pieces), known / len(syllables))
-
-
-def _word(words: dict[str, tuple[str, str]], word: str) -> tuple[str, str]:
-    lowered = word.lower()
-    words[word] = (lowered, fold(lowered))
-    return words[word]
 
 
 def _runs(text: str) -> list[list[str]]:
