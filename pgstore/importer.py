@@ -50,7 +50,7 @@ def import_folder(
     batch: int = 8,
     on_progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
-    from corpus import SUPPORTED_SUFFIXES, corpus_files, load_document
+    from corpus import list_files, load_document
     from index.build import _model_record, read_options
 
     folder = Path(folder)
@@ -70,19 +70,11 @@ def import_folder(
     report = ImportReport()
     stored = repo.fingerprints()
     current = made_with()
-    seen: dict[str, Path] = {}
     pending: list[tuple[Document, Path]] = []
-    for path in corpus_files(folder):
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            report.errors.append(LoadError(str(path), f"unsupported file type '{path.suffix}'"))
-            continue
-        if path.stem in seen:
-            reason = (
-                f"duplicate document id '{path.stem}' (also {seen[path.stem].name}); rename one"
-            )
-            report.errors.append(LoadError(str(path), reason))
-            continue
-        seen[path.stem] = path
+    listing = list_files(folder)  # the one listing every caller uses (same-stem pairs refused)
+    report.errors.extend(listing.errors)
+    for source in listing.sources:
+        path = source.path
         if stored.get(path.stem) == (fingerprint(path), current):
             report.unchanged += 1
             continue
@@ -90,6 +82,9 @@ def import_folder(
             document = load_document(path, read_options())
         except CorpusError as exc:
             report.errors.append(LoadError(str(path), str(exc)))
+            continue
+        except Exception as exc:  # a parser bug on one file is that file's error only
+            report.errors.append(LoadError(str(path), f"cannot be parsed ({type(exc).__name__})"))
             continue
         pending.append((document, path))
         if len(pending) >= batch:
