@@ -76,21 +76,20 @@ def value_for(query: Query, text: str, heading: str = "") -> str | None:
     """The figure, date or name this text answers the query with."""
     kind = query.kind
     if kind in ("figure", "other") or query.compare:
-        found = [f for _, _, f in figures(text)]
-        if not found:
-            return None
-        folded_q = _folded(query.standard)
-        if _MONEY_Q.search(folded_q):
-            money = [f for f in found if is_money(f)]
-            found = money or found
-        elif _PERCENT_Q.search(folded_q):
-            found = [f for f in found if "%" in f] or found
-        value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         unit = unit_of(heading) if heading else None
         if unit:  # "(1.000đ)" or "(1.000 đồng/trẻ/tháng)" is read "nghìn đồng ..."
             unit = re.sub(r"^1\.000\s*(?:đồng|đ)\b", "nghìn đồng", unit)
-        if unit and not has_unit(value):
-            value = f"{value} ({unit})" if re.match(r"[\d.]", unit) else f"{value} {unit}"
+        found = [_with_unit(f, unit) for _, _, f in figures(text)]
+        asks = asked_measure(query.standard)
+        if asks == "money":  # an amount of money is answered by one, not by a count or a share
+            found = [f for f in found if is_money(f)]
+        elif asks == "percent":
+            found = [f for f in found if "%" in f or "‰" in f]
+        elif asks:  # "bao nhiêu tuổi": a figure counted in that unit, if the text has one
+            found = [f for f in found if asks in _folded(f).split()] or found
+        if not found:
+            return None
+        value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
         m = DATE.search(text)
@@ -101,6 +100,36 @@ def value_for(query: Query, text: str, heading: str = "") -> str | None:
         found = SESSION.findall(text)
         return ", ".join(found) if found else None
     return None
+
+
+_NOT_MONEY_Q = re.compile(r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan tram)\b")
+
+
+# "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
+_ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+_NOT_UNITS = {"phan", "tien", "dong", "la", "mot", "moi", "thi", "duoc", "vay", "nhi", "a", "ha"}
+
+
+def asked_measure(question: str) -> str | None:
+    """ "money" when the question asks an amount of money, "percent" a share, the unit word
+    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None."""
+    folded = _folded(question)
+    if _PERCENT_Q.search(folded) or "%" in question:
+        return "percent"
+    unit = _ASKED_UNIT.search(folded)
+    if unit and unit.group(1) not in _NOT_UNITS:
+        return unit.group(1)
+    if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
+        return "money"
+    return None
+
+
+def _with_unit(figure: str, unit: str | None) -> str:
+    if not unit or has_unit(figure):
+        return figure
+    if unit in ("%", "‰"):
+        return f"{figure}{unit}"
+    return f"{figure} ({unit})" if re.match(r"[\d.]", unit) else f"{figure} {unit}"
 
 
 def _folded(text: str) -> str:

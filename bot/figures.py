@@ -8,7 +8,8 @@ from functools import lru_cache
 _SCALE = r"(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ)"
 _UNIT = (
     r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m³|km²|km|m|kg|tấn|người|lượt|hộ|xã|"
-    r"phường|căn|trường|lớp|giờ|ngày|tháng|năm|buổi|tiết|điểm|đơn vị|doanh nghiệp|cơ sở|dự án)"
+    r"phường|căn|trường|lớp|giờ|ngày|tháng|năm|buổi|tiết|điểm|tuổi|đơn vị|doanh nghiệp|cơ sở|"
+    r"dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"
 )
 _PER = r"(?:\s?/\s?[^\W\d_][^\s/;,.:)]*)"  # "/tháng", "/người /buổi", "/ha"
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -70,7 +71,8 @@ def has_unit(figure: str) -> bool:
 
 
 def is_money(figure: str) -> bool:
-    return bool(re.search(r"đồng|VNĐ|VND|USD", figure, re.IGNORECASE))
+    """An amount of money, or one given as a multiple of another ("02 lần mức chuẩn ...")."""
+    return bool(re.search(r"đồng|\bđ\b|VNĐ|VND|USD|lần mức", figure, re.IGNORECASE))
 
 
 # what a table heading's unit must name to be a unit of measure ("(xã)" in "Khu vực nông thôn
