@@ -72,14 +72,15 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
-def value_for(query: Query, text: str, heading: str = "") -> str | None:
-    """The figure, date or name this text answers the query with."""
+def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str | None:
+    """The figure, date or name this text answers the query with; `heading` and `per` are a
+    table cell's column heading and the row's unit column ("người/ngày"), if any."""
     kind = query.kind
     if kind in ("figure", "other") or query.compare:
         unit = unit_of(heading) if heading else None
         if unit:  # "(1.000đ)" or "(1.000 đồng/trẻ/tháng)" is read "nghìn đồng ..."
             unit = re.sub(r"^1\.000\s*(?:đồng|đ)\b", "nghìn đồng", unit)
-        found = [_with_unit(f, unit) for _, _, f in figures(text)]
+        found = [_with_unit(f, unit, per) for _, _, f in figures(text)]
         asks = asked_measure(query.standard)
         if asks == "money":  # an amount of money is answered by one, not by a count or a share
             found = [f for f in found if is_money(f)]
@@ -124,7 +125,16 @@ def asked_measure(question: str) -> str | None:
     return None
 
 
-def _with_unit(figure: str, unit: str | None) -> str:
+def _with_unit(figure: str, unit: str | None, per: str = "") -> str:
+    """The figure with the unit its column heading states and the row's unit column:
+    "692" -> "692 nghìn đồng/người/ngày"."""
+    figure = _with_heading_unit(figure, unit)
+    if per and per.lower() not in figure.lower():
+        figure = f"{figure}/{per}" if has_unit(figure) else f"{figure} {per}"
+    return figure
+
+
+def _with_heading_unit(figure: str, unit: str | None) -> str:
     if not unit or has_unit(figure):
         return figure
     if unit in ("%", "‰"):
@@ -151,12 +161,12 @@ def rank_units(
         p = hit.passage
         context = syllable_set(passage_context(p, metas.get(p.doc_id)))
         relative = max(0.0, hit.score) / best_hit
-        for start, end, text, heading in _units(p):
+        for start, end, text, heading, per in _units(p):
             own_words = syllable_set(text)
             frame = context | syllable_set(heading) | syllable_set(_lead_in(p, start))
             own = coverage(items, own_words, frozenset())
             covered = coverage(items, own_words, frame | own_words)
-            value = value_for(query, text, heading)
+            value = value_for(query, text, heading, per)
             score = W_RETRIEVAL * relative + W_COVERED * covered + W_OWN * own - 0.015 * rank
             score += _type_bonus(query, text, value, p)
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score))
@@ -164,28 +174,46 @@ def rank_units(
     return out
 
 
+# A column that gives each row's unit ("Đơn vị tính": "người/ngày", "Lần").
+_UNIT_COLUMN = re.compile(r"^đơn vị(?: tính)?\b", re.IGNORECASE)
+
+
+def _is_value(cell: str) -> bool:
+    """A cell that states a figure ("692", "60.000", "từ 200 đến 280") rather than a text
+    that happens to hold a number ("4. Bồi dưỡng học sinh tham gia tập huấn")."""
+    if not cell or not re.search(r"\d", cell):
+        return False
+    return bool(
+        re.match(
+            r"\s*(?:[-–≤≥<>~]|từ|trên|dưới|tối đa|tối thiểu|không quá|khoảng)?\s*\d",
+            cell,
+            re.IGNORECASE,
+        )
+    ) and not re.match(r"\s*\d{1,2}\.\s+[^\W\d]", cell)
+
+
 # Columns that number or code the rows (STT, Mã số): labels, never the answer.
 _LABEL_COLUMN = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt|thứ tự|mã(?: số)?|ký hiệu)\b", re.IGNORECASE)
 
 
-def _units(p: Passage) -> list[tuple[int, int, str, str]]:
-    """(start, end, text, heading) of each candidate in a passage: a table row's value cells
-    (each read with the row's label), a whole table's lines cell by cell, or clauses."""
+def _units(p: Passage) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, text, heading, per) of each candidate in a passage: a table row's value
+    cells (each read with the row's labels; `per` is the row's unit column), a whole table's
+    lines cell by cell, or clauses."""
     if p.kind == "row" and p.cells:
-        labels = [
-            v for h, v in p.cells if v and (not re.search(r"\d", v) or _LABEL_COLUMN.match(h))
-        ]
-        label = " ".join(v for v in labels if not re.fullmatch(r"[\dIVXLC.]+", v))[:200]
-        caption = p.text.split(" — ", 1)[0]
+        parts = p.text.split(" — ")
+        caption = parts[0]
+        label = " — ".join(parts[1:-1])[:200] if len(parts) > 2 else ""  # group and row labels
+        per = next((v for h, v in p.cells if _UNIT_COLUMN.match(h) and v), "")
         out = []
         for heading, value in p.cells:
-            if not value or not re.search(r"\d", value) or _LABEL_COLUMN.match(heading):
+            if not _is_value(value) or _LABEL_COLUMN.match(heading) or _UNIT_COLUMN.match(heading):
                 continue
             where = p.text.rfind(value)
             start, end = (where, where + len(value)) if where >= 0 else (0, len(p.text))
             unit_heading = heading if unit_of(heading) else f"{heading} ({caption})"
-            out.append((start, end, f"{label} — {heading}: {value}", unit_heading))
-        return out or [(0, len(p.text), p.text, "")]
+            out.append((start, end, f"{label} — {heading}: {value}", unit_heading, per))
+        return out or [(0, len(p.text), p.text, "", "")]
     if p.kind == "table":
         out = []
         lines = p.text.split("\n")
@@ -200,10 +228,16 @@ def _units(p: Passage) -> list[tuple[int, int, str, str]]:
                 if value and re.search(r"\d", value):
                     start = p.text.find(cell, at)
                     out.append(
-                        (start, start + len(cell), f"{label} — {cell}", f"{heading} ({caption})")
+                        (
+                            start,
+                            start + len(cell),
+                            f"{label} — {cell}",
+                            f"{heading} ({caption})",
+                            "",
+                        )
                     )
-        return out or [(0, len(p.text), p.text, "")]
-    return [(s, e, p.text[s:e], "") for s, e in clauses(p.text)]
+        return out or [(0, len(p.text), p.text, "", "")]
+    return [(s, e, p.text[s:e], "", "") for s, e in clauses(p.text)]
 
 
 def _lead_in(p: Passage, start: int) -> str:
