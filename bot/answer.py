@@ -264,7 +264,10 @@ class Bot:
         )  # a question naming another document's number asks about that one
         if about_this and (
             query.kind in _META_KINDS
-            or (query.kind == "date" and _ABOUT_DOCUMENT.search(fold(query.standard).lower()))
+            or (
+                query.kind in ("date", "effective")
+                and _ABOUT_DOCUMENT.search(fold(query.standard).lower())
+            )
         ):
             draft = self._meta_answer(query, meta, best, p)
             if draft is not None:
@@ -313,11 +316,14 @@ class Bot:
             "issuer": meta.issuer,
             "session": meta.session,
             "date": _date_words(meta.date),
+            "effective": _date_words(meta.effective),
             "amends": ", ".join(meta.amends) if meta.amends else None,
         }.get(query.kind)
         if not value:
             return None
-        needles = [value] if query.kind != "date" else _date_forms(meta.date)
+        needles = [value]
+        if query.kind in ("date", "effective"):
+            needles = _date_forms(meta.date if query.kind == "date" else meta.effective)
         if query.kind == "amends":
             needles = list(meta.amends)
         order = {"heading": 0, "signature": 0, "content": 1}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -23,6 +24,15 @@ CANDIDATES = 100  # per retriever, before fusion
 EXACT_ID_BONUS = 0.3
 # Headings alone, the căn cứ block, signatures and distribution lists answer little on their own.
 LOW_PRIORITY = {"heading": 0.6, "preamble": 0.6, "recipients": 0.5, "signature": 0.8}
+# An appendix's caption, "(Ban hành kèm theo Nghị quyết số ... của ...)", names a document and
+# its date, which questions share, but states nothing: it ranks like a heading.
+_CAPTION = re.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b[^\n]{0,300}\)?\s*$", re.IGNORECASE)
+
+
+def _priority(p: Passage) -> float:
+    if p.kind == "content" and _CAPTION.match(p.text):
+        return LOW_PRIORITY["heading"]
+    return LOW_PRIORITY.get(p.kind, 1.0)
 
 
 class Index:
@@ -46,7 +56,7 @@ class Index:
         self._embedder = embedder
         self._restorer: DiacriticRestorer | None = None
         self._speller: Speller | None = None
-        self._priority = np.array([LOW_PRIORITY.get(p.kind, 1.0) for p in self.passages])
+        self._priority = np.array([_priority(p) for p in self.passages])
         self._meta = {d.meta.doc_id: d.meta for d in corpus.documents}
         self.file_prints: dict[str, str] = {}  # corpus files this index was built from
         self.manifest: dict = {}
