@@ -56,14 +56,15 @@ def province_names() -> tuple[str, ...]:
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
-    out = []
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """One alternation of every name (longest first, so "Thừa Thiên Huế" wins over "Huế"),
+    with diacritics and folded, and the place each name stands for."""
     named = {n: n for n in province_names()} | _ALIASES
-    for name, place in sorted(named.items(), key=lambda kv: -len(kv[0])):
-        accented = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        folded = re.compile(rf"(?<!\w){re.escape(_fold(name))}(?!\w)")
-        out.append((accented, folded, place))
-    return tuple(out)
+    names = sorted(named, key=len, reverse=True)
+    accented = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+    folded = re.compile(r"(?<!\w)(" + "|".join(re.escape(_fold(n)) for n in names) + r")(?!\w)")
+    by_key = {n.lower(): p for n, p in named.items()} | {_fold(n): p for n, p in named.items()}
+    return accented, folded, by_key
 
 
 def find_places(text: str) -> list[str]:
@@ -73,23 +74,14 @@ def find_places(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _find_places(text: str) -> tuple[str, ...]:
     """Provinces and cities named in `text`, by short name, in order of appearance. A name typed
-    without diacritics counts only when the text has none near it ("ha noi"), so "Hà Nam" is
-    never read into "hà nam" of another phrase."""
-    folded = _fold(text)
+    without diacritics counts only when the text was typed without them ("ha noi"), so "Hà
+    Nam" is never read into "hà nam" of another phrase."""
+    accented, folded_pattern, by_key = _patterns()
+    found = [by_key[m.group(1).lower()] for m in accented.finditer(text)]
     words = [w for w in text.split() if w.isalpha()]
-    plain = sum(_fold(w) != w.lower() for w in words) <= len(words) / 4  # typed without diacritics
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for accented, folded_pattern, place in _patterns():
-        matches = list(accented.finditer(text))
-        if not matches and plain:
-            matches = list(folded_pattern.finditer(folded))
-        for m in matches:
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue  # "Thừa Thiên Huế" already holds "Huế"
-            taken.append(m.span())
-            found.append((m.start(), place))
-    return tuple(dict.fromkeys(place for _, place in sorted(found)))
+    if not found and sum(_fold(w) != w.lower() for w in words) <= len(words) / 4:
+        found = [by_key[m.group(1)] for m in folded_pattern.finditer(_fold(text))]
+    return tuple(dict.fromkeys(found))
 
 
 def same_place(a: str, b: str) -> bool:

@@ -35,6 +35,7 @@ def diacritic_ratio(text: str) -> float:
 _I_Y = re.compile(r"^([bcdghklmnpqrstvx]{1,2})y$")
 
 
+@lru_cache(maxsize=65536)
 def syllable_key(syllable: str) -> str:
     """A folded, lower-case syllable in one spelling: "y" after a consonant is written "i"
     ("tỷ lệ" and "tỉ lệ", "kỹ thuật" and "kĩ thuật" are the same words in two spellings)."""
