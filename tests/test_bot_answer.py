@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from bot import NOT_FOUND, Bot
-from bot.understand import is_elliptical, topic
 from bot.types import QuestionError
+from bot.understand import is_elliptical, topic
 from index import open_index
 from tests.conftest import SEED_DOC
 

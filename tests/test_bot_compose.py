@@ -18,8 +18,14 @@ from corpus.types import DocumentMeta
     [
         ("Mức chuẩn trợ giúp xã hội là 650.000 đồng/tháng.", ["650.000 đồng/tháng"]),
         ("Tốc độ tăng trưởng kinh tế (GRDP): 8,5%.", ["8,5%"]),
-        ("mức trợ cấp bằng 02 lần mức chuẩn trợ giúp xã hội", ["bằng 02 lần mức chuẩn trợ giúp xã hội"]),
-        ("hỗ trợ từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha", ["từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha"]),
+        (
+            "mức trợ cấp bằng 02 lần mức chuẩn trợ giúp xã hội",
+            ["bằng 02 lần mức chuẩn trợ giúp xã hội"],
+        ),
+        (
+            "hỗ trợ từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha",
+            ["từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha"],
+        ),
         ("Nghị quyết số 16/2023/NQ-HĐND ngày 16 tháng 7 năm 2024", []),  # a number and a date
         ("lớp 4, 8, 11 trong năm học 2023 - 2024", []),  # grades and years are not figures
         ("Tỷ lệ thất nghiệp ở thành thị: Dưới 3%.", ["Dưới 3%"]),
@@ -46,10 +52,26 @@ ASKED = frozenset("ty le lao dong tham gia bao hiem xa hoi thong tu ap dung nha 
 @pytest.mark.parametrize(
     ("question", "clause", "yes"),
     [
-        ("Tỷ lệ BHXH có cao hơn 50% không?", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.", False),
-        ("Tỷ lệ BHXH có cao hơn 40% không?", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.", True),
-        ("Tỷ lệ tham gia BHXH là 44% phải không?", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.", True),
-        ("Tỷ lệ tham gia BHXH là 45% phải không?", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.", False),
+        (
+            "Tỷ lệ BHXH có cao hơn 50% không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            False,
+        ),
+        (
+            "Tỷ lệ BHXH có cao hơn 40% không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            True,
+        ),
+        (
+            "Tỷ lệ tham gia BHXH là 44% phải không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            True,
+        ),
+        (
+            "Tỷ lệ tham gia BHXH là 45% phải không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            False,
+        ),
     ],
 )
 def test_yes_no_on_a_stated_figure(question, clause, yes):
@@ -60,7 +82,9 @@ def test_yes_no_on_negation_of_the_question_own_words():
     clause = "Thông tư này không áp dụng đối với nhà giáo trong các cơ sở thuộc Bộ Quốc phòng."
     assert denies("Thông tư có áp dụng cho nhà giáo trường quân đội không?", clause, ASKED)
     other = "Kinh phí hỗ trợ các xã chưa đạt chuẩn nông thôn mới."
-    assert not denies("Tỉnh có hỗ trợ kinh phí không?", other, frozenset("tinh ho tro kinh phi".split()))
+    assert not denies(
+        "Tỉnh có hỗ trợ kinh phí không?", other, frozenset("tinh ho tro kinh phi".split())
+    )
     assert figure_verdict("Tỉnh có hỗ trợ kinh phí không?", other, ASKED) is None
 
 
@@ -70,7 +94,10 @@ def test_list_answers_cite_each_item_and_count_the_rest():
     assert text.startswith("b) Về giáo dục:")
     assert "- Nhiệm vụ số 1: triển khai nội dung 1 [1]" in text
     assert text.rstrip().endswith("và 2 nội dung khác.")
-    assert shorten("Tỷ lệ gia đình văn hóa: Từ 90% trở lên.") == "Tỷ lệ gia đình văn hóa: Từ 90% trở lên"
+    assert (
+        shorten("Tỷ lệ gia đình văn hóa: Từ 90% trở lên.")
+        == "Tỷ lệ gia đình văn hóa: Từ 90% trở lên"
+    )
 
 
 def _meta(doc_id: str, region: str | None, number: str | None = None, amends=()) -> DocumentMeta:
@@ -99,6 +126,9 @@ def test_a_named_number_and_an_amending_document_steer_too():
 def test_coverage_counts_abbreviations_roman_numerals_and_headings():
     idf = {w: 1.0 for w in "muc luong toi thieu vung 1 bao hiem y te ty le".split()}
     items = concepts("mức lương tối thiểu vùng 1", idf)
-    assert coverage(items, syllable_set("Vùng I: 5.310.000"), syllable_set("Mức lương tối thiểu")) > 0.7
+    assert (
+        coverage(items, syllable_set("Vùng I: 5.310.000"), syllable_set("Mức lương tối thiểu"))
+        > 0.7
+    )
     bhyt = concepts("tỷ lệ BHYT", idf)
     assert coverage(bhyt, syllable_set("Tỷ lệ dân số tham gia bảo hiểm y tế"), frozenset()) == 1.0

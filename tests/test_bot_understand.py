@@ -86,7 +86,9 @@ def test_chat_spellings_are_read_before_anything_else():
 
 
 def test_follow_up_keeps_the_previous_frame():
-    q = understand("còn Vĩnh Long thì sao?", previous="Học phí mầm non ở Huế năm 2025 là bao nhiêu?")
+    q = understand(
+        "còn Vĩnh Long thì sao?", previous="Học phí mầm non ở Huế năm 2025 là bao nhiêu?"
+    )
     assert q.followup and q.kind == "figure"
     assert q.places == ("Vĩnh Long",)
     assert "bao nhiêu" in q.retrieval
