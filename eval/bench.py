@@ -70,9 +70,14 @@ def cold_start(data_dir: Path, corpus: Path, question: str) -> float:
     return seconds
 
 
+REALDOCS = Path(__file__).parent / "data" / "realdocs"
+
+
 def questions_for(corpus: Path) -> Path | None:
     if corpus.resolve() == (ALQAC / "laws").resolve():
         return ALQAC / "dev.jsonl"
+    if corpus.resolve() == (REALDOCS / "docs").resolve():
+        return REALDOCS / "test.jsonl"
     return SEED_QUESTIONS if SEED_QUESTIONS.is_file() else None
 
 
@@ -166,14 +171,18 @@ def _grid(rows: list[list[str]]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--corpus", type=Path, action="append", help="corpus folder (repeatable; "
-                   "default: the bundled corpus and the ALQAC laws)")  # fmt: skip
+                   "default: the bundled corpus, the real documents and the ALQAC laws)")  # fmt: skip
     p.add_argument("--scales", default="1,2", help="ALQAC size multiples to build, e.g. 1,2,4")
     p.add_argument("--n", type=int, default=30, help="questions timed per corpus")
     p.add_argument("--json", type=Path, default=None, dest="json_out", metavar="OUT")
     args = p.parse_args(argv)
     from corpus.paths import BUNDLED_CORPUS
 
-    corpora = [("bundled", BUNDLED_CORPUS), ("alqac-laws", ALQAC / "laws")]
+    corpora = [
+        ("bundled", BUNDLED_CORPUS),
+        ("realdocs", REALDOCS / "docs"),
+        ("alqac-laws", ALQAC / "laws"),
+    ]
     if args.corpus:
         corpora = [(c.name, c) for c in args.corpus]
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
