@@ -35,6 +35,12 @@ _ABOUT_DOCUMENT = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
 )
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
+# "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata
+_UNTIL = re.compile(r"\b(?:den (?:khi|ngay|nam|thoi diem) nao|het hieu luc|den bao gio)\b")
+# a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
+_NAMED_PART = re.compile(
+    r"\b(Điều|Phụ lục|Mẫu số|Chương|Mục)\s+(?:số\s+)?([0-9]+[a-zđ]?|[IVXLC]+)\b", re.IGNORECASE
+)
 # a clause that sends the reader to an appendix: "quy định tại Phụ lục ...", "theo Phụ lục đính
 # kèm", "Phụ lục ban hành kèm theo Nghị định này"
 _SENDS_TO_APPENDIX = re.compile(
@@ -98,7 +104,7 @@ class Bot:
         )
         if not hits:
             return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
-        hits = self._with_kind_passages(query, hits)
+        hits = self._with_named_part(query, self._with_kind_passages(query, hits))
         if query.followup and history:
             hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
@@ -267,6 +273,7 @@ class Bot:
             or (
                 query.kind in ("date", "effective")
                 and _ABOUT_DOCUMENT.search(fold(query.standard).lower())
+                and not _UNTIL.search(fold(query.standard).lower())
             )
         ):
             draft = self._meta_answer(query, meta, best, p)
@@ -582,6 +589,38 @@ class Bot:
         return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.kind != wanted]][
             : K_RETRIEVE + 2
         ]
+
+    def _with_named_part(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """A question naming "Điều 5", "Phụ lục I" or "Mẫu số 03" reads that part of the
+        document first (of the first retrieved document that has it)."""
+        named = [(kind.lower(), key.upper()) for kind, key in _NAMED_PART.findall(query.standard)]
+        if not named or not hits:
+            return hits
+
+        def label_number(text: str) -> str:
+            return text.lstrip("0") or "0" if text.isdigit() else text
+
+        def in_part(p: Passage) -> bool:
+            for kind, key in named:
+                for element in p.section:
+                    m = _NAMED_PART.match(element)
+                    if (
+                        m
+                        and m.group(1).lower() == kind
+                        and label_number(m.group(2).upper()) == label_number(key)
+                    ):
+                        return True
+                if kind == "mẫu số" and re.match(rf"(?i)mẫu số\s+0*{label_number(key)}\b", p.text):
+                    return True
+            return False
+
+        for doc_id in dict.fromkeys(h.passage.doc_id for h in hits):
+            inside = [p for p in self.index.passages if p.doc_id == doc_id and in_part(p)]
+            if inside:
+                found = [Hit(p, hits[0].score, None, hits[0].dense) for p in inside[:3]]
+                ids = {p.id for p in inside[:3]}
+                return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
+        return hits
 
     def _with_previous(self, previous: Answer, hits: list[Hit]) -> list[Hit]:
         """A follow-up often asks about the sibling of what was just answered: the passage

@@ -124,7 +124,7 @@ def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
 
     def negated(text: str) -> bool:
         for m in _NEGATION.finditer(text):
-            after = syllables(text[m.end() : m.end() + 40])[:3]
+            after = syllables(text[m.end() : m.end() + 60])[:5]
             if any(w in asked for w in after):
                 return True
         return False

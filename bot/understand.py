@@ -61,8 +61,9 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                   r"what number", r"document number")),
     ("issuer", _w(r"(?:cơ quan|ai|đơn vị) (?:nào )?ban hành", r"ban hành bởi", r"của cơ quan nào",
                   r"who issued", r"issued by", r"which (?:body|agency)")),
-    ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ)(?: (?:văn bản|nghị quyết|nghị định|thông tư|"
-                  r"quyết định))? nào", r"amends?", r"replaces?")),
+    ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ|làm hết hiệu lực)(?: (?:văn bản|nghị quyết|"
+                  r"nghị định|thông tư|quyết định))?(?: [^?]{0,40})? nào", r"amends?",
+                  r"replaces?")),
     ("effective", _w(r"hiệu lực", r"áp dụng từ", r"take effect", r"in force", r"effective")),
     ("date", _w(r"ngày nào", r"ngày bao nhiêu", r"khi nào", r"bao giờ", r"thời gian nào",
                 r"thời điểm nào", r"thông qua ngày", r"ngày tháng năm", r"ngày ban hành",
