@@ -35,7 +35,12 @@ def doc_weights(query: Query, metas: Iterable[DocumentMeta]) -> dict[str, float]
                 w *= OTHER_PLACE
         if by_number and m.doc_id not in by_number:
             w *= OTHER_NUMBER
-        if query.doc_kinds and not by_number and m.kind and m.kind not in query.doc_kinds:
+        if (
+            query.doc_kinds
+            and not by_number
+            and m.kind
+            and not _same_family(m.kind, query.doc_kinds)
+        ):
             w *= OTHER_KIND
         weights[m.doc_id] = w
     amended = {_number_key(n) for m in metas for n in m.amends}
@@ -43,6 +48,15 @@ def doc_weights(query: Query, metas: Iterable[DocumentMeta]) -> dict[str, float]
         if m.number and _number_key(m.number) in amended:
             weights[m.doc_id] *= AMENDED
     return weights
+
+
+# Types of document people name loosely: a code or the constitution is "a law" too.
+_FAMILIES = ({"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"}, {"Thông tư", "Thông tư liên tịch"})
+
+
+def _same_family(kind: str, named: tuple[str, ...]) -> bool:
+    family = next((f for f in _FAMILIES if kind in f), {kind})
+    return any(n in family for n in named)
 
 
 def places_covered(query: Query, meta: DocumentMeta | None, text: str) -> bool:

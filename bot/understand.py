@@ -257,7 +257,8 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
         years.append(f"{first}-{second}" if second else first)
     numbers = [m.group(0) for m in DOC_NUMBER.finditer(text)]
     numbers += [m.group(2) for m in _BARE_NUMBER.finditer(folded)]
-    kinds = [v for k, v in _KIND_WORDS.items() if re.search(rf"\b{k}\b", folded)]
+    # "pháp luật" (the law in general) names no type of document
+    kinds = [v for k, v in _KIND_WORDS.items() if re.search(rf"(?<!phap )\b{k}\b", folded)]
     if "Bộ luật" in kinds and "Luật" in kinds:
         kinds.remove("Luật")
     return {
