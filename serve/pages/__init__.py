@@ -1,0 +1,89 @@
+"""The web page: one builder per tab (chat, search, documents), the API endpoints, and the
+wiring between them. Handlers call serve.api and render with serve.render / serve.library."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+ASSETS = Path(__file__).with_name("assets")
+TITLE = "Hỏi đáp Nghị quyết"
+FONTS = ["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Noto Sans", "sans-serif"]
+MONO = ["ui-monospace", "Consolas", "monospace"]
+
+
+@cache
+def vi_strings() -> dict[str, str]:
+    """Gradio's English strings and what the page says instead."""
+    return json.loads((ASSETS / "vi.json").read_text(encoding="utf-8"))
+
+
+@cache
+def css() -> str:
+    return (ASSETS / "app.css").read_text(encoding="utf-8")
+
+
+@cache
+def head() -> str:
+    """The <head> additions: the page's script, with the Vietnamese strings inlined."""
+    script = (ASSETS / "app.js").read_text(encoding="utf-8")
+    script = script.replace("__NQA_VI__", json.dumps(vi_strings(), ensure_ascii=False))
+    return f'<meta name="description" content="{TITLE}">\n<script>{script}</script>'
+
+
+def theme():
+    """Gradio's default theme with local fonts (nothing fetched) and a blue that keeps white
+    text at 6.7:1."""
+    import gradio as gr
+
+    return gr.themes.Default(primary_hue="blue", font=FONTS, font_mono=MONO).set(
+        button_primary_background_fill="*primary_700",
+        button_primary_background_fill_hover="*primary_800",
+        button_primary_text_color="white",
+        button_primary_border_color="*primary_700",
+        color_accent="*primary_700",
+        color_accent_soft="*primary_50",
+        link_text_color="*primary_700",
+        body_text_color_subdued="*neutral_600",
+        block_info_text_color="*neutral_600",
+        input_placeholder_color="*neutral_500",
+    )
+
+
+def build(service):
+    """The whole page for `service`."""
+    import gradio as gr
+
+    from serve.pages import chat, documents, endpoints, search
+
+    # Gradio keeps uploads and returned files in its cache: sweep hourly what is over an hour old
+    with gr.Blocks(title=TITLE, delete_cache=(3600, 3600)) as demo:
+        gr.HTML(
+            f'<header id="nqa-header" class="nqa-own"><h1>{TITLE}</h1><p>Hỏi về nội dung các '
+            "nghị quyết, văn bản pháp luật trong kho; mỗi câu trả lời ghi rõ nguồn.</p></header>",
+            padding=False,
+        )
+        with gr.Tabs(elem_id="nqa-tabs") as tabs:
+            with gr.Tab("Hỏi đáp", id="chat"):
+                talk = chat.build(service)
+            with gr.Tab("Tra cứu", id="search"):
+                look = search.build(service)
+            with gr.Tab("Văn bản", id="documents"):
+                docs = documents.build(service)
+        chat.wire(service, talk, look, tabs)
+        search.wire(service, look, tabs)
+        documents.wire(service, docs, refresh=[talk.refresh, look.refresh])
+        endpoints.register(service)
+        for fn, inputs, outputs in (talk.refresh, look.refresh, docs.refresh):
+            demo.load(fn, inputs, outputs, api_visibility="private", show_progress="hidden")
+    return demo
+
+
+def middleware() -> list:
+    """ASGI middleware for the app: the HTML says lang="vi"."""
+    from starlette.middleware import Middleware
+
+    from serve.pages.lang import VietnameseHTML
+
+    return [Middleware(VietnameseHTML)]
