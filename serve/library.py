@@ -188,9 +188,9 @@ def documents_html(documents: Sequence[Mapping]) -> str:
             for c, v in zip(DOCUMENT_COLUMNS, values, strict=True)
         )
         rows.append(f'<tr title="{escape(d["doc_id"])}">{cells}</tr>')
-    caption = f"<caption>{len(documents)} văn bản trong kho</caption>"
+    count = f'<p class="nqa-count">{len(documents)} văn bản trong kho</p>'
     return (
-        f'<table class="nqa-docs">{caption}<thead><tr>{head}</tr></thead>'
+        f'{count}<table class="nqa-docs" aria-label="Các văn bản trong kho"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 

@@ -59,8 +59,17 @@ def ensure_axe() -> str:
         if not npm:
             pytest.skip("npm is not installed: install axe-core with `make axe` (needs npm)")
         subprocess.run(
-            [npm, "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix",
-             str(AXE_PREFIX), f"axe-core@{AXE_VERSION}"],
+            [
+                npm,
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "--prefix",
+                str(AXE_PREFIX),
+                f"axe-core@{AXE_VERSION}",
+            ],
             check=True,
             timeout=300,
         )
@@ -113,8 +122,12 @@ class Page:
     def press_enter(self) -> None:
         for kind in ("keyDown", "keyUp"):
             self.send(
-                "Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter",
-                windowsVirtualKeyCode=13, text="\r" if kind == "keyDown" else "",
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key="Enter",
+                code="Enter",
+                windowsVirtualKeyCode=13,
+                text="\r" if kind == "keyDown" else "",
             )
 
     def click(self, selector: str) -> None:
@@ -122,8 +135,11 @@ class Page:
 
     def viewport(self, width: int, height: int) -> None:
         self.send(
-            "Emulation.setDeviceMetricsOverride", width=width, height=height,
-            deviceScaleFactor=1, mobile=width < 600,
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=width < 600,
         )
 
     def screenshot(self, path: Path, *, full: bool = False) -> None:
@@ -155,8 +171,13 @@ def browser(tmp_path: Path, url: str, size: tuple[int, int] = DESKTOP):
     """A fresh headless Chromium showing `url` at `size`; closed afterwards."""
     profile = tmp_path / f"chromium-{size[0]}"
     proc = subprocess.Popen(
-        [chromium(), *FLAGS, f"--window-size={size[0]},{size[1]}", f"--user-data-dir={profile}",
-         "about:blank"],
+        [
+            chromium(),
+            *FLAGS,
+            f"--window-size={size[0]},{size[1]}",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -42,6 +42,10 @@ def theme():
         button_primary_background_fill_hover="*primary_800",
         button_primary_text_color="white",
         button_primary_border_color="*primary_700",
+        button_cancel_background_fill="#b91c1c",  # white on it 6.5:1
+        button_cancel_background_fill_hover="#991b1b",
+        button_cancel_border_color="#b91c1c",
+        button_cancel_text_color="white",
         color_accent="*primary_700",
         color_accent_soft="*primary_50",
         link_text_color="*primary_700",

@@ -104,7 +104,7 @@ def wire(service, chat: Chat, look, tabs: gr.Tabs) -> None:
     """The chat's events; `look` is the search tab (a source's link opens it)."""
     from serve.pages import search
 
-    def ask(question: str, turns: list[dict]):
+    def answer_question(question: str, turns: list[dict]):
         question = (question or "").strip()
         if not question:
             return gr.update(), turns, gr.update(), message_html("Hãy nhập câu hỏi.", "info")
@@ -170,7 +170,7 @@ def wire(service, chat: Chat, look, tabs: gr.Tabs) -> None:
     outputs = [chat.view, chat.turns, chat.question, chat.status]
     for event in (chat.send.click, chat.question.submit):
         event(
-            ask,
+            answer_question,
             [chat.question, chat.turns],
             outputs,
             js=PENDING_JS,
