@@ -3,7 +3,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint fix bench clean
+.PHONY: install axe run test lint fix bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -13,6 +13,13 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev]'
+
+# axe-core from the npm registry, for the browser tests' accessibility scan (tests/browser.py)
+AXE := $(VENV)/npm/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/npm axe-core@4.10.3
+
+axe: $(AXE)
 
 run: install
 	$(BIN)/python app.py
@@ -25,7 +32,7 @@ fix:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install
+test: install axe
 	$(BIN)/python -m pytest -q
 	$(MAKE) lint
 
