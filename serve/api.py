@@ -180,17 +180,23 @@ _EXAMPLES: dict[tuple, list[str]] = {}  # per corpus version: the examples the b
 
 def overview(service: Service) -> dict:
     """What the corpus covers (documents by type, issuers, years) and example questions
-    drawn from its documents, each one the bot answers (checked once per corpus version)."""
+    drawn from its documents, each one the bot answers from the document it was drawn from
+    (checked once per corpus version)."""
     docs = service.documents()
     key = tuple(d.meta.fingerprint or d.meta.doc_id for d in docs)
     if key not in _EXAMPLES:
-        answered = []
-        for q in corpus_overview.examples(docs, 3 * corpus_overview.EXAMPLES):
+        answered: list[str] = []
+        used: set[str] = set()
+        for q, doc_id in corpus_overview.examples(docs, 4 * corpus_overview.EXAMPLES):
+            if doc_id in used and len(used) < len(docs):
+                continue  # one example per document while others are left
             try:
-                if not service.ask(q).answer.abstained:
-                    answered.append(q)
+                answer = service.ask(q).answer
             except USER_ERRORS:
                 continue
+            if not answer.abstained and answer.citations and answer.citations[0].doc_id == doc_id:
+                answered.append(q)
+                used.add(doc_id)
             if len(answered) == corpus_overview.EXAMPLES:
                 break
         if len(_EXAMPLES) > 4:

@@ -123,7 +123,9 @@ def _name(document: Document) -> str:
 
 def examples_of(document: Document, named: bool) -> tuple[list[str], list[str]]:
     """(figure questions, other questions) this document answers: figures stated in its text
-    first, then figures of its tables, then when it takes effect."""
+    first, then figures of its tables, then when it takes effect. `named`: each figure
+    question is asked first with the document named ("Theo Nghị quyết 45/NQ-HĐND, ..."), then
+    as it stands."""
     name = _name(document)
     stated, tabled = [], []
     for p in document.passages:
@@ -137,19 +139,19 @@ def examples_of(document: Document, named: bool) -> tuple[list[str], list[str]]:
                 stated.append(q)
     figures = (stated + tabled)[:3]
     if named:
-        figures = [f"Theo {name}, {_lower_first(q)}" for q in figures]
+        figures = [v for q in figures for v in (f"Theo {name}, {_lower_first(q)}", q)]
     other = [f"{name} có hiệu lực từ ngày nào?"] if document.meta.effective else []
     return figures, other
 
 
-def examples(documents: Sequence[Document], k: int = EXAMPLES) -> list[str]:
-    """Up to k example questions, best first: one per document in turn (newest first, issuers
-    not seen yet first), figures before dates."""
+def examples(documents: Sequence[Document], k: int = EXAMPLES) -> list[tuple[str, str]]:
+    """Up to k (example question, doc_id it comes from), best first: one document after
+    another (newest first, issuers not seen yet first), figures before dates."""
     return list(_examples(tuple(documents), k))
 
 
 @lru_cache(maxsize=8)
-def _examples(documents: tuple[Document, ...], k: int) -> tuple[str, ...]:
+def _examples(documents: tuple[Document, ...], k: int) -> tuple[tuple[str, str], ...]:
     named = len(documents) > 1
     ordered = sorted(documents, key=lambda d: (d.meta.date or "", d.meta.doc_id), reverse=True)
     # documents of an issuer not seen yet come first, so the examples show the corpus's range
@@ -158,14 +160,13 @@ def _examples(documents: tuple[Document, ...], k: int) -> tuple[str, ...]:
     for d in ordered:
         (again if d.meta.issuer in seen else fresh).append(d)
         seen.add(d.meta.issuer)
-    pools = [examples_of(d, named) for d in fresh + again]
-    out: list[str] = []
-    # figures from different documents first, then one question of another kind, then the rest
-    for rank in range(3):
-        for figures, _ in pools:
-            if rank < len(figures) and figures[rank] not in out:
-                out.append(figures[rank])
-    dates = [other[0] for _, other in pools if other]
+    pools = [(d.meta.doc_id, *examples_of(d, named)) for d in fresh + again]
+    out: list[tuple[str, str]] = []
+    for rank in range(6):  # every document's best question before any second one
+        for doc_id, figures, _ in pools:
+            if rank < len(figures) and (figures[rank], doc_id) not in out:
+                out.append((figures[rank], doc_id))
+    dates = [(other[0], doc_id) for doc_id, _, other in pools if other]
     # a question of another kind early on, the rest of them after every figure
     out = out[: max(1, k - 1)] + dates[:1] + out[max(1, k - 1) :] + dates[1:]
     return tuple(out[:k])

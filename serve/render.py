@@ -140,7 +140,9 @@ def source_card(source: Mapping, turn_id: str, *, open: bool = True, related: in
         f'<details class="nqa-card" id="{anchor}"{" open" if open else ""}>'
         f'<summary aria-label="{"Đoạn " if related else "Nguồn "}{n}: {label}, {title}">'
         f'{number}<span class="nqa-doc"><b>{label}</b> <span class="nqa-title">{title}</span></span>'
-        f'<span class="nqa-by">{_byline(source)}</span></summary>'
+        f'<span class="nqa-by">{_byline(source)}</span>'
+        + (f'<span class="nqa-by">{where}</span>' if related else "")
+        + "</summary>"
         f'<div class="nqa-card-body"><p class="nqa-where">{where}</p>'
         f'<blockquote class="nqa-excerpt" aria-label="Trích đoạn {kind} {n}">{body}</blockquote>'
         f'<a class="nqa-read" href="#" data-doc="{escape(source["doc_id"])}" '

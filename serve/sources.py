@@ -69,6 +69,9 @@ def meta_json(meta: DocumentMeta | None) -> dict:
     }
 
 
+_MARKER_ONLY = re.compile(r"\s*(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]\s*")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text` (split after . ! ? ; and at line breaks; a colon
     introduces what follows, so it does not end a sentence)."""
@@ -79,7 +82,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text.rstrip())))
-    return out
+    # a list marker ("2.", "b)", "IV.") opens the sentence after it, it is not one of its own
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and _MARKER_ONLY.fullmatch(text[merged[-1][0] : merged[-1][1]]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def excerpt(text: str, span: tuple[int, int] | None, before: str = "", after: str = "") -> dict:

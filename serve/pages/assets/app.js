@@ -9,7 +9,7 @@
   const PATTERNS = [
     [/^processing\s*\|?\s*([\d.]+)\s*\/\s*([\d.]+)s$/i, "đang xử lý $1/$2 giây"],
     [/^processing\s*\|?\s*([\d.]+)s$/i, "đang xử lý $1 giây"],
-    [/^queue:\s*(\d+)\s*\/\s*(\d+)/i, "đang chờ: $1/$2"],
+    [/^queue:\s*(\d+)\s*\/\s*(\d*)\s*(\|?)$/i, "đang chờ: $1/$2 $3"],
     [/^In queue: (\d+) of (\d+)$/, "Đang chờ: $1 trên $2"],
     [/^Connection to the server was lost/i, VI["Connection to the server was lost. Attempting reconnection..."]],
   ];
