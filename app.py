@@ -92,11 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     from index.settings import data_dir
 
     os.environ.setdefault("GRADIO_TEMP_DIR", str(data_dir() / "gradio"))
-    folder = args.corpus or corpus_folder()
-    if seeded := seed_corpus(folder):
-        log.info("seeded %s with %d bundled documents", folder, seeded)
-    service = Service(folder, admin_token=os.environ.get("NQA_ADMIN_TOKEN"))
-    log.info("opening the index of %s (built on first start, may take a minute)", folder)
+    from pgstore import database_url
+
+    if url := database_url():  # one of several replicas of one PostgreSQL (pgstore/)
+        from pgstore.service import from_env
+
+        service = from_env(url, admin_token=os.environ.get("NQA_ADMIN_TOKEN"))
+        log.info("opening the index from the database %s", service.corpus_dir)
+    else:
+        folder = args.corpus or corpus_folder()
+        if seeded := seed_corpus(folder):
+            log.info("seeded %s with %d bundled documents", folder, seeded)
+        service = Service(folder, admin_token=os.environ.get("NQA_ADMIN_TOKEN"))
+        log.info("opening the index of %s (built on first start, may take a minute)", folder)
     service.start()
     launch(service, host=args.host, port=args.port)
     return 0

@@ -9,7 +9,7 @@ import os
 import sys
 from importlib import import_module
 
-_STAGES = ("corpus.cli", "index.cli", "bot.cli", "eval.cli")
+_STAGES = ("corpus.cli", "index.cli", "bot.cli", "eval.cli", "pgstore.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

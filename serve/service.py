@@ -89,6 +89,7 @@ class Service:
         make_bot: Callable[[Any], Any] = _default_make_bot,
         feedback: FeedbackStore | None = None,
         admin_token: str | None = None,
+        conversations: Conversations | None = None,
     ):
         from index.settings import data_dir
 
@@ -105,7 +106,7 @@ class Service:
         self._rebuilding = False
         self._error: str | None = None
         self._ready = threading.Event()
-        self.conversations = Conversations()
+        self.conversations = conversations or Conversations()
 
     # ------------------------------------------------------------------ lifecycle
 

@@ -36,3 +36,6 @@ def seed_doc() -> Path:
 @pytest.fixture
 def alqac_dir() -> Path:
     return ALQAC_DIR
+
+
+from tests.pg_server import pg_server, pg_url  # noqa: E402, F401  (postgres tests' fixtures)
