@@ -70,8 +70,7 @@ def launch(
             "routes": [Route("/healthz", healthz, methods=["GET"])],
             "middleware": pages.middleware(),  # <html lang="vi">
         },
-        css=pages.css(),
-        head=pages.head(),
+        head=pages.head(),  # the page's style and script
         theme=pages.theme(),  # local fonts: nothing fetched
     )
     return demo, app, url

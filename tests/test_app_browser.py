@@ -140,11 +140,14 @@ def _ask(page, question: str) -> float:
 
 
 def _tap_targets(page) -> list[str]:
-    """Buttons of the page smaller than 44×44 px (inline [n] markers in text are exempt)."""
+    """Controls on screen smaller than 44×44 px (links inside a sentence, such as the [n]
+    markers of an answer, are exempt)."""
     return page.js(
-        "[...document.querySelectorAll('.nqa-act, .nqa-example, #nqa-send, .nqa-card summary,"
-        " button[role=tab], .nqa-read')].filter(e => e.offsetParent !== null).map(e => {"
-        " const r = e.getBoundingClientRect(); return [e.className || e.id, r.width, r.height]; })"
+        "[...document.querySelectorAll('button, a[href], input:not([type=hidden]), textarea,"
+        " select, summary, [role=tab]')].filter(e => e.offsetParent !== null"
+        " && !e.closest('.nqa-text, p, li > span')).map(e => {"
+        " const r = e.getBoundingClientRect(); return [e.tagName + '.' + e.className + ' '"
+        " + (e.innerText || '').slice(0, 30), r.width, r.height]; })"
         ".filter(([, w, h]) => w < 44 || h < 44).map(x => x.join(' '))"
     )
 
@@ -189,6 +192,7 @@ def test_every_tab_is_vietnamese_fits_and_passes_axe(served, tmp_path, axe_js, s
                 page.wait_for("!!document.querySelector('#nqa-docs table')")
                 page.screenshot(ARTIFACTS / f"documents-{size}.png")
             assert _overflow(page) <= 0, f"{tab}: wider than the screen"
+            assert _tap_targets(page) == [], tab
             assert _english(page) == [], tab
             violations = page.axe(axe_js)
             assert violations == [], (

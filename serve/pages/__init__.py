@@ -20,16 +20,17 @@ def vi_strings() -> dict[str, str]:
 
 
 @cache
-def css() -> str:
-    return (ASSETS / "app.css").read_text(encoding="utf-8")
-
-
-@cache
 def head() -> str:
-    """The <head> additions: the page's script, with the Vietnamese strings inlined."""
+    """The <head> additions: the page's style and script (Vietnamese strings inlined). The
+    style goes here rather than through launch(css=...), which scopes every rule inside
+    Gradio's content box, so rules for the page around it (margins, footer) would not apply."""
+    style = (ASSETS / "app.css").read_text(encoding="utf-8")
     script = (ASSETS / "app.js").read_text(encoding="utf-8")
     script = script.replace("__NQA_VI__", json.dumps(vi_strings(), ensure_ascii=False))
-    return f'<meta name="description" content="{TITLE}">\n<script>{script}</script>'
+    return (
+        f'<meta name="description" content="{TITLE}">\n<style>{style}</style>\n'
+        f"<script>{script}</script>"
+    )
 
 
 def theme():
