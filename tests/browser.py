@@ -167,8 +167,9 @@ class Page:
 
 
 @contextmanager
-def browser(tmp_path: Path, url: str, size: tuple[int, int] = DESKTOP):
-    """A fresh headless Chromium showing `url` at `size`; closed afterwards."""
+def browser(tmp_path: Path, url: str, size: tuple[int, int] = DESKTOP, *, dark: bool = False):
+    """A fresh headless Chromium showing `url` at `size` (in dark mode: the system asks for a
+    dark colour scheme); closed afterwards."""
     profile = tmp_path / f"chromium-{size[0]}"
     proc = subprocess.Popen(
         [
@@ -200,6 +201,11 @@ def browser(tmp_path: Path, url: str, size: tuple[int, int] = DESKTOP):
         page = Page(target["webSocketDebuggerUrl"])
         page.send("Page.enable")
         page.viewport(*size)
+        if dark:
+            page.send(
+                "Emulation.setEmulatedMedia",
+                features=[{"name": "prefers-color-scheme", "value": "dark"}],
+            )
         page.send("Page.navigate", url=url)
         yield page
     finally:

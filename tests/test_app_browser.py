@@ -62,7 +62,7 @@ ENGLISH = [
     "Hide password",
 ]
 TABS = {"chat": "Hỏi đáp", "search": "Tra cứu", "documents": "Văn bản"}
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
+SIZES = {"desktop": DESKTOP, "phone": PHONE, "phone-dark": PHONE}
 
 
 @pytest.fixture(scope="module")
@@ -152,10 +152,12 @@ def _tap_targets(page) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("size", ["desktop", "phone", "phone-dark"])
 def test_every_tab_is_vietnamese_fits_and_passes_axe(served, tmp_path, axe_js, size):
-    with browser(tmp_path, served.url + "/", SIZES[size]) as page:
+    dark = size.endswith("dark")
+    with browser(tmp_path, served.url + "/", SIZES[size], dark=dark) as page:
         _ready(page)
+        assert page.js("!!document.querySelector('.dark')") == dark
         assert page.js("document.documentElement.lang") == "vi"
         assert page.js("document.title") == "Hỏi đáp Nghị quyết"
         first = page.js("document.querySelector('#nqa-chat').innerText")
@@ -198,6 +200,28 @@ def test_every_tab_is_vietnamese_fits_and_passes_axe(served, tmp_path, axe_js, s
             assert violations == [], (
                 f"{tab} at {size}: {json.dumps(violations, ensure_ascii=False)}"
             )
+
+
+def test_gradio_messages_that_appear_later_are_said_in_vietnamese(served, tmp_path):
+    """Toasts and the reconnection notice come and go: the page's script says them again in
+    Vietnamese whenever they appear (text, tooltips, labels)."""
+    with browser(tmp_path, served.url + "/", PHONE) as page:
+        _ready(page)
+        page.js(
+            "(() => { const d = document.createElement('div'); d.id = 'nqa-probe';"
+            " d.innerHTML = '<span>Warning</span><span>Error</span><p>Connection to the server"
+            ' was lost. Attempting reconnection...</p><button aria-label="Clear">x</button>'
+            "<span>processing |</span>'; document.body.appendChild(d); })()"
+        )
+        page.wait_for("!document.querySelector('#nqa-probe').innerText.includes('Warning')")
+        text = page.js("document.querySelector('#nqa-probe').innerText")
+        assert "Cảnh báo" in text and "Lỗi" in text and "Mất kết nối tới máy chủ" in text
+        assert "đang xử lý" in text
+        assert (
+            page.js("document.querySelector('#nqa-probe button').getAttribute('aria-label')")
+            == "Xóa"
+        )
+        assert _english(page) == []
 
 
 def test_a_source_opens_copies_rates_and_reads_in_full(served, tmp_path):
