@@ -86,7 +86,8 @@ def search(
     effective_year: int | None = None,
 ) -> list[dict]:
     """Passages matching a query, best first, with optional filters (document ids, year of
-    issue, issuer, document type, year of effect). Hits holding less than half of the query's
+    issue, issuer, document type, year of effect: the effective date's, else the date of
+    issue). Hits holding less than half of the query's
     content words are left out, so a query nothing matches returns []. `matches` are the
     (start, end) of the query's phrases in the text, `relevance` the share of its words found."""
     if kind or effective_year:
@@ -101,7 +102,7 @@ def search(
             return []
         docs = chosen
     hits = service.search(query, k, docs=docs, year=year, issuer=issuer)
-    q = highlight.parse(query)
+    q = highlight.parse(query, _aliases(query))
     out = []
     for hit in hits:
         p = hit.passage
@@ -121,6 +122,17 @@ def search(
                 "matches": [list(s) for s in highlight.match_spans(p.text, q)],
             }
         )
+    return out
+
+
+def _aliases(query: str) -> dict[str, str]:
+    """The query's abbreviations and their long forms, as the index expands them."""
+    from index.abbrev import expansions
+
+    out = {}
+    for word in re.findall(r"\w+", query):
+        if long_forms := expansions(word):
+            out[word] = long_forms[0]
     return out
 
 

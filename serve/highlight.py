@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Vietnamese function words: never marked on their own, trimmed from the ends of a phrase.
 STOPWORDS = frozenset(
@@ -48,6 +48,7 @@ class Query:
     phrases: tuple[tuple[str, ...], ...]  # quoted, matched only whole
     rest: tuple[str, ...]  # the syllables outside quotes
     strong: frozenset[str]
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> its long form
 
     @property
     def content(self) -> list[str]:
@@ -55,11 +56,19 @@ class Query:
         return list(dict.fromkeys(s for s in self.syllables if s not in STOPWORDS))
 
 
-def parse(query: str) -> Query:
+def parse(query: str, aliases: dict[str, str] | None = None) -> Query:
+    """`aliases` maps a word of the query to the phrase it stands for ("BHYT" -> "bảo hiểm y
+    tế", the index's abbreviations): the phrase is marked whole, and found, it counts as the
+    word found."""
     query = unicodedata.normalize("NFC", query or "")
     phrases = tuple(
         tuple(w.lower() for w in _WORD.findall(m.group(1))) for m in _QUOTED.finditer(query)
     )
+    long_forms = {
+        k.lower(): tuple(w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", v)))
+        for k, v in (aliases or {}).items()
+    }
+    phrases += tuple(v for v in long_forms.values() if v)
     words = _WORD.findall(query)
     syllables = tuple(w.lower() for w in words)
     rest = tuple(w.lower() for w in _WORD.findall(_QUOTED.sub(" | ", query)))
@@ -74,7 +83,7 @@ def parse(query: str) -> Query:
         right = i == len(syllables) - 1 or syllables[i + 1] in STOPWORDS
         if left and right and (len(s) > 1 or not s.isascii()):
             strong.add(s)
-    return Query(syllables, tuple(p for p in phrases if p), rest, frozenset(strong))
+    return Query(syllables, tuple(p for p in phrases if p), rest, frozenset(strong), long_forms)
 
 
 def _is_code(word: str) -> bool:
@@ -154,8 +163,17 @@ def coverage(text: str, query: str | Query) -> float:
     wanted = q.content
     if not wanted:
         return 1.0
-    tokens = _tokens(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    tokens = _tokens(text)
     lowered = {t[2] for t in tokens}
     folded = {t[3] for t in tokens}
-    found = sum(1 for s in wanted if (s in folded if fold(s) == s else s in lowered))
-    return found / len(wanted)
+
+    def found(s: str) -> bool:
+        if (s in folded) if fold(s) == s else (s in lowered):
+            return True
+        long_form = q.aliases.get(s)
+        return bool(long_form) and any(
+            _longest_at(tokens, i, text, long_form, whole=True) for i in range(len(tokens))
+        )
+
+    return sum(1 for s in wanted if found(s)) / len(wanted)

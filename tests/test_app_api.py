@@ -121,6 +121,10 @@ def test_search_highlights_and_filters(client):
     assert [first["text"][s:e].lower() for s, e in first["matches"]][:1] == ["ngân sách"]
     assert all(h["relevance"] >= 0.5 for h in hits)
     assert client.predict("xyzqwv phlogiston", 5, None, None, None, api_name="/search") == []
+    bhyt = client.predict(
+        "BHYT", 3, None, None, None, api_name="/search"
+    )  # the index's abbreviation
+    assert "96,5%" in bhyt[0]["text"] and bhyt[0]["relevance"] == 1.0
     only_2025 = client.predict("ngân sách", 5, None, 2025, None, api_name="/search")
     assert {h["doc_id"] for h in only_2025} == {"kh-chuyen-doi-so-doi-thong-2025"}
     by_issuer = client.predict(

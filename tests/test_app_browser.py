@@ -277,6 +277,30 @@ def test_a_source_opens_copies_rates_and_reads_in_full(served, tmp_path):
         assert "96,5%" in section and "2,1%" in section and "650 tỷ" not in section
         page.screenshot(ARTIFACTS / "section-desktop.png")
 
+        # an empty question is answered by a hint; a new conversation asks first
+        _tab(page, "chat")
+        page.js("document.querySelector('#nqa-question textarea').focus()")
+        page.press_enter()
+        page.wait_for(
+            "document.querySelector('#nqa-status').innerText.includes('Hãy nhập câu hỏi')"
+        )
+        page.click("#nqa-new-chat")
+        page.wait_for(
+            "(() => { const b = document.querySelector('#nqa-new-no');"
+            " return b && b.offsetParent !== null; })()"
+        )
+        page.click("#nqa-new-no")
+        time.sleep(0.5)
+        assert page.js("document.querySelectorAll('#nqa-chat .nqa-turn').length") == 1
+        page.click("#nqa-new-chat")
+        page.wait_for(
+            "(() => { const b = document.querySelector('#nqa-new-yes');"
+            " return b && b.offsetParent !== null; })()"
+        )
+        page.click("#nqa-new-yes")
+        page.wait_for("!!document.querySelector('#nqa-chat .nqa-welcome')")
+        assert page.js("document.querySelectorAll('#nqa-chat .nqa-turn').length") == 0
+
 
 def test_search_marks_phrases_and_says_when_nothing_matches(served, tmp_path):
     with browser(tmp_path, served.url + "/", PHONE) as page:

@@ -252,6 +252,14 @@ def test_relevance_is_the_share_of_content_words_found():
     assert highlight.coverage("bất kỳ", "của và") == 1.0
 
 
+def test_an_abbreviation_meets_its_long_form():
+    q = highlight.parse("BHYT năm 2024", {"BHYT": "bảo hiểm y tế"})
+    text = "Tỷ lệ tham gia bảo hiểm y tế đạt 96,5%; bảo hiểm xã hội 40%."
+    assert [text[s:e] for s, e in highlight.match_spans(text, q)] == ["bảo hiểm y tế"]
+    assert highlight.coverage(text, q) == 0.5  # BHYT found, 2024 not
+    assert highlight.coverage("bảo hiểm xã hội", q) == 0.0
+
+
 def _hit(text="Thu ngân sách: 20.000 tỷ đồng.") -> dict:
     spans = highlight.match_spans(text, "ngân sách")
     return {
