@@ -1,4 +1,9 @@
-"""The Bot: a question (and the conversation so far) -> an Answer with its citations."""
+"""The Bot: a question (and the conversation so far) -> an Answer with its citations.
+
+understand -> retrieve (steered by what the question names) -> choose evidence -> judge ->
+compose. Each step is a function of values (bot/understand.py, bot/steer.py, bot/evidence.py,
+bot/judge.py, bot/compose.py); this module wires them and holds what is derived once per index.
+"""
 
 from __future__ import annotations
 
@@ -6,59 +11,68 @@ import logging
 import re
 from collections.abc import Sequence
 
-from bot.abstain import judge
-from bot.extract import idf_table, lead_for, rank_spans
-from bot.question import understand
+from bot import compose
+from bot.concepts import Concept, concepts, idf_table, missing, plain_words, syllable_set
+from bot.evidence import Unit, passage_context, rank_units
+from bot.judge import Verdict, judge
+from bot.steer import doc_weights, places_covered
 from bot.types import Answer, Citation
-from corpus.types import Passage
-from index.abbrev import ABBREVIATIONS, expand
+from bot.understand import Query, understand
+from corpus.types import DocumentMeta, Passage
 from index.fold import fold
-from index.synonyms import everyday_spans
+from index.query import PreparedQuery
+from index.synonyms import official_terms
 from index.types import Hit
 
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
-K_CITE = 3
-# Everyday words of questions that documents do not use; they say nothing about the topic.
-QUESTION_VOCAB = frozenset(
-    "bao nhieu phan tram phai chiem ty trong muc dat du kien la gi nao ai the ra sao thi khong co "
-    "duoc nhung cua va cac cho hay hoi nhi nhe vay con theo trong tai khi o dau bang may lam "
-    "viet tat khai niem nghia "
-    "what which who how when where the of is are for in to does do did much many".split()
-)  # citations shown with an answer (the answering passage first)
+K_RELATED = 3  # closest passages shown when the bot abstains
+MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
+_META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
+_ABOUT_DOCUMENT = re.compile(
+    r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
+)
+_APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
+# a clause that sends the reader to an appendix: "quy định tại Phụ lục ...", "theo Phụ lục đính
+# kèm", "Phụ lục ban hành kèm theo Nghị định này"
+_SENDS_TO_APPENDIX = re.compile(
+    r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
+    re.IGNORECASE,
+)
+# a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
+_BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
 
 class Bot:
-    def __init__(self, index, mode: str = "hybrid", generator=None):
+    def __init__(self, index, mode: str = "hybrid", generator=None, judge=judge):
         self.index = index
         self.mode = mode
         self.generator = generator
+        self.judge = judge  # features -> Verdict; calibration passes one that always answers
         self._idf: dict[str, float] | None = None
-        self._vocab: set[str] | None = None
-        self._article_leads: dict[tuple[str, str | None], str] | None = None
-        self._accented: set[str] | None = None
+        self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
+        self._leads: dict[tuple[str, str], str] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
     def idf(self) -> dict[str, float]:
         if self._idf is None:
             self._idf = idf_table(self.index.tokens)
-            self._vocab = set(self._idf)
         return self._idf
 
-    def _article_lead(self, passage) -> str:
-        """The opening of the passage's article ("Điều 2. Thông qua mục tiêu ... năm 2023"),
-        which scopes every passage under it."""
-        if self._article_leads is None:
-            leads: dict[tuple[str, str | None], str] = {}
-            for p in self.index.passages:
-                if p.article and p.kind == "content":
-                    leads.setdefault((p.doc_id, p.article), p.text)
-            self._article_leads = leads
-        return self._article_leads.get((passage.doc_id, passage.article), "")
+    @property
+    def metas(self) -> dict[str, DocumentMeta]:
+        if self._metas is None:
+            self._metas = {d.meta.doc_id: _with_region(d.meta) for d in self.index.corpus.documents}
+        return self._metas
+
+    def passage(self, passage_id: str) -> Passage | None:
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.index.passages}
+        return self._by_id.get(passage_id)
 
     # -- asking ----------------------------------------------------------------------------
     def ask(
@@ -68,153 +82,531 @@ class Bot:
         docs: Sequence[str] | None = None,
     ) -> Answer:
         previous = history[-1][0] if history else None
-        q = understand(question, previous)
-        if q.followup and history and not docs:
+        query = self._place_initials(understand(question, previous))
+        if query.followup and history and not docs:
             cited = history[-1][1].citations
             docs = [cited[0].doc_id] if cited else None
-        prepared = self.index.prepare(q.retrieval)
+        prepared = self.index.prepare(query.retrieval)
+        weights = doc_weights(query, self.metas.values())
         hits = self.index.search(
-            q.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
+            query.retrieval,
+            K_RETRIEVE,
+            docs=docs,
+            mode=self.mode,
+            prepared=prepared,
+            weights=weights,
         )
         if not hits:
-            return Answer(q.text, NOT_FOUND, (), 0.0, True, (), tuple(hits))
-        ordered = self._prefer_kind(q.kind, self._prefer_article(q.text, hits))
-        if q.followup and history:
-            ordered = self._with_previous(history[-1][1], ordered)
-        passages = [(h.passage.text, h.passage.section, h.score) for h in ordered]
-        asked = expand(prepared.restored if not q.followup else q.retrieval)
-        ranked = rank_spans(asked, q.kind, passages, self.idf)
-        best = ranked[0]
-        if q.kind == "signer" and ordered[0].passage.kind == "signature":
-            best = next(s for s in ranked if s.hit_rank == 0)
-        hit = ordered[best.hit_rank]
-        lead = lead_for(q.kind, best.text)
-        verdict = judge(
-            question=q.retrieval,
-            kind=q.kind,
-            context=" ".join(
-                [
-                    hit.passage.text,
-                    *hit.passage.section,
-                    self._article_lead(hit.passage),
-                    self._meta_text(hit),
-                ]
-            ),
-            overlap=best.overlap,
-            unknown=self._unknown_share(
-                prepared.text if prepared.typed_diacritics else prepared.restored
-            ),
-            dense=hit.dense,
-            lead=lead,
-            from_signature=q.kind == "signer" and hit.passage.kind == "signature",
-            english=prepared.english,
-        )
+            return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
+        hits = self._with_kind_passages(query, hits)
+        if query.followup and history:
+            hits = self._with_previous(history[-1][1], hits)
+        items = self._concepts(query, prepared)
+        units = rank_units(query, items, hits, self.metas)
+        best = units[0]
+        features = self._features(query, prepared, items, best, units, hits)
+        verdict = self.judge(features)
+        log.debug("features %s -> %.2f", features, verdict.confidence)
+        if not verdict.abstain and not (features["places"] and features["years"]):
+            # a question that names a province or a year is answered only from evidence that
+            # holds for it: another province's figure or another year's target is no answer
+            verdict = Verdict(True, verdict.confidence, "địa danh hoặc năm được hỏi không khớp")
+        if (
+            not verdict.abstain
+            and query.kind != "where"
+            and self._points_to_missing_appendix(hits[best.rank].passage, best)
+        ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
+            verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
         if verdict.abstain:
-            log.info("Abstained on %r: %s", q.text, verdict.reason)
-            related = tuple(self._citation(i + 1, h, None) for i, h in enumerate(ordered[:K_CITE]))
-            return Answer(q.text, NOT_FOUND, (), verdict.confidence, True, related, tuple(ordered))
-        citations = [self._citation(1, hit, (best.start, best.end))]
-        for other in ordered:
-            if len(citations) >= K_CITE:
-                break
-            if other.passage.id != hit.passage.id:
-                citations.append(self._citation(len(citations) + 1, other, None))
-        clause = best.text.strip().rstrip(";,")
-        parent = hit.passage.text.split("\n", 1)[0]
-        if best.start > len(parent) and parent.rstrip().endswith(":"):
-            clause = f"{parent.rstrip()} {clause}"
-        text = f"{lead} — {clause} [1]" if lead and lead != clause else f"{clause} [1]"
+            log.info("Abstained on %r: %s", query.text, verdict.reason)
+            return self._abstain(query, hits, verdict, best, features)
+        draft = self._compose(query, prepared, items, best, units, hits)
+        citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
         answer = Answer(
-            q.text, text, tuple(citations), verdict.confidence, False, (), tuple(ordered)
+            query.text,
+            draft.text,
+            citations,
+            verdict.confidence,
+            False,
+            (),
+            tuple(hits),
+            features,
         )
         return self._generated(answer) if self.generator else answer
 
-    def _prefer_kind(self, kind: str, hits: list[Hit]) -> list[Hit]:
-        """Signer questions read the signature block and "căn cứ" questions the preamble, which
-        retrieval ranks low on purpose."""
-        wanted = {"signer": "signature", "basis": "preamble"}.get(kind)
+    # -- steps -----------------------------------------------------------------------------
+    def _place_initials(self, query: Query) -> Query:
+        """ "tn", "hn", "vl": the initials of a province or city the corpus covers, typed as one
+        token that is no Vietnamese word, stand for that place."""
+        from dataclasses import replace
+
+        from corpus.places import initials
+
+        regions = {m.region for m in self.metas.values() if m.region}
+        by_initials: dict[str, list[str]] = {}
+        for region in regions:
+            by_initials.setdefault(initials(region), []).append(region)
+        speller = self.index.speller
+        places = list(query.places)
+        retrieval = query.retrieval
+        for token in re.findall(r"[^\W\d_]+", query.retrieval):
+            key = fold(token).lower()
+            found = by_initials.get(key)
+            if not found or len(found) > 1 or len(key) < 2 or speller.known(token):
+                continue
+            if found[0] not in places:
+                places.append(found[0])
+            retrieval = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", found[0], retrieval)
+        if retrieval == query.retrieval:
+            return query
+        return replace(query, places=tuple(places), retrieval=retrieval)
+
+    def _concepts(self, query: Query, prepared: PreparedQuery) -> list[Concept]:
+        """What the question asks about. An English question is read through its Vietnamese
+        policy terms, its numbers and the places it names: the rest of its words are English
+        that no Vietnamese passage uses, which says nothing about whether one answers."""
+        if prepared.english:
+            numbers = re.findall(r"\d+(?:[.,]\d+)*", prepared.text)
+            text = " ".join([prepared.restored if prepared.restored != prepared.text else "",
+                             *query.places, *numbers])  # fmt: skip
+            return concepts(text, self.idf)
+        text = prepared.restored.split(" (", 1)[0]
+        terms = official_terms(text)
+        return concepts(text, self.idf, extra=[terms] if terms else [])
+
+    def _features(
+        self,
+        query: Query,
+        prepared: PreparedQuery,
+        items: list[Concept],
+        best: Unit,
+        units: list[Unit],
+        hits: list[Hit],
+    ) -> dict[str, float]:
+        hit = hits[best.rank]
+        p = hit.passage
+        meta = self.metas.get(p.doc_id)
+        context = passage_context(p, meta)
+        words = syllable_set(" ".join([p.text, context]))
+        near = syllable_set(" ".join([best.text, best.heading, *p.section]))
+        total = sum(c.weight for c in items) or 1.0
+        gone = missing(items, words)
+        unknown = sum(
+            c.weight
+            for c in items
+            if not any(w in self.idf for a in c.alternatives for w in plain_words(a))
+        )
+        top = max(items, key=lambda c: c.weight, default=None)
+        other = next((u for u in units if hits[u.rank].passage.id != p.id), None)
+        return {
+            "covered": best.covered,
+            "own": best.own,
+            "dense": hit.dense if hit.dense is not None else 0.8,
+            "missing": max((c.weight for c in gone), default=0.0) / total,
+            "unknown": unknown / total,
+            "top_missing": float(top is not None and not top.found_in(near)),
+            "value": float(self._has_value(query, best, meta)),
+            "places": float(places_covered(query, meta, " ".join([p.text, context]))),
+            "years": float(self._years_covered(query, p, meta, context)),
+            "margin": best.score - other.score if other else 0.5,
+            "rank": float(best.rank),
+            "english": float(prepared.english),
+        }
+
+    @staticmethod
+    def _has_value(query: Query, best: Unit, meta: DocumentMeta | None) -> bool:
+        """Does the evidence hold what the question asks for: a figure, a date, a name; for a
+        fact about the document (signer, number, issuer ...), does the document state it."""
+        if query.kind in _META_KINDS:
+            field = {"position": "signer", "amends": "amends"}.get(query.kind, query.kind)
+            return meta is not None and bool(getattr(meta, field, None))
+        if query.kind in ("figure", "date", "effective", "session"):
+            return bool(best.value)
+        return True
+
+    def _years_covered(
+        self, query: Query, p: Passage, meta: DocumentMeta | None, context: str
+    ) -> bool:
+        if not query.years:
+            return True
+        article = self._article_lead(p)
+        dates = [meta.date or "", meta.effective or ""] if meta else []
+        known = " ".join([p.text, context, article, *dates])
+        flat = re.sub(r"\s*[-–]\s*", "-", known)
+        return all(y in flat or y.split("-")[0] in flat for y in query.years)
+
+    def _article_lead(self, p: Passage) -> str:
+        """The opening passage of the passage's article, which scopes every passage under it
+        ("Điều 2. Thông qua mục tiêu ... năm 2023")."""
+        if self._leads is None:
+            leads: dict[tuple[str, str], str] = {}
+            for other in self.index.passages:
+                if other.article and other.kind == "content":
+                    leads.setdefault((other.doc_id, other.article), other.text)
+            self._leads = leads
+        return self._leads.get((p.doc_id, p.article or ""), "")
+
+    def _compose(
+        self,
+        query: Query,
+        prepared: PreparedQuery,
+        items: list[Concept],
+        best: Unit,
+        units: list[Unit],
+        hits: list[Hit],
+    ) -> compose.Draft:
+        hit = hits[best.rank]
+        p = hit.passage
+        meta = self.metas.get(p.doc_id)
+        cited = compose.Cited(p, (best.start, best.end), hit.score)
+        about_this = meta is not None and (
+            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
+        )  # a question naming another document's number asks about that one
+        if about_this and (
+            query.kind in _META_KINDS
+            or (
+                query.kind in ("date", "effective")
+                and _ABOUT_DOCUMENT.search(fold(query.standard).lower())
+            )
+        ):
+            draft = self._meta_answer(query, meta, best, p)
+            if draft is not None:
+                return draft
+        if query.yesno:
+            asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
+            return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
+        plural = re.search(r"\b(?:những|các|gồm|bao gồm|nhung|cac|gom)\b", query.standard.lower())
+        if (
+            query.listing
+            and not query.wants_figure
+            and (plural or not self._one_item(best, units, hits))
+        ):
+            return self._list(query, items, best, hits)
+        if query.compare:
+            return self._comparison(query) or compose.Draft(
+                compose.figure_answer(query, best, p, meta), (cited,)
+            )
+        if query.kind in ("figure", "effective", "date"):
+            several = self._by_place(query, prepared, items, best, units, hits)
+            if several:
+                return several
+        if query.kind == "figure":
+            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
+        if query.kind == "other" and compose.leads_with_figure(best, p):
+            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
+        return compose.Draft(compose.value_answer(best, p), (cited,))
+
+    def _meta_answer(
+        self, query: Query, meta: DocumentMeta | None, best: Unit, p: Passage
+    ) -> compose.Draft | None:
+        """A fact about the document itself (who signed, its number, issuer, session, date,
+        what it amends), from its metadata, cited where the document states it."""
+        if meta is None:
+            return None
+        own = [q for q in self.index.passages if q.doc_id == meta.doc_id]
+        if query.kind == "position":
+            block = next((q for q in own if q.kind == "signature"), None)
+            if block is None:
+                return None
+            cited = compose.Cited(block, (0, len(block.text)), 0.0)
+            return compose.Draft(f"{block.text} [1]", (cited,))
+        value = {
+            "signer": meta.signer,
+            "number": meta.number,
+            "issuer": meta.issuer,
+            "session": meta.session,
+            "date": _date_words(meta.date),
+            "effective": _date_words(meta.effective),
+            "amends": ", ".join(meta.amends) if meta.amends else None,
+        }.get(query.kind)
+        if not value:
+            return None
+        needles = [value]
+        if query.kind in ("date", "effective"):
+            needles = _date_forms(meta.date if query.kind == "date" else meta.effective)
+        if query.kind == "amends":
+            needles = list(meta.amends)
+        order = {"heading": 0, "signature": 0, "content": 1}
+        for q in sorted(own, key=lambda q: order.get(q.kind, 2)):
+            at = next(((q.text.find(n), n) for n in needles if n and n in q.text), None)
+            if at is None:
+                continue
+            start = q.text.rfind("\n", 0, at[0]) + 1
+            end = q.text.find("\n", at[0])
+            end = len(q.text) if end < 0 else end
+            line = q.text[start:end].strip()
+            text = f"{value} — {line} [1]" if line != value else f"{value} [1]"
+            return compose.Draft(text, (compose.Cited(q, (start, end), 0.0),))
+        heading = next((q for q in own if q.kind == "heading"), p)
+        text = f"{value} — {compose.where(meta)} [1]"
+        return compose.Draft(text, (compose.Cited(heading, None, 0.0),))
+
+    def _one_item(self, best: Unit, units: list[Unit], hits: list[Hit]) -> bool:
+        """A "which ..." question answered by one item of a list: the best item names what was
+        asked far better than its siblings do."""
+        p = hits[best.rank].passage
+        siblings = [
+            u.own for u in units if hits[u.rank].passage.section == p.section and u is not best
+        ]
+        if not siblings:
+            return False
+        typical = sorted(siblings)[len(siblings) // 2]
+        return best.own >= 0.5 and best.own - typical >= 0.3
+
+    def _list(
+        self, query: Query, items: list[Concept], best: Unit, hits: list[Hit]
+    ) -> compose.Draft:
+        """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
+        trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
+        heading, entries = self._list_entries(items, best, hits)
+        p = hits[best.rank].passage
+        if len(entries) <= 1:
+            return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
+        cited: list[compose.Cited] = []
+        numbered: list[tuple[str, int]] = []
+        for line, q, span in entries:
+            known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
+            if known is None and len(cited) < compose.MAX_ITEMS:
+                cited.append(compose.Cited(q, span, 0.0))
+                known = len(cited) - 1
+            numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
+        return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
+
+    def _list_entries(
+        self, items: list[Concept], best: Unit, hits: list[Hit]
+    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]]]:
+        from bot.concepts import coverage
+
+        choices = []  # (coverage, retrieval order, heading text, passage, section depth or line)
+        for order, h in enumerate(hits):
+            p = h.passage
+            for depth in range(1, len(p.section) + 1):
+                title = p.section[depth - 1]
+                cov = coverage(items, syllable_set(title), frozenset())
+                choices.append((cov, -order, depth, title, p, None))
+            for line in p.text.split("\n"):
+                if line.rstrip().endswith(":") and "\n" in p.text:
+                    cov = coverage(items, syllable_set(line), frozenset())
+                    choices.append((cov, -order, 99, line, p, line))
+        if not choices:
+            return "", []
+        cov, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
+        if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
+            p = hits[best.rank].passage
+            lines = [x for x in p.text.split("\n") if x.strip()]
+            title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
+            entries = []
+            for item in lines[1:] if title else lines:
+                at = p.text.find(item)
+                entries.append((item, p, (at, at + len(item))))
+            return title, entries
+        if line is not None:  # the items after a lead-in line of the passage
+            after = p.text.split(line, 1)[1]
+            start = p.text.find(line) + len(line)
+            entries = []
+            for item in after.split("\n"):
+                if item.strip():
+                    at = p.text.find(item, start)
+                    entries.append((item, p, (at, at + len(item))))
+            return title, entries
+        prefix = p.section[:depth]
+        under = [
+            q
+            for q in self.index.passages
+            if q.doc_id == p.doc_id and q.section[:depth] == prefix and q.kind in ("content", "row")
+        ]
+        children = list(dict.fromkeys(q.section[depth] for q in under if len(q.section) > depth))
+        titled = [c for c in children if not _BARE_LABEL.fullmatch(c)]
+        if len(titled) >= 2:  # a heading with titled sub-headings lists the sub-headings
+            firsts = {}
+            for q in under:
+                if len(q.section) > depth:
+                    firsts.setdefault(q.section[depth], q)
+            return title, [(c, firsts[c], (0, 0)) for c in children]
+        entries = []
+        for q in under:
+            offset = 0
+            for item in q.text.split("\n"):
+                at = q.text.find(item, offset)
+                offset = at + len(item)
+                if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
+                    entries.append((item, q, (at, at + len(item))))
+        return title, entries
+
+    def _comparison(self, query: Query) -> compose.Draft | None:
+        """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
+        figure, then the BHXH one), each with its label and citation."""
+        from dataclasses import replace
+
+        from bot.understand import side_questions
+
+        sides = side_questions(query.standard)
+        if sides is None:
+            return None
+        parts, cited = [], []
+        for n, side in enumerate(sides[:2], start=1):
+            q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
+            if q.kind not in ("figure", "effective", "date"):
+                q = replace(q, kind="figure")
+            prepared = self.index.prepare(q.retrieval)
+            hits = self.index.search(
+                q.retrieval,
+                K_RETRIEVE,
+                mode=self.mode,
+                prepared=prepared,
+                weights=doc_weights(q, self.metas.values()),
+            )
+            units = [u for u in rank_units(q, self._concepts(q, prepared), hits, self.metas)]
+            chosen = next(
+                (
+                    u
+                    for u in units
+                    if u.value
+                    and all(
+                        c.passage.id != hits[u.rank].passage.id or c.span != (u.start, u.end)
+                        for c in cited
+                    )
+                ),
+                None,
+            )
+            if chosen is None:
+                return None
+            p = hits[chosen.rank].passage
+            parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
+            cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
+        return compose.Draft(compose.compare_answer(parts), tuple(cited))
+
+    def _by_place(
+        self,
+        query: Query,
+        prepared: PreparedQuery,
+        items: list[Concept],
+        best: Unit,
+        units: list[Unit],
+        hits: list[Hit],
+    ) -> compose.Draft | None:
+        """One answer per province, named: when the question names several ("giữa Huế và Vĩnh
+        Long"), or names none and documents of several provinces answer alike ("học phí mầm
+        non" with Huế and Vĩnh Long in the corpus)."""
+        per_place: dict[str, tuple[Unit, Hit]] = {}
+        if len(query.places) >= 2:
+            for place in query.places:
+                found = self._best_in_place(query, prepared, items, place)
+                if found is not None:
+                    per_place[place] = found
+        elif not query.places:
+            first = self.metas.get(hits[best.rank].passage.doc_id)
+            if first is None or not first.region:
+                return None
+            per_place[first.region] = (best, hits[best.rank])
+            for u in units:
+                meta = self.metas.get(hits[u.rank].passage.doc_id)
+                if not u.value or meta is None or not meta.region or meta.region in per_place:
+                    continue
+                if u.covered >= best.covered - 0.05 and u.score >= best.score - 0.15:
+                    per_place[meta.region] = (u, hits[u.rank])
+        if len(per_place) < 2:
+            return None
+        lines, cited = [], []
+        for n, (place, (u, hit)) in enumerate(per_place.items(), start=1):
+            p = hit.passage
+            meta = self.metas.get(p.doc_id)
+            if query.kind == "figure":
+                text = compose.figure_answer(query, u, p, meta)
+            else:
+                text = compose.value_answer(u, p)
+            lines.append((place, text.replace("[1]", f"[{n}]")))
+            cited.append(compose.Cited(p, (u.start, u.end), hit.score))
+        return compose.Draft(compose.places_answer(lines), tuple(cited))
+
+    def _best_in_place(
+        self, query: Query, prepared: PreparedQuery, items: list[Concept], place: str
+    ) -> tuple[Unit, Hit] | None:
+        """The best evidence with a value among the documents of one province."""
+        from corpus.places import same_place
+
+        docs = [m.doc_id for m in self.metas.values() if m.region and same_place(m.region, place)]
+        if not docs:
+            return None
+        hits = self.index.search(
+            query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
+        )
+        units = [u for u in rank_units(query, items, hits, self.metas) if u.value]
+        return (units[0], hits[units[0].rank]) if units else None
+
+    def _abstain(
+        self, query: Query, hits: list[Hit], verdict: Verdict, best: Unit, features: dict
+    ) -> Answer:
+        related = tuple(
+            self._citation(i + 1, compose.Cited(h.passage, None, h.score))
+            for i, h in enumerate(hits[:K_RELATED])
+        )
+        text = NOT_FOUND
+        appendix = self._missing_appendix(hits[best.rank].passage)
+        if appendix:
+            text = f"{NOT_FOUND} {appendix}"
+        return Answer(
+            query.text, text, (), verdict.confidence, True, related, tuple(hits), features
+        )
+
+    def _points_to_missing_appendix(self, p: Passage, best: Unit) -> bool:
+        if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
+            return False
+        return self._missing_appendix(p) is not None
+
+    def _missing_appendix(self, p: Passage) -> str | None:
+        """When the closest passage sends the reader to an appendix the corpus does not hold,
+        say so instead of guessing."""
+        if not _SENDS_TO_APPENDIX.search(p.text):
+            return None
+        doc = self.index.corpus.document(p.doc_id)
+        if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+            return None
+        meta = doc.meta
+        return (
+            f"Đoạn gần nhất dẫn tới phụ lục của {compose.where(meta)}, "
+            "nhưng phụ lục đó không có trong kho văn bản."
+        )
+
+    def _with_kind_passages(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """Signer questions read the signature block, "căn cứ" questions the preamble and
+        metadata questions the title block, which retrieval ranks low on purpose."""
+        wanted = {"signer": "signature", "basis": "preamble"}.get(query.kind)
+        if query.kind in ("number", "issuer", "date", "session", "amends"):
+            wanted = "heading"
         if wanted is None:
             return hits
         doc_id = hits[0].passage.doc_id
         found = [p for p in self.index.passages if p.doc_id == doc_id and p.kind == wanted]
-        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in found]
-        return extra + [h for h in hits if h.passage.kind != wanted]
+        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in found[:2]]
+        return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.kind != wanted]][
+            : K_RETRIEVE + 2
+        ]
 
     def _with_previous(self, previous: Answer, hits: list[Hit]) -> list[Hit]:
-        """A follow-up often asks about the sibling of what was just answered ("còn nông, lâm
-        nghiệp thì sao?" after "công nghiệp, xây dựng" in the same list): the passage cited
-        last time competes on equal terms, and the clause that matches the new topic wins."""
+        """A follow-up often asks about the sibling of what was just answered: the passage
+        cited last time competes too."""
         if not previous.citations or not hits:
             return hits
-        if self._by_id is None:
-            self._by_id = {p.id: p for p in self.index.passages}
-        passage = self._by_id.get(previous.citations[0].passage_id)
+        passage = self.passage(previous.citations[0].passage_id)
         if passage is None:
             return hits
         rest = [h for h in hits if h.passage.id != passage.id]
         return [Hit(passage, hits[0].score, None, hits[0].dense), *rest]
 
-    def _prefer_article(self, question: str, hits: list[Hit]) -> list[Hit]:
-        """A question naming "Điều 1" is answered from Điều 1 when the hits include it."""
-        named = set(re.findall(r"(?i)\bđiều\s+(\d+)", question))
-        if not named:
-            return hits
-        inside = [h for h in hits if h.passage.article in named]
-        if not inside:
-            doc_id = hits[0].passage.doc_id
-            inside = [
-                Hit(p, hits[0].score, None, hits[0].dense)
-                for p in self.index.passages
-                if p.doc_id == doc_id and p.article in named and p.kind == "content"
-            ][:3]
-        return inside + [h for h in hits if h.passage.article not in named]
-
-    def _meta_text(self, hit: Hit) -> str:
-        try:
-            meta = self.index.document(hit.passage.doc_id).meta
-        except KeyError:
-            return ""
-        return " ".join(x for x in (meta.issuer, meta.signer) if x)
-
-    def _unknown_share(self, question: str) -> float:
-        """Weighted share of the question's words that no passage uses ("cận nghèo", "bác sĩ").
-        A word typed with diacritics must exist with them: "cận" is not "căn" or "cần"."""
-        if self._accented is None:
-            self._accented = {
-                w.lower() for p in self.index.passages for w in re.findall(r"[^\W\d_]+", p.text)
-            }
-        for start, end, _ in reversed(everyday_spans(question)):  # wording we know to map
-            question = question[:start] + " " + question[end:]
-        idf = self.idf
-        top = max(idf.values(), default=1.0)
-        total = unknown = 0.0
-        for word in re.findall(r"[^\W\d_]+", question.lower()):
-            folded = fold(word)
-            if folded in QUESTION_VOCAB or folded.upper() in ABBREVIATIONS or len(folded) < 2:
-                continue
-            known = word in self._accented if word != folded else folded in idf
-            weight = idf.get(folded, top)
-            total += weight
-            unknown += 0.0 if known else weight
-        return unknown / total if total else 0.0
-
-    def _citation(self, n: int, hit: Hit, span) -> Citation:
-        p = hit.passage
-        try:
-            meta = self.index.document(p.doc_id).meta
-            title, number = meta.title, meta.number
-        except KeyError:
-            title, number = p.doc_id, None
+    def _citation(self, n: int, cited: compose.Cited) -> Citation:
+        p = cited.passage
+        meta = self.metas.get(p.doc_id)
         return Citation(
             n=n,
             doc_id=p.doc_id,
-            doc_title=title,
-            doc_number=number,
+            doc_title=meta.title if meta else p.doc_id,
+            doc_number=meta.number if meta else None,
             section=p.section_str,
             article=p.article,
             text=p.text,
-            span=span,
-            score=hit.score,
+            span=cited.span,
+            score=cited.score,
             passage_id=p.id,
         )
 
@@ -224,12 +616,52 @@ class Bot:
         result = self.generator.generate(answer.question, passages)
         if result is None:
             return answer
+        cited = set(result.cited)
+        citations = tuple(c for c in answer.citations if c.n in cited) or answer.citations
         return Answer(
-            answer.question,
-            result.text,
-            answer.citations,
-            answer.confidence,
-            False,
-            (),
-            answer.hits,
+            answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
+
+
+def _same_number(asked: str, number: str | None) -> bool:
+    """ "63" or "63/2025/NQ-HĐND" names the document numbered "63/2025/NQ-HĐND"."""
+    if not number:
+        return False
+    a = re.sub(r"\s+", "", asked).lower()
+    n = re.sub(r"\s+", "", number).lower()
+    return a == n or n.startswith(a + "/") or a.startswith(n)
+
+
+def _date_forms(iso: str | None) -> list[str]:
+    """The ways a document writes a date: "ngày 08 tháng 12 năm 2022", "08/12/2022" ..."""
+    if not iso:
+        return []
+    year, month, day = (int(x) for x in iso.split("-"))
+    days = {f"{day:02d}", str(day)}
+    months = {f"{month:02d}", str(month)}
+    forms = [f"ngày {d} tháng {m} năm {year}" for d in days for m in months]
+    forms += [f"{d}/{m}/{year}" for d in days for m in months]
+    return forms
+
+
+def _with_region(meta: DocumentMeta) -> DocumentMeta:
+    """A document whose metadata names no region gets the province its issuer names
+    ("Hội đồng nhân dân tỉnh Thái Nguyên" -> "Thái Nguyên")."""
+    if meta.region or not meta.issuer:
+        return meta
+    from dataclasses import replace
+
+    from corpus.places import find_places
+
+    places = find_places(meta.issuer)
+    return replace(meta, region=places[0]) if places else meta
+
+
+def _date_words(iso: str | None) -> str | None:
+    """ "2022-12-08" -> "ngày 08 tháng 12 năm 2022 (08/12/2022)": days below 10 and the months
+    1 and 2 take a leading zero, as administrative documents write them."""
+    if not iso:
+        return None
+    year, month, day = (int(x) for x in iso.split("-"))
+    words_month = f"{month:02d}" if month <= 2 else str(month)
+    return f"ngày {day:02d} tháng {words_month} năm {year} ({day:02d}/{month:02d}/{year})"

@@ -30,6 +30,8 @@ class Answer:
     related: tuple[Citation, ...] = field(default=())  # "có thể liên quan" when abstaining
     # the retrieval hits the answer was chosen from (index.types.Hit), for evaluation
     hits: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    # what the confidence was computed from (bot/judge.py FEATURES), for calibration and logs
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def to_json(self) -> dict:
         return {

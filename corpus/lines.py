@@ -43,7 +43,8 @@ CLOSING = re.compile(
 RECIPIENTS = re.compile(r"^Nơi nhận\b\s*:?\s*(.*)$", re.IGNORECASE)
 SIGNER = re.compile(
     r"^(?:(?:TM|T\.M|KT|TL|TUQ|Q)\.\s*|(?:PHÓ\s+|NỮ\s+)?(?:CHỦ TỊCH|CHAIRMAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH ÁN|"
-    r"VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM)\b)"
+    r"VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM|THỨ TRƯỞNG|"
+    r"CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG PHÒNG|TỔNG CỤC TRƯỞNG|TỔNG THƯ KÝ)\b)"
 )
 SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký tên|ký và đóng dấu)[^)]*\)?$", re.IGNORECASE)
 _APPENDIX = re.compile(

@@ -22,7 +22,7 @@ from index.types import Embedder, IndexStateError
 log = logging.getLogger(__name__)
 _BARE_LABEL = re.compile(r"(Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 CONTEXT_VERSION = 1  # bump when passage_context changes: every passage is embedded again
-LEXICAL_VERSION = 2  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
+LEXICAL_VERSION = 3  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
 
 
 def lexical_text(passage) -> str:
@@ -129,13 +129,20 @@ def representations(
 ) -> tuple[list[list[str]], np.ndarray]:
     """Tokens and vectors per passage; passages `previous` already has keep what it computed
     (its vectors only, with `retokenize`)."""
+    # a passage keeps its vector when the model would read the same text: same passage, same
+    # document title and headings around it (passage_context)
     known: dict[tuple[str, str], int] = {}
     if previous is not None:
-        known = {(p.id, p.text): row for row, p in enumerate(previous.passages)}
+        before = {d.meta.doc_id: d.meta for d in previous.corpus.documents}
+        known = {
+            (p.id, passage_context(before.get(p.doc_id), p)): row
+            for row, p in enumerate(previous.passages)
+        }
     meta = {d.meta.doc_id: d.meta for d in corpus.documents}
     passages = corpus.passages()
-    todo = [i for i, p in enumerate(passages) if (p.id, p.text) not in known]
-    texts = [passage_context(meta[passages[i].doc_id], passages[i]) for i in todo]
+    contexts = [passage_context(meta[p.doc_id], p) for p in passages]
+    todo = [i for i, p in enumerate(passages) if (p.id, contexts[i]) not in known]
+    texts = [contexts[i] for i in todo]
     extra = {"progress": True} if progress else {}
     new_vectors = embedder.encode(texts, kind="passage", **extra) if todo else None
     fresh = {i: j for j, i in enumerate(todo)}
@@ -146,7 +153,7 @@ def representations(
             tokens.append(tokenize(lexical_text(p)))
             rows.append(new_vectors[fresh[i]])
         else:
-            old = known[(p.id, p.text)]
+            old = known[(p.id, contexts[i])]
             tokens.append(tokenize(lexical_text(p)) if retokenize else previous.tokens[old])
             rows.append(previous.dense.vectors[old])
     log.info("Embedded %d passages, re-used %d", len(todo), len(passages) - len(todo))
@@ -274,13 +281,14 @@ def _stale_reason(build, corpus_dir, settings, embedder) -> str | None:
     if manifest.get("model") != model:
         return f"built with another model ({manifest.get('model')}, settings say {model})"
     stored, wanted = manifest.get("settings", {}), _settings_record(settings)
-    lexical_keys = {"lexical", "bm25_k1", "bm25_b"}
+    # a new lexical version or parser keeps every vector whose text reads the same
+    lexical_keys = {"lexical", "bm25_k1", "bm25_b", "parser"}
     if {k: v for k, v in stored.items() if k not in lexical_keys} != {
         k: v for k, v in wanted.items() if k not in lexical_keys
     }:
         return "built with other settings"
     if stored != wanted:
-        return "out of date (lexical settings changed: vectors are kept, tokens recomputed)"
+        return "out of date (parser or lexical settings changed: passages that read the same keep their vectors, tokens are recomputed)"
     if manifest.get("files") != store.file_fingerprints(corpus_dir):
         return "out of date (documents were added, changed or removed)"
     return None

@@ -3,6 +3,7 @@ diacritics, so lexical matching works on folded syllables."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -29,3 +30,14 @@ def diacritic_ratio(text: str) -> float:
     if not words:
         return 0.0
     return sum(1 for w in words if fold(w) != w) / len(words)
+
+
+_I_Y = re.compile(r"^([bcdghklmnpqrstvx]{1,2})y$")
+
+
+@lru_cache(maxsize=65536)
+def syllable_key(syllable: str) -> str:
+    """A folded, lower-case syllable in one spelling: "y" after a consonant is written "i"
+    ("tỷ lệ" and "tỉ lệ", "kỹ thuật" and "kĩ thuật" are the same words in two spellings)."""
+    word = fold(syllable).lower()
+    return _I_Y.sub(r"\1i", word)

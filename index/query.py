@@ -13,6 +13,7 @@ from index.fold import diacritic_ratio
 from index.fusion import DENSE_WEIGHT, dense_weight
 from index.glossary import translate_terms
 from index.restore import DiacriticRestorer
+from index.spelling import Speller, standardize
 from index.synonyms import official_terms
 from index.tokenize import tokenize
 
@@ -29,12 +30,14 @@ ENGLISH_DENSE_WEIGHT = DENSE_WEIGHT  # with the glossary, BM25 has its say in En
 @dataclass(frozen=True, slots=True)
 class PreparedQuery:
     text: str  # as typed, normalized
-    restored: str  # diacritics restored where the corpus knows the words
+    standard: str  # chat spellings, glued amount units and typos made standard
+    restored: str  # ... and diacritics restored where the corpus knows the words
     dense_text: str  # what the model embeds
     tokens: tuple[str, ...]  # lexical tokens
     typed_diacritics: bool
     english: bool
     w_dense: float
+    changes: tuple[tuple[str, str], ...] = ()  # (as typed, as read) by standardize
 
 
 def normalize_query(text: str) -> str:
@@ -49,13 +52,15 @@ def is_english(text: str) -> bool:
     return sum(w in _ENGLISH for w in words) / len(words) >= 0.25
 
 
-def prepare(query: str, restorer: DiacriticRestorer) -> PreparedQuery:
+def prepare(
+    query: str, restorer: DiacriticRestorer, speller: Speller | None = None
+) -> PreparedQuery:
     text = normalize_query(query)
-    typed = diacritic_ratio(text) >= 0.5
     if is_english(text):
         terms = translate_terms(text)  # lets BM25 meet the Vietnamese wording too
         return PreparedQuery(
             text=text,
+            standard=text,
             restored=terms or text,
             dense_text=expand(text),
             tokens=tuple(tokenize(f"{text} {terms}", query=True)),
@@ -63,17 +68,22 @@ def prepare(query: str, restorer: DiacriticRestorer) -> PreparedQuery:
             english=True,
             w_dense=ENGLISH_DENSE_WEIGHT,
         )
-    restoration = restorer.restore(text)
+    standard = standardize(text, speller)
+    typed = diacritic_ratio(standard.text) >= 0.5
+    restoration = restorer.restore(standard.text)
     restored = restoration.text
-    terms = official_terms(restored)  # everyday wording -> the documents' wording
+    # everyday wording -> the documents' wording; English words inside a Vietnamese question
+    terms = " ".join(t for t in (official_terms(restored), translate_terms(restored)) if t)
     if terms:
         restored = f"{restored} ({terms})"
     return PreparedQuery(
         text=text,
+        standard=standard.text,
         restored=restored,
         dense_text=expand(restored),
         tokens=tuple(tokenize(restored, query=True)),
         typed_diacritics=typed,
         english=False,
         w_dense=dense_weight(typed, restoration.coverage) if not typed else DENSE_WEIGHT,
+        changes=standard.changes,
     )

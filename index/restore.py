@@ -1,51 +1,27 @@
-"""Put diacritics back on a question typed without them, using the corpus's own wording.
+"""Put diacritics back on a question typed without them, using the corpus's own wording and the
+Vietnamese dictionary.
 
 The dense model does not understand "ty le ho ngheo", but it does understand "tỷ lệ hộ nghèo".
-Every folded n-gram of the corpus remembers its most frequent accented spelling; a question is
-rewritten greedily with the longest n-gram that matches. Words the corpus never uses stay as typed.
+Every folded n-gram of the corpus remembers its most frequent accented spelling; dictionary
+words (underthesea's Viet74K) fill the n-grams the corpus lacks ("du kien" is "dự kiến" even
+in a corpus that only says "điều kiện"). The question is segmented by dynamic programming so
+that long, attested n-grams win over a greedy left-to-right choice ("co quan ly" is "có quản
+lý" only if the corpus says so). Words nobody uses stay as typed.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.fold import fold
+from index.fold import fold, syllable_key
+from index.lexicon import mapping
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
-MAX_N = 3
-# Question words that documents rarely contain; they win over the corpus's spelling
-# ("bao nhieu" is "bao nhiêu", not "bảo nhiều").
-QUESTION_WORDS = {
-    "bao nhieu": "bao nhiêu",
-    "bao gio": "bao giờ",
-    "la": "là",
-    "gi": "gì",
-    "nao": "nào",
-    "khi nao": "khi nào",
-    "o dau": "ở đâu",
-    "the nao": "thế nào",
-    "nhu the nao": "như thế nào",
-    "ra sao": "ra sao",
-    "thi sao": "thì sao",
-    "con": "còn",
-    "ai ky": "ai ký",
-    "ky": "ký",
-    "muc tieu": "mục tiêu",
-    "chi tieu": "chỉ tiêu",
-    "may": "mấy",
-    "ngay nao": "ngày nào",
-    "nam nao": "năm nào",
-    "co": "có",
-    "khong": "không",
-    "duoc": "được",
-    "bao nhieu phan tram": "bao nhiêu phần trăm",
-    "phan tram": "phần trăm",
-    "dan": "dân",
-    "nguoi dan": "người dân",
-}
+MAX_N = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,56 +31,124 @@ class Restoration:
 
 
 class DiacriticRestorer:
-    def __init__(self, table: dict[str, str]):
-        self._table = table  # folded n-gram (space-joined, lower) -> accented form
+    def __init__(
+        self,
+        table: dict[str, tuple[str, int]],
+        words: dict[str, tuple[str, ...]] | None = None,
+        syllables: Counter[str] | None = None,
+    ):
+        self._table = table  # folded n-gram (space-joined, lower) -> (accented form, corpus count)
+        self._words = words or {}  # folded dictionary word -> its accented forms
+        self._syllables = syllables or Counter()  # accented syllable -> corpus count
+        self._question = {syllable_key(k) for k in mapping("question_words") if " " not in k}
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str]) -> DiacriticRestorer:
+    def from_texts(cls, texts: Iterable[str], *, dictionary: bool = True) -> DiacriticRestorer:
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for text in texts:
             for run in _runs(text):
                 lowered = [w.lower() for w in run]
-                folded = [fold(w) for w in lowered]
+                folded = [syllable_key(w) for w in lowered]
                 for n in range(1, MAX_N + 1):
                     for i in range(len(run) - n + 1):
                         counts[" ".join(folded[i : i + n])][" ".join(lowered[i : i + n])] += 1
-        table = {key: c.most_common(1)[0][0] for key, c in counts.items()}
-        table.update(QUESTION_WORDS)
-        return cls(table)
+        table = {key: (c.most_common(1)[0][0], sum(c.values())) for key, c in counts.items()}
+        syllables: Counter[str] = Counter()
+        for key, c in counts.items():
+            if " " not in key:
+                syllables.update(c)
+        for typed, form in mapping("question_words").items():
+            key = " ".join(syllable_key(w) for w in typed.split())
+            table[key] = (form, max(table.get(key, ("", 0))[1], 1))
+        return cls(table, _dictionary() if dictionary else {}, syllables)
 
     def restore(self, question: str) -> Restoration:
         syllables = list(_SYLLABLE.finditer(question))
         if not syllables:
             return Restoration(question, 0.0)
+        keys = [syllable_key(m.group(0)) for m in syllables]
+        n_syl = len(syllables)
+        # best[i]: (score, segments) for syllables[:i]
+        best: list[tuple[float, list[tuple[int, int, str | None]]]] = [(0.0, [])] + [
+            (-math.inf, []) for _ in range(n_syl)
+        ]
+        for i in range(n_syl):
+            score_i, segs_i = best[i]
+            if score_i == -math.inf:
+                continue
+            # a syllable left as typed
+            if score_i > best[i + 1][0]:
+                best[i + 1] = (score_i, [*segs_i, (i, i + 1, None)])
+            for n in range(1, min(MAX_N, n_syl - i) + 1):
+                if n > 1 and not _adjacent(question, syllables[i : i + n]):
+                    break
+                key = " ".join(keys[i : i + n])
+                form, gain = self._lookup(key, n)
+                if form is None:
+                    continue
+                total = score_i + gain
+                if total > best[i + n][0]:
+                    best[i + n] = (total, [*segs_i, (i, i + n, form)])
         pieces: list[str] = []
         pos = 0
         known = 0
-        i = 0
-        while i < len(syllables):
-            for n in range(min(MAX_N, len(syllables) - i), 0, -1):
-                group = syllables[i : i + n]
-                if not _adjacent(question, group):
-                    continue
-                key = " ".join(fold(m.group(0)).lower() for m in group)
-                accented = self._table.get(key)
-                if accented is None:
-                    continue
-                typed = [m.group(0) for m in group]
-                words = accented.split(" ")
-                for m, word, raw in zip(group, words, typed, strict=True):
-                    pieces.append(question[pos : m.start()])
-                    # a syllable typed with diacritics is kept: the writer knew better
-                    pieces.append(raw if fold(raw) != raw else _match_case(word, raw))
-                    pos = m.end()
-                known += n
-                i += n
-                break
-            else:
-                if fold(syllables[i].group(0)) != syllables[i].group(0):
-                    known += 1
-                i += 1
+        for start, end, form in best[n_syl][1]:
+            group = syllables[start:end]
+            if form is None:
+                m = group[0]
+                known += fold(m.group(0)) != m.group(0)
+                continue
+            known += end - start
+            for m, word in zip(group, form.split(" "), strict=True):
+                raw = m.group(0)
+                pieces.append(question[pos : m.start()])
+                # a syllable typed with diacritics is kept: the writer knew better
+                pieces.append(raw if fold(raw) != raw else _match_case(word, raw))
+                pos = m.end()
         pieces.append(question[pos:])
-        return Restoration("".join(pieces), known / len(syllables))
+        return Restoration("".join(pieces), known / n_syl)
+
+    def _lookup(self, key: str, n: int) -> tuple[str | None, float]:
+        """The accented form of a folded n-gram and how much choosing it is worth: longer
+        n-grams are worth more than their parts, corpus n-grams more than dictionary words."""
+        found = self._table.get(key)
+        if found is not None:
+            form, count = found
+            if n == 1:
+                return form, self._syllable_gain(form)
+            return form, n * n + 0.1 * math.log1p(count)
+        forms = self._words.get(key)
+        if forms and n > 1:
+            # A dictionary word is worth what its syllables are worth alone, plus a little for
+            # being a word: "tỉnh có" (two frequent syllables) beats the word "tình cờ", while
+            # "dự kiến" beats "dự kiện". Of several words that fold alike, the likeliest.
+            word = max(forms, key=self._syllable_gain)
+            gain = self._syllable_gain(word) + 0.5 * (n - 1)
+            if any(s in self._question for s in key.split()):
+                gain -= 1.0  # "co", "la", "nao" in a question are the question's own words
+            return word, gain
+        return None, 0.0
+
+    def _syllable_gain(self, form: str) -> float:
+        return sum(1.0 + 0.1 * math.log1p(self._syllables[s]) for s in form.split())
+
+
+_DICTIONARY: dict[str, tuple[str, ...]] | None = None
+
+
+def _dictionary() -> dict[str, tuple[str, ...]]:
+    """Folded multi-syllable dictionary word -> its accented forms."""
+    global _DICTIONARY
+    if _DICTIONARY is None:
+        from index.spelling import dictionary_words
+
+        forms: dict[str, set[str]] = defaultdict(set)
+        for word in dictionary_words():
+            syllables = word.split()
+            if 1 < len(syllables) <= MAX_N and all(s.isalpha() for s in syllables):
+                forms[" ".join(syllable_key(s) for s in syllables)].add(word)
+        _DICTIONARY = {key: tuple(sorted(v)) for key, v in forms.items()}
+    return _DICTIONARY
 
 
 def _runs(text: str) -> list[list[str]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from index.lexical import LexicalIndex
 from index.query import PreparedQuery, prepare
 from index.restore import DiacriticRestorer
 from index.settings import Settings
+from index.spelling import Speller
 from index.types import Embedder, Hit, IndexStateError, Mode, QueryError
 
 MAX_QUERY_CHARS = 2000
@@ -22,6 +24,15 @@ CANDIDATES = 100  # per retriever, before fusion
 EXACT_ID_BONUS = 0.3
 # Headings alone, the căn cứ block, signatures and distribution lists answer little on their own.
 LOW_PRIORITY = {"heading": 0.6, "preamble": 0.6, "recipients": 0.5, "signature": 0.8}
+# An appendix's caption, "(Ban hành kèm theo Nghị quyết số ... của ...)", names a document and
+# its date, which questions share, but states nothing: it ranks like a heading.
+_CAPTION = re.compile(r"^\(?\s*(?:ban hành\s+)?kèm theo\b[^\n]{0,300}\)?\s*$", re.IGNORECASE)
+
+
+def _priority(p: Passage) -> float:
+    if p.kind == "content" and _CAPTION.match(p.text):
+        return LOW_PRIORITY["heading"]
+    return LOW_PRIORITY.get(p.kind, 1.0)
 
 
 class Index:
@@ -44,7 +55,8 @@ class Index:
         self.corpus_dir = corpus_dir
         self._embedder = embedder
         self._restorer: DiacriticRestorer | None = None
-        self._priority = np.array([LOW_PRIORITY.get(p.kind, 1.0) for p in self.passages])
+        self._speller: Speller | None = None
+        self._priority = np.array([_priority(p) for p in self.passages])
         self._meta = {d.meta.doc_id: d.meta for d in corpus.documents}
         self.file_prints: dict[str, str] = {}  # corpus files this index was built from
         self.manifest: dict = {}
@@ -77,6 +89,14 @@ class Index:
             )
         return self._restorer
 
+    @property
+    def speller(self) -> Speller:
+        if self._speller is None:
+            self._speller = Speller.from_syllables(
+                word for p in self.passages for word in p.text.split()
+            )
+        return self._speller
+
     def document(self, doc_id: str) -> Document:
         return self.corpus.document(doc_id)
 
@@ -89,7 +109,7 @@ class Index:
                 f"Câu hỏi quá dài ({len(query)} ký tự, tối đa {MAX_QUERY_CHARS}): hãy rút gọn "
                 f"(the query has {len(query)} characters, the limit is {MAX_QUERY_CHARS})."
             )
-        return prepare(query, self.restorer)
+        return prepare(query, self.restorer, self.speller)
 
     def search(
         self,
@@ -101,8 +121,11 @@ class Index:
         issuer: str | None = None,
         mode: Mode = "hybrid",
         prepared: PreparedQuery | None = None,
+        weights: Mapping[str, float] | None = None,
     ) -> list[Hit]:
-        """The k best passages for `query`, best first, optionally within some documents."""
+        """The k best passages for `query`, best first, optionally within some documents;
+        `weights` scale the scores of some documents' passages (doc id -> factor), e.g. to
+        prefer the documents of the province a question names."""
         if mode not in ("hybrid", "bm25", "dense"):
             raise QueryError(f"Unknown mode '{mode}': use hybrid, bm25 or dense.")
         q = prepared or self.prepare(query)
@@ -135,6 +158,9 @@ class Index:
             fused = fuse(lexical[candidates], dense[candidates], q.w_dense)
             fused = fused + EXACT_ID_BONUS * self._exact_ids(q.tokens, candidates)
         fused = fused * self._priority[candidates]
+        if weights:
+            factors = np.array([weights.get(self.passages[i].doc_id, 1.0) for i in candidates])
+            fused = fused * factors
         order = np.argsort(-fused, kind="stable")[:k]
         return [
             Hit(

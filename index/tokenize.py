@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from index.abbrev import expand
-from index.fold import fold
+from index.fold import fold, syllable_key
 
 DOC_NUMBER = re.compile(
     r"(?<![\w/])\d{1,4}(?:/\d{4})?[-/][A-Za-zĐđ][A-Za-zĐđ0-9]*(?:[-/][A-Za-zĐđ][A-Za-zĐđ0-9]*)*"
@@ -64,7 +64,7 @@ def syllables(text: str) -> list[str]:
 
 
 def _words(chunk: str) -> list[str]:
-    return [w for w in (fold(t).lower() for t in _WORD.findall(chunk)) if w not in STOPWORDS]
+    return [w for w in (syllable_key(t) for t in _WORD.findall(chunk)) if w not in STOPWORDS]
 
 
 def word_tokens(text: str) -> list[str]:

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from bot import NOT_FOUND, Bot
-from bot.question import answer_kind, is_elliptical, topic
 from bot.types import QuestionError
+from bot.understand import is_elliptical, topic
 from index import open_index
 from tests.conftest import SEED_DOC
 
@@ -120,20 +120,6 @@ def test_json_shape(bot):
         "score",
     }
     assert 0.0 <= data["confidence"] <= 1.0
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("Tỷ lệ hộ nghèo giảm bao nhiêu?", "quantity"),
-        ("ai ky nghi quyet", "signer"),
-        ("Nghị quyết thông qua ngày nào?", "date"),
-        ("Cơ quan nào giám sát việc thực hiện?", "who"),
-        ("Nhiệm vụ về du lịch là gì?", "other"),
-    ],
-)
-def test_answer_kinds(question, kind):
-    assert answer_kind(question) == kind
 
 
 def test_elliptical_follow_ups():

@@ -1,0 +1,235 @@
+"""Writing the answer from the chosen evidence: the figure, date or name first, then what it
+measures and where it holds, every statement cited [n]. Nothing here invents text: values,
+clauses and labels are copied from the cited passages or from the documents' metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.evidence import Unit
+from bot.understand import Query
+from corpus.types import DocumentMeta, Passage
+
+MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
+MAX_ITEM_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A passage an answer cites, with the span it uses."""
+
+    passage: Passage
+    span: tuple[int, int] | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    text: str
+    cited: tuple[Cited, ...]
+
+
+def clause_of(unit: Unit, passage: Passage) -> str:
+    """The unit's text as a statement: a table cell with its row label and heading; a clause
+    with the lead-in line it belongs to ("Cơ cấu kinh tế: Công nghiệp, xây dựng: 59,4%")."""
+    text = unit.text.strip().rstrip(";,")
+    if passage.kind == "row":
+        return text
+    first = passage.text.split("\n", 1)[0]
+    if unit.start > len(first) and first.rstrip().endswith(":"):
+        text = f"{first.rstrip()} {text}"
+    return text
+
+
+def where(meta: DocumentMeta | None) -> str:
+    """ "Nghị quyết 63/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội": what a reader needs
+    to know where a figure holds; an amending document says what it amends."""
+    if meta is None:
+        return ""
+    kind = meta.kind or "Văn bản"
+    head = f"{kind} {meta.number}" if meta.number else kind
+    if meta.issuer and meta.issuer.lower() not in head.lower():
+        head = f"{head} của {meta.issuer}"
+    if meta.amends:
+        head = f"{head}, sửa đổi {', '.join(meta.amends[:2])}"
+    return head
+
+
+def figure_answer(query: Query, unit: Unit, passage: Passage, meta: DocumentMeta | None) -> str:
+    clause = clause_of(unit, passage)
+    value = unit.value or _first_figure(clause)
+    body = clause if value not in clause or len(clause) > len(value) + 3 else ""
+    source = where(meta)
+    text = f"{value} — {body}" if body and value else (body or value)
+    if source:
+        text = f"{text.rstrip('.')} ({source})"
+    return f"{text} [1]"
+
+
+def leads_with_figure(unit: Unit, passage: Passage) -> bool:
+    """ "GRDP bình quân đầu người: 115 triệu đồng/người/năm": an indicator and its figure, which
+    an answer leads with even when the question did not say "bao nhiêu"."""
+    from bot.figures import figures
+
+    clause = clause_of(unit, passage)
+    label, _, rest = clause.rpartition(":")
+    found = figures(rest) if rest else []
+    return bool(found) and len(label) <= 150 and len(rest) <= 60 and unit.value is None
+
+
+def _first_figure(clause: str) -> str:
+    from bot.figures import figures
+
+    _, _, rest = clause.partition(":")
+    found = figures(rest or clause)
+    return found[0][2] if found else ""
+
+
+def value_answer(unit: Unit, passage: Passage) -> str:
+    clause = clause_of(unit, passage)
+    if unit.value and unit.value != clause:
+        return f"{unit.value} — {clause} [1]"
+    return f"{clause} [1]"
+
+
+def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[str]) -> str:
+    """ "Có. <clause> [1]" or "Không, <clause> [1]": a figure the question states is checked
+    against the one the clause states; otherwise the clause says no when it negates one of the
+    question's own words ("không áp dụng" when asked whether it applies)."""
+    clause = clause_of(unit, passage)
+    verdict = figure_verdict(query.standard, clause, asked)
+    if verdict is None:
+        verdict = not denies(query.standard, clause, asked)
+    return f"Có. {clause} [1]" if verdict else f"Không, {clause[:1].lower()}{clause[1:]} [1]"
+
+
+_NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chớ|cấm|nghiêm cấm)\b", re.IGNORECASE)
+_NEGATIVE_WORDS = ("miễn", "trừ", "loại trừ", "bãi bỏ")
+_MORE = re.compile(
+    r"\b(?:cao hơn|lớn hơn|nhiều hơn|vượt|trên|hơn|quá|more than|above|over)\b", re.I
+)
+_LESS = re.compile(r"\b(?:thấp hơn|nhỏ hơn|ít hơn|dưới|không quá|less than|below|under)\b", re.I)
+
+
+def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
+    """The clause says no: it negates one of the question's own words ("không áp dụng" when
+    asked whether it applies) or uses a negative word ("miễn", "bãi bỏ") the question does
+    not; a question that is itself negative is answered yes when the clause negates too."""
+    from bot.concepts import syllables
+
+    asked_text = _strip_yesno(question)
+    q_words = set(syllables(asked_text))
+
+    def negated(text: str) -> bool:
+        for m in _NEGATION.finditer(text):
+            after = syllables(text[m.end() : m.end() + 40])[:3]
+            if any(w in asked for w in after):
+                return True
+        return False
+
+    clause_says_no = negated(clause) or any(
+        set(syllables(w)) <= set(syllables(clause)) and not set(syllables(w)) <= q_words
+        for w in _NEGATIVE_WORDS
+    )
+    return clause_says_no != negated(asked_text)
+
+
+def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | None:
+    """A question stating a figure ("có cao hơn 50% không", "tăng 9% đúng không") against the
+    figure the clause states for the same thing; None when the question states no figure."""
+    from bot.figures import figures
+
+    stated_q = [f for _, _, f in figures(_strip_yesno(question))]
+    if not stated_q:
+        return None
+    wanted = number_value(stated_q[0])
+    found = figures(clause)
+    if wanted is None or not found:
+        return None
+    best = max(found, key=lambda f: _overlap_before(clause, f[0], asked))
+    value = number_value(best[2])
+    if value is None:
+        return None
+    position = question.find(stated_q[0])
+    before = question[max(0, position - 20) : position]
+    if _MORE.search(before):
+        return value > wanted
+    if _LESS.search(before):
+        return value < wanted
+    return abs(value - wanted) < 1e-9
+
+
+def _overlap_before(clause: str, start: int, asked: frozenset[str]) -> int:
+    from bot.concepts import syllables
+
+    return sum(w in asked for w in syllables(clause[max(0, start - 50) : start]))
+
+
+_SCALES = (("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("tỷ", 1e9), ("triệu", 1e6), ("nghìn", 1e3),
+           ("ngàn", 1e3))  # fmt: skip
+
+
+def number_value(figure: str) -> float | None:
+    """ "5.310.000 đồng" -> 5310000, "8,5%" -> 8.5, "5 triệu" -> 5000000 (Vietnamese: "."
+    groups thousands, "," marks decimals)."""
+    m = re.search(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?", figure)
+    if not m:
+        return None
+    raw = m.group(0)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    after = figure[m.end() :].lower().lstrip()
+    scale = next((factor for word, factor in _SCALES if after.startswith(word)), 1.0)
+    return value * scale
+
+
+def _strip_yesno(question: str) -> str:
+    """The question without its closing "... không?" / "... chưa?" / "có phải ... không"."""
+    q = re.sub(
+        r"\s*,?\s*(?:hay|hoặc)?\s*(?:không|chưa|phải không|đúng không|ko|k)\s*\??\s*$",
+        "",
+        question,
+        flags=re.IGNORECASE,
+    )
+    return re.sub(r"^\s*(?:có phải|có)\s+", "", q, flags=re.IGNORECASE)
+
+
+def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
+    """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS: the rest counted."""
+    lines = [f"{heading.rstrip(':')}:" if heading else "Gồm:"]
+    for text, n in items[:MAX_ITEMS]:
+        lines.append(f"- {shorten(text)} [{n}]")
+    if len(items) > MAX_ITEMS:
+        lines.append(f"- và {len(items) - MAX_ITEMS} nội dung khác.")
+    return "\n".join(lines)
+
+
+def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
+    """An item's lead clause: up to its first sentence end, or the limit at a word; an
+    indicator with its figure ("Tỷ lệ gia đình văn hóa: Từ 90% trở lên") stays whole."""
+    text = " ".join(text.split()).lstrip("-+• ")
+    m = re.search(r"[.;](?:\s|$)", text)
+    if m and m.start() >= 20:
+        text = text[: m.start()]
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "…"
+    return text.rstrip(" ,;.")
+
+
+def compare_answer(sides: Sequence[tuple[str, str, int]]) -> str:
+    """Each side's value with what it measures, cited: "95% — BHYT [1]; 44% — BHXH [2]"."""
+    parts = [f"{value} — {label} [{n}]" for value, label, n in sides]
+    return "; ".join(parts) + "."
+
+
+def places_answer(answers: Sequence[tuple[str, str]]) -> str:
+    """One line per document that answers: "Huế: 190 ... [1]"."""
+    return "\n".join(f"{place}: {text}" for place, text in answers)

@@ -1,0 +1,74 @@
+"""Steering retrieval by what the question names: a province or city, a document number, a
+document type, a year. Each becomes a weight on the documents whose metadata match, so the
+right document comes first without hiding the others (they stay as "related" passages).
+
+A document of another province cannot answer a question about this one, so it weighs little;
+a national document (no region) applies everywhere and keeps most of its weight."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.understand import Query
+from corpus.places import same_place
+from corpus.types import DocumentMeta
+
+OTHER_PLACE = 0.35  # a document of another province than the one asked about
+NATIONAL = 0.85  # a national document, when the question names a province
+OTHER_NUMBER = 0.4  # a document whose number is not the one asked about
+OTHER_KIND = 0.8  # a document of another type than the one asked about
+AMENDED = 0.85  # a document that another document of the corpus amends
+
+
+def doc_weights(query: Query, metas: Iterable[DocumentMeta]) -> dict[str, float]:
+    metas = list(metas)
+    weights = {m.doc_id: 1.0 for m in metas}
+    numbers = [_number_key(n) for n in query.numbers]
+    by_number = {m.doc_id for m in metas if m.number and _matches_number(m.number, numbers)}
+    for m in metas:
+        w = 1.0
+        if query.places:
+            if m.region is None:
+                w *= NATIONAL
+            elif not any(same_place(m.region, p) for p in query.places):
+                w *= OTHER_PLACE
+        if by_number and m.doc_id not in by_number:
+            w *= OTHER_NUMBER
+        if query.doc_kinds and not by_number and m.kind and m.kind not in query.doc_kinds:
+            w *= OTHER_KIND
+        weights[m.doc_id] = w
+    amended = {_number_key(n) for m in metas for n in m.amends}
+    for m in metas:
+        if m.number and _number_key(m.number) in amended:
+            weights[m.doc_id] *= AMENDED
+    return weights
+
+
+def places_covered(query: Query, meta: DocumentMeta | None, text: str) -> bool:
+    """Does the evidence hold for every place the question names? Its document governs that
+    place, or names it, or is national and the text names it."""
+    if not query.places:
+        return True
+    from corpus.places import find_places
+
+    named = find_places(
+        " ".join([text, meta.title if meta else "", meta.issuer or "" if meta else ""])
+    )
+    for place in query.places:
+        if meta is not None and meta.region and same_place(meta.region, place):
+            continue
+        if any(same_place(place, n) for n in named):
+            continue
+        return False
+    return True
+
+
+def _number_key(number: str) -> str:
+    return re.sub(r"\s+", "", number).lower()
+
+
+def _matches_number(number: str, wanted: list[str]) -> bool:
+    """ "63/2025/NQ-HĐND" matches "63/2025/nq-hđnd" and the bare "63"."""
+    key = _number_key(number)
+    return any(key == w or key.split("/", 1)[0] == w for w in wanted)

@@ -1,0 +1,383 @@
+"""Understanding a question before retrieval: what kind of answer it wants, what it constrains
+(provinces, years, document types and numbers), and whether it leans on the conversation.
+
+Every pattern here is a pattern of Vietnamese (or English) question phrasing, matched on the
+folded, lower-cased question after chat spellings were made standard."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.types import QuestionError
+from corpus.places import find_places
+from index.fold import fold
+from index.search import MAX_QUERY_CHARS
+from index.spelling import standardize
+from index.tokenize import DOC_NUMBER
+
+MAX_CHARS = MAX_QUERY_CHARS  # one limit for questions and searches
+
+
+class _Pattern:
+    """Question phrasing written with diacritics ("số mấy"), matched with them when the
+    question has them ("hệ số mấy" is not "số mấy"; "cơ sở bao nhiêu" is not "số bao
+    nhiêu"; "đứng đầu" is not "ở đâu") and folded when it was typed without any."""
+
+    def __init__(self, *alternatives: str):
+        body = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+        self.accented = re.compile(body)
+        self.folded = re.compile(fold(body))
+
+    def search(self, text: Typed) -> re.Match[str] | None:
+        return (self.accented if text.accented else self.folded).search(text.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A question as the patterns read it: lower case, folded if typed without diacritics."""
+
+    value: str
+    accented: bool
+
+    @classmethod
+    def of(cls, text: str) -> Typed:
+        lower = text.lower()
+        words = [w for w in lower.split() if any(c.isalpha() for c in w)]
+        marked = sum(fold(w) != w for w in words)
+        accented = bool(words) and marked / len(words) >= 0.4
+        return cls(lower if accented else fold(lower), accented)
+
+
+_w = _Pattern
+# Answer types, tried in order.
+_KINDS: tuple[tuple[str, _Pattern], ...] = (
+    ("position", _w(r"chức vụ (?:gì|nào)", r"chức danh (?:gì|nào)", r"giữ chức", r"position",
+                    r"what title")),
+    ("signer", _w(r"ai ký", r"người ký", r"ký bởi ai", r"who signed", r"signed by",
+                  r"signatory")),
+    ("number", _w(r"số hiệu", r"(?<!hệ )số mấy", r"số bao nhiêu", r"ký hiệu", r"số văn bản",
+                  r"what number", r"document number")),
+    ("issuer", _w(r"(?:cơ quan|ai|đơn vị) (?:nào )?ban hành", r"ban hành bởi", r"của cơ quan nào",
+                  r"who issued", r"issued by", r"which (?:body|agency)")),
+    ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ)(?: (?:văn bản|nghị quyết|nghị định|thông tư|"
+                  r"quyết định))? nào", r"amends?", r"replaces?")),
+    ("effective", _w(r"hiệu lực", r"áp dụng từ", r"take effect", r"in force", r"effective")),
+    ("date", _w(r"ngày nào", r"ngày bao nhiêu", r"khi nào", r"bao giờ", r"thời gian nào",
+                r"thời điểm nào", r"thông qua ngày", r"ngày tháng năm", r"ngày ban hành",
+                r"ban hành ngày", r"ký ngày", r"năm nào", r"when", r"what date", r"which date")),
+    ("session", _w(r"kỳ họp (?:thứ )?(?:mấy|nào|bao nhiêu)", r"khóa mấy", r"khóa nào",
+                   r"khóa bao nhiêu", r"phiên họp (?:thứ )?(?:mấy|nào|bao nhiêu)",
+                   r"which session")),
+    ("basis", _w(r"căn cứ (?:vào )?(?:đâu|nào|gì)", r"căn cứ pháp lý", r"dựa trên",
+                 r"legal basis", r"based on")),
+)  # fmt: skip
+_FIGURE = _w(
+    r"bao nhiêu",
+    r"mấy",
+    r"mức nào",
+    r"mức bao",
+    r"phần trăm",
+    r"bao lâu",
+    r"how much",
+    r"how many",
+    r"what percentage",
+    r"what share",
+    r"what rate",
+    r"percent",
+    r"how long",
+)
+# Nouns that name an amount: a question made of them alone ("mức chuẩn trợ giúp xã hội của Hà
+# Nội", "học phí mầm non ở Huế") asks for the figure.
+_AMOUNT_NOUNS = _w(
+    r"mức",
+    r"tỷ lệ",
+    r"tỷ trọng",
+    r"học phí",
+    r"lệ phí",
+    r"phí",
+    r"lương",
+    r"phụ cấp",
+    r"trợ cấp",
+    r"hệ số",
+    r"định mức",
+    r"giá",
+    r"kinh phí",
+    r"chỉ tiêu",
+    r"rate",
+    r"fees?",
+    r"wage",
+    r"salary",
+    r"allowance",
+)
+_LIST = _w(
+    r"những (?:gì|ai|đâu|nội dung|nhiệm vụ|giải pháp|trường hợp|đối tượng|chỉ tiêu|khoản|"
+    r"loại|đơn vị|xã|việc|hành vi|hình thức)",
+    r"gồm (?:những|các|có)", r"bao gồm", r"các (?:nhiệm vụ|giải pháp|chỉ tiêu|trường hợp|"
+    r"đối tượng)(?: (?:nào|gì|chủ yếu|chính))?",
+    r"làm (?:những )?gì", r"(?:nhiệm vụ|giải pháp) (?:gì|nào|chủ yếu)", r"kể tên", r"liệt kê",
+    r"kể hết", r"đối tượng nào", r"trường hợp nào", r"what are", r"which (?:tasks|measures|"
+    r"groups|cases)", r"list",
+)  # fmt: skip
+_COMPARE = _w(
+    r"cao hơn",
+    r"thấp hơn",
+    r"nhiều hơn",
+    r"ít hơn",
+    r"lớn hơn",
+    r"nhỏ hơn",
+    r"so với",
+    r"chênh lệch",
+    r"chênh nhau",
+    r"khác nhau",
+    r"hay là",
+    r"lần lượt",
+    r"higher",
+    r"lower",
+    r"more than",
+    r"compare",
+    r"difference",
+)
+_YESNO_END = _w(r"không\s*\??\s*$", r"chưa\s*\??\s*$", r"phải không", r"đúng không",
+                r"có phải", r"được không")  # fmt: skip
+_ASKS = _w(r"bao nhiêu", r"mấy", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao",
+           r"khi nào", r"bao giờ")  # fmt: skip
+_WHO = _w(r"ai", r"cơ quan nào", r"đơn vị nào", r"tổ chức nào", r"who", r"which body")
+_WHERE = _w(r"ở đâu", r"nơi nào", r"tại đâu", r"địa bàn nào", r"khu vực nào", r"vùng nào",
+            r"where")  # fmt: skip
+_KIND_WORDS = {
+    "nghi quyet": "Nghị quyết",
+    "nghi dinh": "Nghị định",
+    "thong tu": "Thông tư",
+    "quyet dinh": "Quyết định",
+    "cong van": "Công văn",
+    "bo luat": "Bộ luật",
+    "luat": "Luật",
+    "resolution": "Nghị quyết",
+    "decree": "Nghị định",
+    "circular": "Thông tư",
+}
+_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/.,])")
+_BARE_NUMBER = re.compile(
+    r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van)\s+(?:so\s+)?(\d{1,5})\b"
+)
+_ELLIPTICAL = re.compile(
+    r"^(?:con|the con|vay con|va|con ve|what about|how about|and)\b|"
+    r"\b(?:ong ay|ba ay|nguoi do|van ban do|nghi quyet do|van ban nay|nghi quyet nay|"
+    r"he|she|it|they)\b|"
+    r"\b(?:thi sao|the nao|ra sao|thi the nao|nhu the nao)\s*\??$"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question, understood."""
+
+    text: str  # cleaned, as asked
+    standard: str  # chat spellings and amounts made standard (what the rules below read)
+    retrieval: str  # what to search for (the text, or a rewrite for follow-ups)
+    kind: str  # position | signer | number | issuer | amends | effective | date | session | basis |
+    #            figure | who | where | other
+    yesno: bool = False  # "... có ... không?": the answer starts with "Có" or "Không"
+    listing: bool = False  # "gồm những gì", "nhiệm vụ nào": the answer lists items
+    compare: bool = False  # "cao hơn", "so với": the answer gives both figures
+    places: tuple[str, ...] = ()  # provinces and cities named
+    years: tuple[str, ...] = ()  # years named ("2023"), school years as "2025-2026"
+    doc_kinds: tuple[str, ...] = ()  # document types named ("Nghị định")
+    numbers: tuple[str, ...] = ()  # document numbers named ("63/2025/NQ-HĐND", or "293")
+    followup: bool = False
+
+    @property
+    def wants_figure(self) -> bool:
+        return self.kind == "figure"
+
+
+def clean(question: str) -> str:
+    """The question as asked, or a QuestionError saying what is wrong with it."""
+    if not isinstance(question, str):
+        raise QuestionError("Câu hỏi phải là văn bản (the question must be text).")
+    if _CONTROL.search(question):
+        raise QuestionError(
+            "Câu hỏi chứa ký tự điều khiển không hợp lệ: hãy gõ lại câu hỏi "
+            "(the question contains control characters)."
+        )
+    text = " ".join(unicodedata.normalize("NFC", question).split())
+    if not text:
+        raise QuestionError("Câu hỏi trống: hãy nhập câu hỏi (the question is empty).")
+    if len(text) > MAX_CHARS:
+        raise QuestionError(
+            f"Câu hỏi quá dài ({len(text)} ký tự, tối đa {MAX_CHARS}): hãy hỏi ngắn gọn hơn "
+            f"(the question has {len(text)} characters; the limit is {MAX_CHARS})."
+        )
+    return text
+
+
+def _typed(text: str) -> Typed:
+    # "AI" in capitals is the acronym, not the question word "ai" (who)
+    return Typed.of(re.sub(r"\bAI\b", "trí tuệ nhân tạo", text))
+
+
+def answer_kind(text: str) -> str:
+    typed = _typed(text)
+    for kind, pattern in _KINDS:
+        if pattern.search(typed):
+            return kind
+    if _FIGURE.search(typed):
+        return "figure"
+    if _WHERE.search(typed):
+        return "where"
+    if _WHO.search(typed):
+        return "who"
+    if _AMOUNT_NOUNS.search(typed) and not _LIST.search(typed):
+        return "figure"
+    return "other"
+
+
+def is_yesno(text: str) -> bool:
+    typed = _typed(text.strip(" ?!."))
+    ends = _YESNO_END.search(typed)
+    if _ASKS.search(typed):
+        # "có bao nhiêu ... không" asks for a figure, "có những gì" for a list, unless it ends
+        # "..., phải không?"
+        return bool(ends) and typed.value.rstrip(" ?").endswith(
+            ("phải không", "đúng không", "phai khong", "dung khong")
+        )
+    english = typed.value.split()[:1] in (["does"], ["do"], ["is"], ["are"], ["can"], ["will"])
+    return bool(ends) or english
+
+
+def constraints(text: str) -> dict[str, tuple[str, ...]]:
+    """Places, years, document types and numbers the question names."""
+    folded = fold(text).lower()
+    years: list[str] = []
+    for first, second in _YEAR.findall(text):
+        years.append(f"{first}-{second}" if second else first)
+    numbers = [m.group(0) for m in DOC_NUMBER.finditer(text)]
+    numbers += [m.group(2) for m in _BARE_NUMBER.finditer(folded)]
+    kinds = [v for k, v in _KIND_WORDS.items() if re.search(rf"\b{k}\b", folded)]
+    if "Bộ luật" in kinds and "Luật" in kinds:
+        kinds.remove("Luật")
+    return {
+        "places": tuple(find_places(text)),
+        "years": tuple(dict.fromkeys(years)),
+        "doc_kinds": tuple(dict.fromkeys(kinds)),
+        "numbers": tuple(dict.fromkeys(numbers)),
+    }
+
+
+_SIDES = re.compile(
+    r"\s(?:so với|so voi|hay là|hay la|hay|hoặc|hoac|với|voi|vs\.?|or|versus)\s", re.I
+)
+_TAIL_WORDS = (
+    r"lần lượt|là|bao nhiêu|thế nào|như thế nào|ra sao|cao hơn|thấp hơn|nhiều hơn|ít hơn|"
+    r"lớn hơn|khác nhau|chênh lệch|chênh nhau|là gì"
+)
+_ASKING_TAIL = re.compile(rf"(?:\s+(?:{_TAIL_WORDS}|{fold(_TAIL_WORDS)}))+\s*$", re.I)
+_AND = re.compile(r"\s(?:và|va|and)\s", re.I)  # "A và B lần lượt là ...": only when no other
+
+
+def compare_sides(text: str) -> tuple[str, str] | None:
+    """The two things a comparison sets side by side: "BHYT hay BHXH" -> ("BHYT", "BHXH"),
+    "tăng trưởng CN-TTCN so với nông lâm thủy sản" -> both phrases."""
+    found = side_questions(text)
+    return found[2] if found else None
+
+
+def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
+    """Each side of a comparison as a question of its own, with what the two share:
+    "chỉ tiêu nào cao hơn, BHYT hay BHXH?" -> "chỉ tiêu nào cao hơn, BHYT?",
+    "chỉ tiêu nào cao hơn, BHXH?" (and the sides themselves)."""
+    m = _SIDES.search(text) or _AND.search(text)
+    if not m:
+        return None
+    before = text[: m.start()]
+    cut = max(before.rfind(c) for c in ",;:")
+    prefix, left = (before[: cut + 1], before[cut + 1 :]) if cut >= 0 else ("", before)
+    after = text[m.end() :]
+    ends = [i for i in (after.find(c) for c in ",;:?") if i >= 0]
+    right, suffix = (after[: min(ends)], after[min(ends) :]) if ends else (after, "")
+    left, right = left.strip(), right.strip()
+    tail = _ASKING_TAIL.search(right)
+    if tail:  # "Cục loại 2 lần lượt là bao nhiêu": the asking words belong to both sides
+        right, suffix = right[: tail.start()].strip(), f" {tail.group(0).strip()}{suffix}"
+    if not left or not right:
+        return None
+    lw, rw = left.split(), right.split()
+    if len(rw) <= 3 and len(rw) < len(lw):  # "học phí ... nông thôn và thành thị": it shares
+        right_question = " ".join([*lw[: len(lw) - len(rw)], *rw])  # the left's head
+    else:
+        right_question = right
+    return (
+        f"{prefix} {left}{suffix}".strip(),
+        f"{prefix} {right_question}{suffix}".strip(),
+        (left, right),
+    )
+
+
+def is_elliptical(text: str) -> bool:
+    folded = fold(text).lower().strip(" ?!.")
+    return bool(_ELLIPTICAL.search(folded)) or len(folded.split()) <= 2
+
+
+def topic(text: str) -> str:
+    """A follow-up without its connective: "còn bảo hiểm xã hội thì sao?" -> "bảo hiểm xã hội"."""
+    words = text.strip(" ?!.").split()
+    lead = {"con", "the", "vay", "va", "ve", "what", "how", "about", "and"}
+    while words and fold(words[0]).lower() in lead:
+        words = words[1:]
+    joined = " ".join(words)
+    return re.sub(
+        r"\s*(thì sao|thi sao|thế nào|the nao|ra sao|thì thế nào|như thế nào)\s*$",
+        "",
+        joined,
+        flags=re.I,
+    )
+
+
+def understand(question: str, previous: str | None = None) -> Query:
+    """Clean the question and read what it asks; an elliptical follow-up searches for its topic
+    in the frame of the previous question (its answer type and framing words)."""
+    text = clean(question)
+    standard = standardize(text).text
+    typed = _typed(standard)
+    kind = answer_kind(standard)
+    found = constraints(standard)
+    found["places"] = tuple(dict.fromkeys([*find_places(text), *found["places"]]))
+    flags = {
+        "yesno": is_yesno(standard),
+        "listing": bool(_LIST.search(typed)) and kind not in ("signer", "date", "number"),
+        "compare": bool(_COMPARE.search(typed)),
+    }
+    if previous and is_elliptical(standard):
+        before = understand(previous)
+        focus = topic(standard) or standard
+        if kind == "other":
+            kind = before.kind
+        merged = {
+            key: found[key] or getattr(before, key) for key in ("places", "years", "doc_kinds")
+        }
+        return Query(
+            text=text,
+            standard=standard,
+            retrieval=_frame(focus, previous),
+            kind=kind,
+            followup=True,
+            numbers=found["numbers"],
+            **merged,
+            **flags,
+        )
+    return Query(text=text, standard=standard, retrieval=text, kind=kind, **found, **flags)
+
+
+def _frame(focus: str, previous: str) -> str:
+    """The focus plus the previous question's framing words ("tỷ lệ", "năm 2023", "bao nhiêu")."""
+    frame_words = re.findall(
+        r"\b(?:năm \d{4}|\d{4}|tỷ lệ|chỉ tiêu|mục tiêu|bao nhiêu|kế hoạch|mức|"
+        r"target|rate|percentage)\b",
+        previous,
+        re.I,
+    )
+    places = find_places(previous)
+    return " ".join([focus, *dict.fromkeys(frame_words), *places])

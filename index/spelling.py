@@ -1,0 +1,145 @@
+"""How people type, made standard before anything reads the question: chat spellings ("ko",
+"bn", "đc"), amounts with a letter suffix ("500k", "5tr"), and typos ("bao nhiu").
+
+Typos are corrected only towards syllables the corpus or the Vietnamese dictionary knows, at
+one edit on the folded text, so a correctly typed word is never changed and a word nobody uses
+stays as typed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from index.fold import syllable_key
+from index.lexicon import mapping
+from index.tokenize import DOC_NUMBER
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*(?:[^\W\d_]+\d?(?!\d))?|\S", re.UNICODE)
+# "500k", "5tr", "1,5 tỷ": amounts with the unit glued on or abbreviated
+_AMOUNT = re.compile(r"^(\d+(?:[.,]\d+)*)(k|tr|ty|tỷ|trieu|triệu|d|đ)$", re.IGNORECASE)
+_TR_DECIMAL = re.compile(r"^(\d+)tr(\d)$")
+_AMOUNT_UNITS = {
+    "k": "nghìn",
+    "tr": "triệu",
+    "trieu": "triệu",
+    "triệu": "triệu",
+    "ty": "tỷ",
+    "tỷ": "tỷ",
+    "d": "đồng",
+    "đ": "đồng",
+}
+_LETTERS = "abcdeghiklmnopqrstuvxy"  # folded Vietnamese letters (no f, j, w, z)
+MIN_TYPO_LENGTH = 4  # shorter tokens are too often abbreviations to correct
+
+
+@dataclass(frozen=True, slots=True)
+class Standardized:
+    text: str
+    changes: tuple[tuple[str, str], ...]  # (as typed, as read) for each replaced token
+
+
+@cache
+def dictionary_syllables() -> frozenset[str]:
+    """Folded, lower-case syllables of the Vietnamese dictionary shipped with underthesea."""
+    return frozenset(
+        syllable_key(syllable) for word in dictionary_words() for syllable in word.split()
+    )
+
+
+@cache
+def dictionary_words() -> tuple[str, ...]:
+    """Vietnamese words with diacritics (underthesea's Viet74K list), lower-case."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("underthesea")  # the data file only: importing underthesea takes seconds
+    if spec is None or spec.origin is None:
+        return ()
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt"
+    if not path.is_file():
+        return ()
+    return tuple(
+        dict.fromkeys(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines())
+    )
+
+
+class Speller:
+    """Corrects typos towards known syllables; `counts` are folded corpus syllable counts."""
+
+    def __init__(self, counts: Counter[str], extra: Iterable[str] = ()):
+        self._counts = counts
+        self._known = set(counts) | set(extra)
+
+    @classmethod
+    def from_syllables(cls, syllables: Iterable[str]) -> Speller:
+        counts = Counter(syllable_key(s) for s in syllables)
+        abbreviations = {key.lower().replace("-", "") for key in mapping("abbreviations")}
+        return cls(counts, dictionary_syllables() | abbreviations | set(mapping("informal")))
+
+    def known(self, word: str) -> bool:
+        return syllable_key(word) in self._known
+
+    def correct(self, word: str) -> str | None:
+        """The known syllable one edit away from `word` (folded), or None. Ties go to the one
+        the corpus uses most; a word with no corpus-attested neighbour is left alone."""
+        folded = syllable_key(word)
+        if len(folded) < MIN_TYPO_LENGTH or folded in self._known or not folded.isalpha():
+            return None
+        best, best_count = None, 0
+        for candidate in _edits(folded):
+            count = self._counts.get(candidate, 0)
+            if count > best_count:
+                best, best_count = candidate, count
+        return best
+
+
+def _edits(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def standardize(text: str, speller: Speller | None = None) -> Standardized:
+    """`text` with chat spellings, glued amount units and typos replaced by standard words."""
+    informal = mapping("informal")
+    pieces: list[str] = []
+    changes: list[tuple[str, str]] = []
+    pos = 0
+    tokens = list(_TOKEN.finditer(text))
+    kept = [m.span() for m in DOC_NUMBER.finditer(text)]  # "293/2025/NĐ-CP" stays whole
+    for i, match in enumerate(tokens):
+        raw = match.group(0)
+        pieces.append(text[pos : match.start()])
+        pos = match.end()
+        if any(a <= match.start() < b for a, b in kept):
+            pieces.append(raw)
+            continue
+        lower = raw.lower()
+        replacement = None
+        amount = _AMOUNT.match(lower)
+        decimal = _TR_DECIMAL.match(lower)
+        if decimal:  # "5tr3" is 5,3 triệu
+            replacement = f"{decimal.group(1)},{decimal.group(2)} triệu"
+        elif amount:
+            replacement = f"{amount.group(1)} {_AMOUNT_UNITS[amount.group(2).lower()]}"
+        elif lower in ("k", "tr") and i and tokens[i - 1].group(0)[-1:].isdigit():
+            replacement = _AMOUNT_UNITS[lower]  # "500 k", "5 tr"
+        elif lower in informal:
+            replacement = informal[lower]
+        elif speller is not None and raw.isalpha() and not raw.isupper():
+            fixed = speller.correct(raw)
+            if fixed is not None:
+                replacement = fixed
+        if replacement is not None and replacement != raw:
+            changes.append((raw, replacement))
+            pieces.append(replacement)
+        else:
+            pieces.append(raw)
+    pieces.append(text[pos:])
+    return Standardized("".join(pieces), tuple(changes))

@@ -1,0 +1,134 @@
+"""Pure pieces of answering: the figures a text states, the yes/no a clause gives, document
+weights from what a question names, and how much of a question a text covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.compose import denies, figure_verdict, list_answer, number_value, shorten
+from bot.concepts import concepts, coverage, syllable_set
+from bot.figures import figures, unit_of
+from bot.steer import OTHER_PLACE, doc_weights
+from bot.understand import understand
+from corpus.types import DocumentMeta
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mức chuẩn trợ giúp xã hội là 650.000 đồng/tháng.", ["650.000 đồng/tháng"]),
+        ("Tốc độ tăng trưởng kinh tế (GRDP): 8,5%.", ["8,5%"]),
+        (
+            "mức trợ cấp bằng 02 lần mức chuẩn trợ giúp xã hội",
+            ["bằng 02 lần mức chuẩn trợ giúp xã hội"],
+        ),
+        (
+            "hỗ trợ từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha",
+            ["từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha"],
+        ),
+        ("Nghị quyết số 16/2023/NQ-HĐND ngày 16 tháng 7 năm 2024", []),  # a number and a date
+        ("lớp 4, 8, 11 trong năm học 2023 - 2024", []),  # grades and years are not figures
+        ("Tỷ lệ thất nghiệp ở thành thị: Dưới 3%.", ["Dưới 3%"]),
+    ],
+)
+def test_figures(text, found):
+    assert [f for _, _, f in figures(text)] == found
+
+
+def test_units_from_table_headings():
+    assert unit_of("Mức lương tối thiểu tháng (Đơn vị: đồng/tháng)") == "đồng/tháng"
+    assert unit_of("Mức thu (đồng)") == "đồng"
+    assert unit_of("Địa bàn") is None
+
+
+def test_number_values_read_vietnamese_notation():
+    assert number_value("5.310.000 đồng") == 5310000
+    assert number_value("8,5%") == 8.5
+
+
+ASKED = frozenset("ty le lao dong tham gia bao hiem xa hoi thong tu ap dung nha giao".split())
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "yes"),
+    [
+        (
+            "Tỷ lệ BHXH có cao hơn 50% không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            False,
+        ),
+        (
+            "Tỷ lệ BHXH có cao hơn 40% không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            True,
+        ),
+        (
+            "Tỷ lệ tham gia BHXH là 44% phải không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            True,
+        ),
+        (
+            "Tỷ lệ tham gia BHXH là 45% phải không?",
+            "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
+            False,
+        ),
+    ],
+)
+def test_yes_no_on_a_stated_figure(question, clause, yes):
+    assert figure_verdict(question, clause, ASKED) is yes
+
+
+def test_yes_no_on_negation_of_the_question_own_words():
+    clause = "Thông tư này không áp dụng đối với nhà giáo trong các cơ sở thuộc Bộ Quốc phòng."
+    assert denies("Thông tư có áp dụng cho nhà giáo trường quân đội không?", clause, ASKED)
+    other = "Kinh phí hỗ trợ các xã chưa đạt chuẩn nông thôn mới."
+    assert not denies(
+        "Tỉnh có hỗ trợ kinh phí không?", other, frozenset("tinh ho tro kinh phi".split())
+    )
+    assert figure_verdict("Tỉnh có hỗ trợ kinh phí không?", other, ASKED) is None
+
+
+def test_list_answers_cite_each_item_and_count_the_rest():
+    items = [(f"Nhiệm vụ số {i}: triển khai nội dung {i}", i) for i in range(1, 10)]
+    text = list_answer("b) Về giáo dục", items)
+    assert text.startswith("b) Về giáo dục:")
+    assert "- Nhiệm vụ số 1: triển khai nội dung 1 [1]" in text
+    assert text.rstrip().endswith("và 2 nội dung khác.")
+    assert (
+        shorten("Tỷ lệ gia đình văn hóa: Từ 90% trở lên.")
+        == "Tỷ lệ gia đình văn hóa: Từ 90% trở lên"
+    )
+
+
+def _meta(doc_id: str, region: str | None, number: str | None = None, amends=()) -> DocumentMeta:
+    return DocumentMeta(doc_id=doc_id, title=doc_id, region=region, number=number, amends=amends)
+
+
+def test_documents_of_the_place_asked_about_weigh_most():
+    metas = [_meta("hue", "Huế"), _meta("vl", "Vĩnh Long"), _meta("nd", None)]
+    weights = doc_weights(understand("học phí mầm non ở Huế"), metas)
+    assert weights["hue"] == 1.0
+    assert weights["vl"] == OTHER_PLACE
+    assert OTHER_PLACE < weights["nd"] < 1.0  # a national document applies everywhere
+    assert set(doc_weights(understand("học phí mầm non"), metas).values()) == {1.0}
+
+
+def test_a_named_number_and_an_amending_document_steer_too():
+    metas = [_meta("a", "Hà Nội", "63/2025/NQ-HĐND"), _meta("b", "Hà Nội", "56/2025/NQ-HĐND")]
+    weights = doc_weights(understand("nghị quyết 63 quy định gì"), metas)
+    assert weights["a"] > weights["b"]
+    amended = [_meta("new", "Hà Nội", "66/2025/NQ-HĐND", ("16/2023/NQ-HĐND",)),
+               _meta("old", "Hà Nội", "16/2023/NQ-HĐND")]  # fmt: skip
+    weights = doc_weights(understand("phí tham quan"), amended)
+    assert weights["new"] > weights["old"]
+
+
+def test_coverage_counts_abbreviations_roman_numerals_and_headings():
+    idf = {w: 1.0 for w in "muc luong toi thieu vung 1 bao hiem y te ty le".split()}
+    items = concepts("mức lương tối thiểu vùng 1", idf)
+    assert (
+        coverage(items, syllable_set("Vùng I: 5.310.000"), syllable_set("Mức lương tối thiểu"))
+        > 0.7
+    )
+    bhyt = concepts("tỷ lệ BHYT", idf)
+    assert coverage(bhyt, syllable_set("Tỷ lệ dân số tham gia bảo hiểm y tế"), frozenset()) == 1.0

@@ -1,0 +1,220 @@
+"""Answers on small documents written here, with the real model: a figure read from a table row
+with its column heading and unit, the same topic in two provinces, a list from the structure,
+yes/no, dates, an amending resolution preferred to the text it amends, a missing appendix said
+to be missing, and questions typed as people type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import Bot
+from index import open_index
+
+HA_NOI = """\
+| HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 12/2025/NQ-HĐND | Hà Nội, ngày 10 tháng 12 năm 2025 |
+
+NGHỊ QUYẾT
+
+Quy định mức học phí đối với cơ sở giáo dục công lập trên địa bàn thành phố Hà Nội năm học 2025 - 2026
+
+Căn cứ Luật Giáo dục số 43/2019/QH14;
+
+Hội đồng nhân dân thành phố Hà Nội ban hành Nghị quyết quy định mức học phí.
+
+Điều 1. Mức học phí
+
+Đơn vị tính: nghìn đồng/học sinh/tháng
+
+| Cấp học | Khu vực thành thị | Khu vực nông thôn |
+|---|---|---|
+| Mầm non | 315 | 95 |
+| Tiểu học | 310 | 90 |
+| Trung học cơ sở | 300 | 85 |
+
+Điều 2. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực thi hành từ ngày 20 tháng 12 năm 2025.
+
+| CHỦ TỊCH Nguyễn Văn Minh |
+|---|
+"""
+
+VINH_LONG = """\
+| HỘI ĐỒNG NHÂN DÂN TỈNH VĨNH LONG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 07/2025/NQ-HĐND | Vĩnh Long, ngày 05 tháng 12 năm 2025 |
+
+NGHỊ QUYẾT
+
+Quy định mức học phí đối với cơ sở giáo dục công lập trên địa bàn tỉnh Vĩnh Long năm học 2025 - 2026
+
+Hội đồng nhân dân tỉnh Vĩnh Long ban hành Nghị quyết quy định mức học phí.
+
+Điều 1. Mức học phí
+
+Đơn vị tính: nghìn đồng/học sinh/tháng
+
+| Cấp học | Khu vực thành thị | Khu vực nông thôn |
+|---|---|---|
+| Mầm non | 160 | 70 |
+| Tiểu học | 150 | 65 |
+
+Điều 2. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực thi hành từ ngày 15 tháng 12 năm 2025.
+"""
+
+AMENDING = """\
+| HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 30/2025/NQ-HĐND | Hà Nội, ngày 12 tháng 12 năm 2025 |
+
+NGHỊ QUYẾT
+
+Sửa đổi, bổ sung Nghị quyết số 05/2023/NQ-HĐND về phí tham quan di tích trên địa bàn thành phố Hà Nội
+
+Điều 1. Sửa đổi, bổ sung Nghị quyết số 05/2023/NQ-HĐND
+
+1. Mức thu phí tham quan Văn Miếu - Quốc Tử Giám đối với người lớn là 70.000 đồng/lượt.
+
+2. Người khuyết tật đặc biệt nặng được miễn phí tham quan.
+
+Điều 2. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.
+"""
+
+DECREE = """\
+CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: 99/2025/NĐ-CP
+
+Hà Nội, ngày 01 tháng 12 năm 2025
+
+NGHỊ ĐỊNH
+
+Quy định chính sách hỗ trợ người lao động mất việc làm
+
+Chính phủ ban hành Nghị định quy định chính sách hỗ trợ người lao động mất việc làm.
+
+Điều 1. Đối tượng được hỗ trợ
+
+1. Người lao động bị chấm dứt hợp đồng lao động do doanh nghiệp giải thể.
+
+2. Người lao động là người khuyết tật bị mất việc làm.
+
+3. Người lao động thuộc hộ nghèo bị mất việc làm.
+
+Điều 2. Mức hỗ trợ
+
+1. Mức hỗ trợ một lần là 3.000.000 đồng/người.
+
+2. Danh mục địa bàn được ưu tiên hỗ trợ quy định tại Phụ lục ban hành kèm theo Nghị định này.
+
+Điều 3. Hiệu lực thi hành
+
+Nghị định này có hiệu lực thi hành từ ngày 15 tháng 01 năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory) -> Bot:
+    folder = tmp_path_factory.mktemp("documents")
+    for name, text in (
+        ("nq-ha-noi-hoc-phi.md", HA_NOI),
+        ("nq-vinh-long-hoc-phi.md", VINH_LONG),
+        ("nq-ha-noi-sua-doi-phi-tham-quan.md", AMENDING),
+        ("nd-ho-tro-mat-viec.md", DECREE),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    return Bot(open_index(folder))
+
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Học phí mầm non khu vực thành thị ở Hà Nội là bao nhiêu?",
+        "hoc phi mam non o thanh thi ha noi bn 1 thang",  # no diacritics, chat spelling
+        "học phí mầm non ở hn khu vưc thanh thi bao nhiu",  # typos
+    ],
+)
+def test_a_table_figure_comes_with_its_row_column_and_unit(bot, question):
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("315"), answer.text
+    assert "nghìn đồng" in answer.text.lower()
+    first = answer.citations[0]
+    assert first.doc_id == "nq-ha-noi-hoc-phi"
+    assert "Mầm non" in first.text and "Khu vực thành thị" in first.text
+
+
+def test_the_same_topic_in_two_provinces_is_answered_for_each(bot):
+    answer = bot.ask("Học phí mầm non khu vực thành thị là bao nhiêu?")
+    assert not answer.abstained
+    assert "Hà Nội" in answer.text and "Vĩnh Long" in answer.text
+    assert "315" in answer.text and "160" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
+
+
+def test_a_named_province_picks_its_document(bot):
+    answer = bot.ask("Ở Vĩnh Long học phí tiểu học vùng nông thôn bao nhiêu?")
+    assert answer.text.startswith("65"), answer.text
+    assert answer.citations[0].doc_id == "nq-vinh-long-hoc-phi"
+
+
+def test_list_questions_list_the_items_each_cited(bot):
+    answer = bot.ask("Những đối tượng nào được hỗ trợ khi mất việc làm?")
+    assert not answer.abstained
+    for item in ("doanh nghiệp giải thể", "người khuyết tật", "hộ nghèo"):
+        assert item in answer.text
+    assert answer.text.count("[") >= 3
+
+
+def test_yes_no_questions_start_with_the_answer(bot):
+    yes = bot.ask("Người khuyết tật đặc biệt nặng có được miễn phí tham quan không?")
+    assert yes.text.startswith("Có."), yes.text
+    figure = bot.ask("Mức hỗ trợ một lần cho người lao động mất việc có cao hơn 5 triệu không?")
+    assert figure.text.startswith("Không"), figure.text
+
+
+def test_dates_and_document_facts(bot):
+    effective = bot.ask("Nghị quyết học phí của Vĩnh Long có hiệu lực từ ngày nào?")
+    assert "15 tháng 12 năm 2025" in effective.text
+    assert effective.citations[0].doc_id == "nq-vinh-long-hoc-phi"
+    signer = bot.ask("Ai ký nghị quyết học phí của Hà Nội?")
+    assert "Nguyễn Văn Minh" in signer.text
+
+
+def test_an_amending_document_says_what_it_amends(bot):
+    answer = bot.ask("Vé tham quan Văn Miếu cho người lớn bao nhiêu tiền?")
+    assert answer.text.startswith("70.000 đồng"), answer.text
+    assert "05/2023/NQ-HĐND" in answer.text  # the answer says it amends that resolution
+    assert answer.citations[0].doc_id == "nq-ha-noi-sua-doi-phi-tham-quan"
+
+
+def test_a_missing_appendix_is_said_to_be_missing(bot):
+    answer = bot.ask("Danh mục địa bàn được ưu tiên hỗ trợ người mất việc gồm những xã nào?")
+    assert answer.abstained
+    assert "phụ lục" in answer.text.lower() and "không có trong kho" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mức lương tối thiểu vùng I năm 2026 là bao nhiêu?",
+        "Thủ tục cấp hộ chiếu như thế nào?",
+        "Học phí mầm non ở Đà Nẵng là bao nhiêu?",  # a province the corpus does not cover
+    ],
+)
+def test_questions_the_documents_do_not_answer_abstain(bot, question):
+    answer = bot.ask(question)
+    assert answer.abstained, answer.text
+    assert answer.text.startswith("Không tìm thấy")
+    assert answer.related

@@ -1,0 +1,94 @@
+"""Reading a question before retrieval: its answer type, yes/no, list and comparison flags, and
+what it names (places, years, document types and numbers), typed with or without diacritics."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import compare_sides, understand
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Tỷ lệ hộ nghèo giảm bao nhiêu?", "figure"),
+        ("ty le ho nghe giam bn", "figure"),
+        ("mức chuẩn trợ giúp xã hội của Hà Nội", "figure"),  # a noun phrase naming an amount
+        ("Hệ số phụ cấp chức vụ là mấy?", "figure"),  # "hệ số mấy" is not "số mấy"
+        ("Mức lương cơ sở bao nhiêu?", "figure"),  # "cơ sở bao nhiêu" is not "số bao nhiêu"
+        ("Nghị quyết này số hiệu là gì?", "number"),
+        ("ai ky nghi quyet", "signer"),
+        ("Người ký giữ chức vụ gì?", "position"),
+        ("Cơ quan nào ban hành thông tư này?", "issuer"),
+        ("Nghị định này có hiệu lực từ ngày nào?", "effective"),
+        ("Nghị quyết được thông qua ngày nào?", "date"),
+        ("Nghị quyết thay thế nghị quyết nào?", "amends"),
+        ("Cơ quan nào giám sát việc thực hiện?", "who"),
+        ("Người đứng đầu tổ chức được xếp loại thế nào?", "other"),  # "đứng đầu" is not "ở đâu"
+    ],
+)
+def test_answer_kind(question, kind):
+    assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "yesno"),
+    [
+        ("Học sinh có được miễn học phí không?", True),
+        ("xuat khau tang 9% dung ko", True),
+        ("Thất nghiệp được phép lên tới 5% phải không?", True),
+        ("Hệ thống AI có thuộc phạm vi điều chỉnh không?", True),  # "AI" is not "ai" (who)
+        ("Người đứng đầu có được xếp loại cao hơn tổ chức không?", True),
+        ("Có bao nhiêu xã đạt chuẩn?", False),
+        ("Tỉnh có những nhiệm vụ gì?", False),
+        ("Does the resolution set an inflation target?", True),
+    ],
+)
+def test_yes_no_questions(question, yesno):
+    assert understand(question).yesno is yesno
+
+
+def test_lists_and_comparisons():
+    assert understand("tỉnh sẽ làm gì để phát triển giáo dục?").listing
+    assert understand("Chỉ tiêu về môi trường gồm những gì?").listing
+    assert understand("chỉ tiêu nào cao hơn, BHYT hay BHXH?").compare
+    assert compare_sides("chỉ tiêu nào cao hơn, BHYT hay BHXH?") == ("BHYT", "BHXH")
+    assert compare_sides("tăng trưởng CN-TTCN so với nông lâm thủy sản") == (
+        "tăng trưởng CN-TTCN",
+        "nông lâm thủy sản",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("học phí mầm non ở Huế bao nhiêu", ("Huế",)),
+        ("hoc phi mam non o hue bn 1 thang", ("Huế",)),
+        ("BHYT của tỉnh Thừa Thiên Huế", ("Huế",)),  # the province before it became the city
+        ("mức chuẩn ở Hà Nội và Vĩnh Long", ("Hà Nội", "Vĩnh Long")),
+        ("tỷ lệ hộ nghèo giảm bao nhiêu", ()),
+    ],
+)
+def test_places(question, places):
+    assert understand(question).places == places
+
+
+def test_years_numbers_and_types():
+    q = understand("Nghị định 293/2025/NĐ-CP áp dụng cho năm học 2025 - 2026 thế nào?")
+    assert "293/2025/NĐ-CP" in q.numbers and "Nghị định" in q.doc_kinds
+    assert "2025-2026" in q.years
+    assert understand("nghi quyet 63 quy dinh gi").numbers == ("63",)
+
+
+def test_chat_spellings_are_read_before_anything_else():
+    q = understand("hoc phi bn 1 thang, co dc mien ko")
+    assert "bao nhiêu" in q.standard and "được" in q.standard and "không" in q.standard
+
+
+def test_follow_up_keeps_the_previous_frame():
+    q = understand(
+        "còn Vĩnh Long thì sao?", previous="Học phí mầm non ở Huế năm 2025 là bao nhiêu?"
+    )
+    assert q.followup and q.kind == "figure"
+    assert q.places == ("Vĩnh Long",)
+    assert "bao nhiêu" in q.retrieval

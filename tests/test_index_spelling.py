@@ -1,0 +1,78 @@
+"""Questions typed as people type them: chat spellings, amounts with a letter, typos, and
+diacritics left out, made standard before retrieval."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from index.restore import DiacriticRestorer
+from index.spelling import Speller, standardize
+
+CORPUS = [
+    "Tỷ lệ hộ nghèo giảm bao nhiêu so với năm trước",
+    "Mức lương tối thiểu vùng I là 5.310.000 đồng/tháng",
+    "Học phí mầm non khu vực đô thị; các dự án, ý kiến",
+    "Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện; điều kiện, cơ quan quản lý",
+    "Các cơ quan, đơn vị tham gia; tỉnh có kế hoạch tăng số xã đạt chuẩn",
+]
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller.from_syllables(w for line in CORPUS for w in line.split())
+
+
+@pytest.fixture(scope="module")
+def restorer() -> DiacriticRestorer:
+    return DiacriticRestorer.from_texts(CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        ("hoc phi bn 1 thang", "hoc phi bao nhiêu 1 thang"),
+        ("co dc mien ko", "co được mien không"),
+        ("luong 5tr3 1 thang", "luong 5,3 triệu 1 thang"),
+        ("500k mot buoi", "500 nghìn mot buoi"),
+        ("luong 5 tr", "luong 5 triệu"),
+        ("Nghị định 293/2025/NĐ-CP", "Nghị định 293/2025/NĐ-CP"),  # a document number stays whole
+    ],
+)
+def test_chat_spellings_and_amounts(typed, standard):
+    assert standardize(typed).text == standard
+
+
+def test_typos_are_corrected_towards_known_syllables(speller):
+    assert standardize("ty le ho ngheo giam bao nhiu", speller).text.endswith("bao nhiêu")
+    assert standardize("muc luong toi thieuu", speller).text.endswith("thieu")
+
+
+def test_known_words_and_abbreviations_are_left_alone(speller):
+    for word in ("BHYT", "bhyt", "ubnd", "kiến", "tham"):
+        assert standardize(word, speller).text == word
+
+
+@pytest.mark.parametrize(
+    ("typed", "restored"),
+    [
+        ("ty le ho ngheo giam bao nhieu", "tỷ lệ hộ nghèo giảm bao nhiêu"),
+        ("du kien tang bao nhieu", "dự kiến tăng bao nhiêu"),  # the dictionary, not "dự kiện"
+        ("co quan nao quan ly", "cơ quan nào quản lý"),
+        ("tinh co bao nhieu xa", "tỉnh có bao nhiêu xã"),  # not the word "tình cờ"
+        ("muc luong toi thieu vung", "mức lương tối thiểu vùng"),
+    ],
+)
+def test_diacritics_are_restored(restorer, typed, restored):
+    assert restorer.restore(typed).text == restored
+
+
+def test_restoration_keeps_what_was_typed_with_diacritics(restorer):
+    assert restorer.restore("ty lệ ho ngheo").text == "tỷ lệ hộ nghèo"
+    assert restorer.restore("xyz abc").coverage == 0.0
+
+
+def test_speller_prefers_the_corpus_spelling():
+    speller = Speller(Counter({"nghiep": 5, "nghiem": 1}))
+    assert speller.correct("nghiepp") == "nghiep"
