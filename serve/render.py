@@ -126,12 +126,12 @@ def source_card(source: Mapping, turn_id: str, *, open: bool = True, related: in
         cited = source["text"][span[0] : span[1]] if span else ""
         body = _cells_html(source["cells"], cited)
     else:
-        before = (
-            f'<span class="nqa-ctx">{escape(ex.get("before"))}</span> ' if ex.get("before") else ""
-        )
-        after = (
-            f' <span class="nqa-ctx">{escape(ex.get("after"))}</span>' if ex.get("after") else ""
-        )
+        gap = "<br>" if source.get("passage_kind") in ("table", "row") else " "  # rows: lines
+        before = after = ""
+        if ex.get("before"):
+            before = f'<span class="nqa-ctx">{escape(ex["before"])}</span>{gap}'
+        if ex.get("after"):
+            after = f'{gap}<span class="nqa-ctx">{escape(ex["after"])}</span>'
         body = f"<p>{before}{highlight_span(ex['text'], ex.get('span'))}{after}</p>"
     number = "" if related else f'<span class="nqa-n" aria-hidden="true">[{n}]</span> '
     kind = "liên quan" if related else "nguồn"

@@ -18,6 +18,7 @@ TITLE_CHARS = 110  # a longer title keeps its start and its end (the place and t
 EXCERPT_CHARS = 600  # a longer cited sentence is cut around the answer
 CONTEXT_CHARS = 240  # a longer context sentence is cut towards the cited one
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\s*\n+\s*")
+_LINE_END = re.compile(r"\s*\n+\s*")
 _CONTEXT_KINDS = ("content", "preamble")
 
 
@@ -72,11 +73,12 @@ def meta_json(meta: DocumentMeta | None) -> dict:
 _MARKER_ONLY = re.compile(r"\s*(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]\s*")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, *, lines: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text` (split after . ! ? ; and at line breaks; a colon
-    introduces what follows, so it does not end a sentence)."""
+    introduces what follows, so it does not end a sentence). With `lines`, each line is one
+    (a table's rows)."""
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in (_LINE_END if lines else _SENTENCE_END).finditer(text):
         if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
@@ -92,10 +94,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def excerpt(text: str, span: tuple[int, int] | None, before: str = "", after: str = "") -> dict:
+def excerpt(
+    text: str,
+    span: tuple[int, int] | None,
+    before: str = "",
+    after: str = "",
+    *,
+    lines: bool = False,
+) -> dict:
     """The sentences of `text` holding `span`, with the sentence before and after (taken from
-    `before` / `after`, the neighbouring passages, at the passage's edges)."""
-    parts = sentences(text) or [(0, len(text))]
+    `before` / `after`, the neighbouring passages, at the passage's edges); with `lines`, the
+    lines (rows of a table) instead of sentences."""
+    parts = sentences(text, lines=lines) or [(0, len(text))]
     if span:
         lo, hi = max(0, span[0]), min(len(text), span[1])
         inside = [i for i, (s, e) in enumerate(parts) if s < hi and e > lo] or [0]
@@ -103,8 +113,8 @@ def excerpt(text: str, span: tuple[int, int] | None, before: str = "", after: st
         inside = [0]
     first, last = inside[0], inside[-1]
     start, end = parts[first][0], parts[last][1]
-    prev = text[slice(*parts[first - 1])] if first > 0 else _last_sentence(before)
-    nxt = text[slice(*parts[last + 1])] if last + 1 < len(parts) else _first_sentence(after)
+    prev = text[slice(*parts[first - 1])] if first > 0 else _last_sentence(before, lines)
+    nxt = text[slice(*parts[last + 1])] if last + 1 < len(parts) else _first_sentence(after, lines)
     cited = text[start:end]
     local = (max(0, span[0] - start), min(len(cited), span[1] - start)) if span else None
     cited, local = _trim(cited, local, EXCERPT_CHARS)
@@ -116,13 +126,13 @@ def excerpt(text: str, span: tuple[int, int] | None, before: str = "", after: st
     }
 
 
-def _first_sentence(text: str) -> str:
-    parts = sentences(text)
+def _first_sentence(text: str, lines: bool = False) -> str:
+    parts = sentences(text, lines=lines)
     return text[slice(*parts[0])] if parts else ""
 
 
-def _last_sentence(text: str) -> str:
-    parts = sentences(text)
+def _last_sentence(text: str, lines: bool = False) -> str:
+    parts = sentences(text, lines=lines)
     return text[slice(*parts[-1])] if parts else ""
 
 
@@ -200,7 +210,9 @@ def source_json(c: Citation, document: Document | None) -> dict:
         **meta_json(document.meta if document else None),
         "passage_kind": passage.kind if passage else "content",
         "cells": [list(cell) for cell in passage.cells] if passage else [],
-        "excerpt": excerpt(c.text, span, before, after),
+        "excerpt": excerpt(
+            c.text, span, before, after, lines=bool(passage) and passage.kind in ("table", "row")
+        ),
     }
     if document is None:  # the document left the corpus since: what the citation knows
         data.update(label=c.doc_number or c.doc_title, short_title=c.doc_title, title=c.doc_title)

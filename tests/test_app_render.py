@@ -326,3 +326,15 @@ def test_upload_report_in_vietnamese():
     html = library.report_html(doc)
     assert "Đã thêm văn bản" in html and "3 (2 đoạn nội dung, 1 dòng bảng)" in html
     assert "Cần kiểm tra" in html and "Không tìm thấy số hiệu" in html
+
+
+def test_a_whole_table_passage_gives_a_row_of_context_each_side():
+    text = (
+        "Thanh tra thuộc Cục\nChánh Thanh tra — Hệ số: 0,70; Loại 2: 0,60\nPhó Chánh — Hệ số: 0,50"
+    )
+    start = text.index("0,70")
+    ex = sources.excerpt(text, (start, start + 4), lines=True)
+    assert ex["before"] == "Thanh tra thuộc Cục" and ex["after"] == "Phó Chánh — Hệ số: 0,50"
+    assert ex["text"] == "Chánh Thanh tra — Hệ số: 0,70; Loại 2: 0,60"  # the row, not cut at ";"
+    card = render.source_card({"n": 1, "doc_id": "d", "passage_kind": "table", "excerpt": ex}, "t")
+    assert '<span class="nqa-ctx">Thanh tra thuộc Cục</span><br>' in card
