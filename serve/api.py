@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -188,6 +189,7 @@ def documents(service: Service) -> list[dict]:
 
 
 _EXAMPLES: dict[tuple, list[str]] = {}  # per corpus version: the examples the bot answers
+_EXAMPLES_LOCK = threading.Lock()  # the first visitors after a change wait for one check
 
 
 def overview(service: Service) -> dict:
@@ -196,25 +198,32 @@ def overview(service: Service) -> dict:
     (checked once per corpus version)."""
     docs = service.documents()
     key = tuple(d.meta.fingerprint or d.meta.doc_id for d in docs)
-    if key not in _EXAMPLES:
-        answered: list[str] = []
-        used: set[str] = set()
-        for q, doc_id in corpus_overview.examples(docs, 4 * corpus_overview.EXAMPLES):
-            if doc_id in used and len(used) < len(docs):
-                continue  # one example per document while others are left
-            try:
-                answer = service.ask(q).answer
-            except USER_ERRORS:
-                continue
-            if not answer.abstained and answer.citations and answer.citations[0].doc_id == doc_id:
-                answered.append(q)
-                used.add(doc_id)
-            if len(answered) == corpus_overview.EXAMPLES:
-                break
-        if len(_EXAMPLES) > 4:
-            _EXAMPLES.clear()
-        _EXAMPLES[key] = answered
+    with _EXAMPLES_LOCK:
+        if key not in _EXAMPLES:
+            _EXAMPLES[key] = _answered_examples(service, docs)
     return {**corpus_overview.coverage(docs), "examples": _EXAMPLES[key]}
+
+
+def _answered_examples(service: Service, docs: list[Document]) -> list[str]:
+    """Candidate questions (serve.overview) the bot answers citing the document first that
+    they were drawn from, one per document while others are left."""
+    if len(_EXAMPLES) > 4:
+        _EXAMPLES.clear()
+    answered: list[str] = []
+    used: set[str] = set()
+    for q, doc_id in corpus_overview.examples(docs, 4 * corpus_overview.EXAMPLES):
+        if doc_id in used and len(used) < len(docs):
+            continue
+        try:
+            answer = service.ask(q).answer
+        except USER_ERRORS:
+            continue
+        if not answer.abstained and answer.citations and answer.citations[0].doc_id == doc_id:
+            answered.append(q)
+            used.add(doc_id)
+        if len(answered) == corpus_overview.EXAMPLES:
+            break
+    return answered
 
 
 def upload(service: Service, file: str | Path, token: str) -> dict:
