@@ -19,13 +19,13 @@ from bot.types import QuestionError
 from corpus.types import Document
 from corpus.upload import UploadError
 from index.types import IndexStateError, QueryError
-from serve import highlight
+from serve import highlight, shapes
 from serve import overview as corpus_overview
 from serve.feedback import FeedbackError
-from serve.library import parse_heading_path, section_passages, warning_vi
+from serve.library import warning_vi
 from serve.render import MARKERS
 from serve.service import Service, ServiceError
-from serve.sources import document_label, meta_json, short_title, source_json
+from serve.sources import document_label, short_title, source_json
 
 USER_ERRORS = (QuestionError, QueryError, IndexStateError, ServiceError, UploadError, FeedbackError)
 EXPORTS = "nqa-exports"  # under the system temp folder, from where Gradio may serve a copy
@@ -137,55 +137,22 @@ def _aliases(query: str) -> dict[str, str]:
     return out
 
 
-def document_json(document: Document) -> dict:
-    m = document.meta
-    return {
-        "doc_id": m.doc_id,
-        **meta_json(m),
-        "region": m.region,
-        "amends": list(m.amends),
-        "passages": len(document.passages),
-        "headings": len(document.toc),
-    }
-
-
 def toc(service: Service, doc_id: str) -> dict:
     """A document's metadata and table of contents."""
-    document = service.document(doc_id)
-    headings = [
-        {"label": h.label, "title": h.title, "level": h.level, "path": list(h.path)}
-        for h in document.toc
-    ]
-    return {**document_json(document), "toc": headings}
+    return shapes.toc_json(service.document(doc_id))
 
 
 def section(service: Service, doc_id: str, heading: str = "") -> dict:
     """All passages under a heading path ("Điều 2 › I. ..."); the whole text for ""."""
-    document = service.document(doc_id)
-    path = parse_heading_path(heading)
-    passages = section_passages(document, path)
-    if path and not passages:
+    data = shapes.section_json(service.document(doc_id), heading)
+    if data["heading"] and not data["passages"]:
         raise ServiceError(f"Văn bản '{doc_id}' không có mục “{heading}”.")
-    return {
-        "doc_id": doc_id,
-        "heading": list(path),
-        "passages": [
-            {
-                "id": p.id,
-                "section": p.section_str,
-                "article": p.article,
-                "kind": p.kind,
-                "text": p.text,
-                "cells": [list(c) for c in p.cells],
-            }
-            for p in passages
-        ],
-    }
+    return data
 
 
 def documents(service: Service) -> list[dict]:
     """Every document of the corpus with its metadata."""
-    return [document_json(d) for d in service.documents()]
+    return [shapes.document_json(d) for d in service.documents()]
 
 
 _EXAMPLES: dict[tuple, list[str]] = {}  # per corpus version: the examples the bot answers
@@ -239,7 +206,7 @@ def upload(service: Service, file: str | Path, token: str) -> dict:
         file.unlink(missing_ok=True)
     report = check(document)
     return {
-        **document_json(document),
+        **shapes.document_json(document),
         "report": {
             "passages": report.passages,
             "tables": report.tables,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from corpus.types import SECTION_SEP, Document, Passage
+from corpus.types import SECTION_SEP
 from serve.render import escape, lines, marked
-from serve.sources import document_label, iso_to_vn, short_title
+from serve.shapes import parse_heading_path
 
 NO_MATCH = "Không có kết quả phù hợp"
 PASSAGE_KINDS = {
@@ -55,31 +55,16 @@ def hits_html(hits: Sequence[Mapping], query: str, metas: Mapping[str, Mapping])
     return f'{count}<ol class="nqa-hits" aria-label="Kết quả tìm kiếm">{"".join(items)}</ol>'
 
 
-def section_passages(document: Document, path: Sequence[str]) -> list[Passage]:
-    """All passages of `document` at or under the heading `path` (all of them for ())."""
-    path = tuple(path)
-    return [p for p in document.passages if p.section[: len(path)] == path]
-
-
-def parse_heading_path(heading: str) -> tuple[str, ...]:
-    """Inverse of SECTION_SEP.join: "Điều 2 › I. Mục tiêu" -> ("Điều 2", "I. Mục tiêu")."""
-    return tuple(part.strip() for part in heading.split(SECTION_SEP.strip()) if part.strip())
-
-
-def _row_table(rows: Sequence[Passage], focus: str) -> str:
+def _row_table(rows: Sequence[Mapping], focus: str) -> str:
     """Consecutive row passages as one table that scrolls sideways on a narrow screen."""
-    headings = [h for h, _ in rows[0].cells]
+    headings = [h for h, _ in rows[0]["cells"]]
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
     body = []
     for p in rows:
-        values = dict(p.cells)
-        cls = ' class="nqa-focus"' if p.id == focus else ""
-        pid = f' id="nqa-p-{escape(p.id)}"' if p.id == focus else ""
-        body.append(
-            f"<tr{cls}{pid}>"
-            + "".join(f"<td>{lines(escape(values.get(h, '')))}</td>" for h in headings)
-            + "</tr>"
-        )
+        values = dict(map(tuple, p["cells"]))
+        mark = f' id="nqa-p-{escape(p["id"])}" class="nqa-focus"' if p["id"] == focus else ""
+        cells = "".join(f"<td>{lines(escape(values.get(h, '')))}</td>" for h in headings)
+        body.append(f"<tr{mark}>{cells}</tr>")
     return (
         '<div class="nqa-scroll" tabindex="0" role="region" aria-label="Bảng">'
         f'<table class="nqa-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody>'
@@ -87,73 +72,69 @@ def _row_table(rows: Sequence[Passage], focus: str) -> str:
     )
 
 
-def section_html(document: Document, path: Sequence[str], focus: str = "") -> str:
-    """A section read in full: the document, its heading path, then every passage under it
-    (table rows as a table); the passage `focus` (an id) is marked and scrolled to."""
-    path = tuple(path)
-    passages = section_passages(document, path)
+def section_html(section: Mapping, document: Mapping, focus: str = "") -> str:
+    """A section read in full (serve.api.section JSON; `document` is serve.api.toc's): the
+    document, its heading path, then every passage under it, table rows as a table; the
+    passage `focus` (an id) is marked and scrolled to."""
+    path = tuple(section["heading"])
     title = escape(SECTION_SEP.join(path)) if path else "Toàn văn"
+    passages = section["passages"]
     if not passages:
         return f'<p class="nqa-empty">Mục “{title}” không có đoạn văn nào.</p>'
+    # a whole-table passage repeats rows shown one by one
+    with_rows = {p["section"] for p in passages if p["kind"] == "row" and p["cells"]}
+    shown = [p for p in passages if not (p["kind"] == "table" and p["section"] in with_rows)]
     body, last, i = [], None, 0
-    shown = [p for p in passages if p.kind != "table" or not p.cells]
-    has_rows = {p.section for p in passages if p.kind == "row"}
-    shown = [p for p in shown if not (p.kind == "table" and p.section in has_rows)]
     while i < len(shown):
         p = shown[i]
-        if p.section != last and p.section[len(path) :]:
-            body.append(
-                f'<h4 class="nqa-sub">{escape(SECTION_SEP.join(p.section[len(path) :]))}</h4>'
-            )
-        last = p.section
-        if p.kind == "row" and p.cells:
+        below = parse_heading_path(p["section"])[len(path) :]
+        if p["section"] != last and below:
+            body.append(f'<h4 class="nqa-sub">{escape(SECTION_SEP.join(below))}</h4>')
+        last = p["section"]
+        if p["kind"] == "row" and p["cells"]:
             j = i
-            while j < len(shown) and shown[j].kind == "row" and shown[j].section == p.section:
+            while j < len(shown) and shown[j]["kind"] == "row" and shown[j]["section"] == last:
                 j += 1
             body.append(_row_table(shown[i:j], focus))
             i = j
             continue
-        attrs = (
-            f' id="nqa-p-{escape(p.id)}" class="nqa-passage nqa-focus"'
-            if p.id == focus
-            else ' class="nqa-passage"'
-        )
-        body.append(f"<p{attrs}>{lines(escape(p.text))}</p>")
+        mark = f' id="nqa-p-{escape(p["id"])}"' if p["id"] == focus else ""
+        focused = " nqa-focus" if p["id"] == focus else ""
+        body.append(f'<p{mark} class="nqa-passage{focused}">{lines(escape(p["text"]))}</p>')
         i += 1
-    m = document.meta
     head = (
-        f'<h3 class="nqa-doc-title">{escape(document_label(m))}: {escape(short_title(m))}</h3>'
-        f'<p class="nqa-where">{title}</p>'
+        f'<h3 class="nqa-doc-title">{escape(document.get("label"))}: '
+        f'{escape(document.get("short_title"))}</h3><p class="nqa-where">{title}</p>'
     )
     return f'<div class="nqa-section">{head}{"".join(body)}</div>'
 
 
-def document_html(document: Document) -> str:
-    """A document's metadata card, with how to read it."""
-    m = document.meta
+def document_html(document: Mapping) -> str:
+    """A document's metadata card (serve.api.toc JSON), with how to read it."""
     rows = [
-        ("Loại văn bản", m.kind),
-        ("Số hiệu", m.number),
-        ("Cơ quan ban hành", m.issuer),
-        ("Ngày ban hành", iso_to_vn(m.date)),
-        ("Ngày có hiệu lực", iso_to_vn(m.effective)),
-        ("Người ký", m.signer),
-        ("Sửa đổi, thay thế", ", ".join(m.amends)),
+        ("Loại văn bản", document.get("kind")),
+        ("Số hiệu", document.get("number")),
+        ("Cơ quan ban hành", document.get("issuer")),
+        ("Ngày ban hành", document.get("date_vn")),
+        ("Ngày có hiệu lực", document.get("effective_vn")),
+        ("Người ký", document.get("signer")),
+        ("Sửa đổi, thay thế", ", ".join(document.get("amends") or [])),
     ]
     cells = "".join(f'<tr><th scope="row">{k}</th><td>{escape(v)}</td></tr>' for k, v in rows if v)
     return (
-        f'<h3 class="nqa-doc-title">{escape(m.title)}</h3><table class="nqa-meta">{cells}</table>'
-        f"<p>{len(document.passages)} đoạn, {len(document.toc)} mục. Chọn một mục (hoặc "
-        "“Toàn văn”) để đọc.</p>"
+        f'<h3 class="nqa-doc-title">{escape(document.get("title"))}</h3>'
+        f'<table class="nqa-meta">{cells}</table><p>{document.get("passages", 0)} đoạn, '
+        f"{document.get('headings', 0)} mục. Chọn một mục (hoặc “Toàn văn”) để đọc.</p>"
     )
 
 
-def toc_choices(document: Document) -> list[tuple[str, str]]:
-    """(indented label, heading path joined with " › ") for a dropdown, in document order."""
+def toc_choices(document: Mapping) -> list[tuple[str, str]]:
+    """(indented label, heading path joined with " › ") for a dropdown, in document order,
+    from serve.api.toc JSON."""
     choices = [("Toàn văn", "")]
-    for h in document.toc:
-        indent = "\u2003" * (len(h.path) - 1)
-        choices.append((f"{indent}{h.title}", SECTION_SEP.join(h.path)))
+    for h in document.get("toc", []):
+        indent = "\u2003" * (len(h["path"]) - 1)
+        choices.append((f"{indent}{h['title']}", SECTION_SEP.join(h["path"])))
     return choices
 
 

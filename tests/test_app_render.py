@@ -8,7 +8,7 @@ import pytest
 
 from bot.types import Citation
 from corpus.types import Document, DocumentMeta, Heading, Passage
-from serve import highlight, library, overview, render, sources
+from serve import highlight, library, overview, render, shapes, sources
 
 META = DocumentMeta(
     "nq-35",
@@ -281,21 +281,27 @@ def test_hits_name_the_document_and_say_relevance_in_percent():
 
 def test_section_reads_every_passage_under_a_heading_with_rows_as_a_table():
     doc = _document()
-    assert [p.id for p in library.section_passages(doc, SECTION[:1])] == ["d#1", "d#2", "d#3"]
-    html = library.section_html(doc, SECTION[:1], focus="d#2")
+    info = shapes.toc_json(doc)
+    assert [p.id for p in shapes.section_passages(doc, SECTION[:1])] == ["d#1", "d#2", "d#3"]
+    part = shapes.section_json(doc, SECTION[0])
+    assert part["heading"] == [SECTION[0]] and len(part["passages"]) == 3
+    html = library.section_html(part, info, focus="d#2")
     assert 'id="nqa-p-d#2" class="nqa-passage nqa-focus"' in html and "Giao UBND" not in html
-    assert "&lt;b&gt;thực hiện&lt;/b&gt;" in library.section_html(doc, ())
-    table = library.section_html(doc, ("Phụ lục",))
+    assert f'<h4 class="nqa-sub">{SECTION[1]}</h4>' in html
+    assert "Nghị quyết 35/NQ-HĐND: Về nhiệm vụ" in html
+    assert "&lt;b&gt;thực hiện&lt;/b&gt;" in library.section_html(shapes.section_json(doc), info)
+    table = library.section_html(shapes.section_json(doc, "Phụ lục"), info, focus="d#5")
     assert '<div class="nqa-scroll"' in table and '<th scope="col">Vùng</th>' in table
-    assert "không có đoạn văn" in library.section_html(doc, ("Điều 9",))
+    assert '<tr id="nqa-p-d#5" class="nqa-focus"><td>Vùng I</td>' in table
+    assert "không có đoạn văn" in library.section_html(shapes.section_json(doc, "Điều 9"), info)
 
 
 def test_toc_choices_round_trip_through_the_heading_path():
-    choices = library.toc_choices(_document())
+    choices = library.toc_choices(shapes.toc_json(_document()))
     assert choices[0] == ("Toàn văn", "")
     label, value = choices[2]
     assert label.strip() == SECTION[1] and label.startswith("\u2003")
-    assert library.parse_heading_path(value) == SECTION and library.parse_heading_path("") == ()
+    assert shapes.parse_heading_path(value) == SECTION and shapes.parse_heading_path("") == ()
 
 
 def test_document_list_reflows_and_card_has_dates():
@@ -303,8 +309,9 @@ def test_document_list_reflows_and_card_has_dates():
     table = library.documents_html([row])
     assert '<td data-label="Ngày ban hành">08/12/2022</td>' in table and "2022-12-08" not in table
     assert "chưa có văn bản" in library.documents_html([])
-    card = library.document_html(_document())
+    card = library.document_html(shapes.toc_json(_document()))
     assert '<th scope="row">Số hiệu</th><td>35/NQ-HĐND</td>' in card and "Người ký" not in card
+    assert "6 đoạn, 3 mục" in card
 
 
 def test_upload_report_in_vietnamese():
@@ -338,3 +345,23 @@ def test_a_whole_table_passage_gives_a_row_of_context_each_side():
     assert ex["text"] == "Chánh Thanh tra — Hệ số: 0,70; Loại 2: 0,60"  # the row, not cut at ";"
     card = render.source_card({"n": 1, "doc_id": "d", "passage_kind": "table", "excerpt": ex}, "t")
     assert '<span class="nqa-ctx">Thanh tra thuộc Cục</span><br>' in card
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        (
+            "Câu hỏi trống: hãy nhập câu hỏi (the question is empty).",
+            "Câu hỏi trống: hãy nhập câu hỏi.",
+        ),
+        (
+            "Câu hỏi quá dài (5000 ký tự, tối đa 2000): hãy rút gọn.",
+            "Câu hỏi quá dài (5000 ký tự, tối đa 2000): hãy rút gọn.",
+        ),
+        ("Mã quản trị không đúng.", "Mã quản trị không đúng."),
+    ],
+)
+def test_the_page_leaves_out_an_english_gloss(message, shown):
+    from serve.pages.common import vietnamese
+
+    assert vietnamese(message) == shown

@@ -113,11 +113,11 @@ def wire(service, d: Documents, refresh: list[tuple]) -> None:
     def ask_delete(doc_id):
         if not doc_id:
             return message_html("Hãy chọn văn bản cần xóa.", "info"), gr.update(visible=False), ""
-        ok, document = attempt(service.document, doc_id)
+        ok, document = attempt(api.toc, service, doc_id)
         if not ok:
             return message_html(document), gr.update(visible=False), ""
         text = (
-            f'<p role="alert">Xóa vĩnh viễn “{escape(document.meta.title)}” (mã {escape(doc_id)}) '
+            f'<p role="alert">Xóa vĩnh viễn “{escape(document["title"])}” (mã {escape(doc_id)}) '
             "khỏi kho? Tệp gốc cũng bị xóa; không hoàn tác được.</p>"
         )
         return "", gr.update(visible=True), text

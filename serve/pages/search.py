@@ -78,18 +78,27 @@ def _metas(service) -> dict[str, dict]:
     return {d["doc_id"]: d for d in docs} if ok else {}
 
 
+def _read(service, doc_id: str, heading: str, focus: str = "") -> str:
+    """The section `heading` of `doc_id` as HTML (serve.api.toc and serve.api.section)."""
+    ok, document = attempt(api.toc, service, doc_id)
+    if ok:
+        ok, section = attempt(api.section, service, doc_id, heading)
+    if not ok:
+        return message_html(document if isinstance(document, str) else section)
+    return library.section_html(section, document, focus)
+
+
 def open_section(service, doc_id: str, heading: str = "", focus: str = "") -> tuple:
     """(document picker, section picker, section view) showing `heading` of `doc_id`."""
-    ok, document = attempt(service.document, doc_id)
+    ok, document = attempt(api.toc, service, doc_id)
     if not ok:
         return gr.update(), gr.update(), message_html(document)
     choices = library.toc_choices(document)
     value = heading if any(v == heading for _, v in choices) else ""
-    path = library.parse_heading_path(value)
     return (
         gr.update(value=doc_id),
         gr.update(choices=choices, value=value),
-        library.section_html(document, path, focus),
+        _read(service, doc_id, value, focus),
     )
 
 
@@ -113,20 +122,16 @@ def wire(service, s: Search, tabs: gr.Tabs) -> None:
     def pick(doc_id):
         if not doc_id:
             return gr.update(choices=[], value=None), ""
-        ok, document = attempt(service.document, doc_id)
+        ok, document = attempt(api.toc, service, doc_id)
         if not ok:
             return gr.update(choices=[], value=None), message_html(document)
-        return gr.update(choices=library.toc_choices(document), value=None), library.document_html(
-            document
-        )
+        choices = gr.update(choices=library.toc_choices(document), value=None)
+        return choices, library.document_html(document)
 
     def read(doc_id, heading):
         if not doc_id or heading is None:
             return gr.update()
-        ok, document = attempt(service.document, doc_id)
-        if not ok:
-            return message_html(document)
-        return library.section_html(document, library.parse_heading_path(heading))
+        return _read(service, doc_id, heading)
 
     def act(evt: gr.EventData):
         data = getattr(evt, "_data", None) or {}
