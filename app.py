@@ -68,9 +68,8 @@ def launch(
         footer_links=[],  # no English API page linked from the page
         app_kwargs={
             "routes": [Route("/healthz", healthz, methods=["GET"])],
-            "middleware": pages.middleware(),  # <html lang="vi">
+            "middleware": pages.middleware(),  # <html lang="vi">, the page's style and script
         },
-        head=pages.head(),  # the page's style and script
         theme=pages.theme(),  # local fonts: nothing fetched
     )
     return demo, app, url

@@ -339,3 +339,13 @@ def test_upload_word_and_pdf(client, served, tmp_path, suffix, write):
     finally:
         client.predict("ho-tro-nuoi-ong", TOKEN, api_name="/delete")
     assert "ho-tro-nuoi-ong" not in _doc_ids(client)
+
+
+def test_the_page_is_served_as_vietnamese(served):
+    """lang="vi" and the page's style and script are in the HTML as served, before any script
+    runs (screen readers, search engines, the first paint)."""
+    status, body = _raw_get(served.url, "/")
+    html = body.decode("utf-8")
+    assert status == 200 and '<html\n\tlang="vi"' in html and 'lang="en"' not in html
+    assert "Click to try out the app!" not in html and html.count("const PATTERNS") == 1
+    assert html.index("nqa-own") < html.index("</head>")

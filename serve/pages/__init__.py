@@ -23,7 +23,8 @@ def vi_strings() -> dict[str, str]:
 def head() -> str:
     """The <head> additions: the page's style and script (Vietnamese strings inlined). The
     style goes here rather than through launch(css=...), which scopes every rule inside
-    Gradio's content box, so rules for the page around it (margins, footer) would not apply."""
+    Gradio's content box, so rules for the page around it (margins, footer) would not apply;
+    serve.pages.lang puts it in the served HTML."""
     style = (ASSETS / "app.css").read_text(encoding="utf-8")
     script = (ASSETS / "app.js").read_text(encoding="utf-8")
     script = script.replace("__NQA_VI__", json.dumps(vi_strings(), ensure_ascii=False))
@@ -86,9 +87,10 @@ def build(service):
 
 
 def middleware() -> list:
-    """ASGI middleware for the app: the HTML says lang="vi"."""
+    """ASGI middleware for the app: the HTML says lang="vi" and carries the page's style and
+    script in its <head>."""
     from starlette.middleware import Middleware
 
     from serve.pages.lang import VietnameseHTML
 
-    return [Middleware(VietnameseHTML)]
+    return [Middleware(VietnameseHTML, head=head())]

@@ -1,5 +1,7 @@
 """The page's HTML says it is Vietnamese: an ASGI middleware that rewrites Gradio's
-`<html lang="en">` (and its English link-preview texts) in every HTML response."""
+`<html lang="en">` (and its English link-preview texts) in every HTML response, and puts the
+page's style and script in its <head>, so they act from the first paint (Gradio's own `head`
+option adds them only once its configuration has loaded, after its English "Loading...")."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ REPLACE = [
 
 
 class VietnameseHTML:
-    def __init__(self, app):
+    def __init__(self, app, head: str = ""):
         self.app = app
+        self.head = head.encode()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope.get("method") != "GET":
@@ -37,7 +40,9 @@ class VietnameseHTML:
                     return
                 html = b"".join(body)
                 for old, new in REPLACE:
-                    html = html.replace(old, new, 1)
+                    html = html.replace(old, new)
+                if self.head:
+                    html = html.replace(b"</head>", self.head + b"\n</head>", 1)
                 headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
                 headers.append((b"content-length", str(len(html)).encode()))
                 await send({**start, "headers": headers})

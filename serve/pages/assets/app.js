@@ -1,6 +1,10 @@
 // Hỏi đáp Nghị quyết: the page's behaviour that needs no server round trip. Loaded in <head>.
 (() => {
-  document.documentElement.lang = "vi";
+  // the page is Vietnamese whatever locale Gradio's own i18n picks for the browser
+  const root = document.documentElement;
+  root.lang = "vi";
+  new MutationObserver(() => { if (root.lang !== "vi") root.lang = "vi"; })
+    .observe(root, { attributes: true, attributeFilter: ["lang"] });
 
   // ---------------------------------------------------------------- Gradio's own strings
   // Gradio ships no Vietnamese, and a custom locale is never picked by its frontend: its
