@@ -1,36 +1,79 @@
 """The app's API as plain functions of a Service: JSON-ready values in and out, no Gradio.
 
-app.py exposes each one as a named endpoint; USER_ERRORS are the refusals whose message is
-meant for the user (anything else is a bug, logged and answered with a generic message).
+app.py exposes each one as a named endpoint, and the page's handlers call the same functions
+and render what they return, so the page and gradio_client take one path. USER_ERRORS are the
+refusals whose message is meant for the user (anything else is a bug, logged and answered with
+a generic message).
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from bot.types import QuestionError
+from corpus.types import Document
 from corpus.upload import UploadError
 from index.types import IndexStateError, QueryError
-from serve import render
+from serve import highlight, shapes
+from serve import overview as corpus_overview
 from serve.feedback import FeedbackError
+from serve.library import warning_vi
+from serve.render import MARKERS
 from serve.service import Service, ServiceError
+from serve.sources import document_label, short_title, source_json
 
 USER_ERRORS = (QuestionError, QueryError, IndexStateError, ServiceError, UploadError, FeedbackError)
 EXPORTS = "nqa-exports"  # under the system temp folder, from where Gradio may serve a copy
 
 
 def ask(service: Service, question: str, follow_up_of: str = "") -> dict:
-    """Answer a question; pass the id of the previous answer to ask a follow-up."""
+    """Answer a question; pass the id of the previous answer to ask a follow-up. Each citation
+    is a source card's data: the document's type, number, short title, issuer and dates, the
+    section, and an excerpt with the answer's span and a sentence of context on each side."""
     asked = service.ask(question, parent=follow_up_of or None)
-    return {"id": asked.id, **render.answer_json(asked.answer)}
+    answer = asked.answer
+    documents = {d.meta.doc_id: d for d in service.documents()}
+    cited, unused = _cited(answer)
+    return {
+        "id": asked.id,
+        "question": answer.question,
+        "answer": answer.text,
+        "abstained": answer.abstained,
+        "confidence": round(answer.confidence, 4),
+        "citations": [source_json(c, documents.get(c.doc_id)) for c in cited],
+        "related": [source_json(c, documents.get(c.doc_id)) for c in (*unused, *answer.related)],
+    }
+
+
+def _cited(answer) -> tuple[list, list]:
+    """(the citations the text points at with [n], the others). A text with no marker at all
+    (a generator that does not number its sources) keeps every citation as cited."""
+    numbers = {int(n) for group in MARKERS.findall(answer.text) for n in re.findall(r"\d+", group)}
+    if not numbers:
+        return list(answer.citations), []
+    cited = [c for c in answer.citations if c.n in numbers]
+    return cited, [c for c in answer.citations if c.n not in numbers]
 
 
 def feedback(service: Service, answer_id: str, rating: str, comment: str = "") -> dict:
     """Rate an answer: rating "up" (👍) or "down" (👎), optional comment."""
     return {"id": service.rate(answer_id, rating, comment)}
+
+
+def comment(service: Service, feedback_id: int, text: str) -> dict:
+    """Add a comment to a rating given before (the page's two-step feedback)."""
+    service.feedback.set_comment(int(feedback_id), text)
+    return {"id": int(feedback_id)}
+
+
+def _effective_year(document: Document) -> int | None:
+    date = document.meta.effective or document.meta.date
+    return int(date[:4]) if date else None
 
 
 def search(
@@ -40,48 +83,136 @@ def search(
     docs: list[str] | None = None,
     year: int | None = None,
     issuer: str | None = None,
+    kind: str | None = None,
+    effective_year: int | None = None,
 ) -> list[dict]:
-    """Passages matching a query, with optional filters (document ids, year, issuer)."""
+    """Passages matching a query, best first, with optional filters (document ids, year of
+    issue, issuer, document type, year of effect: the effective date's, else the date of
+    issue). Hits holding less than half of the query's
+    content words are left out, so a query nothing matches returns []. `matches` are the
+    (start, end) of the query's phrases in the text, `relevance` the share of its words found."""
+    if kind or effective_year:
+        chosen = [
+            d.meta.doc_id
+            for d in service.documents()
+            if (not kind or (d.meta.kind or "") == kind)
+            and (not effective_year or _effective_year(d) == int(effective_year))
+            and (not docs or d.meta.doc_id in docs)
+        ]
+        if not chosen:
+            return []
+        docs = chosen
     hits = service.search(query, k, docs=docs, year=year, issuer=issuer)
-    return [render.hit_json(h, query) for h in hits]
+    q = highlight.parse(query, _aliases(query))
+    out = []
+    for hit in hits:
+        p = hit.passage
+        relevance = highlight.coverage(f"{p.text} {p.section_str}", q)
+        if relevance < highlight.FLOOR:
+            continue
+        out.append(
+            {
+                "passage_id": p.id,
+                "doc_id": p.doc_id,
+                "section": p.section_str,
+                "article": p.article,
+                "kind": p.kind,
+                "text": p.text,
+                "score": round(hit.score, 4),
+                "relevance": round(relevance, 3),
+                "matches": [list(s) for s in highlight.match_spans(p.text, q)],
+            }
+        )
+    return out
+
+
+def _aliases(query: str) -> dict[str, str]:
+    """The query's abbreviations and their long forms, as the index expands them."""
+    from index.abbrev import expansions
+
+    out = {}
+    for word in re.findall(r"\w+", query):
+        if long_forms := expansions(word):
+            out[word] = long_forms[0]
+    return out
 
 
 def toc(service: Service, doc_id: str) -> dict:
     """A document's metadata and table of contents."""
-    document = service.document(doc_id)
-    return {**render.document_json(document), "toc": render.toc_json(document)}
+    return shapes.toc_json(service.document(doc_id))
 
 
 def section(service: Service, doc_id: str, heading: str = "") -> dict:
     """All passages under a heading path ("Điều 2 › I. ..."); the whole text for ""."""
-    document = service.document(doc_id)
-    path = render.parse_heading_path(heading)
-    passages = render.section_passages(document, path)
-    if path and not passages:
+    data = shapes.section_json(service.document(doc_id), heading)
+    if data["heading"] and not data["passages"]:
         raise ServiceError(f"Văn bản '{doc_id}' không có mục “{heading}”.")
-    return {
-        "doc_id": doc_id,
-        "heading": list(path),
-        "passages": [
-            {"id": p.id, "section": p.section_str, "article": p.article, "text": p.text}
-            for p in passages
-        ],
-    }
+    return data
 
 
 def documents(service: Service) -> list[dict]:
     """Every document of the corpus with its metadata."""
-    return [render.document_json(d) for d in service.documents()]
+    return [shapes.document_json(d) for d in service.documents()]
+
+
+_EXAMPLES: dict[tuple, list[str]] = {}  # per corpus version: the examples the bot answers
+_EXAMPLES_LOCK = threading.Lock()  # the first visitors after a change wait for one check
+
+
+def overview(service: Service) -> dict:
+    """What the corpus covers (documents by type, issuers, years) and example questions
+    drawn from its documents, each one the bot answers from the document it was drawn from
+    (checked once per corpus version)."""
+    docs = service.documents()
+    key = tuple(d.meta.fingerprint or d.meta.doc_id for d in docs)
+    with _EXAMPLES_LOCK:
+        if key not in _EXAMPLES:
+            _EXAMPLES[key] = _answered_examples(service, docs)
+    return {**corpus_overview.coverage(docs), "examples": _EXAMPLES[key]}
+
+
+def _answered_examples(service: Service, docs: list[Document]) -> list[str]:
+    """Candidate questions (serve.overview) the bot answers citing the document first that
+    they were drawn from, one per document while others are left."""
+    if len(_EXAMPLES) > 4:
+        _EXAMPLES.clear()
+    answered: list[str] = []
+    used: set[str] = set()
+    for q, doc_id in corpus_overview.examples(docs, 4 * corpus_overview.EXAMPLES):
+        if doc_id in used and len(used) < len(docs):
+            continue
+        try:
+            answer = service.ask(q).answer
+        except USER_ERRORS:
+            continue
+        if not answer.abstained and answer.citations and answer.citations[0].doc_id == doc_id:
+            answered.append(q)
+            used.add(doc_id)
+        if len(answered) == corpus_overview.EXAMPLES:
+            break
+    return answered
 
 
 def upload(service: Service, file: str | Path, token: str) -> dict:
-    """Add a document (admin token required); Gradio's temporary copy of the upload is deleted
-    afterwards, the app keeps its own."""
+    """Add a document (admin token required): its metadata and parse report (passages by kind,
+    tables, warnings). Gradio's temporary copy of the upload is deleted afterwards, the app
+    keeps its own."""
+    from corpus.check import check
+
     file = Path(file)
     try:
-        return render.document_json(service.add_upload(file, file.name, token))
+        document = service.add_upload(file, file.name, token)
     finally:
         file.unlink(missing_ok=True)
+    report = check(document)
+    return {
+        **shapes.document_json(document),
+        "report": {
+            "passages": report.passages,
+            "tables": report.tables,
+            "warnings": [warning_vi(w) for w in report.warnings],
+        },
+    }
 
 
 def delete(service: Service, doc_id: str, token: str) -> dict:
@@ -107,8 +238,10 @@ def filters(service: Service) -> dict:
     """Choices for the search filters and document pickers."""
     docs = service.documents()
     return {
-        "documents": [(d.meta.title, d.meta.doc_id) for d in docs],
-        "years": sorted({d.meta.year for d in docs if d.meta.year}, reverse=True),
+        "documents": [
+            (f"{document_label(d.meta)} – {short_title(d.meta)}", d.meta.doc_id) for d in docs
+        ],
+        "kinds": sorted({d.meta.kind for d in docs if d.meta.kind}),
+        "years": sorted({y for d in docs if (y := _effective_year(d))}, reverse=True),
         "issuers": sorted({d.meta.issuer for d in docs if d.meta.issuer}),
-        "table": render.documents_html(docs),
     }

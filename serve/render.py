@@ -1,294 +1,285 @@
-"""Answers, citations, search hits and sections as HTML/Markdown for the web app.
+"""The conversation as HTML: each answer with clickable [n] markers, its sources as cards
+(document type and number, short title, issuer, date, section, the cited sentence highlighted
+between a sentence of context on each side, a link to read the section), related passages apart
+and labelled, a plain-text copy; and the first screen (what the corpus covers, examples).
 
-Pure functions of values: every piece of document text is HTML-escaped here, so an uploaded
-document cannot inject markup. Citation blocks are single-line HTML (newlines become <br>),
-because a blank line would end the HTML block inside the chat's Markdown.
+Pure functions of the JSON the API returns (serve.api.ask, serve.api.overview), so the page
+shows exactly what a gradio_client user gets. All document text is escaped here (also `{`, `}`,
+`$` and backticks, which the page's HTML templates would read as placeholders).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from bot.types import Answer, Citation
-from corpus.types import SECTION_SEP, Document, DocumentMeta, Passage
-
-NOT_FOUND_HINT = "Có thể liên quan"
 SOURCES = "Nguồn trích dẫn"
-
-# Vietnamese function words that would light up every line if highlighted.
-_STOPWORDS = frozenset(
-    """và của các có là được cho với trong theo tại về từ đến những một này khi đã sẽ
-    thì mà như để do bị hay hoặc nào gì nhiêu không năm""".split()
+RELATED = "Có thể liên quan"
+RELATED_NOTE = "Các đoạn gần với câu hỏi nhưng không được dùng để trả lời, để bạn tự đối chiếu."
+MARKERS = re.compile(r"\[(\d+(?:\s*[,;–-]\s*\d+)*)\]")
+_ICON = (
+    '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">'
+    '<path fill="currentColor" d="{}"/></svg>'
 )
+ICONS = {  # Material Design icons (Apache 2.0): drawn, so no emoji font is needed
+    "copy": "M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 "
+    "0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z",
+    "up": "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06"
+    "L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-"
+    "7.05c.09-.23.14-.47.14-.73v-2z",
+    "down": "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2"
+    "h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-"
+    "1.1-.9-2-2-2zm4 0v12h4V3h-4z",
+}
 
 
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+def icon(name: str) -> str:
+    return _ICON.format(ICONS[name])
 
 
-def _lines(escaped: str) -> str:
+_TEMPLATE = str.maketrans({"{": "&#123;", "}": "&#125;", "$": "&#36;", "`": "&#96;"})
+
+
+def escape(text: str | None) -> str:
+    return html.escape(text or "", quote=True).translate(_TEMPLATE)
+
+
+def lines(escaped: str) -> str:
     return escaped.replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def highlight_span(text: str, span: tuple[int, int] | None) -> str:
+def highlight_span(text: str, span: Sequence[int] | None) -> str:
     """`text` as HTML with the characters in `span` wrapped in <mark>."""
-    if not span:
-        return _lines(escape(text))
-    start, end = max(0, span[0]), min(len(text), span[1])
-    if start >= end:
-        return _lines(escape(text))
-    return _lines(
+    if not span or not 0 <= span[0] < span[1]:
+        return lines(escape(text))
+    start, end = span[0], min(len(text), span[1])
+    return lines(
         escape(text[:start]) + "<mark>" + escape(text[start:end]) + "</mark>" + escape(text[end:])
     )
 
 
-def _fold_char(c: str) -> str:
-    if c in "đĐ":
-        return "d"
-    return unicodedata.normalize("NFD", c)[0].lower()[:1] or c
-
-
-def fold(text: str) -> str:
-    """Lower-case without diacritics, one character per character (offsets are kept)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-def query_terms(query: str) -> list[str]:
-    """Words of a query worth highlighting, longest first."""
-    words = {w for w in re.findall(r"\w+", unicodedata.normalize("NFC", query).lower())}
-    # one-letter words are list markers ("a)") unless they are words of their own ("y tế", "ở")
-    keep = [w for w in words if w not in _STOPWORDS and (len(w) > 1 or not _is_marker(w))]
-    return sorted(keep, key=lambda w: (-len(w), w))
-
-
-def _is_marker(word: str) -> bool:
-    return word.isascii() and word.isalpha() and word != "y"
-
-
-def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) of whole-word matches of `terms` in `text`. A term
-    written without diacritics matches with or without them ("tang" finds "tăng")."""
-    text = unicodedata.normalize("NFC", text)
-    lowered = "".join(c.lower()[:1] or c for c in text)
-    folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        plain = fold(term) == term
-        haystack = folded if plain else lowered
-        for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", haystack):
-            spans.append(m.span())
-    spans.sort(key=lambda s: (s[0], -s[1]))
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s < merged[-1][1]:
-            continue
-        merged.append((s, e))
-    return merged
-
-
-def highlight_terms(text: str, query: str) -> str:
-    """`text` as HTML with every word of `query` wrapped in <mark>."""
-    text = unicodedata.normalize("NFC", text)
+def marked(text: str, spans: Sequence[Sequence[int]]) -> str:
+    """`text` as HTML with each (start, end) of `spans` (sorted, apart) wrapped in <mark>."""
     out, pos = [], 0
-    for s, e in match_spans(text, query_terms(query)):
+    for s, e in spans:
         out.append(escape(text[pos:s]) + "<mark>" + escape(text[s:e]) + "</mark>")
         pos = e
     out.append(escape(text[pos:]))
-    return _lines("".join(out))
+    return lines("".join(out))
 
 
-def _doc_label(title: str, number: str | None) -> str:
-    title = escape(title)
-    return f"{title} ({escape(number)})" if number and number not in title else title
+# ---------------------------------------------------------------------------- answers
 
 
-def _short(title: str, number: str | None, limit: int = 60) -> str:
-    if number:
-        return number
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+def _anchor(turn_id: str, n: int | str) -> str:
+    return f"nqa-src-{escape(turn_id)}-{n}"
 
 
-def citation_html(c: Citation, *, open: bool = False) -> str:
-    """A <details> block: [n] section · document, opening to the document's full title and
-    the passage with its answering span marked."""
-    where = escape(c.section) if c.section else "Phần mở đầu"
-    return (
-        f'<details class="nqa-cite"{" open" if open else ""}>'
-        f"<summary>[{c.n}] {where} · <i>{escape(_short(c.doc_title, c.doc_number))}</i></summary>"
-        f'<div class="nqa-doc">{_doc_label(c.doc_title, c.doc_number)}</div>'
-        f'<div class="nqa-passage">{highlight_span(c.text, c.span)}</div>'
-        "</details>"
-    )
+def answer_text_html(text: str, turn_id: str, cited: set[int]) -> str:
+    """The answer's words with each [n] of a cited source as a link that opens its card."""
 
-
-def answer_markdown(answer: Answer) -> str:
-    """The chat message of an answer: the bot's words, then its numbered citations, or the
-    closest passages under "Có thể liên quan" when it found nothing."""
-    parts = [_lines(escape(answer.text.strip()))]
-    if answer.citations:
-        parts.append(f"**{SOURCES}**")
-        parts.extend(citation_html(c) for c in answer.citations)
-    elif answer.related:
-        parts.append(f"**{NOT_FOUND_HINT}**")
-        parts.extend(citation_html(c) for c in answer.related)
-    return "\n\n".join(parts)
-
-
-def hits_html(hits: Sequence, query: str, titles: Mapping[str, str] | None = None) -> str:
-    """Search results (index.types.Hit) with the query's words highlighted; `titles` maps
-    doc_id to the document's title."""
-    titles = titles or {}
-    if not hits:
-        return '<p class="nqa-empty">Không tìm thấy đoạn văn nào khớp với từ khóa và bộ lọc.</p>'
-    items = []
-    for i, hit in enumerate(hits, 1):
-        p: Passage = hit.passage
-        where = escape(p.section_str) if p.section else "Phần mở đầu"
-        items.append(
-            '<div class="nqa-hit">'
-            f'<div class="nqa-hit-head">{i}. <b>{escape(titles.get(p.doc_id, p.doc_id))}</b> — {where}'
-            f' <span class="nqa-score">điểm {hit.score:.3f}</span></div>'
-            f'<div class="nqa-passage">{highlight_terms(p.text, query)}</div>'
-            "</div>"
+    def link(m: re.Match) -> str:
+        numbers = [int(x) for x in re.findall(r"\d+", m.group(1))]
+        if not numbers or not set(numbers) <= cited:
+            return m.group(0)
+        return "".join(
+            f'<a class="nqa-ref" href="#{_anchor(turn_id, n)}" data-n="{n}" '
+            f'aria-label="Xem nguồn {n}">[{n}]</a>'
+            for n in numbers
         )
-    return "".join(items)
+
+    escaped = lines(escape(text.strip()))
+    return MARKERS.sub(link, escaped)
 
 
-def section_passages(document: Document, path: Sequence[str]) -> list[Passage]:
-    """All passages of `document` at or under the heading `path` (all of them for ())."""
-    path = tuple(path)
-    return [p for p in document.passages if p.section[: len(path)] == path]
+def _cells_html(cells: Sequence[Sequence[str]], cited: str) -> str:
+    """A table row as heading/value pairs; the value holding the cited words is marked."""
+    items = []
+    for heading, value in cells:
+        if not value:
+            continue
+        shown = escape(value)
+        if cited and (value in cited or cited in value):
+            shown = f"<mark>{shown}</mark>"
+        items.append(f"<div><dt>{escape(heading)}</dt><dd>{lines(shown)}</dd></div>")
+    return f'<dl class="nqa-cells">{"".join(items)}</dl>'
 
 
-def parse_heading_path(heading: str) -> tuple[str, ...]:
-    """Inverse of SECTION_SEP.join: "Điều 2 › I. Mục tiêu" -> ("Điều 2", "I. Mục tiêu")."""
-    return tuple(part.strip() for part in heading.split(SECTION_SEP.strip()) if part.strip())
+def _byline(source: Mapping) -> str:
+    parts = [escape(source.get("issuer"))] if source.get("issuer") else []
+    if source.get("date_vn"):
+        parts.append(f"ngày {escape(source['date_vn'])}")
+    return " · ".join(parts)
 
 
-def section_html(document: Document, path: Sequence[str]) -> str:
-    """A section read in full: its heading path, then every passage under it."""
-    passages = section_passages(document, path)
-    title = escape(SECTION_SEP.join(path)) if path else "Toàn văn"
-    if not passages:
-        return f'<p class="nqa-empty">Mục “{title}” không có đoạn văn nào.</p>'
-    body, last = [], None
-    for p in passages:
-        if p.section != last and p.section[len(path) :]:
-            body.append(
-                f'<h4 class="nqa-sub">{escape(SECTION_SEP.join(p.section[len(path) :]))}</h4>'
-            )
-        last = p.section
-        body.append(f'<p class="nqa-passage">{_lines(escape(p.text))}</p>')
-    head = f"<h3>{_doc_label(document.meta.title, document.meta.number)}</h3><h4>{title}</h4>"
-    return head + "".join(body)
-
-
-def document_html(document: Document) -> str:
-    """A document's metadata card, with how to read it."""
-    m = document.meta
-    rows = [
-        ("Số hiệu", m.number),
-        ("Loại văn bản", m.kind),
-        ("Cơ quan ban hành", m.issuer),
-        ("Ngày", m.date),
-        ("Người ký", m.signer),
-    ]
-    cells = "".join(f"<tr><th>{k}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
+def source_card(source: Mapping, turn_id: str, *, open: bool = True, related: int = 0) -> str:
+    """A source as a card: what the document is, where, and the passage with the answer
+    marked between its neighbouring sentences; a link reads the whole section."""
+    n = related or source["n"]  # a related passage is numbered apart: r1, r2 ...
+    label = escape(source.get("label") or source.get("doc_number") or source.get("doc_title"))
+    title = escape(source.get("short_title") or source.get("doc_title"))
+    where = escape(source.get("section")) or "Phần mở đầu"
+    ex = source.get("excerpt") or {"text": source.get("text", ""), "span": source.get("span")}
+    if source.get("passage_kind") == "row" and source.get("cells"):
+        span = source.get("span")
+        cited = source["text"][span[0] : span[1]] if span else ""
+        body = _cells_html(source["cells"], cited)
+    else:
+        gap = "<br>" if source.get("passage_kind") in ("table", "row") else " "  # rows: lines
+        before = after = ""
+        if ex.get("before"):
+            before = f'<span class="nqa-ctx">{escape(ex["before"])}</span>{gap}'
+        if ex.get("after"):
+            after = f'{gap}<span class="nqa-ctx">{escape(ex["after"])}</span>'
+        body = f"<p>{before}{highlight_span(ex['text'], ex.get('span'))}{after}</p>"
+    number = "" if related else f'<span class="nqa-n" aria-hidden="true">[{n}]</span> '
+    kind = "liên quan" if related else "nguồn"
+    anchor = _anchor(turn_id, f"r{n}" if related else n)
     return (
-        f'<h3>{escape(m.title)}</h3><table class="nqa-meta">{cells}</table>'
-        f"<p>{len(document.passages)} đoạn, {len(document.toc)} mục. Chọn một mục (hoặc "
-        "“Toàn văn”) để đọc.</p>"
+        f'<details class="nqa-card" id="{anchor}"{" open" if open else ""}>'
+        f'<summary aria-label="{"Đoạn " if related else "Nguồn "}{n}: {label}, {title}">'
+        f'{number}<span class="nqa-doc"><b>{label}</b> <span class="nqa-title">{title}</span></span>'
+        f'<span class="nqa-by">{_byline(source)}</span>'
+        + (f'<span class="nqa-by">{where}</span>' if related else "")
+        + "</summary>"
+        f'<div class="nqa-card-body"><p class="nqa-where">{where}</p>'
+        f'<blockquote class="nqa-excerpt" aria-label="Trích đoạn {kind} {n}">{body}</blockquote>'
+        f'<a class="nqa-read" href="#" data-doc="{escape(source["doc_id"])}" '
+        f'data-section="{escape(source.get("section"))}" '
+        f'data-passage="{escape(source.get("passage_id"))}">Đọc toàn bộ mục này trong Tra cứu</a>'
+        "</div></details>"
     )
 
 
-def toc_choices(document: Document) -> list[tuple[str, str]]:
-    """(indented label, heading path joined with " › ") for a dropdown, in document order."""
-    choices = [("Toàn văn", "")]
-    for h in document.toc:
-        indent = "\u2003" * (len(h.path) - 1)
-        choices.append((f"{indent}{h.title}", SECTION_SEP.join(h.path)))
-    return choices
+def plain_text(turn: Mapping) -> str:
+    """An answer and its sources as plain text, for the copy button."""
+    out = [turn.get("answer", "").strip()]
+
+    def add(title: str, sources: Sequence[Mapping]) -> None:
+        if not sources:
+            return
+        out.extend(["", f"{title}:"])
+        for s in sources:
+            by = ", ".join(
+                x
+                for x in (s.get("issuer"), f"ngày {s['date_vn']}" if s.get("date_vn") else None)
+                if x
+            )
+            head = f"[{s['n']}] {s.get('label') or s.get('doc_title')} – {s.get('title') or s.get('doc_title')}"
+            out.append(head + (f" ({by})" if by else ""))
+            if s.get("section"):
+                out.append(f"    {s['section']}")
+            ex = s.get("excerpt") or {}
+            out.append(f"    “{' '.join((ex.get('text') or s.get('text', '')).split())}”")
+
+    add(SOURCES, turn.get("citations") or [])
+    add(RELATED, turn.get("related") or [])
+    return "\n".join(out).strip()
 
 
-def toc_json(document: Document) -> list[dict]:
-    return [
-        {"label": h.label, "title": h.title, "level": h.level, "path": list(h.path)}
-        for h in document.toc
+def _actions(turn: Mapping) -> str:
+    tid = escape(turn["id"])
+    rating = turn.get("rating")
+    buttons = [
+        f'<button type="button" class="nqa-act" data-act="copy" data-turn="{tid}">'
+        f"{icon('copy')} Sao chép</button>"
     ]
+    for value, label in (("up", "Hữu ích"), ("down", "Chưa đúng")):
+        pressed = "true" if rating == value else "false"
+        buttons.append(
+            f'<button type="button" class="nqa-act" data-act="rate" data-rating="{value}" '
+            f'data-turn="{tid}" aria-pressed="{pressed}">{icon(value)} '
+            f"{label}</button>"
+        )
+    note = ""
+    if rating and not turn.get("commented"):
+        note = (
+            f'<form class="nqa-comment" data-turn="{tid}"><label for="nqa-c-{tid}">Cảm ơn bạn '
+            "đã đánh giá! Góp ý thêm (không bắt buộc):</label>"
+            f'<textarea id="nqa-c-{tid}" rows="2" maxlength="2000"></textarea>'
+            '<button type="submit" class="nqa-act nqa-primary">Gửi góp ý</button></form>'
+        )
+    elif turn.get("commented"):
+        note = '<p class="nqa-thanks" role="status">Đã ghi nhận góp ý. Xin cảm ơn!</p>'
+    return f'<div class="nqa-actions">{"".join(buttons)}</div>{note}'
 
 
-DOCUMENT_COLUMNS = ["Mã", "Tên văn bản", "Số hiệu", "Cơ quan ban hành", "Ngày", "Số đoạn"]
+def turn_html(turn: Mapping) -> str:
+    """One question and its answer."""
+    tid = turn["id"]
+    cited = turn.get("citations") or []
+    related = turn.get("related") or []
+    parts = [
+        f'<article class="nqa-turn" id="nqa-t-{escape(tid)}" aria-label="Câu hỏi và trả lời">',
+        f'<p class="nqa-q"><span class="nqa-sr">Bạn hỏi: </span>{escape(turn["question"])}</p>',
+        f'<div class="nqa-a{" nqa-abstained" if turn.get("abstained") else ""}" tabindex="-1">',
+        '<h3 class="nqa-sr">Trả lời</h3>',
+        f'<p class="nqa-text">{answer_text_html(turn.get("answer", ""), tid, {c["n"] for c in cited})}</p>',
+    ]
+    if cited:
+        parts.append(f'<section class="nqa-sources" aria-label="{SOURCES}">')
+        parts.append(f'<h4>{SOURCES} <span class="nqa-count">({len(cited)})</span></h4>')
+        parts.extend(source_card(c, tid) for c in cited)
+        parts.append("</section>")
+    if related:
+        parts.append(f'<section class="nqa-related" aria-label="{RELATED}">')
+        parts.append(f'<h4>{RELATED}</h4><p class="nqa-note">{RELATED_NOTE}</p>')
+        parts.extend(source_card(c, tid, open=False, related=i) for i, c in enumerate(related, 1))
+        parts.append("</section>")
+    parts.append(_actions(turn))
+    parts.append(f'<pre class="nqa-plain" hidden>{escape(plain_text(turn))}</pre>')
+    parts.append("</div></article>")
+    return "".join(parts)
 
 
-def document_row(document: Document) -> list:
-    m = document.meta
-    return [m.doc_id, m.title, m.number or "", m.issuer or "", m.date or "", len(document.passages)]
+def _count(n: int, noun: str) -> str:
+    return f"{n:,}".replace(",", ".") + f" {noun}"
 
 
-def documents_html(documents: Sequence[Document]) -> str:
-    """The document list as a table, one row per document."""
-    if not documents:
-        return '<p class="nqa-empty">Kho chưa có văn bản nào.</p>'
-    head = "".join(f"<th>{c}</th>" for c in DOCUMENT_COLUMNS)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in document_row(d)) + "</tr>"
-        for d in documents
+def welcome_html(overview: Mapping) -> str:
+    """The first screen: what the corpus covers and example questions from its documents."""
+    n = overview.get("documents", 0)
+    if not n:
+        return (
+            '<section class="nqa-welcome"><h2>Kho văn bản đang trống</h2><p>Chưa có văn bản '
+            "nào để hỏi. Người quản trị có thể tải văn bản lên ở thẻ “Văn bản”.</p></section>"
+        )
+    kinds = ", ".join(_count(c, k.lower()) for k, c in overview.get("kinds", []))
+    issuers = overview.get("issuers", [])
+    years = overview.get("years") or []
+    span = ""
+    if years:
+        span = (
+            f", ban hành năm {years[0]}"
+            if years[0] == years[-1]
+            else (f", ban hành từ năm {years[0]} đến {years[-1]}")
+        )
+    who = "".join(f"<li>{escape(name)} ({c})</li>" for name, c in issuers)
+    examples = "".join(
+        f'<li><button type="button" class="nqa-example" data-act="ask" data-q="{escape(q)}">'
+        f"{escape(q)}</button></li>"
+        for q in overview.get("examples", [])
     )
-    return f'<table class="nqa-docs"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return (
+        '<section class="nqa-welcome" aria-labelledby="nqa-welcome-h">'
+        '<h2 id="nqa-welcome-h">Hỏi đáp về văn bản trong kho</h2>'
+        f"<p>Kho gồm <b>{_count(n, 'văn bản')}</b> ({kinds}) của "
+        f"<b>{_count(len(issuers), 'cơ quan ban hành')}</b>{span}. Mỗi câu trả lời ghi rõ "
+        "nguồn: bấm vào số [1] để xem đoạn văn gốc.</p>"
+        f'<details class="nqa-issuers"><summary>Các cơ quan ban hành</summary><ul>{who}</ul>'
+        "</details>"
+        + (f'<h3>Câu hỏi gợi ý</h3><ul class="nqa-examples">{examples}</ul>' if examples else "")
+        + "</section>"
+    )
 
 
-def document_json(document: Document) -> dict:
-    m: DocumentMeta = document.meta
-    return {
-        "doc_id": m.doc_id,
-        "title": m.title,
-        "number": m.number,
-        "issuer": m.issuer,
-        "date": m.date,
-        "kind": m.kind,
-        "passages": len(document.passages),
-        "headings": len(document.toc),
-    }
+LOADING = '<p class="nqa-welcome" role="status">Đang tải thông tin kho văn bản…</p>'
 
 
-def citation_json(c: Citation) -> dict:
-    return {
-        "n": c.n,
-        "doc_id": c.doc_id,
-        "doc_title": c.doc_title,
-        "doc_number": c.doc_number,
-        "section": c.section,
-        "article": c.article,
-        "text": c.text,
-        "span": list(c.span) if c.span else None,
-        "score": round(c.score, 4),
-    }
-
-
-def answer_json(answer: Answer) -> dict:
-    """An answer for the API: Answer.to_json() with citation spans and related passages apart."""
-    return {
-        "question": answer.question,
-        "answer": answer.text,
-        "abstained": answer.abstained,
-        "confidence": round(answer.confidence, 4),
-        "citations": [citation_json(c) for c in answer.citations],
-        "related": [citation_json(c) for c in answer.related],
-    }
-
-
-def hit_json(hit, query: str = "") -> dict:
-    """A search hit for the API; `matches` are the (start, end) of the query's words."""
-    p: Passage = hit.passage
-    return {
-        "passage_id": p.id,
-        "doc_id": p.doc_id,
-        "section": p.section_str,
-        "article": p.article,
-        "text": p.text,
-        "score": round(hit.score, 4),
-        "matches": [list(s) for s in match_spans(p.text, query_terms(query))],
-    }
+def conversation_html(turns: Sequence[Mapping], overview: Mapping | None = None) -> str:
+    """The whole chat: the first screen until something is asked (`overview` None: still
+    loading), then every turn."""
+    if not turns:
+        return LOADING if overview is None else welcome_html(overview)
+    return '<div class="nqa-log">' + "".join(turn_html(t) for t in turns) + "</div>"

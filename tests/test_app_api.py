@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import http.client
 import json
+import re
 import sqlite3
 import urllib.request
 from pathlib import Path
@@ -47,7 +48,8 @@ def test_named_endpoints(client):
     assert names == {
         f"/{n}"
         for n in (
-            "ask feedback search toc section documents upload delete export_feedback health"
+            "ask feedback search toc section documents overview upload delete export_feedback"
+            " health"
         ).split()
     }
 
@@ -74,6 +76,12 @@ def test_ask_answers_with_a_cited_span(client):
     assert cite["doc_id"] == "nq-45-hoa-binh-xanh-2024"
     start, end = cite["span"]
     assert "96,5%" in cite["text"][start:end]
+    # only the sources the answer points at; a source card's data
+    assert {f"[{c['n']}]" for c in r["citations"]} <= set(re.findall(r"\[\d+\]", r["answer"]))
+    assert cite["label"] == "Nghị quyết 45/NQ-HĐND" and cite["date_vn"] == "14/12/2023"
+    assert cite["issuer"] == "Hội đồng nhân dân huyện Hòa Bình Xanh"
+    ex = cite["excerpt"]
+    assert "96,5%" in ex["text"][ex["span"][0] : ex["span"][1]] and "2,1%" in ex["before"]
     follow = client.predict("Còn tỷ lệ hộ nghèo thì sao?", r["id"], api_name="/ask")
     assert follow["id"] != r["id"] and follow["question"] == "Còn tỷ lệ hộ nghèo thì sao?"
     assert "2,1%" in follow["answer"]
@@ -110,7 +118,13 @@ def test_search_highlights_and_filters(client):
         "kh-chuyen-doi-so-doi-thong-2025",
     }
     first = hits[0]
-    assert [first["text"][s:e].lower() for s, e in first["matches"]][:2] == ["ngân", "sách"]
+    assert [first["text"][s:e].lower() for s, e in first["matches"]][:1] == ["ngân sách"]
+    assert all(h["relevance"] >= 0.5 for h in hits)
+    assert client.predict("xyzqwv phlogiston", 5, None, None, None, api_name="/search") == []
+    bhyt = client.predict(
+        "BHYT", 3, None, None, None, api_name="/search"
+    )  # the index's abbreviation
+    assert "96,5%" in bhyt[0]["text"] and bhyt[0]["relevance"] == 1.0
     only_2025 = client.predict("ngân sách", 5, None, 2025, None, api_name="/search")
     assert {h["doc_id"] for h in only_2025} == {"kh-chuyen-doi-so-doi-thong-2025"}
     by_issuer = client.predict(
@@ -122,6 +136,19 @@ def test_search_highlights_and_filters(client):
     )
     assert {h["doc_id"] for h in by_doc} == {"kh-chuyen-doi-so-doi-thong-2025"}
     assert "từ khóa" in _error(client, " ", 5, None, None, None, api_name="/search")
+    plans = client.predict("ngân sách", 5, None, None, None, "Kế hoạch", None, api_name="/search")
+    assert {h["doc_id"] for h in plans} == {"kh-chuyen-doi-so-doi-thong-2025"}
+    in_force_2024 = client.predict("ngân sách", 5, None, None, None, None, 2024, api_name="/search")
+    assert {h["doc_id"] for h in in_force_2024} == {"nq-45-hoa-binh-xanh-2024"}
+
+
+def test_overview_says_what_the_corpus_holds_and_its_examples_are_answered(client):
+    info = client.predict(api_name="/overview")
+    assert info["documents"] == 2 and info["years"] == [2023, 2025]
+    assert sorted(k for k, _ in info["kinds"]) == ["Kế hoạch", "Nghị quyết"]
+    assert len(info["examples"]) >= 2
+    for question in info["examples"]:
+        assert not client.predict(question, "", api_name="/ask")["abstained"], question
 
 
 def test_toc_and_section(client):
@@ -174,6 +201,8 @@ def test_upload_is_searchable_at_once_then_delete(client, served, tmp_path):
     )
     doc = client.predict(handle_file(src), TOKEN, api_name="/upload")
     assert doc["doc_id"] == "quyet-dinh-ho-tro-che" and doc["passages"] >= 1
+    assert doc["report"]["passages"]["content"] >= 1
+    assert "Không tìm thấy số hiệu văn bản." in doc["report"]["warnings"]
     assert (served.corpus / "quyet-dinh-ho-tro-che.md").exists()
     assert "quyet-dinh-ho-tro-che" in _doc_ids(client)
     hits = client.predict("chè hữu cơ", 3, None, None, None, api_name="/search")
@@ -310,3 +339,13 @@ def test_upload_word_and_pdf(client, served, tmp_path, suffix, write):
     finally:
         client.predict("ho-tro-nuoi-ong", TOKEN, api_name="/delete")
     assert "ho-tro-nuoi-ong" not in _doc_ids(client)
+
+
+def test_the_page_is_served_as_vietnamese(served):
+    """lang="vi" and the page's style and script are in the HTML as served, before any script
+    runs (screen readers, search engines, the first paint)."""
+    status, body = _raw_get(served.url, "/")
+    html = body.decode("utf-8")
+    assert status == 200 and '<html\n\tlang="vi"' in html and 'lang="en"' not in html
+    assert "Click to try out the app!" not in html and html.count("const PATTERNS") == 1
+    assert html.index("nqa-own") < html.index("</head>")
