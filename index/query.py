@@ -12,7 +12,7 @@ from index.abbrev import expand
 from index.fold import diacritic_ratio
 from index.fusion import DENSE_WEIGHT, dense_weight
 from index.glossary import translate_terms
-from index.restore import DiacriticRestorer
+from index.restore import DiacriticRestorer, Restoration
 from index.spelling import Speller, standardize
 from index.synonyms import official_terms
 from index.tokenize import tokenize
@@ -70,7 +70,9 @@ def prepare(
         )
     standard = standardize(text, speller)
     typed = diacritic_ratio(standard.text) >= 0.5
-    restoration = restorer.restore(standard.text)
+    # a question typed with diacritics keeps its unmarked words: "tài sản chung", "so với" are
+    # right as typed; only a question typed without them gets them back
+    restoration = Restoration(standard.text, 1.0) if typed else restorer.restore(standard.text)
     restored = restoration.text
     # everyday wording -> the documents' wording; English words inside a Vietnamese question
     terms = " ".join(t for t in (official_terms(restored), translate_terms(restored)) if t)
