@@ -60,7 +60,9 @@ def figures(text: str) -> tuple[tuple[int, int, str], ...]:
         if number and _YEARLIKE.match(number.group(0)) and figure[digits.start() :] == number[0]:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if _NOT_A_FIGURE.search(plain[: start + digits.start()]):
+        if _NOT_A_FIGURE.search(
+            plain[max(0, start + digits.start() - 60) : start + digits.start()]
+        ):
             continue
         out.append((start, start + len(figure), figure))
     return tuple(out)
