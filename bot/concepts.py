@@ -149,6 +149,23 @@ def coverage(items: Sequence[Concept], own: frozenset[str], context: frozenset[s
     return got / total
 
 
+def coverages(
+    items: Sequence[Concept], own: frozenset[str], context: frozenset[str]
+) -> tuple[float, float]:
+    """(coverage by the text alone, coverage with its context) in one pass."""
+    total = sum(c.weight for c in items)
+    if not total:
+        return 0.0, 0.0
+    alone = framed = 0.0
+    for c in items:
+        if c.found_in(own):
+            alone += c.weight
+            framed += c.weight
+        elif c.found_in(context):
+            framed += 0.7 * c.weight
+    return alone / total, framed / total
+
+
 def missing(items: Sequence[Concept], words: frozenset[str]) -> list[Concept]:
     return [c for c in items if not c.found_in(words)]
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.concepts import Concept, coverage, syllable_set
+from bot.concepts import Concept, coverages, syllable_set
 from bot.figures import DATE, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
@@ -164,8 +164,7 @@ def rank_units(
         for start, end, text, heading, per in _units(p):
             own_words = syllable_set(text)
             frame = context | syllable_set(heading) | syllable_set(_lead_in(p, start))
-            own = coverage(items, own_words, frozenset())
-            covered = coverage(items, own_words, frame | own_words)
+            own, covered = coverages(items, own_words, frame)
             value = value_for(query, text, heading, per)
             score = W_RETRIEVAL * relative + W_COVERED * covered + W_OWN * own - 0.015 * rank
             score += _type_bonus(query, text, value, p)
