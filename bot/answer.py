@@ -10,9 +10,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bot import compose
-from bot.concepts import Concept, concepts, idf_table, missing, plain_words, syllable_set
+from bot import compose, ranker
+from bot.concepts import (
+    Concept,
+    concepts,
+    idf_table,
+    missing,
+    plain_words,
+    syllable_set,
+    syllables,
+)
 from bot.evidence import Unit, passage_context, rank_units
 from bot.judge import Verdict, judge
 from bot.steer import doc_weights, places_covered
@@ -51,6 +60,18 @@ _SENDS_TO_APPENDIX = re.compile(
 _BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the bot found for a question, before judging and composing."""
+
+    query: Query
+    prepared: PreparedQuery
+    items: tuple[Concept, ...]  # the question's concepts
+    topic: tuple[Concept, ...]  # ... without the places, years and documents that scope it
+    hits: tuple[Hit, ...]
+    units: tuple[Unit, ...]  # candidate answers, best first
+
+
 class Bot:
     def __init__(self, index, mode: str = "hybrid", generator=None, judge=judge):
         self.index = index
@@ -81,12 +102,13 @@ class Bot:
         return self._by_id.get(passage_id)
 
     # -- asking ----------------------------------------------------------------------------
-    def ask(
+    def evidence(
         self,
         question: str,
         history: Sequence[tuple[str, Answer]] = (),
         docs: Sequence[str] | None = None,
-    ) -> Answer:
+    ) -> Evidence:
+        """Understand the question, retrieve, and rank every candidate unit of the hits."""
         previous = history[-1][0] if history else None
         query = self._place_initials(understand(question, previous))
         if query.followup and history and not docs:
@@ -102,17 +124,36 @@ class Bot:
             prepared=prepared,
             weights=weights,
         )
-        if not hits:
-            return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
-        hits = self._with_named_part(query, self._with_kind_passages(query, hits))
-        if query.followup and history:
-            hits = self._with_previous(history[-1][1], hits)
+        if hits:
+            hits = self._with_named_part(query, self._with_kind_passages(query, hits))
+            if query.followup and history:
+                hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
-        units = rank_units(query, items, hits, self.metas)
+        topic = topic_of(query, items)
+        units = rank_units(query, items, hits, self.metas, topic) if hits else []
+        return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, Answer]] = (),
+        docs: Sequence[str] | None = None,
+    ) -> Answer:
+        found = self.evidence(question, history, docs)
+        query, prepared, items = found.query, found.prepared, list(found.items)
+        hits, units = list(found.hits), list(found.units)
+        if not units:
+            return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
         best = units[0]
-        features = self._features(query, prepared, items, best, units, hits)
+        features = self._features(query, prepared, list(found.topic), best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
+        about_document, fact = self._document_fact(query, best, hits)
+        if fact is not None:  # a fact about the document, from its metadata: no guessing
+            citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
+            return Answer(query.text, fact.text, citations, 1.0, False, (), tuple(hits))
+        if about_document and query.kind in _META_KINDS:  # the document does not state it
+            verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
         if not verdict.abstain and not (features["places"] and features["years"]):
             # a question that names a province or a year is answered only from evidence that
             # holds for it: another province's figure or another year's target is no answer
@@ -189,14 +230,14 @@ class Bot:
         units: list[Unit],
         hits: list[Hit],
     ) -> dict[str, float]:
+        """What the judge reads of the chosen evidence (see bot/judge.py)."""
         hit = hits[best.rank]
         p = hit.passage
         meta = self.metas.get(p.doc_id)
         context = passage_context(p, meta)
-        words = syllable_set(" ".join([p.text, context]))
-        near = syllable_set(" ".join([best.text, best.heading, *p.section]))
+        near = syllable_set(" ".join([best.text, best.heading, context]))
         total = sum(c.weight for c in items) or 1.0
-        gone = missing(items, words)
+        top_weight = max(self.idf.values(), default=1.0)
         unknown = sum(
             c.weight
             for c in items
@@ -208,16 +249,33 @@ class Bot:
             "covered": best.covered,
             "own": best.own,
             "dense": hit.dense if hit.dense is not None else 0.8,
-            "missing": max((c.weight for c in gone), default=0.0) / total,
+            "unit_dense": self._unit_dense(prepared, best, p, meta),
+            "missing": max((c.weight for c in missing(items, near)), default=0.0) / top_weight,
             "unknown": unknown / total,
             "top_missing": float(top is not None and not top.found_in(near)),
+            "pairs": (best.features or {}).get("pairs", 0.0),
             "value": float(self._has_value(query, best, meta)),
             "places": float(places_covered(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
-            "margin": best.score - other.score if other else 0.5,
+            "margin": min(best.score - other.score, 5.0) if other else 5.0,
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+
+    def _unit_dense(
+        self, prepared: PreparedQuery, best: Unit, p: Passage, meta: DocumentMeta | None
+    ) -> float:
+        """How close the model finds the question and the chosen clause (in its place: the
+        document title and nearest headings), which a paraphrase keeps and a near miss loses."""
+        if self.mode == "bm25":
+            return 0.8
+        from dataclasses import replace
+
+        from index.dense import passage_context as framed
+
+        text = framed(meta, replace(p, text=compose.clause_of(best, p)))
+        vector = self.index.embedder.encode([text], kind="passage")[0]
+        return float(vector @ self.index.query_vector(prepared.dense_text))
 
     @staticmethod
     def _has_value(query: Query, best: Unit, meta: DocumentMeta | None) -> bool:
@@ -265,20 +323,6 @@ class Bot:
         p = hit.passage
         meta = self.metas.get(p.doc_id)
         cited = compose.Cited(p, (best.start, best.end), hit.score)
-        about_this = meta is not None and (
-            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
-        )  # a question naming another document's number asks about that one
-        if about_this and (
-            query.kind in _META_KINDS
-            or (
-                query.kind in ("date", "effective")
-                and _ABOUT_DOCUMENT.search(fold(query.standard).lower())
-                and not _UNTIL.search(fold(query.standard).lower())
-            )
-        ):
-            draft = self._meta_answer(query, meta, best, p)
-            if draft is not None:
-                return draft
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
@@ -302,6 +346,28 @@ class Bot:
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         return compose.Draft(compose.value_answer(best, p), (cited,))
+
+    def _document_fact(
+        self, query: Query, best: Unit, hits: list[Hit]
+    ) -> tuple[bool, compose.Draft | None]:
+        """(does the question ask a fact about the document itself: who signed it, its number,
+        issuer, session, date, what it amends; the answer from its metadata, if it states it)."""
+        p = hits[best.rank].passage
+        meta = self.metas.get(p.doc_id)
+        about_this = meta is not None and (
+            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
+        )  # a question naming another document's number asks about that one
+        asked = fold(query.standard).lower()
+        if not about_this or not (
+            query.kind in _META_KINDS
+            or (
+                query.kind in ("date", "effective")
+                and _ABOUT_DOCUMENT.search(asked)
+                and not _UNTIL.search(asked)
+            )
+        ):
+            return False, None
+        return True, self._meta_answer(query, meta, best, p)
 
     def _meta_answer(
         self, query: Query, meta: DocumentMeta | None, best: Unit, p: Passage
@@ -463,7 +529,8 @@ class Bot:
                 prepared=prepared,
                 weights=doc_weights(q, self.metas.values()),
             )
-            units = [u for u in rank_units(q, self._concepts(q, prepared), hits, self.metas)]
+            items = self._concepts(q, prepared)
+            units = rank_units(q, items, hits, self.metas, topic_of(q, items))
             chosen = next(
                 (
                     u
@@ -510,7 +577,7 @@ class Bot:
                 meta = self.metas.get(hits[u.rank].passage.doc_id)
                 if not u.value or meta is None or not meta.region or meta.region in per_place:
                     continue
-                if u.covered >= best.covered - 0.05 and u.score >= best.score - 0.15:
+                if u.covered >= best.covered - 0.05 and u.score >= best.score - ranker.NEAR:
                     per_place[meta.region] = (u, hits[u.rank])
         if len(per_place) < 2:
             return None
@@ -538,7 +605,8 @@ class Bot:
         hits = self.index.search(
             query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
         )
-        units = [u for u in rank_units(query, items, hits, self.metas) if u.value]
+        units = rank_units(query, items, hits, self.metas, topic_of(query, items))
+        units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
     def _abstain(
@@ -660,6 +728,17 @@ class Bot:
         return Answer(
             answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
+
+
+def topic_of(query: Query, items: list[Concept]) -> list[Concept]:
+    """The concepts a question is about, without those that only scope it: the places, years,
+    document types and numbers it names (steering and the place and year checks read those)."""
+    scope: set[str] = set()
+    for name in (*query.places, *query.years, *query.numbers, *query.doc_kinds):
+        scope.update(syllables(name.replace("-", " ")))
+    if not scope:
+        return items
+    return [c for c in items if not plain_words(c.alternatives[0]) <= scope]
 
 
 def _same_number(asked: str, number: str | None) -> bool:

@@ -23,7 +23,9 @@ FIGURE = re.compile(
 )
 DATE = re.compile(
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b|"
-    r"\b\d{1,2}-\d{1,2}-\d{4}\b",
+    r"\b\d{1,2}-\d{1,2}-\d{4}\b|"
+    # a day of every year: "trước ngày 15 tháng 12 hằng năm"
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+(?:hằng|hàng|mỗi)\s+năm)?(?!\s*(?:năm\s+)?\d)",
     re.IGNORECASE,
 )
 DOC_NUMBER = re.compile(

@@ -57,8 +57,11 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                     r"what title")),
     ("signer", _w(r"ai ký", r"người ký", r"ký bởi ai", r"who signed", r"signed by",
                   r"signatory")),
-    ("number", _w(r"số hiệu", r"(?<!hệ )số mấy", r"số bao nhiêu", r"ký hiệu", r"số văn bản",
-                  r"what number", r"document number")),
+    # "Nghị quyết số mấy", "mang số bao nhiêu": the document's number; "mẫu số mấy", "hệ số
+    # mấy", "tổng số bao nhiêu" ask about something else
+    ("number", _w(r"số hiệu", r"ký hiệu", r"số văn bản", r"what number", r"document number",
+                  r"(?:nghị quyết|nghị định|thông tư|quyết định|công văn|văn bản|luật|mang|có|là)"
+                  r" số (?:mấy|bao nhiêu|nào|gì)")),
     ("issuer", _w(r"(?:cơ quan|ai|đơn vị) (?:nào )?ban hành", r"ban hành bởi", r"của cơ quan nào",
                   r"who issued", r"issued by", r"which (?:body|agency)")),
     ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ|làm hết hiệu lực)(?: (?:văn bản|nghị quyết|"

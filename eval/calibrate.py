@@ -29,9 +29,11 @@ SIGNS = {
     "covered": 1,
     "own": 1,
     "dense": 1,
+    "unit_dense": 1,
     "missing": -1,
     "unknown": -1,
     "top_missing": -1,
+    "pairs": 1,
     "value": 1,
     "places": 0,  # hard constraints, applied before the model
     "years": 0,
