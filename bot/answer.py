@@ -140,7 +140,7 @@ class Bot:
         docs: Sequence[str] | None = None,
     ) -> Answer:
         found = self.evidence(question, history, docs)
-        query, prepared, items = found.query, found.prepared, list(found.items)
+        query, prepared = found.query, found.prepared
         hits, units = list(found.hits), list(found.units)
         if not units:
             return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
@@ -148,6 +148,15 @@ class Bot:
         features = self._features(query, prepared, list(found.topic), best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
+        if query.compare and not query.yesno:
+            compared = self._comparison(query)
+            if compared is not None:
+                draft, confidence = compared
+                citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
+                answer = Answer(
+                    query.text, draft.text, citations, confidence, False, (), tuple(hits), features
+                )
+                return self._generated(answer) if self.generator else answer
         about_document, fact = self._document_fact(query, best, hits)
         if fact is not None:  # a fact about the document, from its metadata: no guessing
             citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
@@ -167,7 +176,7 @@ class Bot:
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
-        draft = self._compose(query, prepared, items, best, units, hits)
+        draft = self._compose(query, prepared, list(found.topic), best, units, hits)
         citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
         answer = Answer(
             query.text,
@@ -333,10 +342,8 @@ class Bot:
             and (plural or not self._one_item(best, units, hits))
         ):
             return self._list(query, items, best, hits)
-        if query.compare:
-            return self._comparison(query) or compose.Draft(
-                compose.figure_answer(query, best, p, meta), (cited,)
-            )
+        if query.compare:  # the sides were not found apart (see ask): the best figure alone
+            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind in ("figure", "effective", "date"):
             several = self._by_place(query, prepared, items, best, units, hits)
             if several:
@@ -431,9 +438,11 @@ class Bot:
     ) -> compose.Draft:
         """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
         trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
-        heading, entries = self._list_entries(items, best, hits)
+        heading, entries, named = self._list_entries(items, best, hits)
         p = hits[best.rank].passage
-        if len(entries) <= 1:
+        # one clause that names what is asked better than any heading does is the answer
+        # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
+        if len(entries) <= 1 or best.own >= max(named + 0.2, 0.8):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
@@ -447,7 +456,7 @@ class Bot:
 
     def _list_entries(
         self, items: list[Concept], best: Unit, hits: list[Hit]
-    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]]]:
+    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]], float]:
         from bot.concepts import coverage
 
         choices = []  # (coverage, retrieval order, heading text, passage, section depth or line)
@@ -462,7 +471,7 @@ class Bot:
                     cov = coverage(items, syllable_set(line), frozenset())
                     choices.append((cov, -order, 99, line, p, line))
         if not choices:
-            return "", []
+            return "", [], 0.0
         cov, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
         if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
             p = hits[best.rank].passage
@@ -472,7 +481,7 @@ class Bot:
             for item in lines[1:] if title else lines:
                 at = p.text.find(item)
                 entries.append((item, p, (at, at + len(item))))
-            return title, entries
+            return title, entries, cov
         if line is not None:  # the items after a lead-in line of the passage
             after = p.text.split(line, 1)[1]
             start = p.text.find(line) + len(line)
@@ -481,7 +490,7 @@ class Bot:
                 if item.strip():
                     at = p.text.find(item, start)
                     entries.append((item, p, (at, at + len(item))))
-            return title, entries
+            return title, entries, cov
         prefix = p.section[:depth]
         under = [
             q
@@ -495,7 +504,7 @@ class Bot:
             for q in under:
                 if len(q.section) > depth:
                     firsts.setdefault(q.section[depth], q)
-            return title, [(c, firsts[c], (0, 0)) for c in children]
+            return title, [(c, firsts[c], (0, 0)) for c in children], cov
         entries = []
         for q in under:
             offset = 0
@@ -504,11 +513,12 @@ class Bot:
                 offset = at + len(item)
                 if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
                     entries.append((item, q, (at, at + len(item))))
-        return title, entries
+        return title, entries, cov
 
-    def _comparison(self, query: Query) -> compose.Draft | None:
+    def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
-        figure, then the BHXH one), each with its label and citation."""
+        figure, then the BHXH one), each with its label and citation, and the confidence of
+        the weaker side; None when a side is not found or the judge doubts it."""
         from dataclasses import replace
 
         from bot.understand import side_questions
@@ -516,7 +526,7 @@ class Bot:
         sides = side_questions(query.standard)
         if sides is None:
             return None
-        parts, cited = [], []
+        parts, cited, confidences = [], [], []
         for n, side in enumerate(sides[:2], start=1):
             q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
             if q.kind not in ("figure", "effective", "date"):
@@ -545,10 +555,15 @@ class Bot:
             )
             if chosen is None:
                 return None
+            features = self._features(q, prepared, topic_of(q, items), chosen, units, hits)
+            verdict = self.judge(features)
+            if verdict.abstain or not (features["places"] and features["years"]):
+                return None
+            confidences.append(verdict.confidence)
             p = hits[chosen.rank].passage
             parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
-        return compose.Draft(compose.compare_answer(parts), tuple(cited))
+        return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
 
     def _by_place(
         self,

@@ -106,7 +106,8 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
 
 
 _NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chớ|cấm|nghiêm cấm)\b", re.IGNORECASE)
-_NEGATIVE_WORDS = ("miễn", "trừ", "loại trừ", "bãi bỏ")
+# words that say no by their meaning: excluding, exempting, repealing, being late or wrong
+_NEGATIVE_WORDS = ("miễn", "trừ", "loại trừ", "bãi bỏ", "hết hiệu lực", "chậm", "sai")
 _MORE = re.compile(
     r"\b(?:cao hơn|lớn hơn|nhiều hơn|vượt|trên|hơn|quá|more than|above|over)\b", re.I
 )
@@ -114,13 +115,14 @@ _LESS = re.compile(r"\b(?:thấp hơn|nhỏ hơn|ít hơn|dưới|không quá|le
 
 
 def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
-    """The clause says no: it negates one of the question's own words ("không áp dụng" when
-    asked whether it applies) or uses a negative word ("miễn", "bãi bỏ") the question does
-    not; a question that is itself negative is answered yes when the clause negates too."""
+    """The clause says no: the question and the clause differ in polarity. A text is negative
+    when it negates one of the question's own words ("không áp dụng" when asked whether it
+    applies) or uses a word that says no by its meaning ("miễn", "bãi bỏ", "chậm"); so "có
+    loại trừ ... không" is answered yes by "không áp dụng đối với ...", and "có được miễn ...
+    không" by "miễn ... đối với ..."."""
     from bot.concepts import syllables
 
     asked_text = _strip_yesno(question)
-    q_words = set(syllables(asked_text))
 
     def negated(text: str) -> bool:
         for m in _NEGATION.finditer(text):
@@ -129,11 +131,16 @@ def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
                 return True
         return False
 
-    clause_says_no = negated(clause) or any(
-        set(syllables(w)) <= set(syllables(clause)) and not set(syllables(w)) <= q_words
-        for w in _NEGATIVE_WORDS
-    )
-    return clause_says_no != negated(asked_text)
+    def negative(text: str) -> bool:
+        words = f" {' '.join(syllables(text))} "
+        found = 0
+        for w in sorted(_NEGATIVE_WORDS, key=len, reverse=True):  # "loại trừ" before "trừ"
+            key = f" {' '.join(syllables(w))} "
+            found += words.count(key)
+            words = words.replace(key, " ")
+        return negated(text) != (found % 2 == 1)
+
+    return negative(clause) != negative(asked_text)
 
 
 def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | None:
@@ -141,7 +148,7 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     figure the clause states for the same thing; None when the question states no figure."""
     from bot.figures import figures
 
-    stated_q = [f for _, _, f in figures(_strip_yesno(question))]
+    stated_q = [f for _, _, f in figures(_predicate(question))]
     if not stated_q:
         return None
     wanted = number_value(stated_q[0])
@@ -189,6 +196,16 @@ def number_value(figure: str) -> float | None:
     after = figure[m.end() :].lower().lstrip()
     scale = next((factor for word, factor in _SCALES if after.startswith(word)), 1.0)
     return value * scale
+
+
+def _predicate(question: str) -> str:
+    """What a yes/no question asks to be true: "... là 44% phải không" asserts it all; in
+    "vay đến 300 triệu đồng ... có phải thế chấp không" the part after "có" is asked and the
+    figure before it is a premise."""
+    if re.search(r"(?:đúng|phải)\s+(?:không|ko|k)\s*\??\s*$", question, re.IGNORECASE):
+        return _strip_yesno(question)
+    pivot = list(re.finditer(r"\b(?:có|co)\b", question, re.IGNORECASE))
+    return _strip_yesno(question[pivot[-1].end() :] if pivot else question)
 
 
 def _strip_yesno(question: str) -> str:

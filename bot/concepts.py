@@ -18,6 +18,7 @@ from pathlib import Path
 
 from index.abbrev import ABBREVIATIONS
 from index.fold import fold, syllable_key
+from index.glossary import glossary_spans
 from index.lexicon import mapping
 from index.synonyms import everyday_spans
 from index.tokenize import STOPWORDS, canonical_number, strip_question_words
@@ -97,7 +98,8 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
     text = strip_question_words(question)
     out: list[Concept] = []
     used: set[str] = set()
-    for start, end, official in everyday_spans(text):
+    # everyday wording and English policy terms, each with the documents' wording as another form
+    for start, end, official in [*everyday_spans(text), *glossary_spans(text)]:
         typed_words = syllables(text[start:end])
         typed, alt = phrase(typed_words), phrase(syllables(official))
         if typed:

@@ -124,6 +124,9 @@ _LIST = _w(
     r"kể hết", r"đối tượng nào", r"trường hợp nào", r"what are", r"which (?:tasks|measures|"
     r"groups|cases)", r"list",
 )  # fmt: skip
+# "A so với B là bao nhiêu" compares A and B; "tăng bao nhiêu so với cùng kỳ", "bằng mấy phần
+# trăm so với cấp tỉnh" ask one figure relative to a reference (the asking word comes first)
+_RELATIVE = _w(r"(?:bao nhiêu|mấy|nào|gì|thế nào|ra sao|how much|how many|what)\b.*\bso với")
 _COMPARE = _w(
     r"cao hơn",
     r"thấp hơn",
@@ -237,6 +240,16 @@ def answer_kind(text: str) -> str:
     if _AMOUNT_NOUNS.search(typed) and not _LIST.search(typed):
         return "figure"
     return "other"
+
+
+def _compares(typed: Typed) -> bool:
+    found = _COMPARE.search(typed)
+    if not found:
+        return False
+    if found.group(0) in ("so với", "so voi") and _RELATIVE.search(typed):
+        others = _COMPARE.search(Typed(typed.value[found.end() :], typed.accented))
+        return others is not None
+    return True
 
 
 def is_yesno(text: str) -> bool:
@@ -353,7 +366,7 @@ def understand(question: str, previous: str | None = None) -> Query:
     flags = {
         "yesno": is_yesno(standard),
         "listing": bool(_LIST.search(typed)) and kind not in ("signer", "date", "number"),
-        "compare": bool(_COMPARE.search(typed)),
+        "compare": _compares(typed),
     }
     if previous and is_elliptical(standard):
         before = understand(previous)
