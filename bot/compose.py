@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.evidence import Unit
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
+from index.fold import diacritic_ratio
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
 MAX_ITEM_CHARS = 140
@@ -102,7 +103,10 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
     verdict = figure_verdict(query.standard, clause, asked)
     if verdict is None:
         verdict = not denies(query.standard, clause, asked)
-    return f"Có. {clause} [1]" if verdict else f"Không, {clause[:1].lower()}{clause[1:]} [1]"
+    if verdict:
+        return f"Có. {clause} [1]"
+    lead = clause[:1].lower() if clause[1:2].islower() else clause[:1]  # "PHÂN LOẠI" stays
+    return f"Không, {lead}{clause[1:]} [1]"
 
 
 _NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chớ|cấm|nghiêm cấm)\b", re.IGNORECASE)
@@ -132,15 +136,25 @@ def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
         return False
 
     def negative(text: str) -> bool:
-        words = f" {' '.join(syllables(text))} "
+        # with its diacritics when typed with them: "miền núi" is not "miễn"
+        accented = diacritic_ratio(text) >= 0.4
+        words = f" {' '.join(_words(text, accented))} "
         found = 0
         for w in sorted(_NEGATIVE_WORDS, key=len, reverse=True):  # "loại trừ" before "trừ"
-            key = f" {' '.join(syllables(w))} "
+            key = f" {' '.join(_words(w, accented))} "
             found += words.count(key)
             words = words.replace(key, " ")
         return negated(text) != (found % 2 == 1)
 
     return negative(clause) != negative(asked_text)
+
+
+def _words(text: str, accented: bool) -> list[str]:
+    from bot.concepts import syllables
+
+    if accented:
+        return re.findall(r"[^\W\d_]+|\d+", text.lower())
+    return syllables(text)
 
 
 def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | None:
