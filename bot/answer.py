@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot import compose, ranker
 from bot.concepts import (
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_RELATED = 3  # closest passages shown when the bot abstains
+MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 _ABOUT_DOCUMENT = re.compile(
@@ -118,12 +120,13 @@ class Bot:
         weights = doc_weights(query, self.metas.values())
         hits = self.index.search(
             query.retrieval,
-            K_RETRIEVE,
+            K_RETRIEVE * 3,
             docs=docs,
             mode=self.mode,
             prepared=prepared,
             weights=weights,
         )
+        hits = diversify(hits, K_RETRIEVE)
         if hits:
             hits = self._with_named_part(query, self._with_kind_passages(query, hits))
             if query.followup and history:
@@ -258,7 +261,7 @@ class Bot:
             "covered": best.covered,
             "own": best.own,
             "dense": hit.dense if hit.dense is not None else 0.8,
-            "unit_dense": self._unit_dense(prepared, best, p, meta),
+            "unit_dense": self._unit_dense(prepared, best, hit, meta),
             "missing": max((c.weight for c in missing(items, near)), default=0.0) / top_weight,
             "unknown": unknown / total,
             "top_missing": float(top is not None and not top.found_in(near)),
@@ -272,18 +275,19 @@ class Bot:
         }
 
     def _unit_dense(
-        self, prepared: PreparedQuery, best: Unit, p: Passage, meta: DocumentMeta | None
+        self, prepared: PreparedQuery, best: Unit, hit: Hit, meta: DocumentMeta | None
     ) -> float:
-        """How close the model finds the question and the chosen clause (in its place: the
-        document title and nearest headings), which a paraphrase keeps and a near miss loses."""
+        """How close the model finds the question and the chosen clause (under its nearest
+        heading), which a paraphrase keeps and a near miss loses. A clause that is its whole
+        passage (a table row, a one-sentence clause) has its passage's cosine already."""
         if self.mode == "bm25":
             return 0.8
-        from dataclasses import replace
-
-        from index.dense import passage_context as framed
-
-        text = framed(meta, replace(p, text=compose.clause_of(best, p)))
-        vector = self.index.embedder.encode([text], kind="passage")[0]
+        p = hit.passage
+        clause = compose.clause_of(best, p)
+        if hit.dense is not None and len(clause) >= 0.9 * len(p.text.strip()):
+            return hit.dense
+        heading = p.section[-1] if p.section else (meta.title if meta else "")
+        vector = _clause_vector(self.index.embedder, f"{heading}\n{clause}" if heading else clause)
         return float(vector @ self.index.query_vector(prepared.dense_text))
 
     @staticmethod
@@ -743,6 +747,33 @@ class Bot:
         return Answer(
             answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
+
+
+@lru_cache(maxsize=4096)
+def _clause_cached(embedder, text: str):
+    return embedder.encode([text], kind="passage")[0]
+
+
+def _clause_vector(embedder, text: str):
+    """A clause's vector; clauses recur across questions, so the last few thousand are kept."""
+    return _clause_cached(embedder, text)
+
+
+def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
+    """The k best hits with at most `per_table` rows of any one table: the rows of a long
+    list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
+    Xã A Lưới 5" thirty times over the row of fees)."""
+    seen: dict[str, int] = {}
+    kept, rest = [], []
+    for h in hits:
+        table = h.passage.id.rsplit("/row-", 1)[0] if h.passage.kind == "row" else None
+        if table is not None:
+            seen[table] = seen.get(table, 0) + 1
+            if seen[table] > per_table:
+                rest.append(h)
+                continue
+        kept.append(h)
+    return (kept + rest)[:k] if len(kept) < k else kept[:k]
 
 
 def topic_of(query: Query, items: list[Concept]) -> list[Concept]:

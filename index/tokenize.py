@@ -49,7 +49,9 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 def _roman(text: str) -> int | None:
     values = [_ROMAN_VALUES[c] for c in text]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
     return total if 0 < total < 40 else None
 
 
