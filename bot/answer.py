@@ -17,11 +17,13 @@ from bot import compose, ranker
 from bot.concepts import (
     Concept,
     concepts,
+    corpus_pairs,
     idf_table,
     missing,
     plain_words,
     syllable_set,
     syllables,
+    unheard,
 )
 from bot.evidence import Unit, passage_context, rank_units
 from bot.judge import Verdict, judge
@@ -84,6 +86,7 @@ class Bot:
         self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
+        self._pairs: frozenset[str] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -97,6 +100,16 @@ class Bot:
         if self._metas is None:
             self._metas = {d.meta.doc_id: _with_region(d.meta) for d in self.index.corpus.documents}
         return self._metas
+
+    @property
+    def pairs(self) -> frozenset[str]:
+        """Adjacent syllable pairs the corpus uses (texts and headings)."""
+        if self._pairs is None:
+            passages = self.index.passages
+            self._pairs = corpus_pairs(
+                [*(p.text for p in passages), *(p.section_str for p in passages)]
+            )
+        return self._pairs
 
     def passage(self, passage_id: str) -> Passage | None:
         if self._by_id is None:
@@ -266,6 +279,8 @@ class Bot:
             "unknown": unknown / total,
             "top_missing": float(top is not None and not top.found_in(near)),
             "pairs": (best.features or {}).get("pairs", 0.0),
+            "named": (best.features or {}).get("named", 0.0),
+            "unheard": 0.0 if prepared.english else min(len(self._unheard(prepared)), 2) / 2,
             "value": float(self._has_value(query, best, meta)),
             "places": float(places_covered(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
@@ -273,6 +288,9 @@ class Bot:
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+
+    def _unheard(self, prepared: PreparedQuery) -> list[str]:
+        return unheard(prepared.restored.split(" (", 1)[0], self.pairs)
 
     def _unit_dense(
         self, prepared: PreparedQuery, best: Unit, hit: Hit, meta: DocumentMeta | None

@@ -35,6 +35,8 @@ SIGNS = {
     "unknown": -1,
     "top_missing": -1,
     "pairs": 1,
+    "unheard": -1,
+    "named": 1,
     "value": 1,
     "places": 0,  # hard constraints, applied before the model
     "years": 0,
