@@ -87,6 +87,7 @@ class Bot:
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
         self._pairs: frozenset[str] | None = None
+        self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -176,7 +177,10 @@ class Bot:
         about_document, fact = self._document_fact(query, best, hits)
         if fact is not None:  # a fact about the document, from its metadata: no guessing
             citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
-            return Answer(query.text, fact.text, citations, 1.0, False, (), tuple(hits))
+            shown = {c.passage.id for c in fact.cited}  # the passages cited come first
+            first = [Hit(c.passage, hits[0].score, None, hits[0].dense) for c in fact.cited]
+            rest = [h for h in hits if h.passage.id not in shown]
+            return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
         if not verdict.abstain and not (features["places"] and features["years"]):
@@ -464,7 +468,8 @@ class Bot:
         p = hits[best.rank].passage
         # one clause that names what is asked better than any heading does is the answer
         # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
-        if len(entries) <= 1 or best.own >= max(named + 0.2, 0.8):
+        item = best.text.rstrip().endswith(":") or bool(_lead_of(best, p))
+        if len(entries) <= 1 or (not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
@@ -499,20 +504,15 @@ class Bot:
             p = hits[best.rank].passage
             lines = [x for x in p.text.split("\n") if x.strip()]
             title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
+            if title:
+                return title, self._items_after(title, p), cov
             entries = []
-            for item in lines[1:] if title else lines:
+            for item in lines:
                 at = p.text.find(item)
                 entries.append((item, p, (at, at + len(item))))
             return title, entries, cov
         if line is not None:  # the items after a lead-in line of the passage
-            after = p.text.split(line, 1)[1]
-            start = p.text.find(line) + len(line)
-            entries = []
-            for item in after.split("\n"):
-                if item.strip():
-                    at = p.text.find(item, start)
-                    entries.append((item, p, (at, at + len(item))))
-            return title, entries, cov
+            return title, self._items_after(line, p), cov
         prefix = p.section[:depth]
         under = [
             q
@@ -536,6 +536,28 @@ class Bot:
                 if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
                     entries.append((item, q, (at, at + len(item))))
         return title, entries, cov
+
+    def _items_after(self, line: str, p: Passage) -> list[tuple[str, Passage, tuple[int, int]]]:
+        """The items after a lead-in line ("... trong các trường hợp sau:"), in every passage
+        of its section that repeats it (a long clause is cut into passages, each with its
+        lead-in), in document order."""
+        if self._by_section is None:
+            by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
+            for q in self.index.passages:
+                by_section.setdefault((q.doc_id, q.section), []).append(q)
+            self._by_section = by_section
+        entries: list[tuple[str, Passage, tuple[int, int]]] = []
+        seen: set[str] = set()
+        for q in self._by_section.get((p.doc_id, p.section), [p]):
+            if line not in q.text:
+                continue
+            start = q.text.find(line) + len(line)
+            for item in q.text[start:].split("\n"):
+                if item.strip() and item.strip() not in seen:
+                    seen.add(item.strip())
+                    at = q.text.find(item, start)
+                    entries.append((item, q, (at, at + len(item))))
+        return entries
 
     def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
@@ -775,6 +797,12 @@ def _clause_cached(embedder, text: str):
 def _clause_vector(embedder, text: str):
     """A clause's vector; clauses recur across questions, so the last few thousand are kept."""
     return _clause_cached(embedder, text)
+
+
+def _lead_of(unit: Unit, p: Passage) -> str:
+    """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
+    first = p.text.split("\n", 1)[0]
+    return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
 
 
 def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
