@@ -391,12 +391,16 @@ class Bot:
             not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
         )  # a question naming another document's number asks about that one
         asked = fold(query.standard).lower()
-        if not about_this or not (
-            query.kind in _META_KINDS
-            or (
-                query.kind in ("date", "effective")
-                and _ABOUT_DOCUMENT.search(asked)
-                and not _UNTIL.search(asked)
+        if (
+            not about_this
+            or query.yesno
+            or not (
+                query.kind in _META_KINDS
+                or (
+                    query.kind in ("date", "effective")
+                    and _ABOUT_DOCUMENT.search(asked)
+                    and not _UNTIL.search(asked)
+                )
             )
         ):
             return False, None
