@@ -95,7 +95,7 @@ class Bot:
         self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
-        self._pairs: frozenset[str] | None = None
+        self._pairs: dict[str, float] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
@@ -112,8 +112,8 @@ class Bot:
         return self._metas
 
     @property
-    def pairs(self) -> frozenset[str]:
-        """Adjacent syllable pairs the corpus uses (texts and headings)."""
+    def pairs(self) -> dict[str, float]:
+        """Adjacent syllable pairs the corpus uses (texts and headings), each with its weight."""
         if self._pairs is None:
             passages = self.index.passages
             self._pairs = corpus_pairs(
@@ -156,7 +156,7 @@ class Bot:
                 hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
         topic = topic_of(query, items)
-        units = rank_units(query, items, hits, self.metas, topic) if hits else []
+        units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def ask(
@@ -602,7 +602,7 @@ class Bot:
                 weights=doc_weights(q, self.metas.values()),
             )
             items = self._concepts(q, prepared)
-            units = rank_units(q, items, hits, self.metas, topic_of(q, items))
+            units = rank_units(q, items, hits, self.metas, topic_of(q, items, self.pairs))
             chosen = next(
                 (
                     u
@@ -682,7 +682,7 @@ class Bot:
         hits = self.index.search(
             query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
         )
-        units = rank_units(query, items, hits, self.metas, topic_of(query, items))
+        units = rank_units(query, items, hits, self.metas, topic_of(query, items, self.pairs))
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
