@@ -55,19 +55,20 @@ _NOTE_HEADING = re.compile(r"^Ghi chú\b", re.IGNORECASE)
 
 def heading_prior(text: str) -> dict[str, float]:
     """What a column heading says its cells hold: {"key": .9} under "STT", numbers under
-    "Mức chi (đồng)", text under "Đơn vị tính", little under "Ghi chú"; nothing without one."""
+    "Mức chi (đồng)", text under "Đơn vị tính", little under "Ghi chú", anything under a heading
+    that promises nothing ("Nội dung"); nothing without a heading."""
     text = " ".join(text.split())
     if not text:
         return {}
     if is_key_heading(text):
         return {"key": 0.9}
     if _NOTE_HEADING.match(text):
-        return {"text": 0.3}
+        return {"text": 0.6}
     if _UNIT_HEADING.match(text):
         return {"short": 0.6}
     if _NUMBER_HEADING.search(text):
         return {"number": 0.7}
-    return {"text": 0.5, "label": 0.5}
+    return dict.fromkeys(("key", "number", "label", "text", "short"), 0.5)  # "Nội dung": anything
 
 
 # how well a cell of one kind (first key) sits in a column that mostly holds the other

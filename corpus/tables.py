@@ -65,9 +65,14 @@ def clean(text: str) -> str:
 
 
 def _drop_empty(rows: list[list[str]], header: int) -> list[list[str]]:
-    """Columns with nothing in the body (a stray closing quote aside) and rows left empty."""
+    """Columns with neither a heading nor anything in the body (a stray closing quote aside),
+    and rows left empty. A column with a heading stays, its cells empty ("TT" left blank)."""
     body = rows[header:] or rows
-    keep = [c for c in range(len(rows[0])) if any(r[c].strip(" \"“”'") for r in body)]
+    keep = [
+        c
+        for c in range(len(rows[0]))
+        if any(r[c].strip() for r in rows[:header]) or any(r[c].strip(" \"“”'") for r in body)
+    ]
     return [
         [r[c] for c in keep]
         for n, r in enumerate(rows)
@@ -197,6 +202,8 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
     headings = _headings(rows, header)
     stt, labels, values = _roles(rows[header:], headings)
     body = [part for row in rows[header:] for part in _split_lines(row, stt)]
+    # a blank form (no figure filled in anywhere) has no group rows: each row is one of its own
+    blank = not any(row[c].strip() for row in body for c in values)
     groups = _Grouping([])
     above: dict[int, str] = {}  # the last label seen in each label column
     out: list[Row] = []
@@ -210,7 +217,7 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         if filled and nxt is not None and all(not row[c].strip() for c in values):
             next_key = nxt[stt].strip() if stt is not None else ""
             deeper = bool(next_key) and bool(key) and _level(next_key) > _level(key)
-            if values or deeper:  # a row naming a group: context for the rows under it
+            if values and not blank or deeper:  # a row naming a group: context for those under it
                 groups.open(key, [clean(row[c]) for c in filled])
                 continue
         if key:

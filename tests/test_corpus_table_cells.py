@@ -1,0 +1,124 @@
+"""Each figure of a table read under its own column heading and with its own row label: one
+small table per layout that once came out shifted, written here in the shape of the real one."""
+
+from __future__ import annotations
+
+from corpus.layout import Table
+from corpus.markdown import read_markdown
+from corpus.tables import Row, rows_of
+from corpus.tvpl import pipe_rows
+
+
+def dump(*rows: list[str]) -> list[str]:
+    """A thuvienphapluat dump: each row as "|", then each cell's lines followed by "|"."""
+    lines: list[str] = []
+    for row in rows:
+        lines.append("|")
+        for cell in row:
+            lines.extend([cell, "|"] if cell else ["|"])
+    return lines
+
+
+def table_of(lines: list[str]) -> Table:
+    (table,) = [i for i in read_markdown(lines) if isinstance(i, Table)]
+    return table
+
+
+# --- thuvienphapluat dumps: sub-headings printed only under their spanning parent -------------
+
+HEADING = (["**TT**", "**Nội dung**", "**Đơn vị tính**", "**Định mức**"],
+           ["**Khu vực đô thị**", "**Khu vực còn lại**"])  # fmt: skip
+HEALTH = ["", "Hoạt động sự nghiệp y tế", "Đồng/người/năm", "162.000", "224.000"]
+OF_WHICH = ["", "*Trong đó: Chi tối thiểu cho công tác phòng bệnh*", "Đồng/người/năm", "8.000",
+            "6.000"]  # fmt: skip
+EXPECTED_HEALTH = (
+    ("TT", ""),
+    ("Nội dung", "Hoạt động sự nghiệp y tế"),
+    ("Đơn vị tính", "Đồng/người/năm"),
+    ("Định mức (Khu vực đô thị)", "162.000"),
+    ("Định mức (Khu vực còn lại)", "224.000"),
+)
+
+
+def test_sub_headings_under_a_span_and_rows_opening_with_an_empty_cell() -> None:
+    # the table is one column wider than any printed run: the empty TT cell of each data row
+    # is a cell, not the end of a row; a reading that cannot place the last row is not taken
+    (first, second) = rows_of(table_of(dump(*HEADING, HEALTH, OF_WHICH)))
+    assert first.cells == EXPECTED_HEALTH
+    assert second.cells[3:] == (
+        ("Định mức (Khu vực đô thị)", "8.000"),
+        ("Định mức (Khu vực còn lại)", "6.000"),
+    )
+
+
+def test_sub_headings_under_a_span_with_one_data_row() -> None:
+    # "| Hoạt động ... | Đồng/người/năm | 162.000 | 224.000 |" under "| TT | Nội dung | ... |"
+    # would put a text under TT: the wider reading is the one that fits the headings
+    (row,) = rows_of(table_of(dump(*HEADING, HEALTH)))
+    assert row.cells == EXPECTED_HEALTH
+    assert row.path == ("Hoạt động sự nghiệp y tế",)
+
+
+def test_short_rows_read_again_with_what_the_columns_hold() -> None:
+    # STT and Tên kỳ thi span down many rows, Ghi chú is always empty: most rows are short,
+    # and a first reading that glues them into full rows must not decide where "II" goes
+    rows = [["Số TT", "Tên kỳ thi", "Nội dung chi", "Mức chi (1.000đ)", "Đơn vị tính", "Ghi chú"]]
+    for key, exam, groups in (
+        ("I", "Tốt nghiệp trung học phổ thông", ("1. Ban Chỉ đạo thi", "2. Hội đồng thi",
+                                                "3. Ban in sao đề thi", "4. Ban Thư ký")),
+        ("II", "Thi chọn học sinh giỏi cấp quốc gia", ("1. Hội đồng/Ban Coi thi",)),
+    ):  # fmt: skip
+        for n, group in enumerate(groups):
+            rows.append([key, exam, group, ""] if n == 0 else [group, ""])
+            for title, amount in (("- Trưởng ban", "692"), ("- Phó Trưởng ban", "623"),
+                                  ("- Ủy viên", "554")):  # fmt: skip
+                rows.append([title, amount, "người/ngày", ""])
+    grid, header = pipe_rows([t for row in rows for t in [None, *[c or None for c in row]]][1:])
+    assert header == 1
+    second = ["II", "Thi chọn học sinh giỏi cấp quốc gia", "1. Hội đồng/Ban Coi thi"]
+    assert [*second, "", "", ""] in grid
+    last = rows_of(Table(tuple(tuple(r) for r in grid), header))[-1]
+    assert last.path[:2] == ("Thi chọn học sinh giỏi cấp quốc gia", "1. Hội đồng/Ban Coi thi")
+    assert ("Mức chi (1.000đ)", "554") in last.values
+
+
+# --- blank forms and empty columns -------------------------------------------------------------
+
+
+def test_a_column_with_a_heading_stays_though_its_cells_are_empty() -> None:
+    table = Table(
+        (
+            ("TT", "Nội dung", "Định mức", "Ghi chú"),
+            ("", "Hoạt động sự nghiệp phát thanh", "2.100", ""),
+            ("", "Hoạt động sự nghiệp văn hóa", "42.000", ""),
+        ),
+        header_rows=1,
+    )
+    (first, _) = rows_of(table)
+    assert first.cells == (
+        ("TT", ""),
+        ("Nội dung", "Hoạt động sự nghiệp phát thanh"),
+        ("Định mức", "2.100"),
+        ("Ghi chú", ""),
+    )
+    assert first.values == (("Định mức", "2.100"),)
+
+
+def test_a_blank_form_keeps_its_rows() -> None:
+    # no figure filled in anywhere: no row names a group, each row is one of its own
+    table = Table(
+        (
+            ("Số thứ tự", "Đối tượng", "Số thẻ đã phát hành", "Số tiền"),
+            ("1", "Trẻ em dưới 6 tuổi", "", ""),
+            ("2", "Người thuộc hộ gia đình nghèo", "", ""),
+            ("", "- Đối tượng được hỗ trợ 100%", "", ""),
+        ),
+        header_rows=1,
+    )
+    found = rows_of(table)
+    assert [r.path[-1] for r in found] == [
+        "Trẻ em dưới 6 tuổi",
+        "Người thuộc hộ gia đình nghèo",
+        "Đối tượng được hỗ trợ 100%",
+    ]
+    assert all(isinstance(r, Row) and len(r.cells) == 4 for r in found)
