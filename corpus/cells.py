@@ -8,9 +8,18 @@ from collections.abc import Sequence
 
 from corpus.lines import classify
 
-_KEY = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zđ])[.)]?$|^\d{1,3}[.)]$")
+_PART = r"(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})"  # one part of a dotted STT: "II", "B", "10"
+_KEY = re.compile(
+    rf"^(?:[IVXLC]{{1,6}}|[A-ZĐ]|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}|{_PART}(?:\.{_PART}){{1,3}}|[a-zđ])"
+    r"[.)]?$|^\d{1,3}[.)]$"
+)  # "II", "1.2", "I.A.1", "II.B.10", "a", "3."
 _INT = re.compile(r"^\d{1,3}$")
-_NUMBER = re.compile(r"^[-+]?\(?\d+(?:[.,]\d+)*\)?(?:\s*%|đ\b)?(?:\s+\S+){0,3}$")
+_FIGURE = r"\(?\d+(?:[.,]\d+)*\)?"
+_NUMBER = re.compile(
+    r"^(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$)"  # a span of years is a heading, "2026-2030"
+    rf"(?:[-+]|[≤≥<>~]\s*)?{_FIGURE}(?:\s*[-–]\s*{_FIGURE})?(?:\s*%|đ\b)?(?:\s+\S+){{0,3}}$"
+)  # "5.310.000", "90%", "≤300", "200–280", "100.000 đồng/người/buổi"
+_COLUMN_NUMBER = re.compile(r"^\(?[A-Za-z]?\d{0,2}\)?(?:\s*[-+=x×÷*/]\s*\(?[A-Za-z]?\d{1,2}\)?)*$")
 _MARK = re.compile(r"^[xX×✓✔]$")
 _KEY_HEADING = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s+thứ\s+tự)\.?$", re.IGNORECASE)
 _UNIT_HEADING = re.compile(r"^(?:Đơn vị(?:\s+tính)?|ĐVT)\b", re.IGNORECASE)
@@ -36,13 +45,27 @@ def cell_kind(text: str, first: bool = False) -> str:
     return "short" if len(words) == 1 or len(words) <= 3 and "/" in text else "text"
 
 
+def is_numbering_row(row: Sequence[str]) -> bool:
+    """The row under the headings that numbers the columns: "(1) (2) (3)", "A B 1 2 4=2-3"."""
+    filled = [t.strip() for t in row if t.strip()]
+    return len(filled) * 2 >= len(row) and all(_COLUMN_NUMBER.match(t) for t in filled)
+
+
 def guess_header_rows(rows: Sequence[Sequence[str]]) -> int:
-    """Leading rows before the first that reads as data (an STT key first, or a number)."""
+    """Leading rows before the first that reads as data (an STT key first, or a number); in
+    a table of words, a first row of short phrases over rows that open with their own
+    numbering ("Trung ương tính cho cấp tỉnh | Thành phố tính cho cấp xã" over "1. Tiêu chí")."""
     for n, row in enumerate(rows[:4]):
         first = next((c for c in row if c), "")
         if cell_kind(first, first=True) == "key" or any(cell_kind(c) == "number" for c in row):
             return n
+    if len(rows) > 2 and len(rows[0]) > 1 and all(_PHRASE.match(c.strip()) for c in rows[0]):
+        opening = [cell_kind(next((c for c in r if c), "")) for r in rows[1:4]]
+        return int("label" in opening)
     return 0
+
+
+_PHRASE = re.compile(r"^[^\d\n]{2,80}$")  # a heading of words: no figure, one line
 
 
 _NUMBER_HEADING = re.compile(

@@ -15,7 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus.cells import cell_kind, guess_header_rows, is_key_heading, unit_heading
+from corpus.cells import (
+    cell_kind,
+    guess_header_rows,
+    is_key_heading,
+    is_numbering_row,
+    unit_heading,
+)
 from corpus.layout import Table
 from corpus.lines import classify
 
@@ -24,6 +30,10 @@ UNIT_LINE = re.compile(
 )
 _BULLET = re.compile(r"^[-–+•*]\s+")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_DOTTED = re.compile(r"(?:[IVXLC]+|[A-ZĐ])(?:\.(?:[IVXLC]+|[A-ZĐ]|\d{1,2}))+")  # "I.A", "II.B.10"
+_DOTTED_LABEL = re.compile(rf"^({_DOTTED.pattern})\.?\s")
+_TOTAL = re.compile(r"^\W*(?:Tổng cộng|Tổng số|Cộng)\b", re.IGNORECASE)
+_OF_WHICH = re.compile(r"^\W*Trong đó\b", re.IGNORECASE)  # a part of the row above
 SEP = " — "
 
 
@@ -35,26 +45,37 @@ class Row:
 
 
 def _level(key: str) -> float:
-    """Depth of a numbering key: A > I > 1 > 1.1 > a > - > +."""
+    """Depth of a numbering key: Phần I > A > I > 1 > 1.1 > a > - > +; a dotted key one step
+    under its first part for each dot ("I.A" under "I", "I.A.1" under "I.A")."""
     key = key.strip().rstrip(".)")
     if not key:
         return 9.0
+    if key.startswith("Phần "):
+        return -1.0
     if _ROMAN.match(key):
         return 1.0
     if re.fullmatch(r"[A-ZĐ]", key):
         return 0.0
     if re.fullmatch(r"\d+(?:\.\d+)*", key):
         return 2.0 + 0.1 * key.count(".")
+    if _DOTTED.fullmatch(key):
+        return _level(key.split(".", 1)[0]) + 0.1 * key.count(".")
     if re.fullmatch(r"[a-zđ]", key):
         return 3.0
     return {"-": 4.0, "–": 4.0, "+": 5.0}.get(key, 9.0)
 
 
 def _marker(text: str) -> str:
-    """The numbering a label starts with: "1." -> "1", "a)" -> "a", "- x" -> "-"."""
-    line = classify(text.split("\n", 1)[0])
+    """The numbering a label starts with: "1." -> "1", "a)" -> "a", "- x" -> "-",
+    "I.A. Lãnh đạo" -> "I.A", "PHẦN II. ..." -> "Phần II"."""
+    first = text.split("\n", 1)[0]
+    line = classify(first)
     if line.level in ("dash", "plus"):
         return "-" if line.level == "dash" else "+"
+    if line.level == "phan":
+        return f"Phần {line.key}"
+    if line.level == "text" and (dotted := _DOTTED_LABEL.match(first)):
+        return dotted.group(1)
     return line.key if line.level in ("roman", "arabic", "letter") else ""
 
 
@@ -104,6 +125,8 @@ def _headings(rows: list[list[str]], count: int) -> list[str]:
     for c in range(width):
         parts: list[str] = []
         for r in range(count):
+            if r and is_numbering_row(rows[r]):
+                continue  # "(1) (2) (3)" under the headings numbers the columns: not a heading
             text = " ".join(rows[r][c].split())
             if (
                 not text
@@ -168,20 +191,35 @@ def _unit_row(row: Sequence[str]) -> str | None:
 
 @dataclass
 class _Grouping:
-    """The group rows above the current one: (depth, heading), outermost first."""
+    """What the rows above say about the current one: (depth, heading, kind), outermost first;
+    kind "numbered" or "plain" for a group row, "row" for a data row whose parts follow it."""
 
-    stack: list[tuple[float, str]]
+    stack: list[tuple[float, str, str]]
 
     def close(self, level: float) -> None:
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
 
-    def open(self, key: str, texts: Sequence[str]) -> None:
-        level = _level(key) if key else (self.stack[-1][0] if self.stack else 1.0) + 0.5
+    def open(self, key: str, texts: Sequence[str], after_rows: bool) -> None:
+        """A group row; one without a number sits just under the group it is in, so rows
+        numbered under that group stay under it too, and after rows of its own it is the
+        next of its kind ("▶ Lĩnh vực A", rows, "▶ Lĩnh vực B")."""
+        if key:
+            level = _level(key)
+        else:
+            while after_rows and self.stack and self.stack[-1][2] == "row":
+                self.stack.pop()
+            if after_rows and self.stack and self.stack[-1][2] == "plain":
+                self.stack.pop()
+            level = (self.stack[-1][0] if self.stack else 1.0) + 0.01
         self.close(level)
+        kind = "numbered" if key else "plain"
         for i, text in enumerate(texts):  # "I | Tốt nghiệp | 1. Ban Chỉ đạo thi": two groups
             sub = _level(_marker(text)) if i else level
-            self.stack.append((sub if sub > level else level + 0.01 * i, text))
+            self.stack.append((sub if sub > level else level + 0.01 * i, text, kind))
+
+    def push(self, key: str, text: str) -> None:
+        self.stack.append((_level(key), text, "row"))
 
 
 def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
@@ -201,12 +239,13 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         return []
     headings = _headings(rows, header)
     stt, labels, values = _roles(rows[header:], headings)
-    body = [part for row in rows[header:] for part in _split_lines(row, stt)]
+    body = [_caption(part, stt, labels) for row in rows[header:] for part in _split_lines(row, stt)]
     # a blank form (no figure filled in anywhere) has no group rows: each row is one of its own
     blank = not any(row[c].strip() for row in body for c in values)
     groups = _Grouping([])
     above: dict[int, str] = {}  # the last label seen in each label column
     out: list[Row] = []
+    after_rows = False  # whether the row above was a data row, not a group
     for n, row in enumerate(body):
         filled = [c for c in labels if row[c].strip()]
         key = row[stt].strip() if stt is not None else ""
@@ -218,11 +257,16 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
             next_key = nxt[stt].strip() if stt is not None else ""
             deeper = bool(next_key) and bool(key) and _level(next_key) > _level(key)
             if values and not blank or deeper:  # a row naming a group: context for those under it
-                groups.open(key, [clean(row[c]) for c in filled])
+                groups.open(key, [clean(row[c]) for c in filled], after_rows)
+                after_rows = False
                 continue
         if key:
             groups.close(_level(key))
-        context = [text for _, text in groups.stack]
+        if filled and _TOTAL.match(row[filled[0]]):
+            groups.close(float("-inf"))  # "Tổng cộng" sums the whole table, under no group
+        context = [text for _, text, _ in groups.stack]
+        if filled and _OF_WHICH.match(row[filled[0]]) and out and out[-1].path[-1] not in context:
+            context.append(out[-1].path[-1])  # "Trong đó: chi tối thiểu" is a part of the row above
         cells = []
         for c, text in enumerate(row):
             if c in labels[:-1] and not text.strip():
@@ -235,9 +279,21 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         pairs = tuple((headings[c], cells[c][1]) for c in values if cells[c][1])
         if path or pairs:
             out.append(Row(tuple(path), pairs, tuple(cells)))
+            after_rows = True
         if key and filled:  # rows under it without an STT of their own read as its parts
-            groups.stack.append((_level(key), clean(row[filled[0]])))
+            groups.push(key, clean(row[filled[0]]))
     return out
+
+
+def _caption(row: list[str], stt: int | None, labels: Sequence[int]) -> list[str]:
+    """A first cell holding words, not a number, beside an empty first label column spans
+    into it: "PHẦN I. LÃNH ĐẠO, QUẢN LÝ" across the whole row, "Tổng cộng" across STT and
+    Nội dung. It is read as the label it is."""
+    if not labels or labels[0] == 0 or not row[0].strip() or row[labels[0]].strip():
+        return row
+    if cell_kind(row[0], first=True) in ("key", "number"):
+        return row
+    return ["", *row[1 : labels[0]], row[0], *row[labels[0] + 1 :]]
 
 
 def row_line(row: Row) -> str:

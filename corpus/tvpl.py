@@ -192,7 +192,8 @@ def _profile(rows: Sequence[Sequence[str]], width: int, header: int) -> Profile 
 def _place(row: Sequence[str], profile: Profile, heading: bool) -> list[int]:
     """Columns for each cell of a short row, in order: the best fit; on a tie the first cell as
     far right as it goes (the columns before it are spanned from above), the others as far left
-    (a cell spans the columns after it). A heading under a spanning one sits over numbers."""
+    (a cell spans the columns after it), and a row of one cell at the left (a caption across
+    the row). A heading under a spanning one sits over numbers."""
     width, k = len(profile), len(row)
     kinds = [cell_kind(t, first=j == 0) for j, t in enumerate(row)]
 
@@ -211,7 +212,7 @@ def _place(row: Sequence[str], profile: Profile, heading: bool) -> list[int]:
             return float("-inf"), ()
         skip = best(j, c + 1)
         score, rest = best(j + 1, c + 1)
-        bias = 0.01 * c if j == 0 else -0.001 * c
+        bias = 0.01 * c if j == 0 and k > 1 else -0.001 * c
         take = (score + fit(j, c) + bias, (c, *rest))
         return take if take[0] >= skip[0] else skip
 

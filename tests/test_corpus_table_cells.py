@@ -122,3 +122,97 @@ def test_a_blank_form_keeps_its_rows() -> None:
         "Đối tượng được hỗ trợ 100%",
     ]
     assert all(isinstance(r, Row) and len(r.cells) == 4 for r in found)
+
+
+# --- ruled tables (PDF, Word): captions across the row, dotted STT, column numbers --------------
+
+
+CATALOGUE = Table(
+    (
+        (
+            "STT",
+            "NHÓM NHIỆM VỤ",
+            "SẢN PHẨM ĐẦU RA",
+            "KHUNG ĐIỂM",
+            "ĐIỂM CHẤM (KHOẢNG)",
+            "THAM CHIẾU",
+        ),
+        ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
+        ("PHẦN I. LÃNH ĐẠO, QUẢN LÝ", "", "", "", "", ""),
+        ("I.A. LÃNH ĐẠO VĂN PHÒNG", "", "", "", "", ""),
+        ("Phạm vi toàn Văn phòng", "", "", "", "", ""),
+        ("I.A.1", "Chỉ đạo, điều hành", "Kế hoạch công tác", "≤300", "200–280", "Nhóm 3"),
+        ("I.A.2", "Ký ban hành văn bản", "Văn bản đã ký", "≤300", "180–260", ""),
+        ("PHẦN II. CHUYÊN MÔN, NGHIỆP VỤ", "", "", "", "", ""),
+        ("▶ Lĩnh vực Đoàn ĐBQH", "", "", "", "", ""),
+        ("II.B.1", "Tham mưu chương trình", "Báo cáo định kỳ", "≤300", "200–280", ""),
+        ("▶ Lĩnh vực HĐND", "", "", "", "", ""),
+        ("II.B.8", "Phục vụ Thường trực", "Tài liệu phiên họp", "≤300", "220–300", ""),
+        ("Tổng cộng", "", "", "≤600", "", ""),
+    ),
+    header_rows=2,
+)
+
+
+def test_column_numbers_under_the_headings_are_not_headings() -> None:
+    first = rows_of(CATALOGUE)[0]
+    assert [h for h, _ in first.cells] == [
+        "STT",
+        "NHÓM NHIỆM VỤ",
+        "SẢN PHẨM ĐẦU RA",
+        "KHUNG ĐIỂM",
+        "ĐIỂM CHẤM (KHOẢNG)",
+        "THAM CHIẾU",
+    ]
+    assert first.cells[0] == ("STT", "I.A.1")  # a dotted STT, read as the row's key
+    assert ("ĐIỂM CHẤM (KHOẢNG)", "200–280") in first.values  # a range is a figure
+
+
+def test_caption_rows_across_the_table_nest_by_their_numbering() -> None:
+    found = {r.cells[0][1]: r for r in rows_of(CATALOGUE)}
+    assert found["I.A.2"].path == (
+        "PHẦN I. LÃNH ĐẠO, QUẢN LÝ",
+        "I.A. LÃNH ĐẠO VĂN PHÒNG",
+        "Phạm vi toàn Văn phòng",  # no number: under I.A., and still over I.A.2
+        "Ký ban hành văn bản",
+        "Văn bản đã ký",
+    )
+    # after rows of its own, a caption without a number is the next of its kind
+    assert found["II.B.8"].path[:2] == ("PHẦN II. CHUYÊN MÔN, NGHIỆP VỤ", "▶ Lĩnh vực HĐND")
+    assert found["II.B.1"].path[1] == "▶ Lĩnh vực Đoàn ĐBQH"
+
+
+def test_a_total_row_stands_under_no_group() -> None:
+    total = rows_of(CATALOGUE)[-1]
+    assert total.path == ("Tổng cộng",)
+    assert total.values == (("KHUNG ĐIỂM", "≤600"),)
+
+
+# --- tables of words and parts of a row ----------------------------------------------------------
+
+
+def test_a_table_of_words_with_a_heading_row_and_numbered_captions() -> None:
+    lines = dump(
+        ["Trung ương tính cho cấp tỉnh", "Thành phố tính cho cấp xã"],
+        ["1. Tiêu chí dân số"],
+        ["- Dân số cả nước 101.300.081 người", "- Dân số Hà Nội 8.857.500 người"],
+        ["2. Tiêu chí diện tích"],
+        ["- Cả nước 331.338 km2", "- Hà Nội 3.359 km2"],
+    )
+    (_, area) = rows_of(table_of(lines))
+    assert area.path == ("2. Tiêu chí diện tích", "Cả nước 331.338 km2")
+    assert area.cells[1] == ("Thành phố tính cho cấp xã", "- Hà Nội 3.359 km2")
+
+
+def test_an_of_which_row_reads_under_the_row_above() -> None:
+    table = Table(
+        (
+            ("Nội dung", "Đơn vị tính", "Định mức"),
+            ("Hoạt động sự nghiệp văn hóa", "Đồng/người/năm", "42.000"),
+            ("Trong đó: Chi tối thiểu cho hoạt động", "Đồng/người/năm", "22.000"),
+        ),
+        header_rows=1,
+    )
+    part = rows_of(table)[1]
+    assert part.path == ("Hoạt động sự nghiệp văn hóa", "Trong đó: Chi tối thiểu cho hoạt động")
+    assert part.values[-1] == ("Định mức", "22.000")
