@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from corpus.structure import Block
-from corpus.tables import SEP, Row, caption_line, row_line, rows_of, table_text
+from corpus.tables import SEP, Row, caption_line, plain_lines, row_line, rows_of, table_text
 from corpus.types import Passage
 
 MAX_CHARS = 900  # longer units are split at sentence boundaries
@@ -65,7 +65,7 @@ def _table_passages(block: Block, table_id: str, doc_id: str, max_chars: int) ->
         return Passage(pid, doc_id, block.section, block.article, text, kind, cells)
 
     if not rows:  # a table with headings only: its text, so nothing is lost
-        lines = ["; ".join(" ".join(c.split()) for c in row if c) for row in block.table.rows]
+        lines = plain_lines(block.table)
         text = "\n".join([head, *lines] if head else lines)
         return [passage(table_id, t, "table") for t in split_text(text.split("\n"), max_chars)]
     out = []

@@ -120,29 +120,28 @@ def _header_rows(rows: list[list[str]], given: int) -> int:
 
 
 def _headings(rows: list[list[str]], count: int) -> list[str]:
+    """One heading per column from the header rows: "Mức đóng (Phụ cấp, Chức vụ)". An empty
+    heading cell with a heading under it is covered by a span from the left: it takes the
+    nearest heading to its left under the same headings above ("Phụ cấp" over "Chức vụ" and
+    "Thâm niên nghề (%)"). The row numbering the columns ("(1) (2) (3)") is no heading."""
     width = len(rows[0]) if rows else 0
+    kept = [r for r in range(count) if not (r and is_numbering_row(rows[r]))]
+    grid = [[" ".join(rows[r][c].split()) for c in range(width)] for r in kept]
+    for i in range(len(kept)):
+        for c in range(1, width):
+            if grid[i][c] or not any(grid[j][c] for j in range(i + 1, len(kept))):
+                continue
+            above = [grid[j][c] for j in range(i)]
+            for k in range(c - 1, -1, -1):
+                if [grid[j][k] for j in range(i)] != above:
+                    break  # another parent: the span cannot reach across it
+                if grid[i][k]:
+                    grid[i][c] = grid[i][k]
+                    break
     out = []
     for c in range(width):
-        parts: list[str] = []
-        for r in range(count):
-            if r and is_numbering_row(rows[r]):
-                continue  # "(1) (2) (3)" under the headings numbers the columns: not a heading
-            text = " ".join(rows[r][c].split())
-            if (
-                not text
-                and r == 0
-                and c > 0
-                and count > 1
-                and any(rows[s][c] for s in range(1, count))
-            ):
-                text = next(
-                    (" ".join(rows[0][k].split()) for k in range(c - 1, -1, -1) if rows[0][k]), ""
-                )
-            if text and text not in parts:
-                parts.append(text)
-        out.append(
-            parts[0] + (f" ({', '.join(parts[1:])})" if len(parts) > 1 else "") if parts else ""
-        )
+        parts = list(dict.fromkeys(row[c] for row in grid if row[c]))
+        out.append(f"{parts[0]} ({', '.join(parts[1:])})" if len(parts) > 1 else "".join(parts))
     return out
 
 
@@ -222,9 +221,8 @@ class _Grouping:
         self.stack.append((_level(key), text, "row"))
 
 
-def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
-    """The data rows of a table, each with its path and values; a unit written as a row of
-    its own ("Đơn vị tính: triệu đồng") is dropped and appended to `units`."""
+def _grid(table: Table, units: list[str] | None) -> tuple[list[list[str]], int]:
+    """The table's rows without unit rows, empty rows and empty columns, and its header rows."""
     rows = [list(r) for r in table.rows if any(c.strip() for c in r)]
     header = table.header_rows
     while rows and (unit := _unit_row(rows[0])):
@@ -232,9 +230,26 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
             units.append(unit)
         rows, header = rows[1:], max(0, header - 1)
     if not rows:
-        return []
+        return [], 0
     header = _header_rows(rows, min(header or guess_header_rows(rows), len(rows) - 1))
-    rows = _drop_empty(rows, header)
+    return _drop_empty(rows, header), header
+
+
+def plain_lines(table: Table) -> list[str]:
+    """A table with no data row (a blank form, a list of headings) as text: its headings, one
+    per column ("Mức đóng (Phụ cấp, Chức vụ)"), then each row's cells."""
+    rows, header = _grid(table, None)
+    if not rows or not rows[0]:
+        return []
+    headings = [h for h in _headings(rows, header) if h]
+    lines = ["; ".join(" ".join(c.split()) for c in row if c.strip()) for row in rows[header:]]
+    return [line for line in ["; ".join(headings), *lines] if line]
+
+
+def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
+    """The data rows of a table, each with its path and values; a unit written as a row of
+    its own ("Đơn vị tính: triệu đồng") is dropped and appended to `units`."""
+    rows, header = _grid(table, units)
     if len(rows) <= header or not rows[0]:
         return []
     headings = _headings(rows, header)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from corpus.layout import Table
 from corpus.markdown import read_markdown
-from corpus.tables import Row, rows_of
+from corpus.tables import Row, plain_lines, rows_of
 from corpus.tvpl import pipe_rows
 
 
@@ -216,3 +216,23 @@ def test_an_of_which_row_reads_under_the_row_above() -> None:
     part = rows_of(table)[1]
     assert part.path == ("Hoạt động sự nghiệp văn hóa", "Trong đó: Chi tối thiểu cho hoạt động")
     assert part.values[-1] == ("Định mức", "22.000")
+
+
+def test_three_heading_rows_with_spans_from_the_left_at_each_level() -> None:
+    # "Mức đóng" spans four columns, "Phụ cấp" three of them; the form has no figure filled in
+    table = Table(
+        (
+            ("STT", "Họ và tên", "Mức đóng", "", "", "", "Ghi chú"),
+            ("", "", "Tiền lương", "Phụ cấp", "", "", ""),
+            ("", "", "", "Chức vụ", "Thâm niên vượt khung (%)", "Thâm niên nghề (%)", ""),
+            ("A", "B", "1", "2", "3", "4", "5"),
+            ("(1)", "", "", "", "", "", ""),
+        ),
+        header_rows=4,
+    )
+    assert plain_lines(table) == [
+        "STT; Họ và tên; Mức đóng (Tiền lương); Mức đóng (Phụ cấp, Chức vụ); "
+        "Mức đóng (Phụ cấp, Thâm niên vượt khung (%)); Mức đóng (Phụ cấp, Thâm niên nghề (%)); "
+        "Ghi chú",
+        "(1)",
+    ]
