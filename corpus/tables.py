@@ -291,13 +291,26 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         for c in labels:
             if cells[c][1] and cells[c][1] not in path:
                 path.append(cells[c][1])
-        pairs = tuple((headings[c], cells[c][1]) for c in values if cells[c][1])
+        pairs = _spanned(tuple((headings[c], cells[c][1]) for c in values if cells[c][1]))
         if path or pairs:
             out.append(Row(tuple(path), pairs, tuple(cells)))
             after_rows = True
         if key and filled:  # rows under it without an STT of their own read as its parts
             groups.push(key, clean(row[filled[0]]))
     return out
+
+
+def _spanned(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """One value spanning columns side by side is read once, under the heading they share:
+    "Mức chi (Cấp Thành phố)" and "Mức chi (Cấp xã)" holding the same text -> "Mức chi"."""
+    out: list[tuple[str, str]] = []
+    for heading, value in pairs:
+        if out and out[-1][1] == value and len(value.split()) > 3:
+            prev, parent = out[-1][0], heading.split(" (", 1)[0]
+            out[-1] = (parent if prev.split(" (", 1)[0] == parent else f"{prev}, {heading}", value)
+        else:
+            out.append((heading, value))
+    return tuple(out)
 
 
 def _caption(row: list[str], stt: int | None, labels: Sequence[int]) -> list[str]:

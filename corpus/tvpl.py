@@ -212,7 +212,10 @@ def _place(row: Sequence[str], profile: Profile, heading: bool) -> list[int]:
             return float("-inf"), ()
         skip = best(j, c + 1)
         score, rest = best(j + 1, c + 1)
-        bias = 0.01 * c if j == 0 and k > 1 else -0.001 * c
+        if j == 0 and k > 1 or not kinds[j]:  # an empty cell: most often the last, "Ghi chú"
+            bias = 0.01 * c if kinds[j] else 0.001 * c
+        else:
+            bias = -0.001 * c
         take = (score + fit(j, c) + bias, (c, *rest))
         return take if take[0] >= skip[0] else skip
 
@@ -248,5 +251,25 @@ def _align(
         placed = [""] * width
         for text, c in zip(row, columns, strict=True):
             placed[c] = text
+        if n >= header and profile is not None:
+            _spans(placed, columns, profile)
         out[n] = placed
     return out
+
+
+def _spans(placed: list[str], columns: Sequence[int], profile: Profile) -> None:
+    """Words among the figures span the figure columns they leave empty after them: "Thực
+    hiện theo Nghị quyết 05/2025" under both "Cấp Thành phố" and "Cấp xã" of "Mức chi"."""
+    starts = [0, *(c + 1 for c in columns[:-1])]
+    ends = [*columns[1:], len(placed)]
+    for start, c, end in zip(starts, columns, ends, strict=True):
+        figures = [g for g in range(start, end) if profile[g]["number"] >= 0.5]
+        if not placed[c] or cell_kind(placed[c]) not in ("text", "label") or c not in figures:
+            continue
+        first = last = c
+        while first - 1 in figures:
+            first -= 1
+        while last + 1 in figures:
+            last += 1
+        for g in range(first, last + 1):
+            placed[g] = placed[c]

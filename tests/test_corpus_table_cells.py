@@ -82,6 +82,22 @@ def test_short_rows_read_again_with_what_the_columns_hold() -> None:
     assert ("Mức chi (1.000đ)", "554") in last.values
 
 
+def test_words_among_figures_span_the_figure_columns_they_leave_empty() -> None:
+    # "| 1.2 | Các nội dung chi khác | Thực hiện theo ... | (empty Ghi chú) |": one cell over
+    # both "Mức chi" columns, read once under the heading they share
+    lines = dump(
+        ["**STT**", "**Nội dung**", "**Mức chi**", "**Ghi chú**"],
+        ["**Cấp tỉnh**", "**Cấp xã**", "** **"],
+        ["1.1", "Chi bồi dưỡng đại biểu", "100.000 đồng/người/buổi", "80.000 đồng/người/buổi", ""],
+        ["1.2", "Các nội dung chi khác", "Thực hiện theo Nghị quyết số 05/2025/NQ-HĐND", ""],
+        ["1.3", "Chi nước uống", "30.000 đồng/người/buổi", "20.000 đồng/người/buổi", ""],
+    )
+    other = rows_of(table_of(lines))[1]
+    rule = "Thực hiện theo Nghị quyết số 05/2025/NQ-HĐND"
+    assert other.cells[2:4] == (("Mức chi (Cấp tỉnh)", rule), ("Mức chi (Cấp xã)", rule))
+    assert other.values == (("Mức chi", rule),)
+
+
 # --- blank forms and empty columns -------------------------------------------------------------
 
 
