@@ -87,8 +87,12 @@ def _row_texts(head: str, row: Row, max_chars: int) -> list[str]:
         return [text]
     prefix = SEP.join([p for p in [head, *row.path] if p])
     room = max(200, max_chars - len(prefix) - len(SEP))
-    values = [f"{h}: {v}" if h else v for h, v in row.values] or [prefix]
-    pieces = [piece for value in values for piece in split_text([value], room)]
+    # a value too long for one part is cut too, each piece under its heading again
+    pieces = [
+        f"{h}: {piece}" if h else piece
+        for h, v in row.values
+        for piece in split_text([v], room - len(h) - 2 if h else room)
+    ] or [prefix]
     return [f"{prefix}{SEP}{chunk}" if prefix else chunk for chunk in _pack(pieces, room, "; ")]
 
 

@@ -1,12 +1,24 @@
 """Each figure of a table read under its own column heading and with its own row label: one
-small table per layout that once came out shifted, written here in the shape of the real one."""
+small table per layout that once came out shifted, written here in the shape of the real one;
+then, on the real documents, a sample of cells of each shape tables arrive in, and the rule
+that every figure of a row stands in a passage with its label and heading."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
+from corpus import ReadOptions, load_document
+from corpus.cells import cell_kind
 from corpus.layout import Table
 from corpus.markdown import read_markdown
+from corpus.readers import SUPPORTED_SUFFIXES as SUFFIXES
+from corpus.readers import ReadError
 from corpus.tables import Row, plain_lines, rows_of
 from corpus.tvpl import pipe_rows
+from corpus.types import Document, Passage
 
 
 def dump(*rows: list[str]) -> list[str]:
@@ -252,3 +264,111 @@ def test_three_heading_rows_with_spans_from_the_left_at_each_level() -> None:
         "Ghi chú",
         "(1)",
     ]
+
+
+# --- the real documents: each shape a table arrives in --------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "eval" / "data" / "realdocs" / "docs"
+HN48 = "nq-hdnd-ha-noi-48-2025-dinh-muc-phan-bo-ngan-sach"
+VL22 = "nq-hdnd-vinh-long-22-2025-muc-chi-ky-thi"
+HN82 = "nq-hdnd-ha-noi-82-2025-muc-chi-bau-cu"
+CV = "cv-vp-doan-dbqh-hdnd-thanh-hoa-danh-muc-san-pham-2026"
+ND335 = "nd-335-2025-danh-gia-xep-loai-cong-chuc"
+
+
+@pytest.fixture(scope="module")
+def real() -> dict[str, Document]:
+    files = [p for p in sorted(DOCS.iterdir()) if p.suffix in SUFFIXES and p.name != "SOURCES.md"]
+    found = {}
+    for path in files:
+        try:
+            found[path.stem] = load_document(path, ReadOptions(ocr=False))
+        except ReadError:  # the scan without OCR
+            continue
+    return found
+
+
+# (document, the row's own label, its groups, column heading, value): one or more per table
+SAMPLES = [
+    # Markdown pipe tables
+    ("nd-293-2025-luong-toi-thieu-vung", "Vùng III", (),
+     "Mức lương tối thiểu giờ (Đơn vị: đồng/giờ)", "20.000"),
+    ("nd-07-2026-sua-doi-nd-204-che-do-tien-luong", "Phó Cục trưởng", (),
+     "Cục loại 2 (Hệ số)", "0,80"),
+    ("tt-154-2025-btc-phi-sat-hach-lai-xe", "Sát hạch thực hành trong hình",
+     ("Phí sát hạch lái xe",), "Mức thu (đồng)", "350.000"),
+    # thuvienphapluat dumps: sub-headings under a span, an empty TT cell opening each row
+    (HN48, "Hoạt động sự nghiệp y tế", (), "Định mức (Khu vực đô thị)", "162.000"),
+    (HN48, "Hoạt động sự nghiệp y tế", (), "Định mức (Khu vực còn lại)", "224.000"),
+    (HN48, "Trong đó: Chi tối thiểu cho công tác phòng bệnh, các hoạt động sự nghiệp y tế; "
+     "phòng chống HIV/AIDS, vệ sinh an toàn thực phẩm.", ("Hoạt động sự nghiệp y tế",),
+     "Định mức (Khu vực còn lại)", "6.000"),
+    (HN48, "Hoạt động sự nghiệp phát thanh", (), "Định mức (Khu vực còn lại)", "10.500"),
+    (HN48, "Từ người dân thứ 40.001 đến 60.000", (), "Định mức (Khu vực đô thị)", "68.000"),
+    (HN48, "Sự nghiệp kinh tế", (), "Định mức (Khu vực còn lại)", "229.900"),
+    (HN48, "Trung học cơ sở (THCS)", (), "Định mức (Khu vực còn lại)", "11.000.000"),
+    (HN48, "Thu từ hoạt động xổ số", ("CÁC KHOẢN THU NGÂN SÁCH ĐỊA PHƯƠNG HƯỞNG 100%",),
+     "NS Thành phố (%)", "100"),
+    (HN48, "Phường Đống Đa", ("Lệ phí trước bạ xe máy, ô tô, tàu thuyền và tài sản khác trên địa "
+     "bàn các phường",), "NS Thành phố", "96,5"),
+    (HN82, "Chủ trì cuộc họp", ("Các cuộc họp khác liên quan đến công tác bầu cử",),
+     "Mức chi (Cấp xã)", "240.000 đồng/người/ buổi"),
+    (VL22, "Ủy viên, thư ký, giám thị", ("Thi chọn học sinh giỏi cấp quốc gia",
+     "1. Hội đồng/Ban Coi thi"), "Mức chi/ Tiền công (1.000đ)", "554"),
+    ("nq-hdnd-hue-36-2025-hoc-phi", "Nông thôn", (), "Trung học cơ sở", "95"),
+    ("nq-hdnd-hue-33-2025-phan-bo-von-giam-ngheo", "Xã Phú Vinh", (),
+     "Tỷ lệ vốn đối ứng ngân sách địa phương (%) (Xã)", "65"),
+    ("nq-hdnd-ha-noi-66-2025-phi-tham-quan", "Đình Kim Ngân, số 42-44 Hàng Bạc", (),
+     "Quản lý sử dụng (Nộp ngân sách nhà nước)", "10%"),
+    ("nq-hdnd-vinh-long-20-2025-hoc-phi", "Trung học phổ thông", ("Giáo dục phổ thông",),
+     "Khu vực thành thị (phường)", "200"),
+    # PDF ruled tables
+    (CV, "Phục vụ tổ chức kỳ họp HĐND", ("▶ Lĩnh vực tham mưu, phục vụ HĐND tỉnh (13 nhóm – hỗn hợp "
+     "N2, N3, N4)",), "HỆ SỐ QUY ĐỔI", "64–80"),
+    (ND335, "Tinh thần trách nhiệm trong thực thi công vụ", (), "Điểm tối đa", "2,5"),
+    (ND335, "Tổng cộng", (), "Điểm tối đa", "30"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("doc", "label", "groups", "heading", "value"), SAMPLES)
+def test_a_figure_comes_with_its_row_label_and_column_heading(
+    real: dict[str, Document],
+    doc: str,
+    label: str,
+    groups: tuple[str, ...],
+    heading: str,
+    value: str,
+) -> None:
+    found = [
+        p
+        for p in real[doc].passages
+        if p.kind == "row" and label in p.text.split(" — ") and (heading, value) in p.cells
+    ]
+    assert len(found) == 1, [p.text for p in found]
+    (row,) = found
+    assert f"— {label} —" in row.text and f"{heading}: {value}" in row.text
+    assert all(f"— {group} —" in row.text for group in groups)
+
+
+def test_every_figure_of_a_table_stands_with_its_heading(real: dict[str, Document]) -> None:
+    """Issue 9: each figure of a table row is in a passage with the row's label and its column
+    heading (a long row cut in parts gives each piece its heading again)."""
+    parts: dict[str, list[Passage]] = {}
+    for doc in real.values():
+        for p in doc.passages:
+            if p.kind == "row":
+                parts.setdefault(re.sub(r"(/row-\d+)-\d+$", r"\1", p.id), []).append(p)
+    figures = 0
+    for group in parts.values():
+        labels = {s for p in group for s in p.text.split(" — ")}
+        for heading, value in group[0].cells:
+            if not re.search(r"\d", value) or cell_kind(value, first=True) == "key":
+                continue
+            figures += 1
+            if value in labels or " ".join(value.split("; ")) in labels:
+                continue  # a label of the row, in its path
+            shown = {heading, heading.split(" (", 1)[0]}
+            assert any(f"{h}: {value[:40]}" in p.text for p in group for h in shown) or any(
+                f"{heading}, " in p.text or f", {heading}: " in p.text for p in group
+            ), (group[0].id, heading, value)
+    assert figures > 600
