@@ -295,7 +295,9 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         if path or pairs:
             out.append(Row(tuple(path), pairs, tuple(cells)))
             after_rows = True
-        if key and filled:  # rows under it without an STT of their own read as its parts
+        # rows under it without an STT of their own read as its parts, unless it is one of a
+        # list itself ("4.2 | + Giải nhất" over "+ Giải nhì")
+        if key and filled and _marker(row[filled[0]]) not in ("-", "+"):
             groups.push(key, clean(row[filled[0]]))
     return out
 

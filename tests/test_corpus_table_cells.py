@@ -266,6 +266,19 @@ def test_three_heading_rows_with_spans_from_the_left_at_each_level() -> None:
     ]
 
 
+def test_a_bulleted_row_is_not_the_parent_of_the_bullets_after_it() -> None:
+    table = Table(
+        (
+            ("STT", "Nội dung", "Mức chi (1.000đ)", "Đơn vị tính"),
+            ("4", "Chi khen thưởng", "", ""),
+            ("4.2", "+ Giải nhất (vàng)", "520", "Giải"),
+            ("", "+ Giải nhì (bạc)", "390", "Giải"),
+        ),
+        header_rows=1,
+    )
+    assert rows_of(table)[-1].path == ("Chi khen thưởng", "Giải nhì (bạc)")
+
+
 # --- the real documents: each shape a table arrives in --------------------------------------------
 
 DOCS = Path(__file__).resolve().parent.parent / "eval" / "data" / "realdocs" / "docs"
