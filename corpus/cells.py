@@ -99,7 +99,7 @@ KIND_FIT = {
     "key": {"key": 1.0},
     "number": {"number": 1.0},
     "label": {"label": 1.0, "text": 0.6},
-    "text": {"text": 1.0, "label": 0.6, "short": 0.2},
+    "text": {"text": 1.0, "label": 0.6},  # a sentence is no unit: none under "Đơn vị tính"
     "short": {"short": 1.0, "text": 0.3},
 }
 
