@@ -1,12 +1,14 @@
 """A data table -> rows that read on their own.
 
-Spans are resolved (an empty heading cell under a column span takes the heading to its left;
-an empty label cell takes the label above, as a row span leaves it), header rows counted and
-joined into one heading per column, the unit found, rows grouped under the rows that only
-name a group ("1 | Phí sát hạch lái xe | | |", nested by their STT: I > 1 > 1.1 > a > -), and a
-row whose cells each hold the same number of lines split into that many rows. Each data row
-becomes a `Row`: its path (group headings, then its own labels) and its (heading, value)
-pairs, rendered as "Caption — Vùng I — Mức lương tối thiểu tháng: 5.310.000; ...".
+Spans are resolved (an empty heading cell with a heading under it takes the heading to its
+left under the same parents; an empty label cell takes the label above, as a row span leaves
+it; words in a first cell beside an empty label column span into it: "PHẦN I. ...",
+"Tổng cộng"), header rows counted and joined into one heading per column (the row numbering
+the columns, "(1) (2) (3)", is none), the unit found, rows grouped under the rows that only
+name a group (corpus/groups.py), and a row whose cells each hold the same number of lines
+split into that many rows. Each data row becomes a `Row`: its path (group headings, then its
+own labels) and its (heading, value) pairs, rendered as
+"Caption — Vùng I — Mức lương tối thiểu tháng: 5.310.000; ...".
 """
 
 from __future__ import annotations
@@ -22,16 +24,13 @@ from corpus.cells import (
     is_numbering_row,
     unit_heading,
 )
+from corpus.groups import Grouping, level, marker
 from corpus.layout import Table
-from corpus.lines import classify
 
 UNIT_LINE = re.compile(
     r"^\(?\s*((?:Đơn vị(?:\s+tính)?|ĐVT)\s*:\s*[^()]{1,80}?)\s*\)?\.?$", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[-–+•*]\s+")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_DOTTED = re.compile(r"(?:[IVXLC]+|[A-ZĐ])(?:\.(?:[IVXLC]+|[A-ZĐ]|\d{1,2}))+")  # "I.A", "II.B.10"
-_DOTTED_LABEL = re.compile(rf"^({_DOTTED.pattern})\.?\s")
 _TOTAL = re.compile(r"^\W*(?:Tổng cộng|Tổng số|Cộng)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(r"^\W*Trong đó\b", re.IGNORECASE)  # a part of the row above
 SEP = " — "
@@ -42,41 +41,6 @@ class Row:
     path: tuple[str, ...]  # group headings over the row, then its own labels
     values: tuple[tuple[str, str], ...]  # (heading, value) of its value cells that hold text
     cells: tuple[tuple[str, str], ...]  # (heading, value) of every column, in order
-
-
-def _level(key: str) -> float:
-    """Depth of a numbering key: Phần I > A > I > 1 > 1.1 > a > - > +; a dotted key one step
-    under its first part for each dot ("I.A" under "I", "I.A.1" under "I.A")."""
-    key = key.strip().rstrip(".)")
-    if not key:
-        return 9.0
-    if key.startswith("Phần "):
-        return -1.0
-    if _ROMAN.match(key):
-        return 1.0
-    if re.fullmatch(r"[A-ZĐ]", key):
-        return 0.0
-    if re.fullmatch(r"\d+(?:\.\d+)*", key):
-        return 2.0 + 0.1 * key.count(".")
-    if _DOTTED.fullmatch(key):
-        return _level(key.split(".", 1)[0]) + 0.1 * key.count(".")
-    if re.fullmatch(r"[a-zđ]", key):
-        return 3.0
-    return {"-": 4.0, "–": 4.0, "+": 5.0}.get(key, 9.0)
-
-
-def _marker(text: str) -> str:
-    """The numbering a label starts with: "1." -> "1", "a)" -> "a", "- x" -> "-",
-    "I.A. Lãnh đạo" -> "I.A", "PHẦN II. ..." -> "Phần II"."""
-    first = text.split("\n", 1)[0]
-    line = classify(first)
-    if line.level in ("dash", "plus"):
-        return "-" if line.level == "dash" else "+"
-    if line.level == "phan":
-        return f"Phần {line.key}"
-    if line.level == "text" and (dotted := _DOTTED_LABEL.match(first)):
-        return dotted.group(1)
-    return line.key if line.level in ("roman", "arabic", "letter") else ""
 
 
 def clean(text: str) -> str:
@@ -188,39 +152,6 @@ def _unit_row(row: Sequence[str]) -> str | None:
     return match.group(1) if match else None
 
 
-@dataclass
-class _Grouping:
-    """What the rows above say about the current one: (depth, heading, kind), outermost first;
-    kind "numbered" or "plain" for a group row, "row" for a data row whose parts follow it."""
-
-    stack: list[tuple[float, str, str]]
-
-    def close(self, level: float) -> None:
-        while self.stack and self.stack[-1][0] >= level:
-            self.stack.pop()
-
-    def open(self, key: str, texts: Sequence[str], after_rows: bool) -> None:
-        """A group row; one without a number sits just under the group it is in, so rows
-        numbered under that group stay under it too, and after rows of its own it is the
-        next of its kind ("▶ Lĩnh vực A", rows, "▶ Lĩnh vực B")."""
-        if key:
-            level = _level(key)
-        else:
-            while after_rows and self.stack and self.stack[-1][2] == "row":
-                self.stack.pop()
-            if after_rows and self.stack and self.stack[-1][2] == "plain":
-                self.stack.pop()
-            level = (self.stack[-1][0] if self.stack else 1.0) + 0.01
-        self.close(level)
-        kind = "numbered" if key else "plain"
-        for i, text in enumerate(texts):  # "I | Tốt nghiệp | 1. Ban Chỉ đạo thi": two groups
-            sub = _level(_marker(text)) if i else level
-            self.stack.append((sub if sub > level else level + 0.01 * i, text, kind))
-
-    def push(self, key: str, text: str) -> None:
-        self.stack.append((_level(key), text, "row"))
-
-
 def _grid(table: Table, units: list[str] | None) -> tuple[list[list[str]], int]:
     """The table's rows without unit rows, empty rows and empty columns, and its header rows."""
     rows = [list(r) for r in table.rows if any(c.strip() for c in r)]
@@ -257,26 +188,26 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
     body = [_caption(part, stt, labels) for row in rows[header:] for part in _split_lines(row, stt)]
     # a blank form (no figure filled in anywhere) has no group rows: each row is one of its own
     blank = not any(row[c].strip() for row in body for c in values)
-    groups = _Grouping([])
+    groups = Grouping([])
     above: dict[int, str] = {}  # the last label seen in each label column
     out: list[Row] = []
     after_rows = False  # whether the row above was a data row, not a group
     for n, row in enumerate(body):
         filled = [c for c in labels if row[c].strip()]
         key = row[stt].strip() if stt is not None else ""
-        key = key or (_marker(row[filled[0]]) if filled else "")
+        key = key or (marker(row[filled[0]]) if filled else "")
         for c in filled:
             above[c] = row[c]
         nxt = body[n + 1] if n + 1 < len(body) else None
         if filled and nxt is not None and all(not row[c].strip() for c in values):
             next_key = nxt[stt].strip() if stt is not None else ""
-            deeper = bool(next_key) and bool(key) and _level(next_key) > _level(key)
+            deeper = bool(next_key) and bool(key) and level(next_key) > level(key)
             if values and not blank or deeper:  # a row naming a group: context for those under it
                 groups.open(key, [clean(row[c]) for c in filled], after_rows)
                 after_rows = False
                 continue
         if key:
-            groups.close(_level(key))
+            groups.close(level(key))
         if filled and _TOTAL.match(row[filled[0]]):
             groups.close(float("-inf"))  # "Tổng cộng" sums the whole table, under no group
         context = [text for _, text, _ in groups.stack]
@@ -297,7 +228,7 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
             after_rows = True
         # rows under it without an STT of their own read as its parts, unless it is one of a
         # list itself ("4.2 | + Giải nhất" over "+ Giải nhì")
-        if key and filled and _marker(row[filled[0]]) not in ("-", "+"):
+        if key and filled and marker(row[filled[0]]) not in ("-", "+"):
             groups.push(key, clean(row[filled[0]]))
     return out
 
