@@ -1,5 +1,6 @@
 """What a table cell holds, read from its text alone: an STT key, a number, a label with its
-own numbering, a short word or unit, or text; and what a column heading promises."""
+own numbering, a short word or unit, or text; the heading of each column, read from the header
+rows and their spans; and what a column heading promises."""
 
 from __future__ import annotations
 
@@ -49,6 +50,32 @@ def is_numbering_row(row: Sequence[str]) -> bool:
     """The row under the headings that numbers the columns: "(1) (2) (3)", "A B 1 2 4=2-3"."""
     filled = [t.strip() for t in row if t.strip()]
     return len(filled) * 2 >= len(row) and all(_COLUMN_NUMBER.match(t) for t in filled)
+
+
+def column_headings(rows: Sequence[Sequence[str]], count: int) -> list[str]:
+    """One heading per column from the header rows: "Mức đóng (Phụ cấp, Chức vụ)". An empty
+    heading cell with a heading under it is covered by a span from the left: it takes the
+    nearest heading to its left under the same headings above ("Phụ cấp" over "Chức vụ" and
+    "Thâm niên nghề (%)"). The row numbering the columns ("(1) (2) (3)") is no heading."""
+    width = len(rows[0]) if rows else 0
+    kept = [r for r in range(count) if not (r and is_numbering_row(rows[r]))]
+    grid = [[" ".join(rows[r][c].split()) for c in range(width)] for r in kept]
+    for i in range(len(kept)):
+        for c in range(1, width):
+            if grid[i][c] or not any(grid[j][c] for j in range(i + 1, len(kept))):
+                continue
+            above = [grid[j][c] for j in range(i)]
+            for k in range(c - 1, -1, -1):
+                if [grid[j][k] for j in range(i)] != above:
+                    break  # another parent: the span cannot reach across it
+                if grid[i][k]:
+                    grid[i][c] = grid[i][k]
+                    break
+    out = []
+    for c in range(width):
+        parts = list(dict.fromkeys(row[c] for row in grid if row[c]))
+        out.append(f"{parts[0]} ({', '.join(parts[1:])})" if len(parts) > 1 else "".join(parts))
+    return out
 
 
 def guess_header_rows(rows: Sequence[Sequence[str]]) -> int:

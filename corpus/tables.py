@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from corpus.cells import (
     cell_kind,
+    column_headings,
     guess_header_rows,
     is_key_heading,
-    is_numbering_row,
     unit_heading,
 )
 from corpus.groups import Grouping, level, marker
@@ -81,32 +81,6 @@ def _header_rows(rows: list[list[str]], given: int) -> int:
             break
         count += 1  # "|  |  | Hệ số | Hệ số |" under "Cục loại 1 | Cục loại 2"
     return count
-
-
-def _headings(rows: list[list[str]], count: int) -> list[str]:
-    """One heading per column from the header rows: "Mức đóng (Phụ cấp, Chức vụ)". An empty
-    heading cell with a heading under it is covered by a span from the left: it takes the
-    nearest heading to its left under the same headings above ("Phụ cấp" over "Chức vụ" and
-    "Thâm niên nghề (%)"). The row numbering the columns ("(1) (2) (3)") is no heading."""
-    width = len(rows[0]) if rows else 0
-    kept = [r for r in range(count) if not (r and is_numbering_row(rows[r]))]
-    grid = [[" ".join(rows[r][c].split()) for c in range(width)] for r in kept]
-    for i in range(len(kept)):
-        for c in range(1, width):
-            if grid[i][c] or not any(grid[j][c] for j in range(i + 1, len(kept))):
-                continue
-            above = [grid[j][c] for j in range(i)]
-            for k in range(c - 1, -1, -1):
-                if [grid[j][k] for j in range(i)] != above:
-                    break  # another parent: the span cannot reach across it
-                if grid[i][k]:
-                    grid[i][c] = grid[i][k]
-                    break
-    out = []
-    for c in range(width):
-        parts = list(dict.fromkeys(row[c] for row in grid if row[c]))
-        out.append(f"{parts[0]} ({', '.join(parts[1:])})" if len(parts) > 1 else "".join(parts))
-    return out
 
 
 def _roles(body: list[list[str]], headings: list[str]) -> tuple[int | None, list[int], list[int]]:
@@ -172,7 +146,7 @@ def plain_lines(table: Table) -> list[str]:
     rows, header = _grid(table, None)
     if not rows or not rows[0]:
         return []
-    headings = [h for h in _headings(rows, header) if h]
+    headings = [h for h in column_headings(rows, header) if h]
     lines = ["; ".join(" ".join(c.split()) for c in row if c.strip()) for row in rows[header:]]
     return [line for line in ["; ".join(headings), *lines] if line]
 
@@ -183,7 +157,7 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
     rows, header = _grid(table, units)
     if len(rows) <= header or not rows[0]:
         return []
-    headings = _headings(rows, header)
+    headings = column_headings(rows, header)
     stt, labels, values = _roles(rows[header:], headings)
     body = [_caption(part, stt, labels) for row in rows[header:] for part in _split_lines(row, stt)]
     # a blank form (no figure filled in anywhere) has no group rows: each row is one of its own

@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from corpus.cells import KIND_FIT, cell_kind, guess_header_rows, heading_prior, is_key_heading
+from corpus.cells import (
+    KIND_FIT,
+    cell_kind,
+    column_headings,
+    guess_header_rows,
+    heading_prior,
+    is_key_heading,
+)
 
 Token = str | None  # a cell's text ("" when it is only markup), None: nothing between two "|"
 Profile = list[dict[str, float]]  # per column: the share of full body rows holding each kind
@@ -71,8 +78,7 @@ def _misfit(rows: Sequence[Sequence[str]], header: int) -> float:
     number under "Đơn vị tính"); a cell under no heading at all fits nothing."""
     if not header:
         return 0.0
-    width = len(rows[0])
-    headings = [" ".join(r[c] for r in rows[:header] if r[c]) for c in range(width)]
+    headings = column_headings(rows, header)
     priors = [{k: p.get(k, 0.0) for k in _KINDS} for p in map(heading_prior, headings)]
     return sum(
         1.0 - _fit(priors[c], kind)
@@ -229,6 +235,17 @@ def _spread(upper: Sequence[str], lower: Sequence[str]) -> list[int] | None:
     return groups if len(groups) == len(upper) else None
 
 
+def _under_spans(lower: Sequence[str], upper: Sequence[str]) -> list[int] | None:
+    """Columns for a heading row printed only under the spanning cells of the full one above
+    it ("Khu vực đô thị | Khu vực còn lại" under "Định mức" and the empty cell after it)."""
+    spans = [
+        c
+        for c, text in enumerate(upper)
+        if not text and any(upper[:c]) or text and c + 1 < len(upper) and not upper[c + 1]
+    ]
+    return spans if len(spans) == len(lower) else None
+
+
 def _align(
     rows: list[list[str]], width: int, header: int, profile: Profile | None
 ) -> list[list[str]]:
@@ -242,6 +259,8 @@ def _align(
         columns: list[int] | None = None
         if n < header - 1 and len(out[n + 1]) == width:
             columns = _spread(row, out[n + 1])
+        if columns is None and 0 < n < header and len(rows[n - 1]) == width:
+            columns = _under_spans(row, rows[n - 1])
         if columns is None:
             columns = (
                 _place(row, profile, heading=n < header)
@@ -258,16 +277,22 @@ def _align(
 
 
 def _spans(placed: list[str], columns: Sequence[int], profile: Profile) -> None:
-    """Words among the figures span the figure columns they leave empty after them: "Thực
-    hiện theo Nghị quyết 05/2025" under both "Cấp Thành phố" and "Cấp xã" of "Mức chi"."""
+    """Words among the figures span the figure columns they leave empty around them: "Thực
+    hiện theo Nghị quyết 05/2025" under both "Cấp Thành phố" and "Cấp xã" of "Mức chi"; so
+    does a figure that ends its row short of the figure columns after it (an empty cell would
+    have been printed): "| 4 | Học sinh khuyết tật | Đồng/học sinh/năm | 28.800.000 |" under
+    both "Khu vực đô thị" and "Khu vực còn lại"."""
     starts = [0, *(c + 1 for c in columns[:-1])]
     ends = [*columns[1:], len(placed)]
     for start, c, end in zip(starts, columns, ends, strict=True):
         figures = [g for g in range(start, end) if profile[g]["number"] >= 0.5]
-        if not placed[c] or cell_kind(placed[c]) not in ("text", "label") or c not in figures:
+        kind = cell_kind(placed[c]) if placed[c] else ""
+        words = kind in ("text", "label")
+        last_figure = kind == "number" and c == columns[-1]
+        if not (words or last_figure) or c not in figures:
             continue
         first = last = c
-        while first - 1 in figures:
+        while words and first - 1 in figures:
             first -= 1
         while last + 1 in figures:
             last += 1

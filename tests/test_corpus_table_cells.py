@@ -110,6 +110,21 @@ def test_words_among_figures_span_the_figure_columns_they_leave_empty() -> None:
     assert other.values == (("Mức chi", rule),)
 
 
+def test_a_figure_ending_its_row_short_spans_the_figure_columns_after_it() -> None:
+    # no empty cell printed after 28.800.000: it stands under both sub-headings of "Định mức"
+    lines = dump(
+        ["**STT**", "**Nội dung**", "**Đơn vị tính**", "**Định mức**", "** **"],
+        ["**Khu vực đô thị**", "**Khu vực còn lại**"],
+        ["3", "Trung học cơ sở", "Đồng/học sinh/năm", "9.500.000", "11.000.000"],
+        ["4", "Học sinh khuyết tật", "Đồng/học sinh/năm", "28.800.000"],
+    )
+    disabled = rows_of(table_of(lines))[1]
+    assert disabled.values[-2:] == (
+        ("Định mức (Khu vực đô thị)", "28.800.000"),
+        ("Định mức (Khu vực còn lại)", "28.800.000"),
+    )
+
+
 # --- blank forms and empty columns -------------------------------------------------------------
 
 
