@@ -11,16 +11,19 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot import compose, ranker
 from bot.concepts import (
     Concept,
     concepts,
+    corpus_pairs,
     idf_table,
     missing,
     plain_words,
     syllable_set,
     syllables,
+    unheard,
 )
 from bot.evidence import Unit, passage_context, rank_units
 from bot.judge import Verdict, judge
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_RELATED = 3  # closest passages shown when the bot abstains
+MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 _ABOUT_DOCUMENT = re.compile(
@@ -82,6 +86,8 @@ class Bot:
         self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
+        self._pairs: frozenset[str] | None = None
+        self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -95,6 +101,16 @@ class Bot:
         if self._metas is None:
             self._metas = {d.meta.doc_id: _with_region(d.meta) for d in self.index.corpus.documents}
         return self._metas
+
+    @property
+    def pairs(self) -> frozenset[str]:
+        """Adjacent syllable pairs the corpus uses (texts and headings)."""
+        if self._pairs is None:
+            passages = self.index.passages
+            self._pairs = corpus_pairs(
+                [*(p.text for p in passages), *(p.section_str for p in passages)]
+            )
+        return self._pairs
 
     def passage(self, passage_id: str) -> Passage | None:
         if self._by_id is None:
@@ -118,12 +134,13 @@ class Bot:
         weights = doc_weights(query, self.metas.values())
         hits = self.index.search(
             query.retrieval,
-            K_RETRIEVE,
+            K_RETRIEVE * 3,
             docs=docs,
             mode=self.mode,
             prepared=prepared,
             weights=weights,
         )
+        hits = diversify(hits, K_RETRIEVE)
         if hits:
             hits = self._with_named_part(query, self._with_kind_passages(query, hits))
             if query.followup and history:
@@ -160,7 +177,10 @@ class Bot:
         about_document, fact = self._document_fact(query, best, hits)
         if fact is not None:  # a fact about the document, from its metadata: no guessing
             citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
-            return Answer(query.text, fact.text, citations, 1.0, False, (), tuple(hits))
+            shown = {c.passage.id for c in fact.cited}  # the passages cited come first
+            first = [Hit(c.passage, hits[0].score, None, hits[0].dense) for c in fact.cited]
+            rest = [h for h in hits if h.passage.id not in shown]
+            return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
         if not verdict.abstain and not (features["places"] and features["years"]):
@@ -258,11 +278,13 @@ class Bot:
             "covered": best.covered,
             "own": best.own,
             "dense": hit.dense if hit.dense is not None else 0.8,
-            "unit_dense": self._unit_dense(prepared, best, p, meta),
+            "unit_dense": self._unit_dense(prepared, best, hit, meta),
             "missing": max((c.weight for c in missing(items, near)), default=0.0) / top_weight,
             "unknown": unknown / total,
             "top_missing": float(top is not None and not top.found_in(near)),
             "pairs": (best.features or {}).get("pairs", 0.0),
+            "named": (best.features or {}).get("named", 0.0),
+            "unheard": 0.0 if prepared.english else min(len(self._unheard(prepared)), 2) / 2,
             "value": float(self._has_value(query, best, meta)),
             "places": float(places_covered(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
@@ -271,19 +293,23 @@ class Bot:
             "english": float(prepared.english),
         }
 
+    def _unheard(self, prepared: PreparedQuery) -> list[str]:
+        return unheard(prepared.restored.split(" (", 1)[0], self.pairs)
+
     def _unit_dense(
-        self, prepared: PreparedQuery, best: Unit, p: Passage, meta: DocumentMeta | None
+        self, prepared: PreparedQuery, best: Unit, hit: Hit, meta: DocumentMeta | None
     ) -> float:
-        """How close the model finds the question and the chosen clause (in its place: the
-        document title and nearest headings), which a paraphrase keeps and a near miss loses."""
+        """How close the model finds the question and the chosen clause (under its nearest
+        heading), which a paraphrase keeps and a near miss loses. A clause that is its whole
+        passage (a table row, a one-sentence clause) has its passage's cosine already."""
         if self.mode == "bm25":
             return 0.8
-        from dataclasses import replace
-
-        from index.dense import passage_context as framed
-
-        text = framed(meta, replace(p, text=compose.clause_of(best, p)))
-        vector = self.index.embedder.encode([text], kind="passage")[0]
+        p = hit.passage
+        clause = compose.clause_of(best, p)
+        if hit.dense is not None and len(clause) >= 0.9 * len(p.text.strip()):
+            return hit.dense
+        heading = p.section[-1] if p.section else (meta.title if meta else "")
+        vector = _clause_vector(self.index.embedder, f"{heading}\n{clause}" if heading else clause)
         return float(vector @ self.index.query_vector(prepared.dense_text))
 
     @staticmethod
@@ -365,12 +391,16 @@ class Bot:
             not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
         )  # a question naming another document's number asks about that one
         asked = fold(query.standard).lower()
-        if not about_this or not (
-            query.kind in _META_KINDS
-            or (
-                query.kind in ("date", "effective")
-                and _ABOUT_DOCUMENT.search(asked)
-                and not _UNTIL.search(asked)
+        if (
+            not about_this
+            or query.yesno
+            or not (
+                query.kind in _META_KINDS
+                or (
+                    query.kind in ("date", "effective")
+                    and _ABOUT_DOCUMENT.search(asked)
+                    and not _UNTIL.search(asked)
+                )
             )
         ):
             return False, None
@@ -442,7 +472,8 @@ class Bot:
         p = hits[best.rank].passage
         # one clause that names what is asked better than any heading does is the answer
         # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
-        if len(entries) <= 1 or best.own >= max(named + 0.2, 0.8):
+        item = best.text.rstrip().endswith(":") or bool(_lead_of(best, p))
+        if len(entries) <= 1 or (not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
@@ -477,20 +508,15 @@ class Bot:
             p = hits[best.rank].passage
             lines = [x for x in p.text.split("\n") if x.strip()]
             title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
+            if title:
+                return title, self._items_after(title, p), cov
             entries = []
-            for item in lines[1:] if title else lines:
+            for item in lines:
                 at = p.text.find(item)
                 entries.append((item, p, (at, at + len(item))))
             return title, entries, cov
         if line is not None:  # the items after a lead-in line of the passage
-            after = p.text.split(line, 1)[1]
-            start = p.text.find(line) + len(line)
-            entries = []
-            for item in after.split("\n"):
-                if item.strip():
-                    at = p.text.find(item, start)
-                    entries.append((item, p, (at, at + len(item))))
-            return title, entries, cov
+            return title, self._items_after(line, p), cov
         prefix = p.section[:depth]
         under = [
             q
@@ -514,6 +540,28 @@ class Bot:
                 if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
                     entries.append((item, q, (at, at + len(item))))
         return title, entries, cov
+
+    def _items_after(self, line: str, p: Passage) -> list[tuple[str, Passage, tuple[int, int]]]:
+        """The items after a lead-in line ("... trong các trường hợp sau:"), in every passage
+        of its section that repeats it (a long clause is cut into passages, each with its
+        lead-in), in document order."""
+        if self._by_section is None:
+            by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
+            for q in self.index.passages:
+                by_section.setdefault((q.doc_id, q.section), []).append(q)
+            self._by_section = by_section
+        entries: list[tuple[str, Passage, tuple[int, int]]] = []
+        seen: set[str] = set()
+        for q in self._by_section.get((p.doc_id, p.section), [p]):
+            if line not in q.text:
+                continue
+            start = q.text.find(line) + len(line)
+            for item in q.text[start:].split("\n"):
+                if item.strip() and item.strip() not in seen:
+                    seen.add(item.strip())
+                    at = q.text.find(item, start)
+                    entries.append((item, q, (at, at + len(item))))
+        return entries
 
     def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
@@ -743,6 +791,39 @@ class Bot:
         return Answer(
             answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
+
+
+@lru_cache(maxsize=4096)
+def _clause_cached(embedder, text: str):
+    return embedder.encode([text], kind="passage")[0]
+
+
+def _clause_vector(embedder, text: str):
+    """A clause's vector; clauses recur across questions, so the last few thousand are kept."""
+    return _clause_cached(embedder, text)
+
+
+def _lead_of(unit: Unit, p: Passage) -> str:
+    """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
+    first = p.text.split("\n", 1)[0]
+    return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
+
+
+def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
+    """The k best hits with at most `per_table` rows of any one table: the rows of a long
+    list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
+    Xã A Lưới 5" thirty times over the row of fees)."""
+    seen: dict[str, int] = {}
+    kept, rest = [], []
+    for h in hits:
+        table = h.passage.id.rsplit("/row-", 1)[0] if h.passage.kind == "row" else None
+        if table is not None:
+            seen[table] = seen.get(table, 0) + 1
+            if seen[table] > per_table:
+                rest.append(h)
+                continue
+        kept.append(h)
+    return (kept + rest)[:k] if len(kept) < k else kept[:k]
 
 
 def topic_of(query: Query, items: list[Concept]) -> list[Concept]:

@@ -63,7 +63,10 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         elif asks == "percent":
             found = [f for f in found if "%" in f or "‰" in f]
         elif asks:  # "bao nhiêu tuổi": a figure counted in that unit, if the text has one
-            found = [f for f in found if asks in _folded(f).split()] or found
+            counted = [f for f in found if asks in _folded(f).split()]
+            # a unit of time or age asked ("bao nhiêu năm", "mấy tuổi") is answered only by a
+            # figure in that unit, never by an amount of money or a share
+            found = counted if counted or asks in _STRICT_UNITS else found
         if not found:
             return None
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
@@ -84,6 +87,7 @@ _NOT_MONEY_Q = re.compile(r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan t
 
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
 _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+_STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
 _NOT_UNITS = {"phan", "tien", "dong", "la", "mot", "moi", "thi", "duoc", "vay", "nhi", "a", "ha"}
 
 

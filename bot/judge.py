@@ -20,6 +20,8 @@ FEATURES = (
     "unknown",  # weight share of the concepts no passage of the corpus uses
     "top_missing",  # 1 when the question's weightiest concept is not near the evidence
     "pairs",  # share of the question's adjacent word pairs found adjacent in the evidence
+    "named",  # weighted share of the topic concepts in the words naming the evidence
+    "unheard",  # words of the question no passage of the corpus uses ("tiêm chủng"), 0, 0.5, 1
     "value",  # 1 when the evidence holds what the question asks for (figure, date, name)
     "places",  # 1 when every place the question names is covered by the evidence's document
     "years",  # 1 when every year the question names appears with the evidence
@@ -38,6 +40,8 @@ _PRIOR = {
         "unknown": -4.0,
         "top_missing": -1.0,
         "pairs": 1.0,
+        "unheard": -3.0,
+        "named": 1.0,
         "value": 1.5,
         "places": 2.5,
         "years": 2.0,

@@ -26,6 +26,7 @@ FEATURES = (
     "own",  # weighted share of the question's topic concepts in the unit itself
     "framed",  # ... in the unit with its headings, lead-in and document title
     "pairs",  # share of the question's adjacent word pairs found adjacent in the unit
+    "named",  # weighted share of the topic concepts in the words naming the unit
     "precision",  # share of the words naming the unit (a row's label, an indicator) asked for
     "column",  # share of a table cell's column heading words asked for (0 for a clause)
     "numbers",  # share of the numbers the question states that the unit states too
@@ -51,6 +52,7 @@ _PRIOR = {
     "own": 0.1,
     "framed": 0.45,
     "pairs": 0.0,
+    "named": 0.0,
     "precision": 0.0,
     "column": 0.0,
     "numbers": 0.0,
@@ -130,6 +132,7 @@ def features(
     own, framed = coverages(question.topic, own_words, frame)
     found_pairs = sum(1 for p in question.pairs if p <= own_words)
     fits, misfits = _fit(question.quantities, text)
+    named, _ = coverages(question.topic, syllable_set(f"{label} {column}"), frozenset())
     stated = _numbers(text)
     value_numbers = _numbers(value or "")
     numbers = len(question.numbers & stated) / len(question.numbers) if question.numbers else 0.0
@@ -140,6 +143,7 @@ def features(
         "own": own,
         "framed": framed,
         "pairs": found_pairs / len(question.pairs) if question.pairs else 0.0,
+        "named": named,
         "precision": _precision(label, question.words),
         "column": _precision(column, question.words),
         "numbers": numbers,
