@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpus.lines import classify
 
@@ -26,6 +27,7 @@ _KEY_HEADING = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s+thứ\s+tự)\.?$", re.I
 _UNIT_HEADING = re.compile(r"^(?:Đơn vị(?:\s+tính)?|ĐVT)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # a dump is read at two widths, several times over
 def cell_kind(text: str, first: bool = False) -> str:
     """ "key" (an STT: "II", "1.2", "a", or a small integer first in its row), "number"
     ("5.310.000", "90%", "100.000 đồng/người/buổi", a tick "X"), "label" (text that starts
