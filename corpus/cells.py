@@ -45,7 +45,8 @@ def cell_kind(text: str, first: bool = False) -> str:
     if classify(text.split("\n", 1)[0]).level != "text":
         return "label"
     words = text.split()
-    return "short" if len(words) == 1 or len(words) <= 3 and "/" in text else "text"
+    unit = len(words) <= 3 and ("/" in text or "%" in text)  # "người/ngày", "Tỷ lệ %"
+    return "short" if len(words) == 1 or unit else "text"
 
 
 def is_numbering_row(row: Sequence[str]) -> bool:

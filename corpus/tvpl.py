@@ -208,6 +208,8 @@ def _place(row: Sequence[str], profile: Profile, heading: bool) -> list[int]:
             return 0.0
         if heading:
             return 2.0 * profile[c]["number"] - 1.0
+        if kinds[j] in ("text", "label") and profile[c]["number"] >= 0.5:
+            return 0.0  # words among the figures: a rule in place of a figure, spanning them
         return 2.0 * _fit(profile[c], kinds[j]) - 1.0
 
     @cache

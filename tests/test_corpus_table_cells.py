@@ -125,6 +125,19 @@ def test_a_figure_ending_its_row_short_spans_the_figure_columns_after_it() -> No
     )
 
 
+def test_words_beside_the_label_stand_in_the_figure_columns_not_under_the_unit() -> None:
+    # "| 6 | Các khoản chi khác | Căn cứ Hợp đồng ... |": a rule in place of the figures, never a unit
+    lines = dump(
+        ["STT", "Nội dung chi", "Mức chi (1.000đ)", "Đơn vị tính", "Ghi chú"],
+        ["1", "Trưởng ban", "442", "người/ngày", ""],
+        ["2", "Phó Trưởng ban", "398", "người/ngày", ""],
+        ["3", "Ủy viên", "353", "người/ngày", ""],
+        ["6", "Các khoản chi khác", "Căn cứ Hợp đồng, hóa đơn, chứng từ hợp pháp"],
+    )
+    other = rows_of(table_of(lines))[-1]
+    assert other.values == (("Mức chi (1.000đ)", "Căn cứ Hợp đồng, hóa đơn, chứng từ hợp pháp"),)
+
+
 # --- blank forms and empty columns -------------------------------------------------------------
 
 
