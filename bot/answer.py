@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot import compose, ranker
@@ -60,6 +60,15 @@ _SENDS_TO_APPENDIX = re.compile(
     r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
     re.IGNORECASE,
 )
+# what a question calls an attachment of a document, with or without its number
+_ATTACHMENT = re.compile(
+    r"\b(?:phụ lục|mẫu số|mẫu|biểu mẫu|biểu mức thu|biểu phí|biểu số|biểu)\b(?:\s+(?:số\s+)?"
+    r"([0-9]+[a-zđ]?|[IVXLC]+)\b)?",
+    re.IGNORECASE,
+)
+# a question that asks what an attachment is called, which the document's list of its
+# attachments answers: "Mẫu số 9 là mẫu gì", "Phụ lục I quy định danh mục gì"
+_ASKS_NAME = re.compile(r"\b(?:gì|tên là|tên gọi|tên)\s*\??\s*$", re.IGNORECASE)
 # a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
 _BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
@@ -193,6 +202,11 @@ class Bot:
             and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
             verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
+        missing_part = None if verdict.abstain else self._attachment_missing(query, hits)
+        if missing_part:
+            log.info("Abstained on %r: %s", query.text, missing_part)
+            answer = self._abstain(query, hits, verdict, best, features)
+            return replace(answer, text=f"{NOT_FOUND} {missing_part}", abstained=True)
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
@@ -691,6 +705,30 @@ class Bot:
         if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
             return False
         return self._missing_appendix(p) is not None
+
+    def _attachment_missing(self, query: Query, hits: list[Hit]) -> str | None:
+        """A question about the content of an attachment (an appendix, a form, a fee schedule)
+        that the document it names or that answers does not hold: say so, never guess."""
+        asked = list(_ATTACHMENT.finditer(query.standard))
+        if not asked or _ASKS_NAME.search(query.standard) or not hits:
+            return None
+        doc = self.index.corpus.document(hits[0].passage.doc_id)
+        titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
+        sections = {" ".join(p.section).lower() for p in doc.passages}
+        for m in asked:
+            number = m.group(1)
+            if number is None:  # "trong các phụ lục": any attachment of the document
+                if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+                    return None
+                continue
+            word = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+            key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number.lstrip('0') or '0')}\b"
+            if any(re.search(key, t) for t in titles) or any(re.search(key, s) for s in sections):
+                return None
+        return (
+            f"Phần được hỏi ({asked[0].group(0)}) của {compose.where(doc.meta)} "
+            "không có trong kho văn bản."
+        )
 
     def _missing_appendix(self, p: Passage) -> str | None:
         """When the closest passage sends the reader to an appendix the corpus does not hold,
