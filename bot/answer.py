@@ -457,10 +457,18 @@ class Bot:
                 (q for q in own if q.kind == "content" and _TAKES_EFFECT.search(q.text)), None
             )
             if stated is not None:
-                span = (0, len(stated.text))
-                return compose.Draft(
-                    f"{value} — {stated.text.strip()} [1]", (compose.Cited(stated, span, 0.0),)
+                from bot.candidates import clauses
+
+                span = next(
+                    (
+                        (a, b)
+                        for a, b in clauses(stated.text)
+                        if _TAKES_EFFECT.search(stated.text[a:b])
+                    ),
+                    (0, len(stated.text)),
                 )
+                line = stated.text[span[0] : span[1]].strip()
+                return compose.Draft(f"{value} — {line} [1]", (compose.Cited(stated, span, 0.0),))
         order = {"heading": 0, "signature": 0, "content": 1}
         for q in sorted(own, key=lambda q: order.get(q.kind, 2)):
             at = next(((q.text.find(n), n) for n in needles if n and n in q.text), None)
