@@ -5,6 +5,10 @@ The Index and Bot are swapped as a pair under a lock, and never changed in place
 uploading and deleting all build the next index off to the side (re-using the live index's
 parsed documents, tokens and vectors, so only a new document is embedded) while the live one
 keeps answering, then swap it in. Uploads, deletes and rebuilds are serialized.
+
+At start the last good index on disk (checked file by file) is served at once and the rebuild
+it may need runs behind it; with `start(background=True)` both happen in a thread, so the app
+opens its port first. What interrupted uploads and deletes left is cleaned up before that.
 """
 
 from __future__ import annotations
@@ -15,16 +19,20 @@ import os
 import secrets
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from bot.types import Answer
+from config import Config, current
 from corpus.listing import sidecars_of
 from corpus.types import Document
-from corpus.upload import duplicate_of, place_upload
+from corpus.upload import Limits, duplicate_of, place_upload
+from errors import RequestError, storage_error
 from serve.conversations import Asked, Conversations
-from serve.feedback import FILE_NAME, FeedbackStore
+from serve.feedback import FILE_NAME, FeedbackStore, Ratings, open_feedback
+from serve.housekeeping import hidden_name, tidy_corpus
 
 log = logging.getLogger("nqa.app")
 
@@ -32,9 +40,11 @@ log = logging.getLogger("nqa.app")
 _FORGOTTEN = (
     "Không còn câu trả lời mã '{}' (máy chủ đã khởi động lại hoặc câu trả lời quá cũ): hãy hỏi lại."
 )
+_BUSY = "Kho đang được lập chỉ mục lại sau khi khởi động; vui lòng thử lại sau ít phút."
+MAX_SEARCH_CHARS = 500
 
 
-class ServiceError(ValueError):
+class ServiceError(RequestError):
     """A request the service refuses; the message (Vietnamese) says why and what to do."""
 
 
@@ -42,18 +52,9 @@ class Forbidden(ServiceError):
     """Admin operation without the right token, or with admin operations switched off."""
 
 
-def corpus_folder() -> Path:
+def corpus_folder(config: Config | None = None) -> Path:
     """The app's corpus folder: NQA_CORPUS_DIR, else <data dir>/corpus."""
-    from index.settings import data_dir
-
-    env = os.environ.get("NQA_CORPUS_DIR", "").strip()
-    return Path(env).expanduser() if env else data_dir() / "corpus"
-
-
-def _default_open_index(corpus_dir: Path) -> Any:
-    from index import open_index
-
-    return open_index(corpus_dir, build=True)
+    return (config or current()).app_corpus
 
 
 def _default_update_index(corpus_dir: Path, live: Any) -> Any:
@@ -62,13 +63,6 @@ def _default_update_index(corpus_dir: Path, live: Any) -> Any:
     from index import build_index
 
     return build_index(corpus_dir, live.settings, previous=live)
-
-
-def _default_make_bot(index: Any) -> Any:
-    from bot import Bot
-    from bot.generate import from_env
-
-    return Bot(index, generator=from_env())
 
 
 def _warm_up(index: Any) -> None:
@@ -84,39 +78,124 @@ class Service:
         self,
         corpus_dir: Path,
         *,
-        open_index: Callable[[Path], Any] = _default_open_index,
+        config: Config | None = None,
+        open_index: Callable[[Path], Any] | None = None,
         update_index: Callable[[Path, Any], Any] = _default_update_index,
-        make_bot: Callable[[Any], Any] = _default_make_bot,
+        make_bot: Callable[[Any], Any] | None = None,
         feedback: FeedbackStore | None = None,
         admin_token: str | None = None,
         conversations: Conversations | None = None,
+        stored_index: Callable[[Path], tuple[Any, str | None]] | None = None,
+        parse: Callable[[Path], Document] | None = None,
     ):
-        from index.settings import data_dir
+        from index.settings import Settings
 
+        self.config = config or current()
+        self.settings = Settings.from_config(self.config)
+        self.limits = Limits.from_config(self.config)
         self.corpus_dir = Path(corpus_dir)
-        self._open_index = open_index
+        # the index on disk as it is, served at once at start (a test's fake opener has none)
+        self._stored_index = stored_index or (self._stored if open_index is None else None)
+        self._open_index = open_index or self._open
         self._update_index = update_index
-        self._make_bot = make_bot
-        self.feedback = feedback or FeedbackStore(data_dir() / FILE_NAME)
-        self._admin_token = admin_token or ""
+        self._make_bot = make_bot or self._bot_of
+        self._parse = parse  # of uploads; None: corpus.worker, bounded by self.limits
+        self.feedback = feedback or open_feedback(self.config.data_dir / FILE_NAME)
+        self.ratings = Ratings(self.feedback)
+        token = self.config.admin_token if admin_token is None else admin_token
+        self._admin_token = token or ""
         self._index: Any = None
         self._bot: Any = None
         self._ref_lock = threading.Lock()  # guards the (index, bot) pair
         self._write_lock = threading.Lock()  # one upload / delete / rebuild at a time
         self._rebuilding = False
+        self._starting = False
         self._error: str | None = None
         self._ready = threading.Event()
         self.conversations = conversations or Conversations()
 
     # ------------------------------------------------------------------ lifecycle
 
+    def _open(self, corpus_dir: Path) -> Any:
+        from index import open_index
+
+        return open_index(corpus_dir, self.settings, build=True)
+
+    def _stored(self, corpus_dir: Path) -> tuple[Any, str | None]:
+        from index.build import stored_index
+
+        return stored_index(corpus_dir, self.settings)
+
+    def _bot_of(self, index: Any) -> Any:
+        from bot import Bot
+        from bot.generate import from_config
+
+        return Bot(index, generator=from_config(self.config))
+
     def start(self, *, background: bool = False) -> Service:
-        """Open (building if needed) the index of the corpus folder."""
+        """Serve the last good index of the corpus folder, then build what it lacks; with
+        `background` both run in a thread and this returns at once (health: "rebuilding")."""
+        self._tidy()
         if background:
-            threading.Thread(target=self.rebuild, name="nqa-index", daemon=True).start()
+            self._starting = True
+            threading.Thread(target=self._start, name="nqa-index", daemon=True).start()
         else:
-            self.rebuild()
+            self._start(quiet=False)
         return self
+
+    def _start(self, quiet: bool = True) -> None:
+        try:
+            with self._write_lock:
+                if not self._serve_stored():
+                    self._build(lambda _live: self._open_index(self.corpus_dir), "opened")
+        except Exception:
+            if not quiet:
+                raise  # logged by _build; in the background the health check reports it
+        finally:
+            self._starting = False
+
+    def _serve_stored(self) -> bool:
+        """Swap in the index stored on disk if it is sound; True when it is also up to date.
+        An index that is only out of date answers while its successor is built."""
+        if self._stored_index is None:
+            return False
+        started = time.perf_counter()
+        try:
+            index, reason = self._stored_index(self.corpus_dir)
+        except Exception:
+            log.exception("stored index of %s could not be read", self.corpus_dir)
+            return False
+        if index is None or not (reason is None or reason.startswith("out of date")):
+            log.info("index of %s is %s: building it", self.corpus_dir, reason)
+            return False
+        self._swap(index, self._make_bot(index))
+        log.info(
+            "index loaded in %.1f s (%d documents)%s",
+            time.perf_counter() - started,
+            len(index.corpus.documents),
+            "" if reason is None else f"; it is {reason}: building the next one",
+        )
+        return reason is None
+
+    def _tidy(self) -> None:
+        """What interrupted uploads and deletes left in the corpus folder (file store only)."""
+        if self._stored_index is None:
+            return
+        try:
+            tidy_corpus(self.corpus_dir, self._indexed_files())
+        except OSError as exc:
+            log.warning("could not tidy %s: %s", self.corpus_dir, exc)
+
+    def _indexed_files(self) -> set[str] | None:
+        """File names the stored index was built from; None when it cannot be read."""
+        from index import store
+
+        try:
+            build = store.current_build(store.index_home(self.corpus_dir, self.settings.data_dir))
+            files = store.read_manifest(build).get("files") if build else None
+        except Exception:
+            return None
+        return set(files) if isinstance(files, dict) else None
 
     def rebuild(self) -> None:
         """Open (or build) the index of the corpus folder and swap it in."""
@@ -133,7 +212,6 @@ class Service:
         try:
             index = make(live)
             bot = self._make_bot(index)
-            _warm_up(index)
         except Exception as exc:
             if live is None:
                 self._error = f"{type(exc).__name__}: {exc}"
@@ -141,10 +219,7 @@ class Service:
             raise
         finally:
             self._rebuilding = False
-        with self._ref_lock:
-            self._index, self._bot = index, bot
-        self._error = None
-        self._ready.set()
+        self._swap(index, bot)
         log.info(
             "index %s: %d documents, %d passages in %.1f s",
             what,
@@ -153,6 +228,13 @@ class Service:
             time.perf_counter() - started,
         )
         return index
+
+    def _swap(self, index: Any, bot: Any) -> None:
+        _warm_up(index)
+        with self._ref_lock:
+            self._index, self._bot = index, bot
+        self._error = None
+        self._ready.set()
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         return self._ready.wait(timeout)
@@ -170,7 +252,8 @@ class Service:
         """{"status": "ok", "index": "ready" | "rebuilding", "documents": N, "passages": M}"""
         with self._ref_lock:
             index = self._index
-        status = "rebuilding" if self._rebuilding or index is None else "ready"
+        busy = self._rebuilding or self._starting
+        status = "rebuilding" if busy or index is None else "ready"
         if index is None and self._error:
             status = "error"
         out: dict[str, Any] = {"status": "ok" if index is not None else status, "index": status}
@@ -198,7 +281,7 @@ class Service:
                 "ask %.0f ms error=%s q=%r",
                 (time.perf_counter() - started) * 1000,
                 type(exc).__name__,
-                question[:200],
+                str(question)[:200],
             )
             raise
         seconds = time.perf_counter() - started
@@ -226,9 +309,14 @@ class Service:
             raise ServiceError(_FORGOTTEN.format(parent))
         return history
 
-    def rate(self, answer_id: str, rating: str, comment: str = "") -> int:
-        """Store 👍 ("up") or 👎 ("down") with an optional comment; returns the feedback id."""
-        return self.feedback.add(self.recall(answer_id).answer, rating, comment)
+    def rate(self, answer_id: str, rating: str, comment: str = "", client: str = "") -> int:
+        """Store 👍 ("up") or 👎 ("down") with an optional comment; returns the feedback id.
+        One row per answer (rating it again changes that row); a client sending too many
+        ratings or comments a minute is asked to wait (serve.feedback.Ratings)."""
+        return self.ratings.rate(answer_id, self.recall(answer_id).answer, rating, comment, client)
+
+    def comment(self, feedback_id: int, text: str, client: str = "") -> None:
+        self.ratings.comment(feedback_id, text, client)
 
     # ------------------------------------------------------------------ staff
 
@@ -244,8 +332,10 @@ class Service:
         query = (query or "").strip()
         if not query:
             raise ServiceError("Hãy nhập từ khóa cần tìm.")
-        if len(query) > 500:
-            raise ServiceError(f"Từ khóa dài {len(query)} ký tự, tối đa 500: hãy rút gọn.")
+        if len(query) > MAX_SEARCH_CHARS:
+            raise ServiceError(
+                f"Từ khóa dài {len(query)} ký tự, tối đa {MAX_SEARCH_CHARS}: hãy rút gọn."
+            )
         k = max(1, min(int(k), 50))
         index, _ = self._current()
         return index.search(query, k, docs=docs or None, year=year, issuer=issuer or None)
@@ -253,6 +343,11 @@ class Service:
     def documents(self) -> list[Document]:
         index, _ = self._current()
         return list(index.corpus.documents)
+
+    def unreadable(self) -> list[tuple[str, str]]:
+        """(file name, reason) of every corpus file the live index could not read."""
+        index, _ = self._current()
+        return [(Path(e.path).name, e.reason) for e in index.corpus.errors]
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents():
@@ -270,17 +365,27 @@ class Service:
         if not hmac.compare_digest((token or "").encode(), self._admin_token.encode()):
             raise Forbidden("Mã quản trị không đúng.")
 
+    def _writing(self) -> None:
+        """Refuse a change while the start-up rebuild runs (it can take minutes)."""
+        if self._starting:
+            raise ServiceError(_BUSY)
+
     def add_upload(self, src: Path, name: str, token: str | None) -> Document:
-        """Place an uploaded file in the corpus folder and index it; searchable on return."""
+        """Place an uploaded file in the corpus folder and index it; searchable on return.
+        Identical uploads at the same moment take turns: the first is added, the others are
+        told it is already there."""
         self.authorize(token)
-        with self._write_lock:
+        self._writing()
+        with self._write_lock, _writable(self.corpus_dir):
             live, _ = self._current()
-            if twin := duplicate_of(Path(src), self.corpus_dir):
+            if Path(src).is_file() and (twin := duplicate_of(Path(src), self.corpus_dir)):
                 titles = {d.meta.doc_id: d.meta.title for d in live.corpus.documents}
                 title = titles.get(twin.stem, twin.name)
                 raise ServiceError(f"Tệp này đã có trong kho: '{title}' (mã {twin.stem}).")
             taken = {d.meta.doc_id for d in live.corpus.documents}
-            placed = place_upload(Path(src), name, self.corpus_dir, taken=taken)
+            placed = place_upload(
+                Path(src), name, self.corpus_dir, taken=taken, limits=self.limits, parse=self._parse
+            )
             swapped = False
             try:
                 index = self._build(self._next_index, "updated")
@@ -298,9 +403,12 @@ class Service:
         return self._update_index(self.corpus_dir, live)
 
     def delete(self, doc_id: str, token: str | None) -> Document:
-        """Remove a document's file (and metadata sidecar) and its passages from the index."""
+        """Remove a document's file (and metadata sidecar) and its passages from the index.
+        The files are hidden first and removed once the index without them is live; if the
+        process dies in between, the next start finishes or undoes it (serve.housekeeping)."""
         self.authorize(token)
-        with self._write_lock:
+        self._writing()
+        with self._write_lock, _writable(self.corpus_dir):
             document = self.document(doc_id)
             if len(self.documents()) == 1:
                 raise ServiceError("Không thể xóa văn bản cuối cùng: kho phải còn ít nhất một.")
@@ -311,7 +419,7 @@ class Service:
             moved = []
             for file in [path, *sidecars_of(path)]:
                 if file.exists():
-                    hidden = file.with_name(f".deleting-{secrets.token_hex(4)}-{file.name}")
+                    hidden = hidden_name(file, secrets.token_hex(4))
                     os.replace(file, hidden)
                     moved.append((file, hidden))
             try:
@@ -336,6 +444,21 @@ class Service:
         folder = self.corpus_dir.resolve()
         resolved = path.resolve()
         return resolved if resolved.parent == folder else None
+
+
+@contextmanager
+def _writable(folder: Path) -> Iterator[None]:
+    """A write the machine refuses (read-only, full) as a refusal that says so."""
+    try:
+        yield
+    except OSError as exc:
+        if storage_error(exc) is None:
+            raise
+        log.error("corpus change refused by the file system: %s", exc)
+        raise ServiceError(
+            f"Không ghi được vào thư mục dữ liệu ({exc.strerror or exc}): thư mục chỉ đọc hoặc "
+            "đã đầy. Kho tài liệu không thay đổi; hãy báo quản trị viên máy chủ."
+        ) from exc
 
 
 def _find(index: Any, doc_id: str, name: str) -> Document:
