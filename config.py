@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -232,12 +233,30 @@ def using(config: Config) -> Iterator[Config]:
         _installed = before
 
 
+# underthesea's __init__ imports every pipeline it has; the project uses word_tokenize only, and
+# the translation pipeline alone imports transformers and torch (5 s of every start)
+_UNUSED_MODULES = tuple(
+    f"underthesea.{name}"
+    for name in (
+        "pipeline.translate",
+        "pipeline.classification",
+        "pipeline.sentiment",
+        "pipeline.dependency_parse",
+        "pipeline.lang_detect",
+        "agent",
+    )
+)
+
+
 def prepare_process(environ: MutableMapping[str, str]) -> None:
     """What the edges set for the whole process before heavy imports: never reach a model hub,
-    and let torch's thread pool use every core this process may run on (torch reads
-    OMP_NUM_THREADS when first imported)."""
+    let torch's thread pool use every core this process may run on (torch reads
+    OMP_NUM_THREADS when first imported), and skip the underthesea pipelines nothing uses
+    (their import then fails fast and underthesea leaves them out)."""
     environ.setdefault("HF_HUB_OFFLINE", "1")
     environ.setdefault("OMP_NUM_THREADS", str(cores()))
+    for name in _UNUSED_MODULES:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
 def cores() -> int:

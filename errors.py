@@ -79,9 +79,14 @@ def storage_error(exc: BaseException) -> StorageError | None:
     if not isinstance(exc, OSError) or exc.errno not in _STORAGE:
         return None
     where = exc.filename or "the data folder"
+    fix = (
+        "free some space"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        else "make the folder writable"
+    )
     return StorageError(
-        f"Cannot write to {where}: {_STORAGE[exc.errno]}. Free some space or make the folder "
-        "writable, or point NQA_DATA_DIR at a writable folder."
+        f"Cannot write to {where}: {_STORAGE[exc.errno]}. {fix.capitalize()}, or point "
+        "NQA_DATA_DIR at a folder that can be written."
     )
 
 
