@@ -145,11 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     except NqaError as exc:
         print(f"app: {exc}", file=sys.stderr)
         return 2
-    service.start(background=True)  # the last good index at once, a rebuild behind it
+    serving = threading.Event()
+    service.start(background=True, serving=serving)  # the last good index, a rebuild behind it
     keep_sweeping(
         Path(os.environ["GRADIO_TEMP_DIR"]), CACHE_QUOTA_UPLOADS * config.max_upload_bytes
     )
-    launch(service, host=args.host, port=args.port)
+    demo, _, _ = launch(service, host=args.host, port=args.port, prevent_thread_lock=True)
+    serving.set()  # the port is open: the rebuild may have the CPU
+    demo.block_thread()
     return 0
 
 

@@ -38,9 +38,9 @@ _PARAGRAPH = (b"<w:p>", b"<w:p ")
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """What reading one upload may cost. A long resolution's .docx holds about 2 MB of text
-    and 3,000 paragraphs, a long law 1,500 passages; each passage is embedded (about 30 a
-    second on 2 cores), so the passage limit bounds the upload's indexing time too."""
+    """What reading one upload may cost: far above a long law or resolution (a few MB of text,
+    a few thousand paragraphs and passages). Each passage is embedded before the upload
+    returns, so the passage limit bounds the upload's indexing time too."""
 
     max_bytes: int = int(DEFAULT_MAX_MB * 1024 * 1024)
     docx_text_bytes: int = 30 * 1024 * 1024  # word/document.xml once inflated

@@ -1,14 +1,8 @@
-"""The running product: the current Index and Bot of one corpus folder, and the operations the
-web app offers on them (ask, search, browse, upload, delete, feedback, health).
+"""The running product: the operations the web app offers on the live index and bot of one
+corpus folder (serve.holder.Live): ask, search, browse, upload, delete, feedback, health.
 
-The Index and Bot are swapped as a pair under a lock, and never changed in place: opening,
-uploading and deleting all build the next index off to the side (re-using the live index's
-parsed documents, tokens and vectors, so only a new document is embedded) while the live one
-keeps answering, then swap it in. Uploads, deletes and rebuilds are serialized.
-
-At start the last good index on disk (checked file by file) is served at once and the rebuild
-it may need runs behind it; with `start(background=True)` both happen in a thread, so the app
-opens its port first. What interrupted uploads and deletes left is cleaned up before that.
+Uploads and deletes build the next index off to the side and swap it in (Live), one at a time;
+a failed one puts the corpus folder back as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +11,6 @@ import hmac
 import logging
 import os
 import secrets
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,13 +22,15 @@ from config import Config, current
 from corpus.listing import sidecars_of
 from corpus.types import Document
 from corpus.upload import Limits, duplicate_of, place_upload
-from errors import RequestError, storage_error
+from errors import storage_error
 from serve.conversations import Asked, Conversations
 from serve.feedback import FILE_NAME, FeedbackStore, Ratings, open_feedback
-from serve.housekeeping import hidden_name, tidy_corpus
+from serve.holder import Forbidden, Live, ServiceError, _default_update_index
+from serve.housekeeping import hidden_name
+
+__all__ = ["Forbidden", "Service", "ServiceError", "corpus_folder"]
 
 log = logging.getLogger("nqa.app")
-
 
 _FORGOTTEN = (
     "Không còn câu trả lời mã '{}' (máy chủ đã khởi động lại hoặc câu trả lời quá cũ): hãy hỏi lại."
@@ -44,36 +39,12 @@ _BUSY = "Kho đang được lập chỉ mục lại sau khi khởi động; vui 
 MAX_SEARCH_CHARS = 500
 
 
-class ServiceError(RequestError):
-    """A request the service refuses; the message (Vietnamese) says why and what to do."""
-
-
-class Forbidden(ServiceError):
-    """Admin operation without the right token, or with admin operations switched off."""
-
-
 def corpus_folder(config: Config | None = None) -> Path:
     """The app's corpus folder: NQA_CORPUS_DIR, else <data dir>/corpus."""
     return (config or current()).app_corpus
 
 
-def _default_update_index(corpus_dir: Path, live: Any) -> Any:
-    """The index of the corpus folder as it is now, built from `live` (only changed files are
-    parsed and embedded) and published atomically."""
-    from index import build_index
-
-    return build_index(corpus_dir, live.settings, previous=live)
-
-
-def _warm_up(index: Any) -> None:
-    """Load the query model now rather than on the first visitor's question."""
-    try:
-        index.search("nghị quyết", 1)
-    except Exception as exc:  # an empty corpus, say: the first real question will tell
-        log.warning("warm-up search failed: %s", exc)
-
-
-class Service:
+class Service(Live):
     def __init__(
         self,
         corpus_dir: Path,
@@ -88,183 +59,21 @@ class Service:
         stored_index: Callable[[Path], tuple[Any, str | None]] | None = None,
         parse: Callable[[Path], Document] | None = None,
     ):
-        from index.settings import Settings
-
-        self.config = config or current()
-        self.settings = Settings.from_config(self.config)
+        super().__init__(
+            corpus_dir,
+            config=config,
+            open_index=open_index,
+            update_index=update_index,
+            make_bot=make_bot,
+            stored_index=stored_index,
+        )
         self.limits = Limits.from_config(self.config)
-        self.corpus_dir = Path(corpus_dir)
-        # the index on disk as it is, served at once at start (a test's fake opener has none)
-        self._stored_index = stored_index or (self._stored if open_index is None else None)
-        self._open_index = open_index or self._open
-        self._update_index = update_index
-        self._make_bot = make_bot or self._bot_of
         self._parse = parse  # of uploads; None: corpus.worker, bounded by self.limits
         self.feedback = feedback or open_feedback(self.config.data_dir / FILE_NAME)
         self.ratings = Ratings(self.feedback)
         token = self.config.admin_token if admin_token is None else admin_token
         self._admin_token = token or ""
-        self._index: Any = None
-        self._bot: Any = None
-        self._ref_lock = threading.Lock()  # guards the (index, bot) pair
-        self._write_lock = threading.Lock()  # one upload / delete / rebuild at a time
-        self._rebuilding = False
-        self._starting = False
-        self._error: str | None = None
-        self._ready = threading.Event()
         self.conversations = conversations or Conversations()
-
-    # ------------------------------------------------------------------ lifecycle
-
-    def _open(self, corpus_dir: Path) -> Any:
-        from index import open_index
-
-        return open_index(corpus_dir, self.settings, build=True)
-
-    def _stored(self, corpus_dir: Path) -> tuple[Any, str | None]:
-        from index.build import stored_index
-
-        return stored_index(corpus_dir, self.settings)
-
-    def _bot_of(self, index: Any) -> Any:
-        from bot import Bot
-        from bot.generate import from_config
-
-        return Bot(index, generator=from_config(self.config))
-
-    def start(self, *, background: bool = False) -> Service:
-        """Serve the last good index of the corpus folder, then build what it lacks; with
-        `background` both run in a thread and this returns at once (health: "rebuilding")."""
-        self._tidy()
-        if background:
-            self._starting = True
-            threading.Thread(target=self._start, name="nqa-index", daemon=True).start()
-        else:
-            self._start(quiet=False)
-        return self
-
-    def _start(self, quiet: bool = True) -> None:
-        try:
-            with self._write_lock:
-                if not self._serve_stored():
-                    self._build(lambda _live: self._open_index(self.corpus_dir), "opened")
-        except Exception:
-            if not quiet:
-                raise  # logged by _build; in the background the health check reports it
-        finally:
-            self._starting = False
-
-    def _serve_stored(self) -> bool:
-        """Swap in the index stored on disk if it is sound; True when it is also up to date.
-        An index that is only out of date answers while its successor is built."""
-        if self._stored_index is None:
-            return False
-        started = time.perf_counter()
-        try:
-            index, reason = self._stored_index(self.corpus_dir)
-        except Exception:
-            log.exception("stored index of %s could not be read", self.corpus_dir)
-            return False
-        if index is None or not (reason is None or reason.startswith("out of date")):
-            log.info("index of %s is %s: building it", self.corpus_dir, reason)
-            return False
-        self._swap(index, self._make_bot(index))
-        log.info(
-            "index loaded in %.1f s (%d documents)%s",
-            time.perf_counter() - started,
-            len(index.corpus.documents),
-            "" if reason is None else f"; it is {reason}: building the next one",
-        )
-        return reason is None
-
-    def _tidy(self) -> None:
-        """What interrupted uploads and deletes left in the corpus folder (file store only)."""
-        if self._stored_index is None:
-            return
-        try:
-            tidy_corpus(self.corpus_dir, self._indexed_files())
-        except OSError as exc:
-            log.warning("could not tidy %s: %s", self.corpus_dir, exc)
-
-    def _indexed_files(self) -> set[str] | None:
-        """File names the stored index was built from; None when it cannot be read."""
-        from index import store
-
-        try:
-            build = store.current_build(store.index_home(self.corpus_dir, self.settings.data_dir))
-            files = store.read_manifest(build).get("files") if build else None
-        except Exception:
-            return None
-        return set(files) if isinstance(files, dict) else None
-
-    def rebuild(self) -> None:
-        """Open (or build) the index of the corpus folder and swap it in."""
-        with self._write_lock:
-            self._build(lambda _live: self._open_index(self.corpus_dir), "opened")
-
-    def _build(self, make: Callable[[Any], Any], what: str) -> Any:
-        """Make the next index from the live one (None at start) off to the side, then swap it
-        in with a fresh bot; the live pair answers until then. Caller holds _write_lock."""
-        with self._ref_lock:
-            live = self._index
-        self._rebuilding = True
-        started = time.perf_counter()
-        try:
-            index = make(live)
-            bot = self._make_bot(index)
-        except Exception as exc:
-            if live is None:
-                self._error = f"{type(exc).__name__}: {exc}"
-            log.exception("index of %s could not be %s", self.corpus_dir, what)
-            raise
-        finally:
-            self._rebuilding = False
-        self._swap(index, bot)
-        log.info(
-            "index %s: %d documents, %d passages in %.1f s",
-            what,
-            len(index.corpus.documents),
-            len(index.corpus.passages()),
-            time.perf_counter() - started,
-        )
-        return index
-
-    def _swap(self, index: Any, bot: Any) -> None:
-        _warm_up(index)
-        with self._ref_lock:
-            self._index, self._bot = index, bot
-        self._error = None
-        self._ready.set()
-
-    def wait_ready(self, timeout: float | None = None) -> bool:
-        return self._ready.wait(timeout)
-
-    def _current(self) -> tuple[Any, Any]:
-        with self._ref_lock:
-            index, bot = self._index, self._bot
-        if index is None:
-            if self._error:
-                raise ServiceError(f"Chỉ mục không mở được ({self._error}). Xem nhật ký máy chủ.")
-            raise ServiceError("Chỉ mục đang được xây dựng, vui lòng thử lại sau ít phút.")
-        return index, bot
-
-    def health(self) -> dict:
-        """{"status": "ok", "index": "ready" | "rebuilding", "documents": N, "passages": M}"""
-        with self._ref_lock:
-            index = self._index
-        busy = self._rebuilding or self._starting
-        status = "rebuilding" if busy or index is None else "ready"
-        if index is None and self._error:
-            status = "error"
-        out: dict[str, Any] = {"status": "ok" if index is not None else status, "index": status}
-        if index is not None:
-            out["documents"] = len(index.corpus.documents)
-            out["passages"] = len(index.corpus.passages())
-        else:
-            out["documents"] = out["passages"] = 0
-        if self._error:
-            out["error"] = self._error
-        return out
 
     # ------------------------------------------------------------------ questions
 
@@ -398,9 +207,6 @@ class Service:
                 raise
         log.info("added %s (%d passages) from %r", placed.path.name, len(document.passages), name)
         return document
-
-    def _next_index(self, live: Any) -> Any:
-        return self._update_index(self.corpus_dir, live)
 
     def delete(self, doc_id: str, token: str | None) -> Document:
         """Remove a document's file (and metadata sidecar) and its passages from the index.
