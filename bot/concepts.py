@@ -18,6 +18,7 @@ from pathlib import Path
 
 from index.abbrev import ABBREVIATIONS
 from index.fold import fold, syllable_key
+from index.glossary import glossary_spans
 from index.lexicon import mapping
 from index.synonyms import everyday_spans
 from index.tokenize import STOPWORDS, canonical_number, strip_question_words
@@ -97,7 +98,8 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
     text = strip_question_words(question)
     out: list[Concept] = []
     used: set[str] = set()
-    for start, end, official in everyday_spans(text):
+    # everyday wording and English policy terms, each with the documents' wording as another form
+    for start, end, official in [*everyday_spans(text), *glossary_spans(text)]:
         typed_words = syllables(text[start:end])
         typed, alt = phrase(typed_words), phrase(syllables(official))
         if typed:
@@ -123,6 +125,43 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
                 used.add(w)
                 out.append(Concept((frozenset([w]),), 0.5 * idf.get(w, top), word))
     return out
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    from index.spelling import dictionary_words
+
+    return frozenset(dictionary_words())
+
+
+def corpus_pairs(texts: Iterable[str]) -> frozenset[str]:
+    """Every pair of adjacent folded syllables the texts use ("tiem chung" if one says
+    "tiêm chủng")."""
+    out: set[str] = set()
+    for text in texts:
+        words = syllables(text)
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return frozenset(out)
+
+
+def unheard(question: str, pairs: frozenset[str]) -> list[str]:
+    """The question's words that no passage of the corpus uses: Vietnamese dictionary words of
+    two or more syllables ("tiêm chủng", "tuổi thọ", "đèn đỏ"), not question phrases ("phần
+    trăm", "hiện nay") and not everyday wording the documents say otherwise."""
+    from index.tokenize import word_tokens
+
+    text = strip_question_words(question)
+    for start, end, _ in everyday_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    accented, _ = question_vocab()
+    out = []
+    for token in word_tokens(text):
+        word = token[2:].replace("_", " ")
+        if word not in _dictionary() or word in accented:
+            continue
+        if not phrase(syllables(word)) <= pairs:
+            out.append(word)
+    return list(dict.fromkeys(out))
 
 
 def _unseen(word: str, top: float) -> float:

@@ -24,7 +24,7 @@ from index.types import Embedder, IndexStateError
 log = logging.getLogger(__name__)
 _BARE_LABEL = re.compile(r"(Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 CONTEXT_VERSION = 1  # bump when passage_context changes: every passage is embedded again
-LEXICAL_VERSION = 3  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
+LEXICAL_VERSION = 4  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
 
 
 def lexical_text(passage) -> str:
