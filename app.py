@@ -150,7 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     keep_sweeping(
         Path(os.environ["GRADIO_TEMP_DIR"]), CACHE_QUOTA_UPLOADS * config.max_upload_bytes
     )
-    demo, _, _ = launch(service, host=args.host, port=args.port, prevent_thread_lock=True)
+    try:
+        demo, _, _ = launch(service, host=args.host, port=args.port, prevent_thread_lock=True)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        print(
+            f"app: cannot listen on {args.host}:{args.port} ({str(exc).split('. ')[0]}): choose "
+            "another NQA_PORT (or --port) or NQA_HOST.",
+            file=sys.stderr,
+        )
+        return 2
     serving.set()  # the port is open: the rebuild may have the CPU
     demo.block_thread()
     return 0

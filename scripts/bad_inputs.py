@@ -436,13 +436,24 @@ class App:
             )
         while time.perf_counter() - began < 60:
             try:
-                if self.health().get("documents"):
-                    if EXPECTED in self.client().predict(QUESTION, "", api_name="/ask")["answer"]:
-                        return time.perf_counter() - began
+                if self.health().get("documents") and EXPECTED in self.ask_http(QUESTION):
+                    return time.perf_counter() - began
             except Exception:
                 pass
             time.sleep(0.2)
         return float("inf")
+
+    def ask_http(self, question: str) -> str:
+        """The answer to `question` through Gradio's plain HTTP API (what any client does,
+        without gradio_client's own start-up)."""
+        import httpx
+
+        call = f"{self.url}/gradio_api/call/ask"
+        event = httpx.post(call, json={"data": [question, ""]}, timeout=30).json()["event_id"]
+        with httpx.stream("GET", f"{call}/{event}", timeout=30) as stream:
+            lines = list(stream.iter_lines())
+        done = lines.index("event: complete") if "event: complete" in lines else None
+        return json.loads(lines[done + 1][len("data: ") :])[0]["answer"] if done is not None else ""
 
     def health(self) -> dict:
         with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as r:
