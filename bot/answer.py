@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot import compose, ranker
@@ -60,6 +60,15 @@ _SENDS_TO_APPENDIX = re.compile(
     r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
     re.IGNORECASE,
 )
+# what a question calls an attachment of a document, with or without its number
+_ATTACHMENT = re.compile(
+    r"\b(?:phụ lục|mẫu số|mẫu|biểu mẫu|biểu mức thu|biểu phí|biểu số|biểu)\b(?:\s+(?:số\s+)?"
+    r"([0-9]+[a-zđ]?|[IVXLC]+)\b)?",
+    re.IGNORECASE,
+)
+# a question that asks what an attachment is called, which the document's list of its
+# attachments answers: "Mẫu số 9 là mẫu gì", "Phụ lục I quy định danh mục gì"
+_ASKS_NAME = re.compile(r"\b(?:gì|tên là|tên gọi|tên)\s*\??\s*$", re.IGNORECASE)
 # a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
 _BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
@@ -86,7 +95,7 @@ class Bot:
         self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
-        self._pairs: frozenset[str] | None = None
+        self._pairs: dict[str, float] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
@@ -103,8 +112,8 @@ class Bot:
         return self._metas
 
     @property
-    def pairs(self) -> frozenset[str]:
-        """Adjacent syllable pairs the corpus uses (texts and headings)."""
+    def pairs(self) -> dict[str, float]:
+        """Adjacent syllable pairs the corpus uses (texts and headings), each with its weight."""
         if self._pairs is None:
             passages = self.index.passages
             self._pairs = corpus_pairs(
@@ -147,7 +156,7 @@ class Bot:
                 hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
         topic = topic_of(query, items)
-        units = rank_units(query, items, hits, self.metas, topic) if hits else []
+        units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def ask(
@@ -193,6 +202,11 @@ class Bot:
             and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
             verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
+        missing_part = None if verdict.abstain else self._attachment_missing(query, hits)
+        if missing_part:
+            log.info("Abstained on %r: %s", query.text, missing_part)
+            answer = self._abstain(query, hits, verdict, best, features)
+            return replace(answer, text=f"{NOT_FOUND} {missing_part}", abstained=True)
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
@@ -588,7 +602,7 @@ class Bot:
                 weights=doc_weights(q, self.metas.values()),
             )
             items = self._concepts(q, prepared)
-            units = rank_units(q, items, hits, self.metas, topic_of(q, items))
+            units = rank_units(q, items, hits, self.metas, topic_of(q, items, self.pairs))
             chosen = next(
                 (
                     u
@@ -668,7 +682,7 @@ class Bot:
         hits = self.index.search(
             query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
         )
-        units = rank_units(query, items, hits, self.metas, topic_of(query, items))
+        units = rank_units(query, items, hits, self.metas, topic_of(query, items, self.pairs))
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
@@ -691,6 +705,30 @@ class Bot:
         if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
             return False
         return self._missing_appendix(p) is not None
+
+    def _attachment_missing(self, query: Query, hits: list[Hit]) -> str | None:
+        """A question about the content of an attachment (an appendix, a form, a fee schedule)
+        that the document it names or that answers does not hold: say so, never guess."""
+        asked = list(_ATTACHMENT.finditer(query.standard))
+        if not asked or _ASKS_NAME.search(query.standard) or not hits:
+            return None
+        doc = self.index.corpus.document(hits[0].passage.doc_id)
+        titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
+        sections = {" ".join(p.section).lower() for p in doc.passages}
+        for m in asked:
+            number = m.group(1)
+            if number is None:  # "trong các phụ lục": any attachment of the document
+                if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+                    return None
+                continue
+            word = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+            key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number.lstrip('0') or '0')}\b"
+            if any(re.search(key, t) for t in titles) or any(re.search(key, s) for s in sections):
+                return None
+        return (
+            f"Phần được hỏi ({asked[0].group(0)}) của {compose.where(doc.meta)} "
+            "không có trong kho văn bản."
+        )
 
     def _missing_appendix(self, p: Passage) -> str | None:
         """When the closest passage sends the reader to an appendix the corpus does not hold,

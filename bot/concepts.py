@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -134,17 +134,21 @@ def _dictionary() -> frozenset[str]:
     return frozenset(dictionary_words())
 
 
-def corpus_pairs(texts: Iterable[str]) -> frozenset[str]:
-    """Every pair of adjacent folded syllables the texts use ("tiem chung" if one says
-    "tiêm chủng")."""
-    out: set[str] = set()
+def corpus_pairs(texts: Iterable[str]) -> dict[str, float]:
+    """Every pair of adjacent folded syllables the texts use, with its inverse document
+    frequency scaled to 0..1: "bo thit" (rare) weighs more than "ngan sach" (everywhere)."""
+    df: dict[str, int] = {}
+    n = 0
     for text in texts:
+        n += 1
         words = syllables(text)
-        out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    return frozenset(out)
+        for pair in {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}:
+            df[pair] = df.get(pair, 0) + 1
+    top = math.log(1 + max(n, 1))
+    return {pair: math.log(1 + n / count) / top for pair, count in df.items()}
 
 
-def unheard(question: str, pairs: frozenset[str]) -> list[str]:
+def unheard(question: str, pairs: Mapping[str, float]) -> list[str]:
     """The question's words that no passage of the corpus uses: Vietnamese dictionary words of
     two or more syllables ("tiêm chủng", "tuổi thọ", "đèn đỏ"), not question phrases ("phần
     trăm", "hiện nay") and not everyday wording the documents say otherwise."""
@@ -159,7 +163,7 @@ def unheard(question: str, pairs: frozenset[str]) -> list[str]:
         word = token[2:].replace("_", " ")
         if word not in _dictionary() or word in accented:
             continue
-        if not phrase(syllables(word)) <= pairs:
+        if not all(p in pairs for p in phrase(syllables(word))):
             out.append(word)
     return list(dict.fromkeys(out))
 

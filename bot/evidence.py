@@ -6,7 +6,7 @@ was retrieved."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.candidates import candidates
@@ -134,6 +134,7 @@ def rank_units(
     hits: Sequence[Hit],
     metas: dict[str, DocumentMeta],
     topic: Sequence[Concept] | None = None,
+    pair_weights: Mapping[str, float] | None = None,
 ) -> list[Unit]:
     """Every candidate unit of the hits, best first. `topic` are the concepts the question is
     about (without the places, years and documents it names, which scope it); all of them when
@@ -142,7 +143,7 @@ def rank_units(
 
     topic = list(items if topic is None else topic)
     wants = query.kind in ("figure", "date", "effective", "session", "signer") or query.compare
-    question = ranker.asked(query.standard, topic, items, wants)
+    question = ranker.asked(query.standard, topic, items, wants, pair_weights)
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
     out: list[Unit] = []
     for rank, hit in enumerate(hits):

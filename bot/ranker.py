@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -82,7 +82,7 @@ class Asked:
     """What the ranker reads of a question, computed once per question."""
 
     topic: tuple[Concept, ...]  # concepts, places, years and document names left out
-    pairs: tuple[frozenset[str], ...]  # adjacent content-word pairs, each with its other forms
+    pairs: tuple[tuple[str, float], ...]  # adjacent content-word pairs, each with its weight
     words: frozenset[str]  # every syllable of the question and of its concepts' other forms
     numbers: frozenset[str]  # canonical numbers it states (document numbers left out)
     wants_value: bool  # it asks for a figure, a date, a name or a session
@@ -90,15 +90,25 @@ class Asked:
 
 
 def asked(
-    text: str, topic: Sequence[Concept], all_concepts: Sequence[Concept], wants_value: bool
+    text: str,
+    topic: Sequence[Concept],
+    all_concepts: Sequence[Concept],
+    wants_value: bool,
+    pair_weights: Mapping[str, float] | None = None,
 ) -> Asked:
+    """What the ranker reads of a question; `pair_weights` weigh its word pairs by how rare
+    they are in the corpus (a pair no passage uses weighs 1)."""
     from bot.concepts import plain_words
     from index.tokenize import strip_question_words
 
     plain = _DOC_OR_DATE.sub(" ", text)
     words = syllables(strip_question_words(plain))
     content = [w for w in words if w not in STOPWORDS]
-    pairs = [frozenset([f"{a} {b}"]) for a, b in zip(content, content[1:], strict=False)]
+    weights = pair_weights or {}
+    pairs = [
+        (pair, weights.get(pair, 1.0) if pair_weights is not None else 1.0)
+        for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(content, content[1:], strict=False))
+    ]
     every = set(syllables(text))
     for c in all_concepts:
         for alt in c.alternatives:
@@ -130,7 +140,8 @@ def features(
     syllables of its headings, lead-in and document title."""
     own_words = syllable_set(text)
     own, framed = coverages(question.topic, own_words, frame)
-    found_pairs = sum(1 for p in question.pairs if p <= own_words)
+    total_pairs = sum(w for _, w in question.pairs)
+    found_pairs = sum(w for p, w in question.pairs if p in own_words)
     fits, misfits = _fit(question.quantities, text)
     named, _ = coverages(question.topic, syllable_set(f"{label} {column}"), frozenset())
     stated = _numbers(text)
@@ -142,7 +153,7 @@ def features(
         "rank": rank / 10,
         "own": own,
         "framed": framed,
-        "pairs": found_pairs / len(question.pairs) if question.pairs else 0.0,
+        "pairs": found_pairs / total_pairs if total_pairs else 0.0,
         "named": named,
         "precision": _precision(label, question.words),
         "column": _precision(column, question.words),

@@ -193,11 +193,15 @@ def _load_documents(
 ) -> Corpus:
     """Parse the corpus folder through `load_corpus` (one listing, one error per bad file);
     documents none of whose files changed are taken from `previous`."""
-    from corpus import load_corpus
+    from corpus import PARSER_VERSION, load_corpus
     from corpus.listing import doc_id_of
 
     reuse: dict[str, Document] = {}
-    if previous is not None:
+    # another parser version reads the same file differently: nothing is taken from before
+    if (
+        previous is not None
+        and previous.manifest.get("settings", {}).get("parser") == PARSER_VERSION
+    ):
         old = previous.file_prints
         changed = {
             doc_id_of(Path(f).name) for f in set(old) | set(prints) if old.get(f) != prints.get(f)
