@@ -602,7 +602,7 @@ class Bot:
                 weights=doc_weights(q, self.metas.values()),
             )
             items = self._concepts(q, prepared)
-            units = rank_units(q, items, hits, self.metas, topic_of(q, items, self.pairs))
+            units = rank_units(q, items, hits, self.metas, topic_of(q, items), self.pairs)
             chosen = next(
                 (
                     u
@@ -682,7 +682,7 @@ class Bot:
         hits = self.index.search(
             query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
         )
-        units = rank_units(query, items, hits, self.metas, topic_of(query, items, self.pairs))
+        units = rank_units(query, items, hits, self.metas, topic_of(query, items), self.pairs)
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
