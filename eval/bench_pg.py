@@ -131,11 +131,10 @@ def replica_main(url: str, dense: str) -> None:
         return model
 
     embedder_module.load_embedder = counting
-    os.environ["NQA_DENSE"] = dense
     from pgstore.service import SharedService
 
     started = time.perf_counter()
-    service = SharedService(url, replica=f"bench-{dense}").start()
+    service = SharedService(url, replica=f"bench-{dense}", dense=dense).start()
     start_s = time.perf_counter() - started
     index, _ = service._current()
     out = {"start_s": start_s, "passages": len(index.passages), "rss_mb": rss_mb()}
