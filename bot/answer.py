@@ -143,15 +143,7 @@ class Bot:
             docs = [cited[0].doc_id] if cited else None
         prepared = self.index.prepare(query.retrieval)
         weights = doc_weights(query, self.metas.values())
-        hits = self.index.search(
-            query.retrieval,
-            K_RETRIEVE * 3,
-            docs=docs,
-            mode=self.mode,
-            prepared=prepared,
-            weights=weights,
-        )
-        hits = diversify(hits, K_RETRIEVE)
+        hits = self._search(query.retrieval, prepared, docs=docs, weights=weights)
         if hits:
             hits = self._with_named_part(query, self._with_kind_passages(query, hits))
             if query.followup and history:
@@ -160,6 +152,19 @@ class Bot:
         topic = topic_of(query, items)
         units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
+
+    def _search(
+        self,
+        text: str,
+        prepared: PreparedQuery,
+        docs: Sequence[str] | None = None,
+        weights: dict[str, float] | None = None,
+    ) -> list[Hit]:
+        """The passages read for a question: the best K_RETRIEVE, no table crowding the rest."""
+        hits = self.index.search(
+            text, K_RETRIEVE * 3, docs=docs, mode=self.mode, prepared=prepared, weights=weights
+        )
+        return diversify(hits, K_RETRIEVE)
 
     def ask(
         self,
@@ -302,12 +307,24 @@ class Bot:
             "named": (best.features or {}).get("named", 0.0),
             "unheard": 0.0 if prepared.english else min(len(self._unheard(prepared)), 2) / 2,
             "value": float(self._has_value(query, best, meta)),
-            "places": float(places_covered(query, meta, " ".join([p.text, context]))),
+            "places": float(self._places_held(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
             "margin": min(best.score - other.score, 5.0) if other else 5.0,
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+
+    @staticmethod
+    def _places_held(query: Query, meta: DocumentMeta | None, text: str) -> bool:
+        """The evidence holds for the places asked: every one, or, when the question names
+        several to be answered each ("giữa Huế và Vĩnh Long"), at least one of them."""
+        if len(query.places) < 2:
+            return places_covered(query, meta, text)
+        from dataclasses import replace as with_places
+
+        return any(
+            places_covered(with_places(query, places=(p,)), meta, text) for p in query.places
+        )
 
     def _unheard(self, prepared: PreparedQuery) -> list[str]:
         return unheard(prepared.restored.split(" (", 1)[0], self.pairs)
@@ -384,12 +401,12 @@ class Bot:
             and (plural or not self._one_item(best, units, hits))
         ):
             return self._list(query, items, best, hits)
-        if query.compare:  # the sides were not found apart (see ask): the best figure alone
-            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
-        if query.kind in ("figure", "effective", "date"):
+        if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)
             if several:
                 return several
+        if query.compare:  # the sides were not found apart (see ask): the best figure alone
+            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "figure":
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "other" and compose.leads_with_figure(best, p):
@@ -613,13 +630,7 @@ class Bot:
             if q.kind not in ("figure", "effective", "date"):
                 q = replace(q, kind="figure")
             prepared = self.index.prepare(q.retrieval)
-            hits = self.index.search(
-                q.retrieval,
-                K_RETRIEVE,
-                mode=self.mode,
-                prepared=prepared,
-                weights=doc_weights(q, self.metas.values()),
-            )
+            hits = self._search(q.retrieval, prepared, weights=doc_weights(q, self.metas.values()))
             items = self._concepts(q, prepared)
             units = rank_units(q, items, hits, self.metas, topic_of(q, items), self.pairs)
             chosen = next(
@@ -698,9 +709,7 @@ class Bot:
         docs = [m.doc_id for m in self.metas.values() if m.region and same_place(m.region, place)]
         if not docs:
             return None
-        hits = self.index.search(
-            query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
-        )
+        hits = self._search(query.retrieval, prepared, docs=docs)
         units = rank_units(query, items, hits, self.metas, topic_of(query, items), self.pairs)
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None

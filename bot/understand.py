@@ -131,6 +131,7 @@ _LIST = _w(
 # trăm so với cấp tỉnh" ask one figure relative to a reference (the asking word comes first)
 _RELATIVE = _w(r"(?:bao nhiêu|mấy|nào|gì|thế nào|ra sao|how much|how many|what)\b.*\bso với")
 _COMPARE = _w(
+    r"so sánh",
     r"cao hơn",
     r"thấp hơn",
     r"nhiều hơn",
