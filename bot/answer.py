@@ -42,6 +42,7 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_RELATED = 3  # closest passages shown when the bot abstains
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
+MAX_FRAME_CHARS, MAX_CLAUSE_CHARS = 80, 300  # what the model reads of a chosen clause
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 _ABOUT_DOCUMENT = re.compile(
@@ -341,7 +342,8 @@ class Bot:
         clause = compose.clause_of(best, p)
         if hit.dense is not None and len(clause) >= 0.9 * len(p.text.strip()):
             return hit.dense
-        heading = p.section[-1] if p.section else (meta.title if meta else "")
+        heading = (p.section[-1] if p.section else (meta.title if meta else ""))[:MAX_FRAME_CHARS]
+        clause = clause[:MAX_CLAUSE_CHARS]  # the model reads a short text faster
         vector = _clause_vector(self.index.embedder, f"{heading}\n{clause}" if heading else clause)
         return float(vector @ self.index.query_vector(prepared.dense_text))
 
