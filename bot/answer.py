@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -115,6 +115,11 @@ class Bot:
         return self._metas
 
     @property
+    def regions(self) -> frozenset[str]:
+        """The provinces and cities the documents govern."""
+        return frozenset(m.region for m in self.metas.values() if m.region)
+
+    @property
     def pairs(self) -> dict[str, float]:
         """Adjacent syllable pairs the corpus uses (texts and headings), each with its weight."""
         if self._pairs is None:
@@ -150,7 +155,7 @@ class Bot:
             if query.followup and history:
                 hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
-        topic = topic_of(query, items)
+        topic = topic_of(query, items, self.regions)
         units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
@@ -396,12 +401,9 @@ class Bot:
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
-        plural = re.search(r"\b(?:những|các|gồm|bao gồm|nhung|cac|gom)\b", query.standard.lower())
-        if (
-            query.listing
-            and not query.wants_figure
-            and (plural or not self._one_item(best, units, hits))
-        ):
+        # a list, unless one item names what is asked far better than its siblings do: "phường
+        # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
+        if query.listing and not query.wants_figure and not self._one_item(best, units, hits):
             return self._list(query, items, best, hits)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)
@@ -634,7 +636,9 @@ class Bot:
             prepared = self.index.prepare(q.retrieval)
             hits = self._search(q.retrieval, prepared, weights=doc_weights(q, self.metas.values()))
             items = self._concepts(q, prepared)
-            units = rank_units(q, items, hits, self.metas, topic_of(q, items), self.pairs)
+            units = rank_units(
+                q, items, hits, self.metas, topic_of(q, items, self.regions), self.pairs
+            )
             chosen = next(
                 (
                     u
@@ -649,7 +653,9 @@ class Bot:
             )
             if chosen is None:
                 return None
-            features = self._features(q, prepared, topic_of(q, items), chosen, units, hits)
+            features = self._features(
+                q, prepared, topic_of(q, items, self.regions), chosen, units, hits
+            )
             verdict = self.judge(features)
             if verdict.abstain or not (features["places"] and features["years"]):
                 return None
@@ -712,7 +718,9 @@ class Bot:
         if not docs:
             return None
         hits = self._search(query.retrieval, prepared, docs=docs)
-        units = rank_units(query, items, hits, self.metas, topic_of(query, items), self.pairs)
+        units = rank_units(
+            query, items, hits, self.metas, topic_of(query, items, self.regions), self.pairs
+        )
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
@@ -894,11 +902,20 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
     return (kept + rest)[:k] if len(kept) < k else kept[:k]
 
 
-def topic_of(query: Query, items: list[Concept]) -> list[Concept]:
+def topic_of(
+    query: Query, items: list[Concept], regions: Iterable[str] | None = None
+) -> list[Concept]:
     """The concepts a question is about, without those that only scope it: the places, years,
-    document types and numbers it names (steering and the place and year checks read those)."""
+    document types and numbers it names (steering and the place and year checks read those).
+    A place no document governs ("phường Bắc Kạn" in a corpus without the province) is what
+    the question is about, not its scope; `regions` are the places the documents govern."""
+    from corpus.places import same_place
+
+    places = query.places
+    if regions is not None:
+        places = tuple(p for p in places if any(same_place(p, r) for r in regions))
     scope: set[str] = set()
-    for name in (*query.places, *query.years, *query.numbers, *query.doc_kinds):
+    for name in (*places, *query.years, *query.numbers, *query.doc_kinds):
         scope.update(syllables(name.replace("-", " ")))
     if not scope:
         return items
