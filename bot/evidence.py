@@ -14,6 +14,7 @@ from bot.concepts import Concept, syllable_set
 from bot.figures import DATE, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
+from index.fold import fold
 from index.types import Hit
 
 _MONEY_Q = re.compile(
@@ -67,6 +68,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             # a unit of time or age asked ("bao nhiêu năm", "mấy tuổi") is answered only by a
             # figure in that unit, never by an amount of money or a share
             found = counted if counted or asks in _STRICT_UNITS else found
+        per_asked = asked_per(query.standard)
+        if per_asked:  # "bao nhiêu một con": not a figure counted per hectare
+            found = [f for f in found if not _per_of(f) or per_asked in _per_of(f)]
         if not found:
             return None
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
@@ -103,6 +107,37 @@ def asked_measure(question: str) -> str | None:
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
         return "money"
     return None
+
+
+# what an amount is counted per: "bao nhiêu một tháng", "mỗi ha", "1 con", "/người"
+_PER_WORDS = ("tháng", "năm", "ngày", "giờ", "tuần", "người", "con", "ha", "lượt", "lần", "kwh",
+              "xe", "buổi", "tiết", "km", "m2", "m²", "hộ", "học sinh", "trẻ")  # fmt: skip
+_ASKED_PER = re.compile(
+    r"(?:\bmột|\bmỗi|\b1|/)\s*(" + "|".join(map(re.escape, _PER_WORDS)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_ASKED_PER_FOLDED = re.compile(
+    r"(?:\bmot|\bmoi|\b1|/)\s*(" + "|".join(re.escape(fold(w).lower()) for w in _PER_WORDS) + r")\b"
+)
+
+
+def asked_per(question: str) -> str | None:
+    """The unit a question counts an amount per ("bao nhiêu một con" -> "con"), folded."""
+    m = _ASKED_PER.search(question) or _ASKED_PER_FOLDED.search(_folded(question))
+    return _folded(m.group(1)).replace("m²", "m2") if m else None
+
+
+def _per_of(figure: str) -> set[str]:
+    """The units a figure is counted per ("190 nghìn đồng/trẻ/tháng" -> {"tre", "thang"}),
+    folded; empty when it says none this reading knows."""
+    out = set()
+    for m in re.finditer(r"[/,]\s*([^\W\d_]+(?:\s[^\W\d_]+)?|m2|m²)", figure):
+        word = _folded(m.group(1)).replace("m²", "m2")
+        for known in _PER_WORDS:
+            key = _folded(known)
+            if word == key or word.startswith(key + " "):
+                out.add(key)
+    return out
 
 
 def _with_unit(figure: str, unit: str | None, per: str = "") -> str:

@@ -165,3 +165,22 @@ def test_a_figure_before_the_asked_predicate_is_a_premise_not_a_claim():
     question = "Vay đến 300 triệu đồng có phải thế chấp tài sản không?"
     assert figure_verdict(question, clause, ASKED) is None
     assert figure_verdict("Mức cho vay tối đa là 300 triệu đồng phải không?", clause, ASKED)
+
+
+@pytest.mark.parametrize(
+    ("question", "per"),
+    [("Giá điện bao nhiêu một kWh?", "kwh"), ("hoc phi mam non bn 1 thang", "thang"),
+     ("Lợn được hỗ trợ mỗi con bao nhiêu?", "con"), ("Mức lương tối thiểu là bao nhiêu?", None)],
+)  # fmt: skip
+def test_the_unit_an_amount_is_asked_per(question, per):
+    from bot.evidence import asked_per
+
+    assert asked_per(question) == per
+
+
+def test_an_amount_counted_per_another_unit_does_not_answer():
+    from bot.evidence import value_for
+
+    query = understand("Lợn chết được hỗ trợ bao nhiêu tiền một con?")
+    assert value_for(query, "hỗ trợ 3.000.000 đồng/con") == "3.000.000 đồng/con"
+    assert value_for(query, "hỗ trợ 6.000.000 đồng/ha") is None
