@@ -735,9 +735,28 @@ class Bot:
         appendix = self._missing_appendix(hits[best.rank].passage)
         if appendix:
             text = f"{NOT_FOUND} {appendix}"
+        else:
+            text = f"{NOT_FOUND} {self._closest_documents(hits)}"
         return Answer(
             query.text, text, (), verdict.confidence, True, related, tuple(hits), features
         )
+
+    def _closest_documents(self, hits: list[Hit]) -> str:
+        """What the corpus does cover near the question: the documents of the closest passages."""
+        docs = list(dict.fromkeys(h.passage.doc_id for h in hits[:K_RELATED]))[:2]
+        named = []
+        for doc_id in docs:
+            meta = self.metas.get(doc_id)
+            if meta is None:
+                continue
+            title = meta.title or ""
+            if meta.kind and title.lower().startswith(meta.kind.lower()):
+                title = title[len(meta.kind) :].strip()  # "Nghị quyết về ..." -> "về ..."
+            subject = _short(title, 90)
+            named.append(f"{compose.where(meta)}{f' ({subject})' if subject else ''}")
+        if not named:
+            return ""
+        return f"Văn bản gần nhất với câu hỏi: {'; '.join(named)}."
 
     def _points_to_missing_appendix(self, p: Passage, best: Unit) -> bool:
         if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
@@ -883,6 +902,10 @@ def _lead_of(unit: Unit, p: Passage) -> str:
     """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
     first = p.text.split("\n", 1)[0]
     return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
