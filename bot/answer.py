@@ -45,8 +45,18 @@ MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 MAX_FRAME_CHARS, MAX_CLAUSE_CHARS = 80, 300  # what the model reads of a chosen clause
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
-_ABOUT_DOCUMENT = re.compile(
-    r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
+# a question about a document as a whole: its type named, or what is done to a document
+# (matched with diacritics when typed with them: "kỳ thi" is not "ký")
+_ABOUT_DOCUMENT = (
+    re.compile(r"\b(nghị quyết|nghị định|thông tư|quyết định|luật|công văn|văn bản|ban hành|"
+               r"thông qua|ký)\b"),
+    re.compile(r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|"
+               r"thong qua|ky)\b"),
+)  # fmt: skip
+# ... and when it was made: the date a document was passed, signed or issued
+_DOCUMENT_DATE = (
+    re.compile(r"\b(ban hành|thông qua|ký|ra đời)\b"),
+    re.compile(r"\b(ban hanh|thong qua|ky|ra doi)\b"),
 )
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
 # "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata
@@ -427,7 +437,10 @@ class Bot:
         about_this = meta is not None and (
             not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
         )  # a question naming another document's number asks about that one
-        asked = fold(query.standard).lower()
+        typed = query.standard.lower()
+        accented = fold(typed) != typed
+        asked = typed if accented else fold(typed)
+        cue = _DOCUMENT_DATE if query.kind == "date" else _ABOUT_DOCUMENT
         if (
             not about_this
             or query.yesno
@@ -435,8 +448,8 @@ class Bot:
                 query.kind in _META_KINDS
                 or (
                     query.kind in ("date", "effective")
-                    and _ABOUT_DOCUMENT.search(asked)
-                    and not _UNTIL.search(asked)
+                    and cue[0 if accented else 1].search(asked)
+                    and not _UNTIL.search(fold(typed))
                 )
             )
         ):

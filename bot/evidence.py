@@ -19,7 +19,7 @@ from index.types import Hit
 
 _MONEY_Q = re.compile(
     r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
-    r"phu cap|tro cap|muc chi|muc thu|gia|ho tro|cho vay|vay|nop|money|fee|wage|budget|cost|"
+    r"phu cap|tro cap|muc chi|muc thu|gia(?! tri)|ho tro|cho vay|vay|nop|money|fee|wage|budget|cost|"
     r"pay|paid|allowance|loan)\b"
 )
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|percent|percentage|share|rate)\b")
@@ -76,8 +76,12 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
-        m = DATE.search(text)
-        return m.group(0) if m else None
+        # a date of the year the question names ("kỳ thi năm 2026 diễn ra ngày nào")
+        for m in DATE.finditer(text):
+            year = re.search(r"(?:19|20)\d{2}", m.group(0))
+            if not query.years or year is None or any(year.group(0) in y for y in query.years):
+                return m.group(0)
+        return None
     if kind == "signer":
         return person_name(text)
     if kind == "session":
