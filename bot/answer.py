@@ -109,6 +109,7 @@ class Bot:
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
         self._pairs: dict[str, float] | None = None
+        self._doc_texts: dict[str, str] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
@@ -215,6 +216,11 @@ class Bot:
             return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
+        if not verdict.abstain and not self._names_held(query, hits[best.rank].passage, best):
+            # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
+            verdict = Verdict(
+                True, verdict.confidence, "tên riêng được hỏi không có ở đoạn trả lời"
+            )
         if not verdict.abstain and not (features["places"] and features["years"]):
             # a question that names a province or a year is answered only from evidence that
             # holds for it: another province's figure or another year's target is no answer
@@ -329,6 +335,23 @@ class Bot:
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+
+    def _names_held(self, query: Query, p: Passage, best: Unit) -> bool:
+        """Every proper name the question gives a commune, ward, temple, school or office
+        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from."""
+        names = named_entities(query.text)
+        if not names:
+            return True
+        if self._doc_texts is None:
+            texts: dict[str, list[str]] = {}
+            for q in self.index.passages:
+                texts.setdefault(q.doc_id, []).append(f"{q.section_str} {q.text}")
+            self._doc_texts = {
+                d: " ".join(fold(" ".join(t)).lower().split()) for d, t in texts.items()
+            }
+        meta = self.metas.get(p.doc_id)
+        where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
+        return all(" ".join(fold(n).lower().split()) in where for n in names)
 
     @staticmethod
     def _places_held(query: Query, meta: DocumentMeta | None, text: str) -> bool:
@@ -915,6 +938,34 @@ def _lead_of(unit: Unit, p: Passage) -> str:
     """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
     first = p.text.split("\n", 1)[0]
     return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
+
+
+# the words that introduce a proper name of a place or body: "phường Kim Long", "đền Bạch Mã"
+_NAMED = re.compile(
+    r"\b(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|bản|đền|chùa|đình|miếu|trường|bệnh viện|"
+    r"cục|sở)\s+",
+    re.IGNORECASE,
+)
+
+
+def named_entities(question: str) -> list[str]:
+    """Proper names the question gives places and bodies, as typed: the capitalized words
+    (and a number, "A Lưới 2") after the word that says what they name."""
+    out = []
+    for m in _NAMED.finditer(question):
+        words = []
+        for word in question[m.end() :].split():
+            bare = word.strip(",.;:?!()")
+            if word[:1] in "(\"'“" or not bare:  # an aside opens: the name has ended
+                break
+            if not (bare[0].isupper() or (bare.isdigit() and len(bare) <= 3)):
+                break
+            words.append(bare)
+            if bare != word:  # punctuation ends the name
+                break
+        if words and words[0][0].isupper() and not (len(words) == 1 and len(words[0]) == 1):
+            out.append(" ".join(words))
+    return out
 
 
 def _short(text: str, limit: int) -> str:
