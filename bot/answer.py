@@ -614,13 +614,18 @@ class Bot:
             if q.doc_id == p.doc_id and q.section[:depth] == prefix and q.kind in ("content", "row")
         ]
         children = list(dict.fromkeys(q.section[depth] for q in under if len(q.section) > depth))
-        titled = [c for c in children if not _BARE_LABEL.fullmatch(c)]
-        if len(titled) >= 2:  # a heading with titled sub-headings lists the sub-headings
-            firsts = {}
-            for q in under:
-                if len(q.section) > depth:
-                    firsts.setdefault(q.section[depth], q)
-            return title, [(c, firsts[c], (0, 0)) for c in children], cov
+        if len(children) >= 2:  # one item per sub-heading; "Khoản 2" by its opening line
+            entries = []
+            for child in children:
+                first = next(
+                    q for q in under if len(q.section) > depth and q.section[depth] == child
+                )
+                if _BARE_LABEL.fullmatch(child):
+                    line = first.text.split("\n", 1)[0]
+                    entries.append((line, first, (0, len(line))))
+                else:
+                    entries.append((child, first, (0, 0)))
+            return title, entries, cov
         entries = []
         for q in under:
             offset = 0
@@ -629,7 +634,7 @@ class Bot:
                 offset = at + len(item)
                 if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
                     entries.append((item, q, (at, at + len(item))))
-        return title, entries, cov
+        return title, _top_level(entries), cov
 
     def _items_after(self, line: str, p: Passage) -> list[tuple[str, Passage, tuple[int, int]]]:
         """The items after a lead-in line ("... trong các trường hợp sau:"), in every passage
@@ -641,17 +646,15 @@ class Bot:
                 by_section.setdefault((q.doc_id, q.section), []).append(q)
             self._by_section = by_section
         entries: list[tuple[str, Passage, tuple[int, int]]] = []
-        seen: set[str] = set()
         for q in self._by_section.get((p.doc_id, p.section), [p]):
             if line not in q.text:
                 continue
             start = q.text.find(line) + len(line)
             for item in q.text[start:].split("\n"):
-                if item.strip() and item.strip() not in seen:
-                    seen.add(item.strip())
+                if item.strip():
                     at = q.text.find(item, start)
                     entries.append((item, q, (at, at + len(item))))
-        return entries
+        return _top_level(entries)
 
     def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
@@ -965,6 +968,30 @@ def named_entities(question: str) -> list[str]:
                 break
         if words and words[0][0].isupper() and not (len(words) == 1 and len(words[0]) == 1):
             out.append(" ".join(words))
+    return out
+
+
+_OUTER_FIRST = ("roman", "arabic", "letter", "dash", "plus", "text")
+
+
+def _top_level(
+    entries: list[tuple[str, Passage, tuple[int, int]]],
+) -> list[tuple[str, Passage, tuple[int, int]]]:
+    """The outermost items of a list, each once: "1.", "2." without their "a)", "b)" and
+    bullets (a passage that repeats its lead-in repeats nothing here)."""
+    from corpus.lines import classify
+
+    levels = [classify(text.strip()).level for text, _, _ in entries]
+    outer = min(
+        levels, key=lambda lv: _OUTER_FIRST.index(lv) if lv in _OUTER_FIRST else 9, default=""
+    )
+    seen: set[str] = set()
+    out = []
+    for (text, q, span), level in zip(entries, levels, strict=True):
+        key = " ".join(text.split())
+        if level == outer and key not in seen:
+            seen.add(key)
+            out.append((text, q, span))
     return out
 
 
