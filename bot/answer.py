@@ -34,13 +34,16 @@ from corpus.types import DocumentMeta, Passage
 from index.fold import fold
 from index.query import PreparedQuery
 from index.synonyms import official_terms
+from index.tokenize import STOPWORDS
 from index.types import Hit
 
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
+K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 K_RELATED = 3  # closest passages shown when the bot abstains
+MAX_SIBLING_ROWS = 4  # rows of one column an answer gives when the question names none of them
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 MAX_FRAME_CHARS, MAX_CLAUSE_CHARS = 80, 300  # what the model reads of a chosen clause
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
@@ -168,6 +171,13 @@ class Bot:
         items = self._concepts(query, prepared)
         topic = topic_of(query, items, self.regions)
         units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
+        if query.wants_figure and units and not any(u.value for u in units[:3]):
+            # no figure among the best: read deeper, where a table of figures may stand
+            deeper = self._search(query.retrieval, prepared, docs=docs, weights=weights, k=K_DEEP)
+            extra = [h for h in deeper if h.passage.id not in {x.passage.id for x in hits}]
+            if extra:
+                hits = [*hits, *extra]
+                units = rank_units(query, items, hits, self.metas, topic, self.pairs)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _search(
@@ -176,12 +186,13 @@ class Bot:
         prepared: PreparedQuery,
         docs: Sequence[str] | None = None,
         weights: dict[str, float] | None = None,
+        k: int = K_RETRIEVE,
     ) -> list[Hit]:
-        """The passages read for a question: the best K_RETRIEVE, no table crowding the rest."""
+        """The passages read for a question: the best k, no table crowding the rest."""
         hits = self.index.search(
-            text, K_RETRIEVE * 3, docs=docs, mode=self.mode, prepared=prepared, weights=weights
+            text, k * 3, docs=docs, mode=self.mode, prepared=prepared, weights=weights
         )
-        return diversify(hits, K_RETRIEVE)
+        return diversify(hits, k)
 
     def ask(
         self,
@@ -445,6 +456,9 @@ class Bot:
         if query.compare:  # the sides were not found apart (see ask): the best figure alone
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "figure":
+            rows = self._sibling_rows(query, best, units, hits)
+            if rows:
+                return rows
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
@@ -703,6 +717,63 @@ class Bot:
             parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
         return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
+
+    def _sibling_rows(
+        self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]
+    ) -> compose.Draft | None:
+        """A table cell whose neighbours in the same column answer the question as well (the
+        question names none of the rows: "học phí mầm non ở Huế" over Đô thị, Nông thôn and
+        Miền núi): each row's figure, labelled and cited."""
+        p = hits[best.rank].passage
+        if p.kind not in ("row", "table") or not best.value:
+            return None
+
+        def table_of(q: Passage) -> str:
+            return q.id.rsplit("/row-", 1)[0] if q.kind == "row" else q.id
+
+        def label_of(u: Unit) -> str:
+            return u.text.rsplit(" — ", 1)[0].strip(" —")
+
+        table = table_of(p)
+        siblings: list[Unit] = []
+        for u in units:
+            q = hits[u.rank].passage
+            if (
+                u is not best
+                and u.value
+                and q.kind in ("row", "table")
+                and table_of(q) == table
+                and u.heading == best.heading
+                and label_of(u) not in {label_of(v) for v in [best, *siblings]}
+            ):
+                siblings.append(u)
+        if not siblings:
+            return None
+
+        def own_words(u: Unit) -> set[str]:
+            return set(syllables(label_of(u).split(" — ")[-1])) - STOPWORDS
+
+        others = set().union(*(own_words(u) for u in siblings))
+        distinct = own_words(best) - others  # "tiểu" of "Tiểu học" beside "Trung học cơ sở"
+        named = bool(distinct & set(syllables(query.standard)))
+        close = [u for u in siblings if u.score >= best.score - ranker.NEAR]
+        if named and not close:
+            return None  # the question names the row ("khu vực nông thôn"): that row alone
+        picked = [best, *(close if named else siblings)]
+        if len(picked) < 2:
+            return None
+        if len(picked) < 2:
+            return None
+        lines, cited = [], []
+        for n, u in enumerate(picked[:MAX_SIBLING_ROWS], start=1):
+            q = hits[u.rank].passage
+            column = u.text.rsplit(" — ", 1)[-1].rpartition(":")[0].strip()
+            lines.append(f"{u.value} — {label_of(u)}{f' ({column})' if column else ''} [{n}]")
+            cited.append(compose.Cited(q, (u.start, u.end), hits[u.rank].score))
+        meta = self.metas.get(p.doc_id)
+        if meta is not None:
+            lines.append(f"({compose.where(meta)})")
+        return compose.Draft("\n".join(lines), tuple(cited))
 
     def _by_place(
         self,
