@@ -447,7 +447,12 @@ class Bot:
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
         # a list, unless one item names what is asked far better than its siblings do: "phường
         # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
-        if query.listing and not query.wants_figure and not self._one_item(best, units, hits):
+        which = bool(_WHICH.search(fold(query.standard).lower()))
+        if (
+            query.listing
+            and not query.wants_figure
+            and not (which and self._one_item(best, units, hits))
+        ):
             return self._list(query, items, best, hits)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)
@@ -1014,6 +1019,8 @@ def _lead_of(unit: Unit, p: Passage) -> str:
     return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
 
 
+# "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
+_WHICH = re.compile(r"\bnao\b")
 # the words that introduce a proper name of a place or body: "phường Kim Long", "đền Bạch Mã"
 _NAMED = re.compile(
     r"\b(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|bản|đền|chùa|đình|miếu|trường|bệnh viện|"
@@ -1042,7 +1049,7 @@ def named_entities(question: str) -> list[str]:
     return out
 
 
-_OUTER_FIRST = ("roman", "arabic", "letter", "dash", "plus", "text")
+_OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
 
 
 def _top_level(
