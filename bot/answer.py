@@ -358,7 +358,7 @@ class Bot:
             for q in self.index.passages:
                 texts.setdefault(q.doc_id, []).append(f"{q.section_str} {q.text}")
             self._doc_texts = {
-                d: " ".join(fold(" ".join(t)).lower().split()) for d, t in texts.items()
+                d: " ".join(_fold_long(" ".join(t)).lower().split()) for d, t in texts.items()
             }
         meta = self.metas.get(p.doc_id)
         where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
@@ -1071,6 +1071,14 @@ def _top_level(
             seen.add(key)
             out.append((text, q, span))
     return out
+
+
+def _fold_long(text: str) -> str:
+    """fold() for a whole document: not kept in fold's cache of short strings."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
 def _short(text: str, limit: int) -> str:
