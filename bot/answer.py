@@ -143,6 +143,13 @@ class Bot:
             )
         return self._pairs
 
+    def warm_up(self) -> None:
+        """Derive the tables the bot reads from its index (word weights, pairs, documents'
+        texts) and answer one question, so the first visitor does not wait for them."""
+        _ = self.idf, self.pairs, self.regions
+        self._names_held(understand("phường Hoàn Kiếm"), self.index.passages[0])
+        self.ask("Nghị quyết có hiệu lực từ ngày nào?")
+
     def passage(self, passage_id: str) -> Passage | None:
         if self._by_id is None:
             self._by_id = {p.id: p for p in self.index.passages}
@@ -227,7 +234,7 @@ class Bot:
             return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
-        if not verdict.abstain and not self._names_held(query, hits[best.rank].passage, best):
+        if not verdict.abstain and not self._names_held(query, hits[best.rank].passage):
             # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
             verdict = Verdict(
                 True, verdict.confidence, "tên riêng được hỏi không có ở đoạn trả lời"
@@ -347,7 +354,7 @@ class Bot:
             "english": float(prepared.english),
         }
 
-    def _names_held(self, query: Query, p: Passage, best: Unit) -> bool:
+    def _names_held(self, query: Query, p: Passage) -> bool:
         """Every proper name the question gives a commune, ward, temple, school or office
         ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from."""
         names = named_entities(query.text)
