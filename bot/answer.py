@@ -25,7 +25,7 @@ from bot.concepts import (
     syllables,
     unheard,
 )
-from bot.evidence import Unit, passage_context, rank_units
+from bot.evidence import Unit, asked_measure, passage_context, rank_units
 from bot.judge import Verdict, judge
 from bot.steer import doc_weights, places_covered
 from bot.types import Answer, Citation
@@ -234,6 +234,14 @@ class Bot:
             return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
+        if (
+            not verdict.abstain
+            and query.kind == "figure"
+            and not (query.yesno or query.listing or query.compare)
+            and asked_measure(query.standard)
+            and not best.value
+        ):  # "bao nhiêu tiền", "bao nhiêu %", "mấy năm": the evidence states no such figure
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu con số được hỏi")
         if not verdict.abstain and not self._names_held(query, hits[best.rank].passage):
             # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
             verdict = Verdict(

@@ -19,7 +19,8 @@ from index.types import Hit
 
 _MONEY_Q = re.compile(
     r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
-    r"phu cap|tro cap|muc chi|muc thu|gia(?! tri)|ho tro|cho vay|vay|nop|money|fee|wage|budget|cost|"
+    r"phu cap|tro cap|muc chi|muc thu|gia ve|gia tien|gia ban|gia dien|muc gia|ho tro|cho vay|vay|"
+    r"nop|money|fee|wage|budget|cost|"
     r"pay|paid|allowance|loan)\b"
 )
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|percent|percentage|share|rate)\b")
@@ -95,19 +96,23 @@ _NOT_MONEY_Q = re.compile(r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan t
 
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
 _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+# units a figure can be counted in ("bao nhiêu ngày", "mấy tuổi"), folded
+_COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "phuong", "can",
+                  "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
+                  "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
-_NOT_UNITS = {"phan", "tien", "dong", "la", "mot", "moi", "thi", "duoc", "vay", "nhi", "a", "ha"}
 
 
 def asked_measure(question: str) -> str | None:
     """ "money" when the question asks an amount of money, "percent" a share, the unit word
-    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None."""
+    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None.
+    "dưới mấy tuổi ... tỷ lệ thanh toán" asks an age: the counted unit comes first."""
     folded = _folded(question)
+    counted = [m.group(1) for m in _ASKED_UNIT.finditer(folded) if m.group(1) in _COUNTED_UNITS]
+    if counted:
+        return counted[0]
     if _PERCENT_Q.search(folded) or "%" in question:
         return "percent"
-    unit = _ASKED_UNIT.search(folded)
-    if unit and unit.group(1) not in _NOT_UNITS:
-        return unit.group(1)
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
         return "money"
     return None
