@@ -43,6 +43,7 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 K_RELATED = 3  # closest passages shown when the bot abstains
+SIDE_FOUND = 0.6  # a side of a comparison is found among the question's passages at this coverage
 MAX_SIBLING_ROWS = 4  # rows of one column an answer gives when the question names none of them
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 MAX_FRAME_CHARS, MAX_CLAUSE_CHARS = 80, 300  # what the model reads of a chosen clause
@@ -217,7 +218,7 @@ class Bot:
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
         if query.compare and not query.yesno:
-            compared = self._comparison(query)
+            compared = self._comparison(query, found)
             if compared is not None:
                 draft, confidence = compared
                 citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
@@ -690,7 +691,7 @@ class Bot:
                     entries.append((item, q, (at, at + len(item))))
         return _top_level(entries)
 
-    def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
+    def _comparison(self, query: Query, found: Evidence) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
         figure, then the BHXH one), each with its label and citation, and the confidence of
         the weaker side; None when a side is not found or the judge doubts it."""
@@ -707,11 +708,18 @@ class Bot:
             if q.kind not in ("figure", "effective", "date"):
                 q = replace(q, kind="figure")
             prepared = self.index.prepare(q.retrieval)
-            hits = self._search(q.retrieval, prepared, weights=doc_weights(q, self.metas.values()))
             items = self._concepts(q, prepared)
-            units = rank_units(
-                q, items, hits, self.metas, topic_of(q, items, self.regions), self.pairs
-            )
+            topic = topic_of(q, items, self.regions)
+            # the passages read for the whole question often hold both sides already
+            hits = list(found.hits)
+            units = rank_units(q, items, hits, self.metas, topic, self.pairs)
+            if not units or not units[0].value or units[0].own < SIDE_FOUND:
+                hits = self._search(
+                    q.retrieval, prepared, weights=doc_weights(q, self.metas.values())
+                )
+                units = rank_units(q, items, hits, self.metas, topic, self.pairs)
+            else:
+                prepared = found.prepared  # the model's cosine: with the question as asked
             chosen = next(
                 (
                     u
@@ -726,9 +734,7 @@ class Bot:
             )
             if chosen is None:
                 return None
-            features = self._features(
-                q, prepared, topic_of(q, items, self.regions), chosen, units, hits
-            )
+            features = self._features(q, prepared, topic, chosen, units, hits)
             verdict = self.judge(features)
             if verdict.abstain or not (features["places"] and features["years"]):
                 return None

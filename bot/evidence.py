@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.candidates import candidates
 from bot.concepts import Concept, syllable_set
@@ -103,6 +104,7 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
 
 
+@lru_cache(maxsize=1024)
 def asked_measure(question: str) -> str | None:
     """ "money" when the question asks an amount of money, "percent" a share, the unit word
     it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None.
@@ -130,23 +132,25 @@ _ASKED_PER_FOLDED = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def asked_per(question: str) -> str | None:
     """The unit a question counts an amount per ("bao nhiêu một con" -> "con"), folded."""
     m = _ASKED_PER.search(question) or _ASKED_PER_FOLDED.search(_folded(question))
     return _folded(m.group(1)).replace("m²", "m2") if m else None
 
 
-def _per_of(figure: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _per_of(figure: str) -> frozenset[str]:
     """The units a figure is counted per ("190 nghìn đồng/trẻ/tháng" -> {"tre", "thang"}),
     folded; empty when it says none this reading knows."""
-    out = set()
+    out: set[str] = set()
     for m in re.finditer(r"[/,]\s*([^\W\d_]+(?:\s[^\W\d_]+)?|m2|m²)", figure):
         word = _folded(m.group(1)).replace("m²", "m2")
         for known in _PER_WORDS:
             key = _folded(known)
             if word == key or word.startswith(key + " "):
                 out.add(key)
-    return out
+    return frozenset(out)
 
 
 def _with_unit(figure: str, unit: str | None, per: str = "") -> str:

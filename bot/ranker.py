@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.concepts import Concept, coverages, syllable_set, syllables
@@ -173,15 +173,20 @@ def features(
 
 def _precision(label: str, asked: frozenset[str]) -> float:
     """Share of the content words of a label that the question uses."""
-    words = [w for w in syllables(_MARKER.sub(" ", label)) if w not in STOPWORDS]
-    words = [w for w in words if not w.isdigit() or len(w) < 3]
+    words = _label_words(label)
     return sum(w in asked for w in words) / len(words) if words else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _label_words(label: str) -> tuple[str, ...]:
+    words = [w for w in syllables(_MARKER.sub(" ", label)) if w not in STOPWORDS]
+    return tuple(w for w in words if not w.isdigit() or len(w) < 3)
 
 
 def _fit(asked: tuple[Quantity, ...], text: str) -> tuple[float, float]:
     if not asked:
         return 0.0, 0.0
-    stated = quantities(text)
+    stated = _quantities(text)
     inside = outside = 0
     for q in asked:
         same = [s.range for s in stated if s.unit == q.unit]
@@ -192,6 +197,12 @@ def _fit(asked: tuple[Quantity, ...], text: str) -> tuple[float, float]:
     return inside / len(asked), outside / len(asked)
 
 
+@lru_cache(maxsize=65536)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(quantities(text))
+
+
+@lru_cache(maxsize=65536)
 def _numbers(text: str) -> frozenset[str]:
     """Canonical numbers a text states, its list markers, document numbers and dates left out."""
     plain = _MARKER.sub(" ", _DOC_OR_DATE.sub(" ", text))
