@@ -8,6 +8,7 @@ bot/judge.py, bot/compose.py); this module wires them and holds what is derived 
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +27,7 @@ from bot.concepts import (
     unheard,
 )
 from bot.evidence import Unit, asked_measure, passage_context, rank_units
-from bot.judge import Verdict, judge
+from bot.judge import Verdict, confidence, judge, threshold
 from bot.steer import doc_weights, places_covered
 from bot.types import Answer, Citation
 from bot.understand import Query, understand
@@ -43,6 +44,7 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 K_RELATED = 3  # closest passages shown when the bot abstains
+CLEAR = 3.0  # log-odds from the threshold beyond which one feature cannot turn the decision
 SIDE_FOUND = 0.6  # a side of a comparison is found among the question's passages at this coverage
 MAX_SIBLING_ROWS = 4  # rows of one column an answer gives when the question names none of them
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
@@ -103,11 +105,14 @@ class Evidence:
 
 
 class Bot:
-    def __init__(self, index, mode: str = "hybrid", generator=None, judge=judge):
+    def __init__(
+        self, index, mode: str = "hybrid", generator=None, judge=judge, exact_features=False
+    ):
         self.index = index
         self.mode = mode
         self.generator = generator
         self.judge = judge  # features -> Verdict; calibration passes one that always answers
+        self.exact_features = exact_features  # read every feature, even when not needed
         self._idf: dict[str, float] | None = None
         self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
@@ -344,11 +349,12 @@ class Bot:
         )
         top = max(items, key=lambda c: c.weight, default=None)
         other = next((u for u in units if hits[u.rank].passage.id != p.id), None)
-        return {
+        dense = hit.dense if hit.dense is not None else 0.8
+        features = {
             "covered": best.covered,
             "own": best.own,
-            "dense": hit.dense if hit.dense is not None else 0.8,
-            "unit_dense": self._unit_dense(prepared, best, hit, meta),
+            "dense": dense,
+            "unit_dense": dense,  # the passage's cosine first; the clause's below when it counts
             "missing": max((c.weight for c in missing(items, near)), default=0.0) / top_weight,
             "unknown": unknown / total,
             "top_missing": float(top is not None and not top.found_in(near)),
@@ -362,6 +368,11 @@ class Bot:
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+        # the model reads the chosen clause (a few milliseconds) unless the judge's decision
+        # is already clear without it; calibration reads it always
+        if self.exact_features or abs(_logit(confidence(features)) - _logit(threshold())) < CLEAR:
+            features["unit_dense"] = self._unit_dense(prepared, best, hit, meta)
+        return features
 
     def _names_held(self, query: Query, p: Passage) -> bool:
         """Every proper name the question gives a commune, ward, temple, school or office
@@ -1092,6 +1103,11 @@ def _top_level(
             seen.add(key)
             out.append((text, q, span))
     return out
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 def _fold_long(text: str) -> str:

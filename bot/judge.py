@@ -74,9 +74,13 @@ def confidence(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def threshold() -> float:
+    return model()["threshold"]
+
+
 def judge(features: dict[str, float]) -> Verdict:
     p = confidence(features)
-    if p >= model()["threshold"]:
+    if p >= threshold():
         return Verdict(False, p, "")
     return Verdict(True, p, _reason(features))
 

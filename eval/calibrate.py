@@ -63,7 +63,7 @@ def collect(dataset: Path, corpus: Path) -> list[Row]:
     from eval.metrics import answer_correct
     from index import open_index
 
-    bot = Bot(open_index(corpus), judge=_always_answer)
+    bot = Bot(open_index(corpus), judge=_always_answer, exact_features=True)
     rows = []
     for q in load_questions(dataset):
         if q.answerable is None:

@@ -41,7 +41,7 @@ def collect(dataset: Path, corpus: Path) -> list[Group]:
     from eval.dataset import load_questions, normalize
     from index import open_index
 
-    bot = Bot(open_index(corpus), judge=lambda f: Verdict(False, 1.0, ""))
+    bot = Bot(open_index(corpus), judge=lambda f: Verdict(False, 1.0, ""), exact_features=True)
     groups = []
     for q in load_questions(dataset):
         wanted = [normalize(a) for a in (q.answers or q.all_of or ())]
