@@ -16,6 +16,7 @@ from bot.figures import DATE, SESSION, figures, has_unit, is_money, person_name,
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
+from index.query import PreparedQuery
 from index.types import Hit
 
 _MONEY_Q = re.compile(
@@ -41,6 +42,18 @@ class Unit:
     covered: float  # coverage by the unit and its context (headings, title)
     score: float
     features: dict[str, float] | None = None  # what the ranker read (see bot/ranker.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the bot found for a question, before judging and composing."""
+
+    query: Query
+    prepared: PreparedQuery
+    items: tuple[Concept, ...]  # the question's concepts
+    topic: tuple[Concept, ...]  # ... without the places, years and documents that scope it
+    hits: tuple[Hit, ...]
+    units: tuple[Unit, ...]  # candidate answers, best first
 
 
 def passage_context(passage: Passage, meta: DocumentMeta | None) -> str:

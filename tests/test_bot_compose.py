@@ -187,7 +187,7 @@ def test_an_amount_counted_per_another_unit_does_not_answer():
 
 
 def test_a_list_shows_its_outer_items_once():
-    from bot.answer import _top_level
+    from bot.lists import _top_level
     from corpus.types import Passage
 
     p = Passage("d#1", "d", ("Điều 7",), "7", "x")

@@ -244,7 +244,7 @@ def test_questions_the_documents_do_not_answer_abstain(bot, question):
 
 
 def test_a_named_ward_the_documents_do_not_mention_is_not_answered_from_a_neighbour(bot):
-    from bot.answer import named_entities
+    from bot.checks import named_entities
 
     assert named_entities("Học phí ở phường Kim Long (Huế) là bao nhiêu?") == ["Kim Long"]
     assert named_entities("Xã A Lưới 2 có thuộc miền núi không?") == ["A Lưới 2"]

@@ -1,0 +1,168 @@
+"""Checks that hold whatever the confidence: the places, years, communes, wards and bodies a
+question names must be where the answer comes from, and an attachment the corpus does not hold
+is said to be missing, never guessed."""
+
+from __future__ import annotations
+
+import re
+
+from bot import compose
+from bot.evidence import Unit
+from bot.steer import places_covered
+from bot.understand import Query
+from corpus.types import DocumentMeta, Passage
+from index.fold import fold
+from index.types import Hit
+
+# the words that introduce a proper name of a place or body: "phường Kim Long", "đền Bạch Mã"
+_NAMED = re.compile(
+    r"\b(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|bản|đền|chùa|đình|miếu|trường|bệnh viện|"
+    r"cục|sở)\s+",
+    re.IGNORECASE,
+)
+
+# what a question calls an attachment of a document, with or without its number
+_ATTACHMENT = re.compile(
+    r"\b(?:phụ lục|mẫu số|mẫu|biểu mẫu|biểu mức thu|biểu phí|biểu số|biểu)\b(?:\s+(?:số\s+)?"
+    r"([0-9]+[a-zđ]?|[IVXLC]+)\b)?",
+    re.IGNORECASE,
+)
+
+# a question that asks what an attachment is called, which the document's list of its
+# attachments answers: "Mẫu số 9 là mẫu gì", "Phụ lục I quy định danh mục gì"
+_ASKS_NAME = re.compile(r"\b(?:gì|tên là|tên gọi|tên)\s*\??\s*$", re.IGNORECASE)
+
+_APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
+
+# a clause that sends the reader to an appendix: "quy định tại Phụ lục ...", "theo Phụ lục đính
+# kèm", "Phụ lục ban hành kèm theo Nghị định này"
+_SENDS_TO_APPENDIX = re.compile(
+    r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
+    re.IGNORECASE,
+)
+
+
+class Checks:
+    """The bot's checks (a part of Bot: reads its index, metadata and helpers)."""
+
+    def _names_held(self, query: Query, p: Passage) -> bool:
+        """Every proper name the question gives a commune, ward, temple, school or office
+        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from."""
+        names = named_entities(query.text)
+        if not names:
+            return True
+        if self._doc_texts is None:
+            texts: dict[str, list[str]] = {}
+            for q in self.index.passages:
+                texts.setdefault(q.doc_id, []).append(f"{q.section_str} {q.text}")
+            self._doc_texts = {
+                d: " ".join(_fold_long(" ".join(t)).lower().split()) for d, t in texts.items()
+            }
+        meta = self.metas.get(p.doc_id)
+        where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
+        return all(" ".join(fold(n).lower().split()) in where for n in names)
+
+    @staticmethod
+    def _places_held(query: Query, meta: DocumentMeta | None, text: str) -> bool:
+        """The evidence holds for the places asked: every one, or, when the question names
+        several to be answered each ("giữa Huế và Vĩnh Long"), at least one of them."""
+        if len(query.places) < 2:
+            return places_covered(query, meta, text)
+        from dataclasses import replace as with_places
+
+        return any(
+            places_covered(with_places(query, places=(p,)), meta, text) for p in query.places
+        )
+
+    def _years_covered(
+        self, query: Query, p: Passage, meta: DocumentMeta | None, context: str
+    ) -> bool:
+        if not query.years:
+            return True
+        article = self._article_lead(p)
+        dates = [meta.date or "", meta.effective or ""] if meta else []
+        known = " ".join([p.text, context, article, *dates])
+        flat = re.sub(r"\s*[-–]\s*", "-", known)
+        return all(y in flat or y.split("-")[0] in flat for y in query.years)
+
+    def _article_lead(self, p: Passage) -> str:
+        """The opening passage of the passage's article, which scopes every passage under it
+        ("Điều 2. Thông qua mục tiêu ... năm 2023")."""
+        if self._leads is None:
+            leads: dict[tuple[str, str], str] = {}
+            for other in self.index.passages:
+                if other.article and other.kind == "content":
+                    leads.setdefault((other.doc_id, other.article), other.text)
+            self._leads = leads
+        return self._leads.get((p.doc_id, p.article or ""), "")
+
+    def _points_to_missing_appendix(self, p: Passage, best: Unit) -> bool:
+        if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
+            return False
+        return self._missing_appendix(p) is not None
+
+    def _attachment_missing(self, query: Query, hits: list[Hit]) -> str | None:
+        """A question about the content of an attachment (an appendix, a form, a fee schedule)
+        that the document it names or that answers does not hold: say so, never guess."""
+        asked = list(_ATTACHMENT.finditer(query.standard))
+        if not asked or _ASKS_NAME.search(query.standard) or not hits:
+            return None
+        doc = self.index.corpus.document(hits[0].passage.doc_id)
+        titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
+        sections = {" ".join(p.section).lower() for p in doc.passages}
+        for m in asked:
+            number = m.group(1)
+            if number is None:  # "trong các phụ lục": any attachment of the document
+                if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+                    return None
+                continue
+            word = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+            key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number.lstrip('0') or '0')}\b"
+            if any(re.search(key, t) for t in titles) or any(re.search(key, s) for s in sections):
+                return None
+        return (
+            f"Phần được hỏi ({asked[0].group(0)}) của {compose.where(doc.meta)} "
+            "không có trong kho văn bản."
+        )
+
+    def _missing_appendix(self, p: Passage) -> str | None:
+        """When the closest passage sends the reader to an appendix the corpus does not hold,
+        say so instead of guessing."""
+        if not _SENDS_TO_APPENDIX.search(p.text):
+            return None
+        doc = self.index.corpus.document(p.doc_id)
+        if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+            return None
+        meta = doc.meta
+        return (
+            f"Đoạn gần nhất dẫn tới phụ lục của {compose.where(meta)}, "
+            "nhưng phụ lục đó không có trong kho văn bản."
+        )
+
+
+def named_entities(question: str) -> list[str]:
+    """Proper names the question gives places and bodies, as typed: the capitalized words
+    (and a number, "A Lưới 2") after the word that says what they name."""
+    out = []
+    for m in _NAMED.finditer(question):
+        words = []
+        for word in question[m.end() :].split():
+            bare = word.strip(",.;:?!()")
+            if word[:1] in "(\"'“" or not bare:  # an aside opens: the name has ended
+                break
+            if not (bare[0].isupper() or (bare.isdigit() and len(bare) <= 3)):
+                break
+            words.append(bare)
+            if bare != word:  # punctuation ends the name
+                break
+        if words and words[0][0].isupper() and not (len(words) == 1 and len(words[0]) == 1):
+            out.append(" ".join(words))
+    return out
+
+
+def _fold_long(text: str) -> str:
+    """fold() for a whole document: not kept in fold's cache of short strings."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")

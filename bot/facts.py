@@ -1,0 +1,162 @@
+"""Facts about a document itself (its number, issuer, dates, signer, session, what it amends),
+from its metadata, cited where the document states them."""
+
+from __future__ import annotations
+
+import re
+
+from bot import compose
+from bot.evidence import Unit
+from bot.understand import Query
+from corpus.types import DocumentMeta, Passage
+from index.fold import fold
+from index.types import Hit
+
+_META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
+
+# a question about a document as a whole: its type named, or what is done to a document
+# (matched with diacritics when typed with them: "kỳ thi" is not "ký")
+_ABOUT_DOCUMENT = (
+    re.compile(r"\b(nghị quyết|nghị định|thông tư|quyết định|luật|công văn|văn bản|ban hành|"
+               r"thông qua|ký)\b"),
+    re.compile(r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|"
+               r"thong qua|ky)\b"),
+)  # fmt: skip
+
+# ... and when it was made: the date a document was passed, signed or issued
+_DOCUMENT_DATE = (
+    re.compile(r"\b(ban hành|thông qua|ký|ra đời)\b"),
+    re.compile(r"\b(ban hanh|thong qua|ky|ra doi)\b"),
+)
+
+# "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata
+_UNTIL = re.compile(r"\b(?:den (?:khi|ngay|nam|thoi diem) nao|het hieu luc|den bao gio)\b")
+
+# the clause that puts a document in force: "Nghị quyết này có hiệu lực (thi hành) từ ..."
+_TAKES_EFFECT = re.compile(r"\bcó hiệu lực\b", re.IGNORECASE)
+
+
+class Facts:
+    """The bot's facts (a part of Bot: reads its index, metadata and helpers)."""
+
+    def _document_fact(
+        self, query: Query, best: Unit, hits: list[Hit]
+    ) -> tuple[bool, compose.Draft | None]:
+        """(does the question ask a fact about the document itself: who signed it, its number,
+        issuer, session, date, what it amends; the answer from its metadata, if it states it)."""
+        p = hits[best.rank].passage
+        meta = self.metas.get(p.doc_id)
+        about_this = meta is not None and (
+            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
+        )  # a question naming another document's number asks about that one
+        typed = query.standard.lower()
+        accented = fold(typed) != typed
+        asked = typed if accented else fold(typed)
+        cue = _DOCUMENT_DATE if query.kind == "date" else _ABOUT_DOCUMENT
+        if (
+            not about_this
+            or query.yesno
+            or not (
+                query.kind in _META_KINDS
+                or (
+                    query.kind in ("date", "effective")
+                    and cue[0 if accented else 1].search(asked)
+                    and not _UNTIL.search(fold(typed))
+                )
+            )
+        ):
+            return False, None
+        return True, self._meta_answer(query, meta, best, p)
+
+    def _meta_answer(
+        self, query: Query, meta: DocumentMeta | None, best: Unit, p: Passage
+    ) -> compose.Draft | None:
+        """A fact about the document itself (who signed, its number, issuer, session, date,
+        what it amends), from its metadata, cited where the document states it."""
+        if meta is None:
+            return None
+        own = [q for q in self.index.passages if q.doc_id == meta.doc_id]
+        if query.kind == "position":
+            block = next((q for q in own if q.kind == "signature"), None)
+            if block is None:
+                return None
+            cited = compose.Cited(block, (0, len(block.text)), 0.0)
+            return compose.Draft(f"{block.text} [1]", (cited,))
+        value = {
+            "signer": meta.signer,
+            "number": meta.number,
+            "issuer": meta.issuer,
+            "session": meta.session,
+            "date": _date_words(meta.date),
+            "effective": _date_words(meta.effective),
+            "amends": ", ".join(meta.amends) if meta.amends else None,
+        }.get(query.kind)
+        if not value:
+            return None
+        needles = [value]
+        if query.kind in ("date", "effective"):
+            needles = _date_forms(meta.date if query.kind == "date" else meta.effective)
+        if query.kind == "amends":
+            needles = list(meta.amends)
+        if query.kind == "effective":  # the clause that says when it takes effect
+            stated = next(
+                (q for q in own if q.kind == "content" and _TAKES_EFFECT.search(q.text)), None
+            )
+            if stated is not None:
+                from bot.candidates import clauses
+
+                span = next(
+                    (
+                        (a, b)
+                        for a, b in clauses(stated.text)
+                        if _TAKES_EFFECT.search(stated.text[a:b])
+                    ),
+                    (0, len(stated.text)),
+                )
+                line = stated.text[span[0] : span[1]].strip()
+                return compose.Draft(f"{value} — {line} [1]", (compose.Cited(stated, span, 0.0),))
+        order = {"heading": 0, "signature": 0, "content": 1}
+        for q in sorted(own, key=lambda q: order.get(q.kind, 2)):
+            at = next(((q.text.find(n), n) for n in needles if n and n in q.text), None)
+            if at is None:
+                continue
+            start = q.text.rfind("\n", 0, at[0]) + 1
+            end = q.text.find("\n", at[0])
+            end = len(q.text) if end < 0 else end
+            line = q.text[start:end].strip()
+            text = f"{value} — {line} [1]" if line != value else f"{value} [1]"
+            return compose.Draft(text, (compose.Cited(q, (start, end), 0.0),))
+        heading = next((q for q in own if q.kind == "heading"), p)
+        text = f"{value} — {compose.where(meta)} [1]"
+        return compose.Draft(text, (compose.Cited(heading, None, 0.0),))
+
+
+def _same_number(asked: str, number: str | None) -> bool:
+    """ "63" or "63/2025/NQ-HĐND" names the document numbered "63/2025/NQ-HĐND"."""
+    if not number:
+        return False
+    a = re.sub(r"\s+", "", asked).lower()
+    n = re.sub(r"\s+", "", number).lower()
+    return a == n or n.startswith(a + "/") or a.startswith(n)
+
+
+def _date_forms(iso: str | None) -> list[str]:
+    """The ways a document writes a date: "ngày 08 tháng 12 năm 2022", "08/12/2022" ..."""
+    if not iso:
+        return []
+    year, month, day = (int(x) for x in iso.split("-"))
+    days = {f"{day:02d}", str(day)}
+    months = {f"{month:02d}", str(month)}
+    forms = [f"ngày {d} tháng {m} năm {year}" for d in days for m in months]
+    forms += [f"{d}/{m}/{year}" for d in days for m in months]
+    return forms
+
+
+def _date_words(iso: str | None) -> str | None:
+    """ "2022-12-08" -> "ngày 08 tháng 12 năm 2022 (08/12/2022)": days below 10 and the months
+    1 and 2 take a leading zero, as administrative documents write them."""
+    if not iso:
+        return None
+    year, month, day = (int(x) for x in iso.split("-"))
+    words_month = f"{month:02d}" if month <= 2 else str(month)
+    return f"ngày {day:02d} tháng {words_month} năm {year} ({day:02d}/{month:02d}/{year})"

@@ -1,0 +1,169 @@
+"""List answers: the outer items under the heading or lead-in that names what is asked, each
+shortened and cited."""
+
+from __future__ import annotations
+
+import re
+
+from bot import compose
+from bot.concepts import Concept, syllable_set
+from bot.evidence import Unit
+from bot.understand import Query
+from corpus.types import Passage
+from index.types import Hit
+
+_OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
+
+# "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
+_WHICH = re.compile(r"\bnao\b")
+
+MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
+
+# a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
+_BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
+
+
+class Lists:
+    """The bot's lists (a part of Bot: reads its index, metadata and helpers)."""
+
+    def _one_item(self, best: Unit, units: list[Unit], hits: list[Hit]) -> bool:
+        """A "which ..." question answered by one item of a list: the best item names what was
+        asked far better than its siblings do."""
+        p = hits[best.rank].passage
+        siblings = [
+            u.own for u in units if hits[u.rank].passage.section == p.section and u is not best
+        ]
+        if not siblings:
+            return False
+        typical = sorted(siblings)[len(siblings) // 2]
+        return best.own >= 0.5 and best.own - typical >= 0.3
+
+    def _list(
+        self, query: Query, items: list[Concept], best: Unit, hits: list[Hit]
+    ) -> compose.Draft:
+        """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
+        trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
+        heading, entries, named = self._list_entries(items, best, hits)
+        p = hits[best.rank].passage
+        # one clause that names what is asked better than any heading does is the answer
+        # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
+        item = best.text.rstrip().endswith(":") or bool(_lead_of(best, p))
+        if len(entries) <= 1 or (not item and best.own >= max(named + 0.2, 0.8)):
+            return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
+        cited: list[compose.Cited] = []
+        numbered: list[tuple[str, int]] = []
+        for line, q, span in entries:
+            known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
+            if known is None and len(cited) < compose.MAX_ITEMS:
+                cited.append(compose.Cited(q, span, 0.0))
+                known = len(cited) - 1
+            numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
+        return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
+
+    def _list_entries(
+        self, items: list[Concept], best: Unit, hits: list[Hit]
+    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]], float]:
+        from bot.concepts import coverage
+
+        choices = []  # (coverage, retrieval order, heading text, passage, section depth or line)
+        for order, h in enumerate(hits):
+            p = h.passage
+            for depth in range(1, len(p.section) + 1):
+                title = p.section[depth - 1]
+                cov = coverage(items, syllable_set(title), frozenset())
+                choices.append((cov, -order, depth, title, p, None))
+            for line in p.text.split("\n"):
+                if line.rstrip().endswith(":") and "\n" in p.text:
+                    cov = coverage(items, syllable_set(line), frozenset())
+                    choices.append((cov, -order, 99, line, p, line))
+        if not choices:
+            return "", [], 0.0
+        cov, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
+        if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
+            p = hits[best.rank].passage
+            lines = [x for x in p.text.split("\n") if x.strip()]
+            title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
+            if title:
+                return title, self._items_after(title, p), cov
+            entries = []
+            for item in lines:
+                at = p.text.find(item)
+                entries.append((item, p, (at, at + len(item))))
+            return title, entries, cov
+        if line is not None:  # the items after a lead-in line of the passage
+            return title, self._items_after(line, p), cov
+        prefix = p.section[:depth]
+        under = [
+            q
+            for q in self.index.passages
+            if q.doc_id == p.doc_id and q.section[:depth] == prefix and q.kind in ("content", "row")
+        ]
+        children = list(dict.fromkeys(q.section[depth] for q in under if len(q.section) > depth))
+        if len(children) >= 2:  # one item per sub-heading; "Khoản 2" by its opening line
+            entries = []
+            for child in children:
+                first = next(
+                    q for q in under if len(q.section) > depth and q.section[depth] == child
+                )
+                if _BARE_LABEL.fullmatch(child):
+                    line = first.text.split("\n", 1)[0]
+                    entries.append((line, first, (0, len(line))))
+                else:
+                    entries.append((child, first, (0, 0)))
+            return title, entries, cov
+        entries = []
+        for q in under:
+            offset = 0
+            for item in q.text.split("\n"):
+                at = q.text.find(item, offset)
+                offset = at + len(item)
+                if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
+                    entries.append((item, q, (at, at + len(item))))
+        return title, _top_level(entries), cov
+
+    def _items_after(self, line: str, p: Passage) -> list[tuple[str, Passage, tuple[int, int]]]:
+        """The items after a lead-in line ("... trong các trường hợp sau:"), in every passage
+        of its section that repeats it (a long clause is cut into passages, each with its
+        lead-in), in document order."""
+        if self._by_section is None:
+            by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
+            for q in self.index.passages:
+                by_section.setdefault((q.doc_id, q.section), []).append(q)
+            self._by_section = by_section
+        entries: list[tuple[str, Passage, tuple[int, int]]] = []
+        for q in self._by_section.get((p.doc_id, p.section), [p]):
+            if line not in q.text:
+                continue
+            start = q.text.find(line) + len(line)
+            for item in q.text[start:].split("\n"):
+                if item.strip():
+                    at = q.text.find(item, start)
+                    entries.append((item, q, (at, at + len(item))))
+        return _top_level(entries)
+
+
+def _lead_of(unit: Unit, p: Passage) -> str:
+    """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
+    first = p.text.split("\n", 1)[0]
+    return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
+
+
+def _top_level(
+    entries: list[tuple[str, Passage, tuple[int, int]]],
+) -> list[tuple[str, Passage, tuple[int, int]]]:
+    """The outermost items of a list, each once: "1.", "2." without their "a)", "b)" and
+    bullets (a passage that repeats its lead-in repeats nothing here)."""
+    from corpus.lines import classify
+
+    levels = [classify(text.strip()).level for text, _, _ in entries]
+    outer = min(
+        levels, key=lambda lv: _OUTER_FIRST.index(lv) if lv in _OUTER_FIRST else 9, default=""
+    )
+    seen: set[str] = set()
+    out = []
+    for (text, q, span), level in zip(entries, levels, strict=True):
+        key = " ".join(text.split())
+        if level == outer and key not in seen:
+            seen.add(key)
+            out.append((text, q, span))
+    return out

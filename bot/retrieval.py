@@ -1,0 +1,98 @@
+"""Which passages the bot reads for a question: the best of the search with no table crowding the
+rest, and the passages a question needs whatever their rank (the signature for a signer, the
+preamble for the legal basis, the part a question names, the clause cited just before)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.types import Answer
+from bot.understand import Query
+from corpus.types import Passage
+from index.types import Hit
+
+# a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
+K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
+MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
+_NAMED_PART = re.compile(
+    r"\b(Điều|Phụ lục|Mẫu số|Chương|Mục)\s+(?:số\s+)?([0-9]+[a-zđ]?|[IVXLC]+)\b", re.IGNORECASE
+)
+
+
+class Reading:
+    """The bot's retrieval (a part of Bot: reads its index, metadata and helpers)."""
+
+    def _with_kind_passages(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """Signer questions read the signature block, "căn cứ" questions the preamble and
+        metadata questions the title block, which retrieval ranks low on purpose."""
+        wanted = {"signer": "signature", "basis": "preamble"}.get(query.kind)
+        if query.kind in ("number", "issuer", "date", "session", "amends"):
+            wanted = "heading"
+        if wanted is None:
+            return hits
+        doc_id = hits[0].passage.doc_id
+        found = [p for p in self.index.passages if p.doc_id == doc_id and p.kind == wanted]
+        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in found[:2]]
+        return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.kind != wanted]][
+            : K_RETRIEVE + 2
+        ]
+
+    def _with_named_part(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """A question naming "Điều 5", "Phụ lục I" or "Mẫu số 03" reads that part of the
+        document first (of the first retrieved document that has it)."""
+        named = [(kind.lower(), key.upper()) for kind, key in _NAMED_PART.findall(query.standard)]
+        if not named or not hits:
+            return hits
+
+        def label_number(text: str) -> str:
+            return text.lstrip("0") or "0" if text.isdigit() else text
+
+        def in_part(p: Passage) -> bool:
+            for kind, key in named:
+                for element in p.section:
+                    m = _NAMED_PART.match(element)
+                    if (
+                        m
+                        and m.group(1).lower() == kind
+                        and label_number(m.group(2).upper()) == label_number(key)
+                    ):
+                        return True
+                if kind == "mẫu số" and re.match(rf"(?i)mẫu số\s+0*{label_number(key)}\b", p.text):
+                    return True
+            return False
+
+        for doc_id in dict.fromkeys(h.passage.doc_id for h in hits):
+            inside = [p for p in self.index.passages if p.doc_id == doc_id and in_part(p)]
+            if inside:
+                found = [Hit(p, hits[0].score, None, hits[0].dense) for p in inside[:3]]
+                ids = {p.id for p in inside[:3]}
+                return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
+        return hits
+
+    def _with_previous(self, previous: Answer, hits: list[Hit]) -> list[Hit]:
+        """A follow-up often asks about the sibling of what was just answered: the passage
+        cited last time competes too."""
+        if not previous.citations or not hits:
+            return hits
+        passage = self.passage(previous.citations[0].passage_id)
+        if passage is None:
+            return hits
+        rest = [h for h in hits if h.passage.id != passage.id]
+        return [Hit(passage, hits[0].score, None, hits[0].dense), *rest]
+
+
+def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
+    """The k best hits with at most `per_table` rows of any one table: the rows of a long
+    list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
+    Xã A Lưới 5" thirty times over the row of fees)."""
+    seen: dict[str, int] = {}
+    kept, rest = [], []
+    for h in hits:
+        table = h.passage.id.rsplit("/row-", 1)[0] if h.passage.kind == "row" else None
+        if table is not None:
+            seen[table] = seen.get(table, 0) + 1
+            if seen[table] > per_table:
+                rest.append(h)
+                continue
+        kept.append(h)
+    return (kept + rest)[:k] if len(kept) < k else kept[:k]

@@ -1,0 +1,192 @@
+"""Answers with several figures side by side: the two sides of a comparison, one answer per
+province, and the rows of a table column when the question names none of them."""
+
+from __future__ import annotations
+
+from bot import compose, ranker
+from bot.concepts import Concept, syllables
+from bot.evidence import Evidence, Unit, rank_units
+from bot.scope import topic_of
+from bot.steer import doc_weights
+from bot.understand import Query, understand
+from corpus.types import Passage
+from index.query import PreparedQuery
+from index.tokenize import STOPWORDS
+from index.types import Hit
+
+SIDE_FOUND = 0.6  # a side of a comparison is found among the question's passages at this coverage
+
+MAX_SIBLING_ROWS = 4  # rows of one column an answer gives when the question names none of them
+
+
+class Sides:
+    """The bot's sides (a part of Bot: reads its index, metadata and helpers)."""
+
+    def _comparison(self, query: Query, found: Evidence) -> tuple[compose.Draft, float] | None:
+        """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
+        figure, then the BHXH one), each with its label and citation, and the confidence of
+        the weaker side; None when a side is not found or the judge doubts it."""
+        from dataclasses import replace
+
+        from bot.understand import side_questions
+
+        sides = side_questions(query.standard)
+        if sides is None:
+            return None
+        parts, cited, confidences = [], [], []
+        for n, side in enumerate(sides[:2], start=1):
+            q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
+            if q.kind not in ("figure", "effective", "date"):
+                q = replace(q, kind="figure")
+            prepared = self.index.prepare(q.retrieval)
+            items = self._concepts(q, prepared)
+            topic = topic_of(q, items, self.regions)
+            # the passages read for the whole question often hold both sides already
+            hits = list(found.hits)
+            units = rank_units(q, items, hits, self.metas, topic, self.pairs)
+            if not units or not units[0].value or units[0].own < SIDE_FOUND:
+                hits = self._search(
+                    q.retrieval, prepared, weights=doc_weights(q, self.metas.values())
+                )
+                units = rank_units(q, items, hits, self.metas, topic, self.pairs)
+            else:
+                prepared = found.prepared  # the model's cosine: with the question as asked
+            chosen = next(
+                (
+                    u
+                    for u in units
+                    if u.value
+                    and all(
+                        c.passage.id != hits[u.rank].passage.id or c.span != (u.start, u.end)
+                        for c in cited
+                    )
+                ),
+                None,
+            )
+            if chosen is None:
+                return None
+            features = self._features(q, prepared, topic, chosen, units, hits)
+            verdict = self.judge(features)
+            if verdict.abstain or not (features["places"] and features["years"]):
+                return None
+            confidences.append(verdict.confidence)
+            p = hits[chosen.rank].passage
+            parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
+            cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
+        return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
+
+    def _sibling_rows(
+        self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]
+    ) -> compose.Draft | None:
+        """A table cell whose neighbours in the same column answer the question as well (the
+        question names none of the rows: "học phí mầm non ở Huế" over Đô thị, Nông thôn and
+        Miền núi): each row's figure, labelled and cited."""
+        p = hits[best.rank].passage
+        if p.kind not in ("row", "table") or not best.value:
+            return None
+
+        def table_of(q: Passage) -> str:
+            return q.id.rsplit("/row-", 1)[0] if q.kind == "row" else q.id
+
+        def label_of(u: Unit) -> str:
+            return u.text.rsplit(" — ", 1)[0].strip(" —")
+
+        table = table_of(p)
+        siblings: list[Unit] = []
+        for u in units:
+            q = hits[u.rank].passage
+            if (
+                u is not best
+                and u.value
+                and q.kind in ("row", "table")
+                and table_of(q) == table
+                and u.heading == best.heading
+                and label_of(u) not in {label_of(v) for v in [best, *siblings]}
+            ):
+                siblings.append(u)
+        if not siblings:
+            return None
+
+        def own_words(u: Unit) -> set[str]:
+            return set(syllables(label_of(u).split(" — ")[-1])) - STOPWORDS
+
+        others = set().union(*(own_words(u) for u in siblings))
+        distinct = own_words(best) - others  # "tiểu" of "Tiểu học" beside "Trung học cơ sở"
+        named = bool(distinct & set(syllables(query.standard)))
+        close = [u for u in siblings if u.score >= best.score - ranker.NEAR]
+        if named and not close:
+            return None  # the question names the row ("khu vực nông thôn"): that row alone
+        picked = [best, *(close if named else siblings)]
+        if len(picked) < 2:
+            return None
+        if len(picked) < 2:
+            return None
+        lines, cited = [], []
+        for n, u in enumerate(picked[:MAX_SIBLING_ROWS], start=1):
+            q = hits[u.rank].passage
+            column = u.text.rsplit(" — ", 1)[-1].rpartition(":")[0].strip()
+            lines.append(f"{u.value} — {label_of(u)}{f' ({column})' if column else ''} [{n}]")
+            cited.append(compose.Cited(q, (u.start, u.end), hits[u.rank].score))
+        meta = self.metas.get(p.doc_id)
+        if meta is not None:
+            lines.append(f"({compose.where(meta)})")
+        return compose.Draft("\n".join(lines), tuple(cited))
+
+    def _by_place(
+        self,
+        query: Query,
+        prepared: PreparedQuery,
+        items: list[Concept],
+        best: Unit,
+        units: list[Unit],
+        hits: list[Hit],
+    ) -> compose.Draft | None:
+        """One answer per province, named: when the question names several ("giữa Huế và Vĩnh
+        Long"), or names none and documents of several provinces answer alike ("học phí mầm
+        non" with Huế and Vĩnh Long in the corpus)."""
+        per_place: dict[str, tuple[Unit, Hit]] = {}
+        if len(query.places) >= 2:
+            for place in query.places:
+                found = self._best_in_place(query, prepared, items, place)
+                if found is not None:
+                    per_place[place] = found
+        elif not query.places:
+            first = self.metas.get(hits[best.rank].passage.doc_id)
+            if first is None or not first.region:
+                return None
+            per_place[first.region] = (best, hits[best.rank])
+            for u in units:
+                meta = self.metas.get(hits[u.rank].passage.doc_id)
+                if not u.value or meta is None or not meta.region or meta.region in per_place:
+                    continue
+                if u.covered >= best.covered - 0.05 and u.score >= best.score - ranker.NEAR:
+                    per_place[meta.region] = (u, hits[u.rank])
+        if len(per_place) < 2:
+            return None
+        lines, cited = [], []
+        for n, (place, (u, hit)) in enumerate(per_place.items(), start=1):
+            p = hit.passage
+            meta = self.metas.get(p.doc_id)
+            if query.kind == "figure":
+                text = compose.figure_answer(query, u, p, meta)
+            else:
+                text = compose.value_answer(u, p)
+            lines.append((place, text.replace("[1]", f"[{n}]")))
+            cited.append(compose.Cited(p, (u.start, u.end), hit.score))
+        return compose.Draft(compose.places_answer(lines), tuple(cited))
+
+    def _best_in_place(
+        self, query: Query, prepared: PreparedQuery, items: list[Concept], place: str
+    ) -> tuple[Unit, Hit] | None:
+        """The best evidence with a value among the documents of one province."""
+        from corpus.places import same_place
+
+        docs = [m.doc_id for m in self.metas.values() if m.region and same_place(m.region, place)]
+        if not docs:
+            return None
+        hits = self._search(query.retrieval, prepared, docs=docs)
+        units = rank_units(
+            query, items, hits, self.metas, topic_of(query, items, self.regions), self.pairs
+        )
+        units = [u for u in units if u.value]
+        return (units[0], hits[units[0].rank]) if units else None
