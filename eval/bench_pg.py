@@ -62,7 +62,7 @@ def _copy(document, i: int):
 
 def fill(repo, copies: int, log, folders: list[Path] = FOLDERS) -> int:
     """Store copies 0..copies-1 of every base document (what is there already is kept)."""
-    from corpus import SUPPORTED_SUFFIXES, corpus_files, load_document
+    from corpus import list_files, load_document
     from index.build import _model_record, read_options
     from index.embedder import load_embedder
     from index.settings import Settings
@@ -73,15 +73,12 @@ def fill(repo, copies: int, log, folders: list[Path] = FOLDERS) -> int:
     base = []
     started = time.perf_counter()
     for folder in folders:
-        for path in corpus_files(folder):
-            if (
-                path.suffix.lower() in SUPPORTED_SUFFIXES
-                and f"{path.stem}--c{copies - 1}" not in have
-            ):
+        for source in list_files(folder).sources:
+            if f"{source.doc_id}--c{copies - 1}" not in have:
                 try:
-                    base.append((load_document(path, read_options()), path))
+                    base.append((load_document(source.path, read_options()), source.path))
                 except Exception as exc:
-                    log(f"skipped {path.name}: {exc}")
+                    log(f"skipped {source.path.name}: {exc}")
     if not base:
         return 0
     log(f"parsed {len(base)} documents in {time.perf_counter() - started:.0f} s")
