@@ -10,9 +10,21 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from bot import compose
-from bot.concepts import Concept, concepts, idf_table, missing, plain_words, syllable_set
+from bot import compose, ranker
+from bot.concepts import (
+    Concept,
+    concepts,
+    corpus_pairs,
+    idf_table,
+    missing,
+    plain_words,
+    syllable_set,
+    syllables,
+    unheard,
+)
 from bot.evidence import Unit, passage_context, rank_units
 from bot.judge import Verdict, judge
 from bot.steer import doc_weights, places_covered
@@ -29,6 +41,7 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 K_RELATED = 3  # closest passages shown when the bot abstains
+MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 _ABOUT_DOCUMENT = re.compile(
@@ -47,8 +60,29 @@ _SENDS_TO_APPENDIX = re.compile(
     r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
     re.IGNORECASE,
 )
+# what a question calls an attachment of a document, with or without its number
+_ATTACHMENT = re.compile(
+    r"\b(?:phụ lục|mẫu số|mẫu|biểu mẫu|biểu mức thu|biểu phí|biểu số|biểu)\b(?:\s+(?:số\s+)?"
+    r"([0-9]+[a-zđ]?|[IVXLC]+)\b)?",
+    re.IGNORECASE,
+)
+# a question that asks what an attachment is called, which the document's list of its
+# attachments answers: "Mẫu số 9 là mẫu gì", "Phụ lục I quy định danh mục gì"
+_ASKS_NAME = re.compile(r"\b(?:gì|tên là|tên gọi|tên)\s*\??\s*$", re.IGNORECASE)
 # a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
 _BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the bot found for a question, before judging and composing."""
+
+    query: Query
+    prepared: PreparedQuery
+    items: tuple[Concept, ...]  # the question's concepts
+    topic: tuple[Concept, ...]  # ... without the places, years and documents that scope it
+    hits: tuple[Hit, ...]
+    units: tuple[Unit, ...]  # candidate answers, best first
 
 
 class Bot:
@@ -61,6 +95,8 @@ class Bot:
         self._metas: dict[str, DocumentMeta] | None = None
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
+        self._pairs: dict[str, float] | None = None
+        self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -75,18 +111,29 @@ class Bot:
             self._metas = {d.meta.doc_id: _with_region(d.meta) for d in self.index.corpus.documents}
         return self._metas
 
+    @property
+    def pairs(self) -> dict[str, float]:
+        """Adjacent syllable pairs the corpus uses (texts and headings), each with its weight."""
+        if self._pairs is None:
+            passages = self.index.passages
+            self._pairs = corpus_pairs(
+                [*(p.text for p in passages), *(p.section_str for p in passages)]
+            )
+        return self._pairs
+
     def passage(self, passage_id: str) -> Passage | None:
         if self._by_id is None:
             self._by_id = {p.id: p for p in self.index.passages}
         return self._by_id.get(passage_id)
 
     # -- asking ----------------------------------------------------------------------------
-    def ask(
+    def evidence(
         self,
         question: str,
         history: Sequence[tuple[str, Answer]] = (),
         docs: Sequence[str] | None = None,
-    ) -> Answer:
+    ) -> Evidence:
+        """Understand the question, retrieve, and rank every candidate unit of the hits."""
         previous = history[-1][0] if history else None
         query = self._place_initials(understand(question, previous))
         if query.followup and history and not docs:
@@ -96,23 +143,55 @@ class Bot:
         weights = doc_weights(query, self.metas.values())
         hits = self.index.search(
             query.retrieval,
-            K_RETRIEVE,
+            K_RETRIEVE * 3,
             docs=docs,
             mode=self.mode,
             prepared=prepared,
             weights=weights,
         )
-        if not hits:
-            return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
-        hits = self._with_named_part(query, self._with_kind_passages(query, hits))
-        if query.followup and history:
-            hits = self._with_previous(history[-1][1], hits)
+        hits = diversify(hits, K_RETRIEVE)
+        if hits:
+            hits = self._with_named_part(query, self._with_kind_passages(query, hits))
+            if query.followup and history:
+                hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
-        units = rank_units(query, items, hits, self.metas)
+        topic = topic_of(query, items)
+        units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
+        return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, Answer]] = (),
+        docs: Sequence[str] | None = None,
+    ) -> Answer:
+        found = self.evidence(question, history, docs)
+        query, prepared = found.query, found.prepared
+        hits, units = list(found.hits), list(found.units)
+        if not units:
+            return Answer(query.text, NOT_FOUND, (), 0.0, True, (), ())
         best = units[0]
-        features = self._features(query, prepared, items, best, units, hits)
+        features = self._features(query, prepared, list(found.topic), best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
+        if query.compare and not query.yesno:
+            compared = self._comparison(query)
+            if compared is not None:
+                draft, confidence = compared
+                citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
+                answer = Answer(
+                    query.text, draft.text, citations, confidence, False, (), tuple(hits), features
+                )
+                return self._generated(answer) if self.generator else answer
+        about_document, fact = self._document_fact(query, best, hits)
+        if fact is not None:  # a fact about the document, from its metadata: no guessing
+            citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
+            shown = {c.passage.id for c in fact.cited}  # the passages cited come first
+            first = [Hit(c.passage, hits[0].score, None, hits[0].dense) for c in fact.cited]
+            rest = [h for h in hits if h.passage.id not in shown]
+            return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
+        if about_document and query.kind in _META_KINDS:  # the document does not state it
+            verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
         if not verdict.abstain and not (features["places"] and features["years"]):
             # a question that names a province or a year is answered only from evidence that
             # holds for it: another province's figure or another year's target is no answer
@@ -123,10 +202,15 @@ class Bot:
             and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
             verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
+        missing_part = None if verdict.abstain else self._attachment_missing(query, hits)
+        if missing_part:
+            log.info("Abstained on %r: %s", query.text, missing_part)
+            answer = self._abstain(query, hits, verdict, best, features)
+            return replace(answer, text=f"{NOT_FOUND} {missing_part}", abstained=True)
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
-        draft = self._compose(query, prepared, items, best, units, hits)
+        draft = self._compose(query, prepared, list(found.topic), best, units, hits)
         citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
         answer = Answer(
             query.text,
@@ -189,14 +273,14 @@ class Bot:
         units: list[Unit],
         hits: list[Hit],
     ) -> dict[str, float]:
+        """What the judge reads of the chosen evidence (see bot/judge.py)."""
         hit = hits[best.rank]
         p = hit.passage
         meta = self.metas.get(p.doc_id)
         context = passage_context(p, meta)
-        words = syllable_set(" ".join([p.text, context]))
-        near = syllable_set(" ".join([best.text, best.heading, *p.section]))
+        near = syllable_set(" ".join([best.text, best.heading, context]))
         total = sum(c.weight for c in items) or 1.0
-        gone = missing(items, words)
+        top_weight = max(self.idf.values(), default=1.0)
         unknown = sum(
             c.weight
             for c in items
@@ -208,16 +292,39 @@ class Bot:
             "covered": best.covered,
             "own": best.own,
             "dense": hit.dense if hit.dense is not None else 0.8,
-            "missing": max((c.weight for c in gone), default=0.0) / total,
+            "unit_dense": self._unit_dense(prepared, best, hit, meta),
+            "missing": max((c.weight for c in missing(items, near)), default=0.0) / top_weight,
             "unknown": unknown / total,
             "top_missing": float(top is not None and not top.found_in(near)),
+            "pairs": (best.features or {}).get("pairs", 0.0),
+            "named": (best.features or {}).get("named", 0.0),
+            "unheard": 0.0 if prepared.english else min(len(self._unheard(prepared)), 2) / 2,
             "value": float(self._has_value(query, best, meta)),
             "places": float(places_covered(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
-            "margin": best.score - other.score if other else 0.5,
+            "margin": min(best.score - other.score, 5.0) if other else 5.0,
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+
+    def _unheard(self, prepared: PreparedQuery) -> list[str]:
+        return unheard(prepared.restored.split(" (", 1)[0], self.pairs)
+
+    def _unit_dense(
+        self, prepared: PreparedQuery, best: Unit, hit: Hit, meta: DocumentMeta | None
+    ) -> float:
+        """How close the model finds the question and the chosen clause (under its nearest
+        heading), which a paraphrase keeps and a near miss loses. A clause that is its whole
+        passage (a table row, a one-sentence clause) has its passage's cosine already."""
+        if self.mode == "bm25":
+            return 0.8
+        p = hit.passage
+        clause = compose.clause_of(best, p)
+        if hit.dense is not None and len(clause) >= 0.9 * len(p.text.strip()):
+            return hit.dense
+        heading = p.section[-1] if p.section else (meta.title if meta else "")
+        vector = _clause_vector(self.index.embedder, f"{heading}\n{clause}" if heading else clause)
+        return float(vector @ self.index.query_vector(prepared.dense_text))
 
     @staticmethod
     def _has_value(query: Query, best: Unit, meta: DocumentMeta | None) -> bool:
@@ -265,20 +372,6 @@ class Bot:
         p = hit.passage
         meta = self.metas.get(p.doc_id)
         cited = compose.Cited(p, (best.start, best.end), hit.score)
-        about_this = meta is not None and (
-            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
-        )  # a question naming another document's number asks about that one
-        if about_this and (
-            query.kind in _META_KINDS
-            or (
-                query.kind in ("date", "effective")
-                and _ABOUT_DOCUMENT.search(fold(query.standard).lower())
-                and not _UNTIL.search(fold(query.standard).lower())
-            )
-        ):
-            draft = self._meta_answer(query, meta, best, p)
-            if draft is not None:
-                return draft
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
@@ -289,10 +382,8 @@ class Bot:
             and (plural or not self._one_item(best, units, hits))
         ):
             return self._list(query, items, best, hits)
-        if query.compare:
-            return self._comparison(query) or compose.Draft(
-                compose.figure_answer(query, best, p, meta), (cited,)
-            )
+        if query.compare:  # the sides were not found apart (see ask): the best figure alone
+            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind in ("figure", "effective", "date"):
             several = self._by_place(query, prepared, items, best, units, hits)
             if several:
@@ -302,6 +393,32 @@ class Bot:
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         return compose.Draft(compose.value_answer(best, p), (cited,))
+
+    def _document_fact(
+        self, query: Query, best: Unit, hits: list[Hit]
+    ) -> tuple[bool, compose.Draft | None]:
+        """(does the question ask a fact about the document itself: who signed it, its number,
+        issuer, session, date, what it amends; the answer from its metadata, if it states it)."""
+        p = hits[best.rank].passage
+        meta = self.metas.get(p.doc_id)
+        about_this = meta is not None and (
+            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
+        )  # a question naming another document's number asks about that one
+        asked = fold(query.standard).lower()
+        if (
+            not about_this
+            or query.yesno
+            or not (
+                query.kind in _META_KINDS
+                or (
+                    query.kind in ("date", "effective")
+                    and _ABOUT_DOCUMENT.search(asked)
+                    and not _UNTIL.search(asked)
+                )
+            )
+        ):
+            return False, None
+        return True, self._meta_answer(query, meta, best, p)
 
     def _meta_answer(
         self, query: Query, meta: DocumentMeta | None, best: Unit, p: Passage
@@ -365,9 +482,12 @@ class Bot:
     ) -> compose.Draft:
         """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
         trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
-        heading, entries = self._list_entries(items, best, hits)
+        heading, entries, named = self._list_entries(items, best, hits)
         p = hits[best.rank].passage
-        if len(entries) <= 1:
+        # one clause that names what is asked better than any heading does is the answer
+        # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
+        item = best.text.rstrip().endswith(":") or bool(_lead_of(best, p))
+        if len(entries) <= 1 or (not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
@@ -381,7 +501,7 @@ class Bot:
 
     def _list_entries(
         self, items: list[Concept], best: Unit, hits: list[Hit]
-    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]]]:
+    ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]], float]:
         from bot.concepts import coverage
 
         choices = []  # (coverage, retrieval order, heading text, passage, section depth or line)
@@ -396,26 +516,21 @@ class Bot:
                     cov = coverage(items, syllable_set(line), frozenset())
                     choices.append((cov, -order, 99, line, p, line))
         if not choices:
-            return "", []
+            return "", [], 0.0
         cov, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
         if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
             p = hits[best.rank].passage
             lines = [x for x in p.text.split("\n") if x.strip()]
             title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
+            if title:
+                return title, self._items_after(title, p), cov
             entries = []
-            for item in lines[1:] if title else lines:
+            for item in lines:
                 at = p.text.find(item)
                 entries.append((item, p, (at, at + len(item))))
-            return title, entries
+            return title, entries, cov
         if line is not None:  # the items after a lead-in line of the passage
-            after = p.text.split(line, 1)[1]
-            start = p.text.find(line) + len(line)
-            entries = []
-            for item in after.split("\n"):
-                if item.strip():
-                    at = p.text.find(item, start)
-                    entries.append((item, p, (at, at + len(item))))
-            return title, entries
+            return title, self._items_after(line, p), cov
         prefix = p.section[:depth]
         under = [
             q
@@ -429,7 +544,7 @@ class Bot:
             for q in under:
                 if len(q.section) > depth:
                     firsts.setdefault(q.section[depth], q)
-            return title, [(c, firsts[c], (0, 0)) for c in children]
+            return title, [(c, firsts[c], (0, 0)) for c in children], cov
         entries = []
         for q in under:
             offset = 0
@@ -438,11 +553,34 @@ class Bot:
                 offset = at + len(item)
                 if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
                     entries.append((item, q, (at, at + len(item))))
-        return title, entries
+        return title, entries, cov
 
-    def _comparison(self, query: Query) -> compose.Draft | None:
+    def _items_after(self, line: str, p: Passage) -> list[tuple[str, Passage, tuple[int, int]]]:
+        """The items after a lead-in line ("... trong các trường hợp sau:"), in every passage
+        of its section that repeats it (a long clause is cut into passages, each with its
+        lead-in), in document order."""
+        if self._by_section is None:
+            by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
+            for q in self.index.passages:
+                by_section.setdefault((q.doc_id, q.section), []).append(q)
+            self._by_section = by_section
+        entries: list[tuple[str, Passage, tuple[int, int]]] = []
+        seen: set[str] = set()
+        for q in self._by_section.get((p.doc_id, p.section), [p]):
+            if line not in q.text:
+                continue
+            start = q.text.find(line) + len(line)
+            for item in q.text[start:].split("\n"):
+                if item.strip() and item.strip() not in seen:
+                    seen.add(item.strip())
+                    at = q.text.find(item, start)
+                    entries.append((item, q, (at, at + len(item))))
+        return entries
+
+    def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
-        figure, then the BHXH one), each with its label and citation."""
+        figure, then the BHXH one), each with its label and citation, and the confidence of
+        the weaker side; None when a side is not found or the judge doubts it."""
         from dataclasses import replace
 
         from bot.understand import side_questions
@@ -450,7 +588,7 @@ class Bot:
         sides = side_questions(query.standard)
         if sides is None:
             return None
-        parts, cited = [], []
+        parts, cited, confidences = [], [], []
         for n, side in enumerate(sides[:2], start=1):
             q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
             if q.kind not in ("figure", "effective", "date"):
@@ -463,7 +601,8 @@ class Bot:
                 prepared=prepared,
                 weights=doc_weights(q, self.metas.values()),
             )
-            units = [u for u in rank_units(q, self._concepts(q, prepared), hits, self.metas)]
+            items = self._concepts(q, prepared)
+            units = rank_units(q, items, hits, self.metas, topic_of(q, items, self.pairs))
             chosen = next(
                 (
                     u
@@ -478,10 +617,15 @@ class Bot:
             )
             if chosen is None:
                 return None
+            features = self._features(q, prepared, topic_of(q, items), chosen, units, hits)
+            verdict = self.judge(features)
+            if verdict.abstain or not (features["places"] and features["years"]):
+                return None
+            confidences.append(verdict.confidence)
             p = hits[chosen.rank].passage
             parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
-        return compose.Draft(compose.compare_answer(parts), tuple(cited))
+        return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
 
     def _by_place(
         self,
@@ -510,7 +654,7 @@ class Bot:
                 meta = self.metas.get(hits[u.rank].passage.doc_id)
                 if not u.value or meta is None or not meta.region or meta.region in per_place:
                     continue
-                if u.covered >= best.covered - 0.05 and u.score >= best.score - 0.15:
+                if u.covered >= best.covered - 0.05 and u.score >= best.score - ranker.NEAR:
                     per_place[meta.region] = (u, hits[u.rank])
         if len(per_place) < 2:
             return None
@@ -538,7 +682,8 @@ class Bot:
         hits = self.index.search(
             query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
         )
-        units = [u for u in rank_units(query, items, hits, self.metas) if u.value]
+        units = rank_units(query, items, hits, self.metas, topic_of(query, items, self.pairs))
+        units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
     def _abstain(
@@ -560,6 +705,30 @@ class Bot:
         if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
             return False
         return self._missing_appendix(p) is not None
+
+    def _attachment_missing(self, query: Query, hits: list[Hit]) -> str | None:
+        """A question about the content of an attachment (an appendix, a form, a fee schedule)
+        that the document it names or that answers does not hold: say so, never guess."""
+        asked = list(_ATTACHMENT.finditer(query.standard))
+        if not asked or _ASKS_NAME.search(query.standard) or not hits:
+            return None
+        doc = self.index.corpus.document(hits[0].passage.doc_id)
+        titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
+        sections = {" ".join(p.section).lower() for p in doc.passages}
+        for m in asked:
+            number = m.group(1)
+            if number is None:  # "trong các phụ lục": any attachment of the document
+                if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+                    return None
+                continue
+            word = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+            key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number.lstrip('0') or '0')}\b"
+            if any(re.search(key, t) for t in titles) or any(re.search(key, s) for s in sections):
+                return None
+        return (
+            f"Phần được hỏi ({asked[0].group(0)}) của {compose.where(doc.meta)} "
+            "không có trong kho văn bản."
+        )
 
     def _missing_appendix(self, p: Passage) -> str | None:
         """When the closest passage sends the reader to an appendix the corpus does not hold,
@@ -660,6 +829,50 @@ class Bot:
         return Answer(
             answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
+
+
+@lru_cache(maxsize=4096)
+def _clause_cached(embedder, text: str):
+    return embedder.encode([text], kind="passage")[0]
+
+
+def _clause_vector(embedder, text: str):
+    """A clause's vector; clauses recur across questions, so the last few thousand are kept."""
+    return _clause_cached(embedder, text)
+
+
+def _lead_of(unit: Unit, p: Passage) -> str:
+    """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
+    first = p.text.split("\n", 1)[0]
+    return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
+
+
+def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
+    """The k best hits with at most `per_table` rows of any one table: the rows of a long
+    list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
+    Xã A Lưới 5" thirty times over the row of fees)."""
+    seen: dict[str, int] = {}
+    kept, rest = [], []
+    for h in hits:
+        table = h.passage.id.rsplit("/row-", 1)[0] if h.passage.kind == "row" else None
+        if table is not None:
+            seen[table] = seen.get(table, 0) + 1
+            if seen[table] > per_table:
+                rest.append(h)
+                continue
+        kept.append(h)
+    return (kept + rest)[:k] if len(kept) < k else kept[:k]
+
+
+def topic_of(query: Query, items: list[Concept]) -> list[Concept]:
+    """The concepts a question is about, without those that only scope it: the places, years,
+    document types and numbers it names (steering and the place and year checks read those)."""
+    scope: set[str] = set()
+    for name in (*query.places, *query.years, *query.numbers, *query.doc_kinds):
+        scope.update(syllables(name.replace("-", " ")))
+    if not scope:
+        return items
+    return [c for c in items if not plain_words(c.alternatives[0]) <= scope]
 
 
 def _same_number(asked: str, number: str | None) -> bool:

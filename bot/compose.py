@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.evidence import Unit
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
+from index.fold import diacritic_ratio
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
 MAX_ITEM_CHARS = 140
@@ -102,11 +103,19 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
     verdict = figure_verdict(query.standard, clause, asked)
     if verdict is None:
         verdict = not denies(query.standard, clause, asked)
-    return f"Có. {clause} [1]" if verdict else f"Không, {clause[:1].lower()}{clause[1:]} [1]"
+    if verdict:
+        return f"Có. {clause[:1].upper()}{clause[1:]} [1]"
+    lead = clause[:1].lower() if clause[1:2].islower() else clause[:1]  # "PHÂN LOẠI" stays
+    return f"Không, {lead}{clause[1:]} [1]"
 
 
-_NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chớ|cấm|nghiêm cấm)\b", re.IGNORECASE)
-_NEGATIVE_WORDS = ("miễn", "trừ", "loại trừ", "bãi bỏ")
+# words that say no: negations, and words that say it by their meaning (excluding, exempting,
+# repealing, being late or wrong); "loại trừ" is read before "trừ"
+_NEGATIVE = ("nghiêm cấm", "không", "chưa", "chẳng", "chớ", "cấm", "hết hiệu lực", "loại trừ",
+             "bãi bỏ", "miễn", "trừ", "chậm", "sai")  # fmt: skip
+# where a negation's reach ends: punctuation, or a conjunction opening another clause
+_SCOPE_END = re.compile(r"[,.;:()\n]|\s(?:nhưng|và|hoặc|thì|nếu|trừ|song)\s", re.IGNORECASE)
+_SCOPE_WORDS = 12
 _MORE = re.compile(
     r"\b(?:cao hơn|lớn hơn|nhiều hơn|vượt|trên|hơn|quá|more than|above|over)\b", re.I
 )
@@ -114,26 +123,56 @@ _LESS = re.compile(r"\b(?:thấp hơn|nhỏ hơn|ít hơn|dưới|không quá|le
 
 
 def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
-    """The clause says no: it negates one of the question's own words ("không áp dụng" when
-    asked whether it applies) or uses a negative word ("miễn", "bãi bỏ") the question does
-    not; a question that is itself negative is answered yes when the clause negates too."""
+    """The clause says no: the question and the clause differ in polarity. A text says no
+    when a negation or a word that says no by its meaning ("miễn", "trừ", "bãi bỏ") reaches
+    at least two of the question's words before its clause ends ("không thuộc đối tượng tham
+    gia bảo hiểm xã hội bắt buộc", "trừ đặc khu"; not "không phân biệt nội thành"). So "có
+    loại trừ ... không" is answered yes by "không áp dụng đối với ...", and "có được miễn ...
+    không" by "miễn ... đối với ..."."""
+    asked_text = _strip_yesno(question)
+    return _negative(clause, asked) != _negative(asked_text, asked)
+
+
+def _negative(text: str, asked: frozenset[str]) -> bool:
+    """Does the text say no about what is asked? Within a clause negations cancel in pairs
+    ("không được miễn"); coordinated clauses each say no ("chậm tiến độ, sai cam kết")."""
     from bot.concepts import syllables
 
-    asked_text = _strip_yesno(question)
-    q_words = set(syllables(asked_text))
+    accented = diacritic_ratio(text) >= 0.4  # "miền núi" is not "miễn" when typed with marks
+    words = _words(text, accented)
+    keys = [_words(w, accented) for w in _NEGATIVE]
+    segments: list[int] = [0]  # negations reaching the question in each clause
+    i = 0
+    while i < len(words):
+        if words[i] in _BREAKS:
+            segments.append(0)
+            i += 1
+            continue
+        match = next((k for k in keys if words[i : i + len(k)] == k), None)
+        if match is None:
+            i += 1
+            continue
+        scope = " ".join(words[i + len(match) : i + len(match) + _SCOPE_WORDS])
+        end = _SCOPE_END.search(f" {scope} ")
+        reach = set(syllables(scope[: max(0, end.start() - 1)] if end else scope))
+        if len(reach & asked) >= min(2, len(asked)):
+            segments[-1] += 1
+        i += len(match)
+    return any(n % 2 == 1 for n in segments)
 
-    def negated(text: str) -> bool:
-        for m in _NEGATION.finditer(text):
-            after = syllables(text[m.end() : m.end() + 60])[:5]
-            if any(w in asked for w in after):
-                return True
-        return False
 
-    clause_says_no = negated(clause) or any(
-        set(syllables(w)) <= set(syllables(clause)) and not set(syllables(w)) <= q_words
-        for w in _NEGATIVE_WORDS
-    )
-    return clause_says_no != negated(asked_text)
+_BREAKS = {",", ";", ".", ":", "và", "va", "hoặc", "hoac"}
+
+
+def _words(text: str, accented: bool) -> list[str]:
+    """Lower-case words with their marks (and punctuation kept as words, so a negation's
+    reach can stop there), or folded syllables for a text typed without marks."""
+    if accented:
+        return re.findall(r"[^\W\d_]+|\d+|[,.;:()]", text.lower())
+    from bot.concepts import syllables
+
+    return [w for piece in re.findall(r"[^,.;:()]+|[,.;:()]", text)
+            for w in (syllables(piece) if piece not in ",.;:()" else [piece])]  # fmt: skip
 
 
 def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | None:
@@ -141,7 +180,7 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     figure the clause states for the same thing; None when the question states no figure."""
     from bot.figures import figures
 
-    stated_q = [f for _, _, f in figures(_strip_yesno(question))]
+    stated_q = [f for _, _, f in figures(_predicate(question))]
     if not stated_q:
         return None
     wanted = number_value(stated_q[0])
@@ -189,6 +228,16 @@ def number_value(figure: str) -> float | None:
     after = figure[m.end() :].lower().lstrip()
     scale = next((factor for word, factor in _SCALES if after.startswith(word)), 1.0)
     return value * scale
+
+
+def _predicate(question: str) -> str:
+    """What a yes/no question asks to be true: "... là 44% phải không" asserts it all; in
+    "vay đến 300 triệu đồng ... có phải thế chấp không" the part after "có" is asked and the
+    figure before it is a premise."""
+    if re.search(r"(?:đúng|phải)\s+(?:không|ko|k)\s*\??\s*$", question, re.IGNORECASE):
+        return _strip_yesno(question)
+    pivot = list(re.finditer(r"\b(?:có|co)\b", question, re.IGNORECASE))
+    return _strip_yesno(question[pivot[-1].end() :] if pivot else question)
 
 
 def _strip_yesno(question: str) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from index.abbrev import ABBREVIATIONS
 from index.fold import fold, syllable_key
+from index.glossary import glossary_spans
 from index.lexicon import mapping
 from index.synonyms import everyday_spans
 from index.tokenize import STOPWORDS, canonical_number, strip_question_words
@@ -97,7 +98,8 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
     text = strip_question_words(question)
     out: list[Concept] = []
     used: set[str] = set()
-    for start, end, official in everyday_spans(text):
+    # everyday wording and English policy terms, each with the documents' wording as another form
+    for start, end, official in [*everyday_spans(text), *glossary_spans(text)]:
         typed_words = syllables(text[start:end])
         typed, alt = phrase(typed_words), phrase(syllables(official))
         if typed:
@@ -123,6 +125,47 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
                 used.add(w)
                 out.append(Concept((frozenset([w]),), 0.5 * idf.get(w, top), word))
     return out
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    from index.spelling import dictionary_words
+
+    return frozenset(dictionary_words())
+
+
+def corpus_pairs(texts: Iterable[str]) -> dict[str, float]:
+    """Every pair of adjacent folded syllables the texts use, with its inverse document
+    frequency scaled to 0..1: "bo thit" (rare) weighs more than "ngan sach" (everywhere)."""
+    df: dict[str, int] = {}
+    n = 0
+    for text in texts:
+        n += 1
+        words = syllables(text)
+        for pair in {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}:
+            df[pair] = df.get(pair, 0) + 1
+    top = math.log(1 + max(n, 1))
+    return {pair: math.log(1 + n / count) / top for pair, count in df.items()}
+
+
+def unheard(question: str, pairs: Mapping[str, float]) -> list[str]:
+    """The question's words that no passage of the corpus uses: Vietnamese dictionary words of
+    two or more syllables ("tiêm chủng", "tuổi thọ", "đèn đỏ"), not question phrases ("phần
+    trăm", "hiện nay") and not everyday wording the documents say otherwise."""
+    from index.tokenize import word_tokens
+
+    text = strip_question_words(question)
+    for start, end, _ in everyday_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    accented, _ = question_vocab()
+    out = []
+    for token in word_tokens(text):
+        word = token[2:].replace("_", " ")
+        if word not in _dictionary() or word in accented:
+            continue
+        if not all(p in pairs for p in phrase(syllables(word))):
+            out.append(word)
+    return list(dict.fromkeys(out))
 
 
 def _unseen(word: str, top: float) -> float:

@@ -23,7 +23,9 @@ FIGURE = re.compile(
 )
 DATE = re.compile(
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b|"
-    r"\b\d{1,2}-\d{1,2}-\d{4}\b",
+    r"\b\d{1,2}-\d{1,2}-\d{4}\b|"
+    # a day of every year: "trước ngày 15 tháng 12 hằng năm"
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+(?:hằng|hàng|mỗi)\s+năm)?(?!\s*(?:năm\s+)?\d)",
     re.IGNORECASE,
 )
 DOC_NUMBER = re.compile(
@@ -92,9 +94,10 @@ def unit_of(heading: str) -> str | None:
     m = re.search(r"đơn vị(?: tính)?\s*:\s*([^;()]{1,50})", heading, re.IGNORECASE)
     if m and _MEASURE.search(m.group(1)):
         return m.group(1).strip(" .")
-    m = re.search(r"\(\s*([^()]{1,40})\)\s*$", heading)
-    if m and _MEASURE.search(m.group(1)):
-        return m.group(1).strip()
+    # the last parenthesis that states a measure: "Tỷ lệ vốn đối ứng (%) (Xã)" -> "%"
+    for inner in reversed(re.findall(r"\(\s*([^()]{1,40})\)", heading)):
+        if _MEASURE.search(inner):
+            return inner.strip()
     return None
 
 

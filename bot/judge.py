@@ -12,16 +12,20 @@ from pathlib import Path
 
 MODEL = Path(__file__).parent / "data" / "confidence.json"
 FEATURES = (
-    "covered",  # weighted share of the question's concepts in the evidence and its headings
+    "covered",  # weighted share of the question's topic concepts in the evidence and its headings
     "own",  # ... in the evidence itself
     "dense",  # cosine of the evidence passage and the question (0.8 when not computed)
-    "missing",  # weight share of the most important concept found nowhere near the evidence
+    "unit_dense",  # cosine of the evidence clause (with its title and headings) and the question
+    "missing",  # weight of the weightiest topic concept found nowhere near the evidence (0..1)
     "unknown",  # weight share of the concepts no passage of the corpus uses
-    "top_missing",  # 1 when the question's weightiest concept is not in the evidence or headings
+    "top_missing",  # 1 when the question's weightiest concept is not near the evidence
+    "pairs",  # share of the question's adjacent word pairs found adjacent in the evidence
+    "named",  # weighted share of the topic concepts in the words naming the evidence
+    "unheard",  # words of the question no passage of the corpus uses ("tiêm chủng"), 0, 0.5, 1
     "value",  # 1 when the evidence holds what the question asks for (figure, date, name)
     "places",  # 1 when every place the question names is covered by the evidence's document
     "years",  # 1 when every year the question names appears with the evidence
-    "margin",  # how much better the evidence scores than the best one of another passage
+    "margin",  # how much better the evidence ranks than the best one of another passage
     "rank",  # retrieval rank of the evidence passage (0 = first)
     "english",  # 1 for an English question
 )
@@ -30,14 +34,18 @@ _PRIOR = {
     "weights": {
         "covered": 6.0,
         "own": 1.0,
-        "dense": 8.0,
+        "dense": 4.0,
+        "unit_dense": 4.0,
         "missing": -4.0,
         "unknown": -4.0,
         "top_missing": -1.0,
+        "pairs": 1.0,
+        "unheard": -3.0,
+        "named": 1.0,
         "value": 1.5,
         "places": 2.5,
         "years": 2.0,
-        "margin": 1.0,
+        "margin": 0.2,
         "rank": -0.1,
         "english": 0.5,
     },

@@ -57,8 +57,11 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                     r"what title")),
     ("signer", _w(r"ai ký", r"người ký", r"ký bởi ai", r"who signed", r"signed by",
                   r"signatory")),
-    ("number", _w(r"số hiệu", r"(?<!hệ )số mấy", r"số bao nhiêu", r"ký hiệu", r"số văn bản",
-                  r"what number", r"document number")),
+    # "Nghị quyết số mấy", "mang số bao nhiêu": the document's number; "mẫu số mấy", "hệ số
+    # mấy", "tổng số bao nhiêu" ask about something else
+    ("number", _w(r"số hiệu", r"ký hiệu", r"số văn bản", r"what number", r"document number",
+                  r"(?:nghị quyết|nghị định|thông tư|quyết định|công văn|văn bản|luật|mang|có|là)"
+                  r" số (?:mấy|bao nhiêu|nào|gì)")),
     ("issuer", _w(r"(?:cơ quan|ai|đơn vị) (?:nào )?ban hành", r"ban hành bởi", r"của cơ quan nào",
                   r"who issued", r"issued by", r"which (?:body|agency)")),
     ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ|làm hết hiệu lực)(?: (?:văn bản|nghị quyết|"
@@ -72,6 +75,7 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                    r"khóa bao nhiêu", r"phiên họp (?:thứ )?(?:mấy|nào|bao nhiêu)",
                    r"which session")),
     ("basis", _w(r"căn cứ (?:vào )?(?:đâu|nào|gì)", r"căn cứ pháp lý", r"dựa trên",
+                 r"theo đề nghị của", r"(?:ai|cơ quan nào|bộ nào) (?:đề nghị|trình)",
                  r"legal basis", r"based on")),
 )  # fmt: skip
 _FIGURE = _w(
@@ -120,7 +124,12 @@ _LIST = _w(
     r"làm (?:những )?gì", r"(?:nhiệm vụ|giải pháp) (?:gì|nào|chủ yếu)", r"kể tên", r"liệt kê",
     r"kể hết", r"đối tượng nào", r"trường hợp nào", r"what are", r"which (?:tasks|measures|"
     r"groups|cases)", r"list",
+    # "những khó khăn nào", "các đơn vị nào": a plural noun asked with "nào" asks for a set
+    r"(?:những|các)(?: [^\s?,.]+){1,3} nào",
 )  # fmt: skip
+# "A so với B là bao nhiêu" compares A and B; "tăng bao nhiêu so với cùng kỳ", "bằng mấy phần
+# trăm so với cấp tỉnh" ask one figure relative to a reference (the asking word comes first)
+_RELATIVE = _w(r"(?:bao nhiêu|mấy|nào|gì|thế nào|ra sao|how much|how many|what)\b.*\bso với")
 _COMPARE = _w(
     r"cao hơn",
     r"thấp hơn",
@@ -236,6 +245,16 @@ def answer_kind(text: str) -> str:
     return "other"
 
 
+def _compares(typed: Typed) -> bool:
+    found = _COMPARE.search(typed)
+    if not found:
+        return False
+    if found.group(0) in ("so với", "so voi") and _RELATIVE.search(typed):
+        others = _COMPARE.search(Typed(typed.value[found.end() :], typed.accented))
+        return others is not None
+    return True
+
+
 def is_yesno(text: str) -> bool:
     typed = _typed(text.strip(" ?!."))
     ends = _YESNO_END.search(typed)
@@ -287,10 +306,46 @@ def compare_sides(text: str) -> tuple[str, str] | None:
     return found[2] if found else None
 
 
+_JOIN = re.compile(r"\s(?:và|va|hay|hoặc|hoac|so với|so voi|and|or)\s", re.I)
+
+
+def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
+    """Two parallel phrases with one head ("nhóm sinh trưởng nhanh và nhóm sinh trưởng chậm
+    bị thiệt hại ...", "vùng I và vùng II"), each read with what the question says around
+    them: -> ("... nhóm sinh trưởng nhanh bị thiệt hại ...", "... nhóm sinh trưởng chậm bị
+    thiệt hại ...", (the two phrases))."""
+    for m in _JOIN.finditer(text):
+        before, after = text[: m.start()].split(), text[m.end() :].split()
+        if not before or not after:
+            continue
+        head = fold(after[0]).lower()
+        starts = [i for i in range(len(before) - 1, max(-1, len(before) - 11), -1)
+                  if fold(before[i]).lower() == head]  # fmt: skip
+        if not starts:
+            continue
+        a = before[starts[0] :]
+        b: list[str] = []
+        for word in after[: len(a)]:
+            b.append(word.rstrip(",;:?."))
+            if word[-1:] in ",;:?.":
+                break
+        if len(b) < 2 or len(a) < 2:
+            continue
+        prefix = " ".join(before[: starts[0]])
+        suffix = " ".join(after[len(b) :])
+        left = " ".join(x for x in (prefix, " ".join(a), suffix) if x)
+        right = " ".join(x for x in (prefix, " ".join(b), suffix) if x)
+        return left, right, (" ".join(a), " ".join(b))
+    return None
+
+
 def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     """Each side of a comparison as a question of its own, with what the two share:
     "chỉ tiêu nào cao hơn, BHYT hay BHXH?" -> "chỉ tiêu nào cao hơn, BHYT?",
     "chỉ tiêu nào cao hơn, BHXH?" (and the sides themselves)."""
+    found = parallel(text)
+    if found is not None:
+        return found
     m = _SIDES.search(text) or _AND.search(text)
     if not m:
         return None
@@ -350,7 +405,7 @@ def understand(question: str, previous: str | None = None) -> Query:
     flags = {
         "yesno": is_yesno(standard),
         "listing": bool(_LIST.search(typed)) and kind not in ("signer", "date", "number"),
-        "compare": bool(_COMPARE.search(typed)),
+        "compare": _compares(typed) or (kind == "figure" and parallel(standard) is not None),
     }
     if previous and is_elliptical(standard):
         before = understand(previous)

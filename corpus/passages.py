@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from corpus.structure import Block
-from corpus.tables import SEP, Row, caption_line, row_line, rows_of, table_text
+from corpus.tables import SEP, Row, caption_line, plain_lines, row_line, rows_of, table_text
 from corpus.types import Passage
 
 MAX_CHARS = 900  # longer units are split at sentence boundaries
@@ -65,7 +65,7 @@ def _table_passages(block: Block, table_id: str, doc_id: str, max_chars: int) ->
         return Passage(pid, doc_id, block.section, block.article, text, kind, cells)
 
     if not rows:  # a table with headings only: its text, so nothing is lost
-        lines = ["; ".join(" ".join(c.split()) for c in row if c) for row in block.table.rows]
+        lines = plain_lines(block.table)
         text = "\n".join([head, *lines] if head else lines)
         return [passage(table_id, t, "table") for t in split_text(text.split("\n"), max_chars)]
     out = []
@@ -87,8 +87,12 @@ def _row_texts(head: str, row: Row, max_chars: int) -> list[str]:
         return [text]
     prefix = SEP.join([p for p in [head, *row.path] if p])
     room = max(200, max_chars - len(prefix) - len(SEP))
-    values = [f"{h}: {v}" if h else v for h, v in row.values] or [prefix]
-    pieces = [piece for value in values for piece in split_text([value], room)]
+    # a value too long for one part is cut too, each piece under its heading again
+    pieces = [
+        f"{h}: {piece}" if h else piece
+        for h, v in row.values
+        for piece in split_text([v], room - len(h) - 2 if h else room)
+    ] or [prefix]
     return [f"{prefix}{SEP}{chunk}" if prefix else chunk for chunk in _pack(pieces, room, "; ")]
 
 

@@ -11,13 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.cells import is_numbering_row
 from corpus.layout import Table
 
 _THIN = 2.5  # a filled or stroked shape this narrow is a rule
 _TOL = 2.0  # rules this close are one; a rule covers a boundary within this
 _QUOC_HIEU = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:Nơi nhận|(?:TM|T\.M|KT|TL|TUQ|Q)\.\s)", re.IGNORECASE)
-_COLUMN_NUMBER = re.compile(r"^\(?[A-Za-z]?\d{0,2}\)?(?:\s*[-+=x×÷*/]\s*\(?[A-Za-z]?\d{1,2}\)?)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,16 +263,11 @@ def _header_rows(rows: list[tuple[str, ...]], bold: list[list[bool | None]]) -> 
     if count == 0 and not any(flag for flags in bold for flag in flags):
         words = not any(re.search(r"\d", t) for t in rows[0])
         count = int(words and any(re.search(r"\d", t) for r in rows[1:] for t in r))
-    if count and count < len(rows) and _numbering(rows[count]):
+    if count and count < len(rows) and is_numbering_row(rows[count]):
         count += 1
-    elif count and _numbering(rows[count - 1]):
+    elif count and is_numbering_row(rows[count - 1]):
         pass  # the numbering row was bold: counted already
     return min(count, len(rows) - 1)
-
-
-def _numbering(row: tuple[str, ...]) -> bool:
-    filled = [t for t in row if t]
-    return len(filled) * 2 >= len(row) and all(_COLUMN_NUMBER.match(t) for t in filled)
 
 
 def is_layout(table: Table) -> bool:

@@ -1,12 +1,14 @@
 """A data table -> rows that read on their own.
 
-Spans are resolved (an empty heading cell under a column span takes the heading to its left;
-an empty label cell takes the label above, as a row span leaves it), header rows counted and
-joined into one heading per column, the unit found, rows grouped under the rows that only
-name a group ("1 | Phí sát hạch lái xe | | |", nested by their STT: I > 1 > 1.1 > a > -), and a
-row whose cells each hold the same number of lines split into that many rows. Each data row
-becomes a `Row`: its path (group headings, then its own labels) and its (heading, value)
-pairs, rendered as "Caption — Vùng I — Mức lương tối thiểu tháng: 5.310.000; ...".
+Spans are resolved (an empty heading cell with a heading under it takes the heading to its
+left under the same parents; an empty label cell takes the label above, as a row span leaves
+it; words in a first cell beside an empty label column span into it: "PHẦN I. ...",
+"Tổng cộng"), header rows counted and joined into one heading per column (the row numbering
+the columns, "(1) (2) (3)", is none), the unit found, rows grouped under the rows that only
+name a group (corpus/groups.py), and a row whose cells each hold the same number of lines
+split into that many rows. Each data row becomes a `Row`: its path (group headings, then its
+own labels) and its (heading, value) pairs, rendered as
+"Caption — Vùng I — Mức lương tối thiểu tháng: 5.310.000; ...".
 """
 
 from __future__ import annotations
@@ -15,15 +17,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus.cells import cell_kind, guess_header_rows, is_key_heading, unit_heading
+from corpus.cells import (
+    cell_kind,
+    column_headings,
+    guess_header_rows,
+    is_key_heading,
+    unit_heading,
+)
+from corpus.groups import Grouping, level, marker
 from corpus.layout import Table
-from corpus.lines import classify
 
 UNIT_LINE = re.compile(
     r"^\(?\s*((?:Đơn vị(?:\s+tính)?|ĐVT)\s*:\s*[^()]{1,80}?)\s*\)?\.?$", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[-–+•*]\s+")
-_ROMAN = re.compile(r"^[IVXLC]+$")
+_TOTAL = re.compile(r"^\W*(?:Tổng cộng|Tổng số|Cộng)\b", re.IGNORECASE)
+_OF_WHICH = re.compile(r"^\W*Trong đó\b", re.IGNORECASE)  # a part of the row above
 SEP = " — "
 
 
@@ -34,30 +43,6 @@ class Row:
     cells: tuple[tuple[str, str], ...]  # (heading, value) of every column, in order
 
 
-def _level(key: str) -> float:
-    """Depth of a numbering key: A > I > 1 > 1.1 > a > - > +."""
-    key = key.strip().rstrip(".)")
-    if not key:
-        return 9.0
-    if _ROMAN.match(key):
-        return 1.0
-    if re.fullmatch(r"[A-ZĐ]", key):
-        return 0.0
-    if re.fullmatch(r"\d+(?:\.\d+)*", key):
-        return 2.0 + 0.1 * key.count(".")
-    if re.fullmatch(r"[a-zđ]", key):
-        return 3.0
-    return {"-": 4.0, "–": 4.0, "+": 5.0}.get(key, 9.0)
-
-
-def _marker(text: str) -> str:
-    """The numbering a label starts with: "1." -> "1", "a)" -> "a", "- x" -> "-"."""
-    line = classify(text.split("\n", 1)[0])
-    if line.level in ("dash", "plus"):
-        return "-" if line.level == "dash" else "+"
-    return line.key if line.level in ("roman", "arabic", "letter") else ""
-
-
 def clean(text: str) -> str:
     """A cell as one phrase: bullets dropped, its lines joined by "; ", no trailing colon."""
     lines = [_BULLET.sub("", line).strip() for line in text.split("\n")]
@@ -65,9 +50,14 @@ def clean(text: str) -> str:
 
 
 def _drop_empty(rows: list[list[str]], header: int) -> list[list[str]]:
-    """Columns with nothing in the body (a stray closing quote aside) and rows left empty."""
+    """Columns with neither a heading nor anything in the body (a stray closing quote aside),
+    and rows left empty. A column with a heading stays, its cells empty ("TT" left blank)."""
     body = rows[header:] or rows
-    keep = [c for c in range(len(rows[0])) if any(r[c].strip(" \"“”'") for r in body)]
+    keep = [
+        c
+        for c in range(len(rows[0]))
+        if any(r[c].strip() for r in rows[:header]) or any(r[c].strip(" \"“”'") for r in body)
+    ]
     return [
         [r[c] for c in keep]
         for n, r in enumerate(rows)
@@ -91,31 +81,6 @@ def _header_rows(rows: list[list[str]], given: int) -> int:
             break
         count += 1  # "|  |  | Hệ số | Hệ số |" under "Cục loại 1 | Cục loại 2"
     return count
-
-
-def _headings(rows: list[list[str]], count: int) -> list[str]:
-    width = len(rows[0]) if rows else 0
-    out = []
-    for c in range(width):
-        parts: list[str] = []
-        for r in range(count):
-            text = " ".join(rows[r][c].split())
-            if (
-                not text
-                and r == 0
-                and c > 0
-                and count > 1
-                and any(rows[s][c] for s in range(1, count))
-            ):
-                text = next(
-                    (" ".join(rows[0][k].split()) for k in range(c - 1, -1, -1) if rows[0][k]), ""
-                )
-            if text and text not in parts:
-                parts.append(text)
-        out.append(
-            parts[0] + (f" ({', '.join(parts[1:])})" if len(parts) > 1 else "") if parts else ""
-        )
-    return out
 
 
 def _roles(body: list[list[str]], headings: list[str]) -> tuple[int | None, list[int], list[int]]:
@@ -161,27 +126,8 @@ def _unit_row(row: Sequence[str]) -> str | None:
     return match.group(1) if match else None
 
 
-@dataclass
-class _Grouping:
-    """The group rows above the current one: (depth, heading), outermost first."""
-
-    stack: list[tuple[float, str]]
-
-    def close(self, level: float) -> None:
-        while self.stack and self.stack[-1][0] >= level:
-            self.stack.pop()
-
-    def open(self, key: str, texts: Sequence[str]) -> None:
-        level = _level(key) if key else (self.stack[-1][0] if self.stack else 1.0) + 0.5
-        self.close(level)
-        for i, text in enumerate(texts):  # "I | Tốt nghiệp | 1. Ban Chỉ đạo thi": two groups
-            sub = _level(_marker(text)) if i else level
-            self.stack.append((sub if sub > level else level + 0.01 * i, text))
-
-
-def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
-    """The data rows of a table, each with its path and values; a unit written as a row of
-    its own ("Đơn vị tính: triệu đồng") is dropped and appended to `units`."""
+def _grid(table: Table, units: list[str] | None) -> tuple[list[list[str]], int]:
+    """The table's rows without unit rows, empty rows and empty columns, and its header rows."""
     rows = [list(r) for r in table.rows if any(c.strip() for c in r)]
     header = table.header_rows
     while rows and (unit := _unit_row(rows[0])):
@@ -189,33 +135,58 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
             units.append(unit)
         rows, header = rows[1:], max(0, header - 1)
     if not rows:
-        return []
+        return [], 0
     header = _header_rows(rows, min(header or guess_header_rows(rows), len(rows) - 1))
-    rows = _drop_empty(rows, header)
+    return _drop_empty(rows, header), header
+
+
+def plain_lines(table: Table) -> list[str]:
+    """A table with no data row (a blank form, a list of headings) as text: its headings, one
+    per column ("Mức đóng (Phụ cấp, Chức vụ)"), then each row's cells."""
+    rows, header = _grid(table, None)
+    if not rows or not rows[0]:
+        return []
+    headings = [h for h in column_headings(rows, header) if h]
+    lines = ["; ".join(" ".join(c.split()) for c in row if c.strip()) for row in rows[header:]]
+    return [line for line in ["; ".join(headings), *lines] if line]
+
+
+def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
+    """The data rows of a table, each with its path and values; a unit written as a row of
+    its own ("Đơn vị tính: triệu đồng") is dropped and appended to `units`."""
+    rows, header = _grid(table, units)
     if len(rows) <= header or not rows[0]:
         return []
-    headings = _headings(rows, header)
+    headings = column_headings(rows, header)
     stt, labels, values = _roles(rows[header:], headings)
-    body = [part for row in rows[header:] for part in _split_lines(row, stt)]
-    groups = _Grouping([])
+    body = [_caption(part, stt, labels) for row in rows[header:] for part in _split_lines(row, stt)]
+    # a blank form (no figure filled in anywhere) has no group rows: each row is one of its own
+    blank = not any(row[c].strip() for row in body for c in values)
+    groups = Grouping([])
     above: dict[int, str] = {}  # the last label seen in each label column
     out: list[Row] = []
+    after_rows = False  # whether the row above was a data row, not a group
     for n, row in enumerate(body):
         filled = [c for c in labels if row[c].strip()]
         key = row[stt].strip() if stt is not None else ""
-        key = key or (_marker(row[filled[0]]) if filled else "")
+        key = key or (marker(row[filled[0]]) if filled else "")
         for c in filled:
             above[c] = row[c]
         nxt = body[n + 1] if n + 1 < len(body) else None
         if filled and nxt is not None and all(not row[c].strip() for c in values):
             next_key = nxt[stt].strip() if stt is not None else ""
-            deeper = bool(next_key) and bool(key) and _level(next_key) > _level(key)
-            if values or deeper:  # a row naming a group: context for the rows under it
-                groups.open(key, [clean(row[c]) for c in filled])
+            deeper = bool(next_key) and bool(key) and level(next_key) > level(key)
+            if values and not blank or deeper:  # a row naming a group: context for those under it
+                groups.open(key, [clean(row[c]) for c in filled], after_rows)
+                after_rows = False
                 continue
         if key:
-            groups.close(_level(key))
-        context = [text for _, text in groups.stack]
+            groups.close(level(key))
+        if filled and _TOTAL.match(row[filled[0]]):
+            groups.close(float("-inf"))  # "Tổng cộng" sums the whole table, under no group
+        context = [text for _, text, _ in groups.stack]
+        if filled and _OF_WHICH.match(row[filled[0]]) and out and out[-1].path[-1] not in context:
+            context.append(out[-1].path[-1])  # "Trong đó: chi tối thiểu" is a part of the row above
         cells = []
         for c, text in enumerate(row):
             if c in labels[:-1] and not text.strip():
@@ -225,12 +196,39 @@ def rows_of(table: Table, units: list[str] | None = None) -> list[Row]:
         for c in labels:
             if cells[c][1] and cells[c][1] not in path:
                 path.append(cells[c][1])
-        pairs = tuple((headings[c], cells[c][1]) for c in values if cells[c][1])
+        pairs = _spanned(tuple((headings[c], cells[c][1]) for c in values if cells[c][1]))
         if path or pairs:
             out.append(Row(tuple(path), pairs, tuple(cells)))
-        if key and filled:  # rows under it without an STT of their own read as its parts
-            groups.stack.append((_level(key), clean(row[filled[0]])))
+            after_rows = True
+        # rows under it without an STT of their own read as its parts, unless it is one of a
+        # list itself ("4.2 | + Giải nhất" over "+ Giải nhì")
+        if key and filled and marker(row[filled[0]]) not in ("-", "+"):
+            groups.push(key, clean(row[filled[0]]))
     return out
+
+
+def _spanned(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """One value spanning columns side by side is read once, under the heading they share:
+    "Mức chi (Cấp Thành phố)" and "Mức chi (Cấp xã)" holding the same text -> "Mức chi"."""
+    out: list[tuple[str, str]] = []
+    for heading, value in pairs:
+        if out and out[-1][1] == value and len(value.split()) > 3:
+            prev, parent = out[-1][0], heading.split(" (", 1)[0]
+            out[-1] = (parent if prev.split(" (", 1)[0] == parent else f"{prev}, {heading}", value)
+        else:
+            out.append((heading, value))
+    return tuple(out)
+
+
+def _caption(row: list[str], stt: int | None, labels: Sequence[int]) -> list[str]:
+    """A first cell holding words, not a number, beside an empty first label column spans
+    into it: "PHẦN I. LÃNH ĐẠO, QUẢN LÝ" across the whole row, "Tổng cộng" across STT and
+    Nội dung. It is read as the label it is."""
+    if not labels or labels[0] == 0 or not row[0].strip() or row[labels[0]].strip():
+        return row
+    if cell_kind(row[0], first=True) in ("key", "number"):
+        return row
+    return ["", *row[1 : labels[0]], row[0], *row[labels[0] + 1 :]]
 
 
 def row_line(row: Row) -> str:

@@ -22,7 +22,7 @@ from index.types import Embedder, IndexStateError
 log = logging.getLogger(__name__)
 _BARE_LABEL = re.compile(r"(Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 CONTEXT_VERSION = 1  # bump when passage_context changes: every passage is embedded again
-LEXICAL_VERSION = 3  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
+LEXICAL_VERSION = 4  # bump when lexical_text or the tokenizer change: tokens only, vectors kept
 
 
 def lexical_text(passage) -> str:
@@ -164,11 +164,15 @@ def representations(
 def _load_documents(corpus_dir: Path, previous: Index | None, prints: dict[str, str]) -> Corpus:
     """Parse the corpus folder through `load_corpus` (one listing, one error per bad file);
     documents none of whose files changed are taken from `previous`."""
-    from corpus import load_corpus
+    from corpus import PARSER_VERSION, load_corpus
     from corpus.listing import doc_id_of
 
     reuse: dict[str, Document] = {}
-    if previous is not None:
+    # another parser version reads the same file differently: nothing is taken from before
+    if (
+        previous is not None
+        and previous.manifest.get("settings", {}).get("parser") == PARSER_VERSION
+    ):
         old = previous.file_prints
         changed = {
             doc_id_of(Path(f).name) for f in set(old) | set(prints) if old.get(f) != prints.get(f)
@@ -217,23 +221,22 @@ def _write(
     (build / "bm25").mkdir()
     index.lexical.save(build / "bm25")
     index.dense.save(build)
-    store.write_manifest(
-        build,
-        {
-            "schema": store.SCHEMA,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "corpus_dir": str(index.corpus_dir.resolve()) if index.corpus_dir else None,
-            "files": prints,
-            "documents": {d.meta.doc_id: len(d.passages) for d in docs},
-            "errors": [str(e) for e in index.corpus.errors],
-            "passages": len(index.passages),
-            "model": model,
-            "embedder": embedder.name,
-            "dim": index.dense.dim,
-            "settings": _settings_record(index.settings),
-            "versions": store.versions(),
-        },
-    )
+    manifest = {
+        "schema": store.SCHEMA,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "corpus_dir": str(index.corpus_dir.resolve()) if index.corpus_dir else None,
+        "files": prints,
+        "documents": {d.meta.doc_id: len(d.passages) for d in docs},
+        "errors": [str(e) for e in index.corpus.errors],
+        "passages": len(index.passages),
+        "model": model,
+        "embedder": embedder.name,
+        "dim": index.dense.dim,
+        "settings": _settings_record(index.settings),
+        "versions": store.versions(),
+    }
+    store.write_manifest(build, manifest)
+    index.manifest = manifest
     index.file_prints = prints
 
 

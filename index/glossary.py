@@ -19,3 +19,8 @@ def translate_terms(text: str) -> str:
     """The Vietnamese terms for the English policy words in `text`, space-joined, in order."""
     terms = [GLOSSARY[m.group(0).lower()] for m in _PATTERN.finditer(text)]
     return " ".join(dict.fromkeys(terms))
+
+
+def glossary_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, Vietnamese wording) of each English policy term in `text`."""
+    return [(m.start(), m.end(), GLOSSARY[m.group(0).lower()]) for m in _PATTERN.finditer(text)]

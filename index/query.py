@@ -62,7 +62,7 @@ def prepare(
             text=text,
             standard=text,
             restored=terms or text,
-            dense_text=expand(text),
+            dense_text=f"{expand(text)} ({terms})" if terms else expand(text),
             tokens=tuple(tokenize(f"{text} {terms}", query=True)),
             typed_diacritics=False,
             english=True,

@@ -56,6 +56,7 @@ class Index:
         self._embedder = embedder
         self._restorer: DiacriticRestorer | None = None
         self._speller: Speller | None = None
+        self._query_vectors = None
         self._priority = np.array([_priority(p) for p in self.passages])
         self._meta = {d.meta.doc_id: d.meta for d in corpus.documents}
         self.file_prints: dict[str, str] = {}  # corpus files this index was built from
@@ -96,6 +97,15 @@ class Index:
                 word for p in self.passages for word in p.text.split()
             )
         return self._speller
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The model's vector of a question (the last few are kept: the bot asks again)."""
+        if self._query_vectors is None:
+            from functools import lru_cache
+
+            encode = self.embedder.encode
+            self._query_vectors = lru_cache(maxsize=64)(lambda t: encode([t], kind="query")[0])
+        return self._query_vectors(text)
 
     def document(self, doc_id: str) -> Document:
         return self.corpus.document(doc_id)
@@ -140,8 +150,7 @@ class Index:
         lexical = self.lexical.scores(list(q.tokens)) if mode != "dense" else None
         dense = None
         if mode != "bm25":
-            qvec = self.embedder.encode([q.dense_text], kind="query")[0]
-            dense = self.dense.scores(qvec)
+            dense = self.dense.scores(self.query_vector(q.dense_text))
         candidates = self._candidates(lexical, dense, allowed, max(CANDIDATES, 5 * k))
         if mode == "bm25":
             fused = lexical[candidates]

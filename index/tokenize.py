@@ -42,9 +42,36 @@ def canonical_number(raw: str) -> str:
     return ".".join(str(int(p)) if p.isdigit() else p for p in parts)
 
 
+# A name that ends in a number: "Xã A Lưới 2", "vùng II", "Mẫu số 03", "Cục loại 1". The number
+# alone is a frequent token; with the word before it, it names one row of a table.
+_NUMBERED = re.compile(r"([^\W\d_]+)\s+(\d{1,3}|[IVX]{1,4})(?![\w/])(?![.,]\d)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN_VALUES[c] for c in text]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return total if 0 < total < 40 else None
+
+
+def numbered_names(text: str) -> list[str]:
+    """ "Lưới 2" -> "n:luoi_2", "vùng II" -> "n:vung_2", "Mẫu số 03" -> "n:so_3"."""
+    out = []
+    for m in _NUMBERED.finditer(text):
+        word, number = m.groups()
+        value = int(number) if number.isdigit() else _roman(number)
+        if value is not None:
+            out.append(f"n:{syllable_key(word)}_{value}")
+    return out
+
+
 def special_tokens(text: str) -> list[str]:
-    """Whole document numbers ("doc:11-nq/tw") and dates ("date:2022-12-08")."""
+    """Whole document numbers ("doc:11-nq/tw"), dates ("date:2022-12-08") and numbered names
+    ("n:luoi_2")."""
     tokens = [f"doc:{fold(m.group(0)).lower()}" for m in DOC_NUMBER.finditer(text)]
+    tokens += numbered_names(text)
     for pattern in (_DATE_WORDS, _DATE_NUM):
         for d, mth, y in pattern.findall(text):
             if 1 <= int(d) <= 31 and 1 <= int(mth) <= 12:

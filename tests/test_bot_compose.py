@@ -132,3 +132,36 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
     )
     bhyt = concepts("tỷ lệ BHYT", idf)
     assert coverage(bhyt, syllable_set("Tỷ lệ dân số tham gia bảo hiểm y tế"), frozenset()) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "yes"),
+    [
+        (  # the question's "loại trừ" and the clause's "không áp dụng" agree
+            "Thông tư có loại trừ nhà giáo ở trường quân đội không?",
+            "Thông tư này không áp dụng đối với nhà giáo trong các cơ sở giáo dục thuộc Bộ "
+            "Quốc phòng.",
+            True,
+        ),
+        (  # "miễn" on both sides
+            "Người khuyết tật có được miễn lệ phí không?",
+            "Miễn lệ phí đối với người khuyết tật.",
+            True,
+        ),
+        (
+            "Người vay có phải thế chấp tài sản không?",
+            "người vay vốn không cần phải có tài sản bảo đảm tiền vay",
+            False,
+        ),
+    ],
+)
+def test_yes_no_reads_the_polarity_of_question_and_clause(question, clause, yes):
+    asked = frozenset("nha giao quan doi mien le phi nguoi khuyet tat the chap tai san".split())
+    assert denies(question, clause, asked) is not yes
+
+
+def test_a_figure_before_the_asked_predicate_is_a_premise_not_a_claim():
+    clause = "Mức cho vay tối đa là 300 triệu đồng, người vay không cần tài sản bảo đảm."
+    question = "Vay đến 300 triệu đồng có phải thế chấp tài sản không?"
+    assert figure_verdict(question, clause, ASKED) is None
+    assert figure_verdict("Mức cho vay tối đa là 300 triệu đồng phải không?", clause, ASKED)

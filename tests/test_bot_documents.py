@@ -205,6 +205,14 @@ def test_a_missing_appendix_is_said_to_be_missing(bot):
     assert "phụ lục" in answer.text.lower() and "không có trong kho" in answer.text
 
 
+def test_the_content_of_an_attachment_the_corpus_lacks_is_said_to_be_missing(bot):
+    answer = bot.ask("Phụ lục kèm theo Nghị định 99/2025/NĐ-CP gồm những địa bàn nào?")
+    assert answer.abstained
+    assert "Phụ lục" in answer.text and "không có trong kho" in answer.text, answer.text
+    numbered = bot.ask("Mẫu số 02 kèm theo Nghị định 99/2025/NĐ-CP gồm những mục nào?")
+    assert numbered.abstained and "Mẫu số 02" in numbered.text, numbered.text
+
+
 @pytest.mark.parametrize(
     "question",
     [

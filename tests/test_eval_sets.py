@@ -1,5 +1,5 @@
-"""The committed question sets load, their dev/test splits do not overlap, and every realdocs
-question points at real documents whose text contains its evidence (this catches typos)."""
+"""The committed question sets load, their dev/test splits do not overlap, and every realdocs and
+realdocs2 question points at real documents whose text contains its evidence (this catches typos)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from eval.dataset import load_questions
 
 DATA = Path(__file__).resolve().parents[1] / "eval" / "data"
 DOCS = DATA / "realdocs" / "docs"
-SETS = ("seed", "realdocs", "informal")
+SETS = ("seed", "realdocs", "informal", "realdocs2")
+REALDOCS_SETS = ("realdocs", "realdocs2")  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
 
@@ -86,7 +87,7 @@ def test_seed_split_is_the_seed_file():
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-@pytest.mark.parametrize("name", ("realdocs", "informal"))
+@pytest.mark.parametrize("name", ("realdocs", "informal", "realdocs2"))
 def test_answerable_questions_have_evidence(name):
     for qs in _split(name).values():
         for q in qs:
@@ -95,9 +96,10 @@ def test_answerable_questions_have_evidence(name):
                 assert q.evidence, f"{q.id}: an answerable question needs evidence"
 
 
-def test_realdocs_questions_name_existing_documents():
+@pytest.mark.parametrize("name", REALDOCS_SETS)
+def test_realdocs_questions_name_existing_documents(name):
     stems = _doc_stems()
-    for qs in _split("realdocs").values():
+    for qs in _split(name).values():
         for q in qs:
             unknown = [d for d in q.docs if d not in stems]
             assert not unknown, f"{q.id}: no document {unknown} in {DOCS}"
@@ -105,16 +107,25 @@ def test_realdocs_questions_name_existing_documents():
                 assert q.docs, f"{q.id}: an answerable realdocs question needs docs"
 
 
-def test_realdocs_evidence_occurs_in_its_documents():
+@pytest.mark.parametrize("name", REALDOCS_SETS)
+def test_realdocs_evidence_occurs_in_its_documents(name):
     stems = _doc_stems()
     missing = []
-    for qs in _split("realdocs").values():
+    for qs in _split(name).values():
         for q in qs:
             texts = [_doc_text(stems[d]) for d in q.docs if d not in SCANNED]
             for e in q.evidence:
                 if not any(_norm(e) in text for text in texts):
                     missing.append(f"{q.id}: {e!r} not in {list(q.docs)}")
     assert not missing, "\n".join(missing)
+
+
+def test_realdocs2_split_is_the_questions_file():
+    parts = _split("realdocs2")
+    original = load_questions(DATA / "realdocs2" / "questions.jsonl")
+    assert sorted(q.id for qs in parts.values() for q in qs) == sorted(q.id for q in original)
+    by_id = {q.id: q for q in original}
+    assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
 def test_informal_evidence_occurs_in_the_bundled_resolution():

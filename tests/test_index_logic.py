@@ -51,6 +51,19 @@ def test_document_numbers_and_dates_are_whole_tokens():
     assert "date:2021-03-23" in special_tokens("ban hành 23/3/2021")
 
 
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [("Xã A Lưới 2", "n:luoi_2"), ("vùng II", "n:vung_2"), ("Mẫu số 03", "n:so_3"),
+     ("xa a luoi 2", "n:luoi_2")],
+)  # fmt: skip
+def test_a_name_ending_in_a_number_is_one_token(text, token):
+    assert token in special_tokens(text)
+
+
+def test_a_number_inside_a_figure_or_year_names_nothing():
+    assert not [t for t in special_tokens("1.000 đồng, năm 2023, mức 1,5 lần") if t[:2] == "n:"]
+
+
 def test_question_words_do_not_match_content():
     tokens = tokenize("chi tieu BHYT 2023 la bao nhieu", query=True)
     assert tokens.count("bao") == 1  # from the expansion "bảo hiểm y tế", not from "bao nhiêu"

@@ -139,3 +139,21 @@ def test_lexical_change_keeps_the_vectors(seed_dir, index, monkeypatch):
     rebuilt = open_index(seed_dir)
     assert not [c for c in calls if c[0] == "passage"]
     assert rebuilt.search("BHYT", k=1)[0].passage.text.startswith("Tỷ lệ dân số")
+
+
+def test_a_new_parser_reads_every_document_again(seed_dir, index, monkeypatch):
+    import corpus
+
+    open_index(seed_dir)  # up to date first
+    parsed = []
+    original = corpus.load_document
+
+    def spy(path, *args, **kwargs):
+        parsed.append(Path(path).name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(corpus, "PARSER_VERSION", corpus.PARSER_VERSION + "-next")
+    monkeypatch.setattr(corpus, "load_document", spy)
+    rebuilt = open_index(seed_dir)
+    assert rebuilt.manifest["settings"]["parser"].endswith("-next")
+    assert parsed == [SEED_DOC.name]  # parsed again, not taken from the previous build

@@ -17,7 +17,9 @@ from index.fold import fold
 from index.lexicon import DATA, entries
 
 ROOT = Path(__file__).resolve().parent.parent
-CLOSED = {"question_words"}  # interrogatives: "bao nhiêu", "ở đâu", "khi nào"
+# closed classes every question uses: interrogatives ("bao nhiêu", "ở đâu", "khi nào") and the
+# question's own framing words ("phần trăm", "hiện nay", "như thế nào")
+CLOSED = {"question_words", "question_vocab"}
 LISTS = [(DATA, p.stem) for p in sorted(DATA.glob("*.tsv"))] + [
     (ROOT / "bot" / "data", p.stem) for p in sorted((ROOT / "bot" / "data").glob("*.tsv"))
 ]

@@ -1,0 +1,120 @@
+"""The candidate answers inside a passage: its clauses and list items, or a table row's value
+cells, each read with what names it (an indicator before its ':', a row's own label, the
+column heading)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.figures import unit_of
+from corpus.types import Passage
+
+# sentences end at . ! ? before a capital; clauses at ";" (long sentences of objectives list
+# several tasks separated by semicolons)
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|(?<=;)\s+|\n+")
+# A column that gives each row's unit ("Đơn vị tính": "người/ngày", "Lần").
+_UNIT_COLUMN = re.compile(r"^đơn vị(?: tính)?\b", re.IGNORECASE)
+# Columns that number or code the rows (STT, Mã số): labels, never the answer.
+_LABEL_COLUMN = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt|thứ tự|mã(?: số)?|ký hiệu)\b", re.IGNORECASE)
+_MAX_VALUE_AFTER_COLON = 60  # "Tỷ lệ hộ nghèo: giảm 1,5%": an indicator and its short value
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int  # offsets in the passage text
+    end: int
+    text: str  # what it says ("Vùng I — Mức lương tối thiểu tháng: 5.310.000")
+    heading: str  # a cell's column heading with the unit it is read in ("" for a clause)
+    per: str  # a row's unit column ("người/ngày"), if any
+    label: str  # what names it: a row's own label, an indicator; the clause itself otherwise
+    column: str  # a cell's column heading as printed ("" for a clause)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Sentence/clause boundaries of a passage: lines, then sentences within lines."""
+    out = []
+    pos = 0
+    for piece in _SPLIT.split(text):
+        start = text.find(piece, pos)
+        if start < 0:
+            continue
+        end = start + len(piece)
+        pos = end
+        stripped = piece.strip(" +-\t")
+        if len(stripped) >= 3:
+            lead = len(piece) - len(piece.lstrip(" +-\t"))
+            out.append((start + lead, end))
+    return out or [(0, len(text))]
+
+
+def is_value(cell: str) -> bool:
+    """A cell that states a figure ("692", "60.000", "từ 200 đến 280") rather than a text
+    that happens to hold a number ("4. Bồi dưỡng học sinh tham gia tập huấn")."""
+    if not cell or not re.search(r"\d", cell):
+        return False
+    return bool(
+        re.match(
+            r"\s*(?:[-–≤≥<>~]|từ|trên|dưới|tối đa|tối thiểu|không quá|khoảng)?\s*\d",
+            cell,
+            re.IGNORECASE,
+        )
+    ) and not re.match(r"\s*\d{1,2}\.\s+[^\W\d]", cell)
+
+
+def candidates(p: Passage) -> list[Candidate]:
+    """Each candidate of a passage: a table row's value cells (each read with the row's
+    labels and its unit column), a whole table's lines cell by cell, or clauses."""
+    if p.kind == "row" and p.cells:
+        return _row(p)
+    if p.kind == "table":
+        return _table(p)
+    out = []
+    for s, e in clauses(p.text):
+        text = p.text[s:e]
+        label, colon, rest = text.rpartition(":")
+        named = label if colon and label and len(rest) <= _MAX_VALUE_AFTER_COLON else text
+        out.append(Candidate(s, e, text, "", "", named, ""))
+    return out
+
+
+def _row(p: Passage) -> list[Candidate]:
+    parts = p.text.split(" — ")
+    caption = parts[0]
+    labels = parts[1:-1]
+    label = " — ".join(labels)[:200]  # group and row labels
+    own = labels[-1] if labels else ""
+    per = next((v for h, v in p.cells if _UNIT_COLUMN.match(h) and v), "")
+    out = []
+    for heading, value in p.cells:
+        if not is_value(value) or _LABEL_COLUMN.match(heading) or _UNIT_COLUMN.match(heading):
+            continue
+        where = p.text.rfind(value)
+        start, end = (where, where + len(value)) if where >= 0 else (0, len(p.text))
+        unit_heading = heading if unit_of(heading) else f"{heading} ({caption})"
+        text = f"{label} — {heading}: {value}"
+        out.append(Candidate(start, end, text, unit_heading, per, own, heading))
+    return out or [Candidate(0, len(p.text), p.text, "", "", own or p.text, "")]
+
+
+def _table(p: Passage) -> list[Candidate]:
+    out = []
+    lines = p.text.split("\n")
+    caption = lines[0] if lines else ""
+    offset = 0
+    for line in lines:
+        at = p.text.find(line, offset)
+        offset = at + len(line)
+        label, _, cells = line.rpartition(" — ")
+        own = label.rpartition(" — ")[2]
+        for cell in cells.split("; ") if label else [line]:
+            heading, _, value = cell.rpartition(": ")
+            if value and re.search(r"\d", value):
+                start = p.text.find(cell, at)
+                text = f"{label} — {cell}"
+                out.append(
+                    Candidate(
+                        start, start + len(cell), text, f"{heading} ({caption})", "", own, heading
+                    )
+                )
+    return out or [Candidate(0, len(p.text), p.text, "", "", p.text, "")]

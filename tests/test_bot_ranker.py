@@ -1,0 +1,104 @@
+"""Choosing the answering clause or cell: quantities against stated ranges, the candidates of a
+passage, and the ranker's features (pure functions, no model)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot import ranker
+from bot.candidates import candidates
+from bot.concepts import concepts
+from bot.ranges import Interval, quantities
+from corpus.types import Passage
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "interval"),
+    [
+        ("85 tuổi", "tuoi", Interval(85, True, 85, True)),
+        ("từ đủ 80 tuổi trở lên", "tuoi", Interval(80, True, math.inf, False)),
+        ("dưới 50 điểm", "diem", Interval(-math.inf, False, 50, False)),
+        ("từ 50 điểm đến dưới 70 điểm", "diem", Interval(50, True, 70, False)),
+        ("từ 50 đến dưới 70 điểm", "diem", Interval(50, True, 70, False)),
+        ("hon 45 ngay", "ngay", Interval(45, False, math.inf, False)),
+        ("từ trên 10 ngày đến 45 ngày", "ngay", Interval(10, False, 45, True)),
+        ("thiệt hại trên 70%", "%", Interval(70, False, math.inf, False)),
+        ("không quá 300 triệu đồng", "trieu", Interval(-math.inf, False, 300, True)),
+    ],
+)
+def test_quantities_read_their_bounds(text, unit, interval):
+    (found,) = quantities(text)
+    assert (found.unit, found.range) == (unit, interval)
+
+
+@pytest.mark.parametrize(
+    ("asked", "stated", "meets"),
+    [
+        ("85 tuổi", "từ đủ 80 tuổi trở lên", True),
+        ("75 điểm", "từ 50 điểm đến dưới 70 điểm", False),
+        ("75 điểm", "từ 70 điểm trở lên đến dưới 90 điểm", True),
+        ("dưới 50 điểm", "từ 50 điểm đến dưới 70 điểm", False),
+        ("hơn 45 ngày", "trên 45 ngày", True),
+        ("hơn 45 ngày", "từ trên 10 ngày đến 45 ngày", False),
+    ],
+)
+def test_a_quantity_lies_in_a_stated_range_or_not(asked, stated, meets):
+    (q,) = quantities(asked)
+    ranges = [s.range for s in quantities(stated) if s.unit == q.unit]
+    assert any(q.range.meets(r) for r in ranges) is meets
+
+
+def _row(text: str, cells: list[tuple[str, str]]) -> Passage:
+    return Passage(
+        id="d#t/row-1", doc_id="d", section=("Phụ lục",), article=None, text=text,
+        kind="row", cells=tuple(cells),
+    )  # fmt: skip
+
+
+def test_a_row_gives_one_candidate_per_value_cell_named_by_its_own_label():
+    p = _row(
+        "Mức chi (Đơn vị: 1.000 đồng) — 1. Ban Chỉ đạo thi — Trưởng ban — Đơn vị tính: "
+        "người/ngày; Mức chi: 692",
+        [("STT", "a"), ("Nội dung", "Trưởng ban"), ("Đơn vị tính", "người/ngày"),
+         ("Mức chi", "692")],
+    )  # fmt: skip
+    (c,) = candidates(p)
+    assert c.label == "Trưởng ban" and c.column == "Mức chi" and c.per == "người/ngày"
+    assert p.text[c.start : c.end] == "692"
+
+
+def test_a_clause_is_named_by_its_indicator():
+    p = Passage("d#1", "d", ("Điều 2",), "2", "Tỷ lệ hộ nghèo: giảm 1,5%.\nTăng cường đầu tư.")
+    first, second = candidates(p)
+    assert first.label == "Tỷ lệ hộ nghèo" and second.label == "Tăng cường đầu tư."
+
+
+def _features(question: str, text: str, label: str, column: str = "") -> dict[str, float]:
+    idf = {w: 1.0 for w in "truong ban pho chu tich uy nhan dan muc chi diem duoi".split()}
+    items = concepts(question, idf)
+    asked = ranker.asked(question, items, items, wants_value=True)
+    return ranker.features(
+        asked, text=text, label=label, column=column, frame=frozenset(), value="692",
+        retrieval=1.0, rank=0, lead_in=False, caption=False, doc_number=False,
+        kind_match=False, row=True,
+    )  # fmt: skip
+
+
+def test_a_label_with_words_not_asked_is_less_precise():
+    question = "Chủ tịch UBND phường được phụ cấp bao nhiêu?"
+    exact = _features(question, "Chủ tịch Ủy ban nhân dân — Hệ số: 0,7", "Chủ tịch Ủy ban nhân dân")
+    deputy = _features(
+        question, "Phó Chủ tịch Ủy ban nhân dân — Hệ số: 0,6", "Phó Chủ tịch Ủy ban nhân dân"
+    )
+    assert exact["precision"] == 1.0 > deputy["precision"]
+
+
+def test_a_question_quantity_outside_the_stated_range_is_a_misfit():
+    question = "khám ngoại trú dưới 50 điểm thì BHYT trả bao nhiêu %"
+    inside = _features(question, "đạt số điểm dưới 50 điểm được thanh toán 100%", "")
+    outside = _features(question, "đạt từ 50 điểm đến dưới 70 điểm được thanh toán 50%", "")
+    assert (inside["fits"], inside["misfits"]) == (1.0, 0.0)
+    assert (outside["fits"], outside["misfits"]) == (0.0, 1.0)
+    assert inside["pairs"] > outside["pairs"]  # "dưới 50" stands together only in the first
