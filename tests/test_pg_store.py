@@ -91,6 +91,23 @@ def test_replica_index_comes_from_the_rows_without_embedding(repo, embedder, tmp
     assert meta.path == "nq-45-hoa-binh-xanh-2024.md"  # the stored file's name
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 10_000])
+def test_snapshot_reads_in_chunks_what_was_stored(repo, embedder, tmp_path, monkeypatch, chunk):
+    import pgstore.repository
+    from index.dense import passage_context
+    from pgstore.importer import import_folder
+
+    import_folder(repo, write_tiny_corpus(tmp_path / "corpus"), embedder=embedder)
+    monkeypatch.setattr(pgstore.repository, "_CHUNK", chunk)
+    snap = repo.snapshot()
+    passages = [p for d in snap.documents for p in d.passages]
+    assert len(passages) == len(snap.tokens) == len(snap.vectors) == len(snap.pids) > 3
+    texts = [passage_context(d.meta, p) for d in snap.documents for p in d.passages]
+    expected = embedder.encode(texts, kind="passage")  # what the import stored, in order
+    assert np.abs(snap.vectors - expected).max() < 1e-6
+    assert repo.snapshot(vectors=False).vectors is None
+
+
 def test_next_index_reads_only_changed_documents_and_equals_a_fresh_open(repo, embedder, tmp_path):
     from pgstore.importer import import_folder
     from pgstore.replica import next_index, open_index
