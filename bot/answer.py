@@ -50,6 +50,8 @@ _ABOUT_DOCUMENT = re.compile(
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
 # "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata
 _UNTIL = re.compile(r"\b(?:den (?:khi|ngay|nam|thoi diem) nao|het hieu luc|den bao gio)\b")
+# the clause that puts a document in force: "Nghị quyết này có hiệu lực (thi hành) từ ..."
+_TAKES_EFFECT = re.compile(r"\bcó hiệu lực\b", re.IGNORECASE)
 # a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
 _NAMED_PART = re.compile(
     r"\b(Điều|Phụ lục|Mẫu số|Chương|Mục)\s+(?:số\s+)?([0-9]+[a-zđ]?|[IVXLC]+)\b", re.IGNORECASE
@@ -450,6 +452,23 @@ class Bot:
             needles = _date_forms(meta.date if query.kind == "date" else meta.effective)
         if query.kind == "amends":
             needles = list(meta.amends)
+        if query.kind == "effective":  # the clause that says when it takes effect
+            stated = next(
+                (q for q in own if q.kind == "content" and _TAKES_EFFECT.search(q.text)), None
+            )
+            if stated is not None:
+                from bot.candidates import clauses
+
+                span = next(
+                    (
+                        (a, b)
+                        for a, b in clauses(stated.text)
+                        if _TAKES_EFFECT.search(stated.text[a:b])
+                    ),
+                    (0, len(stated.text)),
+                )
+                line = stated.text[span[0] : span[1]].strip()
+                return compose.Draft(f"{value} — {line} [1]", (compose.Cited(stated, span, 0.0),))
         order = {"heading": 0, "signature": 0, "content": 1}
         for q in sorted(own, key=lambda q: order.get(q.kind, 2)):
             at = next(((q.text.find(n), n) for n in needles if n and n in q.text), None)
@@ -602,7 +621,7 @@ class Bot:
                 weights=doc_weights(q, self.metas.values()),
             )
             items = self._concepts(q, prepared)
-            units = rank_units(q, items, hits, self.metas, topic_of(q, items, self.pairs))
+            units = rank_units(q, items, hits, self.metas, topic_of(q, items), self.pairs)
             chosen = next(
                 (
                     u
@@ -682,7 +701,7 @@ class Bot:
         hits = self.index.search(
             query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
         )
-        units = rank_units(query, items, hits, self.metas, topic_of(query, items, self.pairs))
+        units = rank_units(query, items, hits, self.metas, topic_of(query, items), self.pairs)
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from bot.types import Answer, Citation, QuestionError
 from corpus.types import SECTION_SEP
+from errors import InputError, read_lines
 
 RELATED = "Có thể liên quan:"
 
@@ -48,17 +49,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def ask(args: argparse.Namespace) -> int:
     from bot import Bot
-    from bot.generate import from_env
+    from bot.generate import from_config
     from index import open_index
+    from index.settings import Settings
 
-    index = open_index(args.corpus, progress=sys.stderr.isatty())
+    config = getattr(args, "config", None)
+    settings = Settings.from_config(config) if config else None
+    index = open_index(args.corpus, settings, progress=sys.stderr.isatty())
     docs = args.doc or None
     for doc_id in docs or ():
         index.corpus.document(doc_id)  # KeyError naming the known ids
-    bot = Bot(index, generator=from_env())
+    bot = Bot(index, generator=from_config(config))
 
     if args.question == "-":
-        return _ask_lines(bot, sys.stdin, docs)
+        return _ask_lines(bot, read_lines(getattr(sys.stdin, "buffer", sys.stdin)), docs)
     answer = bot.ask(args.question, docs=docs)  # QuestionError -> "nqa: ..." and exit 2
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
@@ -67,14 +71,19 @@ def ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ask_lines(bot, lines: Iterable[str], docs: list[str] | None, out: TextIO | None = None) -> int:
+def _ask_lines(
+    bot, lines: Iterable[str | InputError], docs: list[str] | None, out: TextIO | None = None
+) -> int:
     """One JSON object per input line, in order; a question that cannot be asked (an empty
-    line included) gives {"error": ...} so output lines stay aligned with input lines."""
+    line or one that is not UTF-8 included) gives {"error": ...} so output lines stay aligned
+    with input lines."""
     out = out or sys.stdout
     for line in lines:
         try:
+            if isinstance(line, InputError):
+                raise line
             record = bot.ask(line.rstrip("\r\n"), docs=docs).to_json()
-        except QuestionError as exc:
+        except (QuestionError, InputError) as exc:
             record = {"error": str(exc)}
         print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
     return 0

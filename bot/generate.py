@@ -10,7 +10,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import os
 import re
 import time
 import urllib.error
@@ -19,6 +18,8 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from config import Config, current
 
 log = logging.getLogger(__name__)
 
@@ -250,26 +251,13 @@ def _opener(url: str) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(urllib.request.ProxyHandler({} if local else None))
 
 
-def from_env() -> OpenAIChatGenerator | None:
-    """The generator set by NQA_LLM_URL, NQA_LLM_MODEL, NQA_LLM_API_KEY, NQA_LLM_TIMEOUT;
-    None (extractive answers only) when NQA_LLM_URL is unset."""
-    url = os.environ.get("NQA_LLM_URL", "").strip()
-    if not url:
+def from_config(config: Config | None = None) -> OpenAIChatGenerator | None:
+    """The generator the configuration names (NQA_LLM_URL, NQA_LLM_MODEL, NQA_LLM_API_KEY,
+    NQA_LLM_TIMEOUT, validated by config.Config.from_env); None (extractive answers only) when
+    no URL is set. Default: the installed configuration."""
+    config = config or current()
+    if not config.llm_url or not config.llm_model:
         return None
-    model = os.environ.get("NQA_LLM_MODEL", "").strip()
-    if not model:
-        log.warning(
-            "NQA_LLM_URL is set but NQA_LLM_MODEL is not: set NQA_LLM_MODEL to the served model "
-            "name (e.g. qwen2.5:7b-instruct) to enable generation; answering extractively."
-        )
-        return None
-    raw = os.environ.get("NQA_LLM_TIMEOUT", "").strip() or "20"
-    try:
-        timeout = float(raw)
-        if not timeout > 0:
-            raise ValueError
-    except ValueError:
-        log.warning("NQA_LLM_TIMEOUT=%r is not a positive number of seconds; using 20", raw)
-        timeout = 20.0
-    api_key = os.environ.get("NQA_LLM_API_KEY", "").strip() or None
-    return OpenAIChatGenerator(url, model, api_key=api_key, timeout=timeout)
+    return OpenAIChatGenerator(
+        config.llm_url, config.llm_model, api_key=config.llm_api_key, timeout=config.llm_timeout
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import errors
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
@@ -52,5 +54,5 @@ class Answer:
         }
 
 
-class QuestionError(ValueError):
+class QuestionError(errors.QuestionError):
     """The question itself cannot be asked (empty, too long ...); the message says what to do."""

@@ -96,7 +96,7 @@ def _tesseract(path: Path, image: bytes, lang: str) -> str:
     from corpus.readers import ReadError
 
     command = ["tesseract", "-", "-", "-l", lang, "--psm", str(PSM), "--dpi", str(DPI)]
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # the child process's environment, plus one
     try:
         done = subprocess.run(command, input=image, capture_output=True, timeout=_TIMEOUT, env=env)
     except (OSError, subprocess.SubprocessError) as exc:

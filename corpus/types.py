@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from errors import CorpusError
+
+__all__ = [
+    "SECTION_SEP",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "DocumentMeta",
+    "Heading",
+    "LoadError",
+    "Passage",
+    "UnknownDocumentError",
+]
+
 SECTION_SEP = " › "
 
 
@@ -97,8 +111,11 @@ class Corpus:
             if d.meta.doc_id == doc_id:
                 return d
         known = ", ".join(d.meta.doc_id for d in self.documents) or "none"
-        raise KeyError(f"No document '{doc_id}' in the corpus (known: {known}).")
+        raise UnknownDocumentError(f"No document '{doc_id}' in the corpus (known: {known}).")
 
 
-class CorpusError(Exception):
-    """A document cannot be read: the message names the file and the reason."""
+class UnknownDocumentError(CorpusError, KeyError):
+    """A document id the corpus does not hold (a KeyError too, for callers that look ids up)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""

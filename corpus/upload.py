@@ -1,14 +1,17 @@
-"""Placing an uploaded file into a corpus folder, safely.
+"""Placing an uploaded file into a corpus folder, safely and within bounds.
 
-An upload is checked before it touches the corpus: its size, its suffix, and that its bytes
-are what the suffix claims (a .docx is a zip holding word/document.xml, a .pdf starts with
-%PDF, .md/.txt decode as UTF-8). It is then copied to a hidden temporary file in the
-corpus folder, parsed there (a file that does not parse leaves the folder as it was), and
-renamed to a name the app chooses: a slug of the original stem, unique in the folder.
+An upload is checked before it touches the corpus: its size, its suffix, that its bytes are
+what the suffix claims (a .docx is a zip holding word/document.xml, a .pdf starts with %PDF,
+.md/.txt decode as UTF-8), and what it would cost to read (`Limits`: a .docx's inflated text
+and paragraphs, a PDF's pages). It is then copied to a hidden temporary file in the corpus
+folder, parsed there in a worker process with a time limit (corpus.worker), refused if it
+yields too many passages (each is embedded), and renamed to a name the app chooses: a slug of
+the original stem, unique in the folder. A file that does not pass leaves the folder as it was.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -23,15 +26,35 @@ from pathlib import Path
 from corpus.listing import list_files
 from corpus.paths import BUNDLED_CORPUS
 from corpus.types import CorpusError, Document
+from corpus.worker import ParseLimitError, parse_bounded
 
 SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 DEFAULT_MAX_MB = 20.0
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx inflating past this is refused (zip bomb)
 MAX_SLUG = 80
 TEMP_PREFIX = ".upload-"
+_PARAGRAPH = (b"<w:p>", b"<w:p ")
 
 
-class UploadError(ValueError):
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What reading one upload may cost: far above a long law or resolution (a few MB of text,
+    a few thousand paragraphs and passages). Each passage is embedded before the upload
+    returns, so the passage limit bounds the upload's indexing time too."""
+
+    max_bytes: int = int(DEFAULT_MAX_MB * 1024 * 1024)
+    docx_text_bytes: int = 30 * 1024 * 1024  # word/document.xml once inflated
+    paragraphs: int = 50_000
+    pages: int = 1_000
+    passages: int = 5_000
+    parse_seconds: float = 120.0
+
+    @classmethod
+    def from_config(cls, config) -> Limits:
+        return cls(max_bytes=config.max_upload_bytes, parse_seconds=config.parse_seconds)
+
+
+class UploadError(CorpusError, ValueError):
     """The upload is refused; the message (Vietnamese) says why and what to do."""
 
 
@@ -49,28 +72,27 @@ class Placed:
 
 
 def max_upload_bytes() -> int:
-    """NQA_MAX_UPLOAD_MB (a number of megabytes), else 20 MB."""
-    raw = os.environ.get("NQA_MAX_UPLOAD_MB", "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_MB
-    except ValueError:
-        raise ValueError(
-            f"NQA_MAX_UPLOAD_MB={raw!r} is not a number of megabytes; set e.g. NQA_MAX_UPLOAD_MB=20."
-        ) from None
-    if mb <= 0:
-        raise ValueError(
-            f"NQA_MAX_UPLOAD_MB={raw!r} must be positive; set e.g. NQA_MAX_UPLOAD_MB=20."
-        )
-    return int(mb * 1024 * 1024)
+    """The largest upload the installed configuration allows (NQA_MAX_UPLOAD_MB, 20 MB)."""
+    from config import current
+
+    return current().max_upload_bytes
 
 
-def check_upload(path: Path, name: str, *, max_bytes: int | None = None) -> str:
+def check_upload(
+    path: Path, name: str, *, max_bytes: int | None = None, limits: Limits | None = None
+) -> str:
     """Validate an uploaded file; returns its (lower-case) suffix or raises UploadError."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise UploadError(f"Không nhận tệp '{Path(name).name}': chỉ nhận {', '.join(SUFFIXES)}.")
-    limit = max_upload_bytes() if max_bytes is None else max_bytes
-    size = path.stat().st_size
+    limits = limits or Limits(max_bytes=max_upload_bytes())
+    limit = limits.max_bytes if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UploadError(
+            f"Tệp '{Path(name).name}' không còn trên máy chủ (tải lên bị gián đoạn): hãy tải lên lại."
+        ) from None
     if size == 0:
         raise UploadError(f"Tệp '{Path(name).name}' rỗng.")
     if size > limit:
@@ -81,7 +103,57 @@ def check_upload(path: Path, name: str, *, max_bytes: int | None = None) -> str:
     problem = _sniff(path, suffix)
     if problem:
         raise UploadError(f"Tệp '{Path(name).name}' không phải tệp {suffix} hợp lệ: {problem}.")
+    if too_much := _cost(path, suffix, limits):
+        raise UploadError(f"Tệp '{Path(name).name}' {too_much}. Kho tài liệu không thay đổi.")
     return suffix
+
+
+def _cost(path: Path, suffix: str, limits: Limits) -> str | None:
+    """What about the file would cost too much to read (Vietnamese), or None."""
+    if suffix == ".docx":
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("word/document.xml")
+            if info.file_size > limits.docx_text_bytes:
+                return (
+                    f"chứa {info.file_size / 1048576:.0f} MB văn bản khi giải nén, vượt giới hạn "
+                    f"{limits.docx_text_bytes / 1048576:.0f} MB: hãy chia nhỏ tệp"
+                )
+            paragraphs = _count_paragraphs(z, info, limits.paragraphs + 1)
+        if paragraphs > limits.paragraphs:
+            shown = f"{limits.paragraphs:,}".replace(",", ".")
+            return f"có hơn {shown} đoạn văn, vượt giới hạn: hãy chia nhỏ tệp"
+    if suffix == ".pdf":
+        pages = _pdf_pages(path)
+        if pages is not None and pages > limits.pages:
+            return f"có {pages} trang, vượt giới hạn {limits.pages} trang: hãy chia nhỏ tệp"
+    return None
+
+
+def _count_paragraphs(z: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
+    """Paragraph marks in the inflated document.xml, read in chunks (counting stops at `stop`).
+    Each chunk is searched with the previous one's last 4 bytes in front, so a mark (5 bytes)
+    cut by a chunk boundary is counted once."""
+    count, tail = 0, b""
+    with z.open(info) as f:
+        while count < stop and (chunk := f.read(1 << 20)):
+            data = tail + chunk
+            count += sum(data.count(mark) for mark in _PARAGRAPH)
+            tail = data[-4:]
+    return count
+
+
+def _pdf_pages(path: Path) -> int | None:
+    """The PDF's page count, or None when pdfium cannot open it (the parser will say why)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def _sniff(path: Path, suffix: str) -> str | None:
@@ -155,19 +227,27 @@ def place_upload(
     taken: Iterable[str] = (),
     parse: Callable[[Path], Document] | None = None,
     max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Placed:
-    """Check `src` (uploaded as `name`), parse a temporary copy in `folder`, then rename it
-    to a fresh slug name. On any error the folder is left as it was and UploadError says why.
+    """Check `src` (uploaded as `name`), parse a temporary copy in `folder` (in a worker
+    process bounded by `limits.parse_seconds`, unless `parse` is given), then rename it to a
+    fresh slug name. On any error the folder is left as it was and UploadError says why.
     The caller must hold a lock if uploads can run concurrently (the name is chosen here)."""
+    limits = limits or Limits(max_bytes=max_upload_bytes())
     if parse is None:
-        from corpus import load_document as parse
-    suffix = check_upload(src, name, max_bytes=max_bytes)
+        parse = functools.partial(parse_bounded, seconds=limits.parse_seconds)
+    suffix = check_upload(src, name, max_bytes=max_bytes, limits=limits)
     folder.mkdir(parents=True, exist_ok=True)
     temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{suffix}"
     try:
         shutil.copyfile(src, temp)
         try:
             document = parse(temp)
+        except ParseLimitError as exc:
+            raise UploadError(
+                f"Tệp '{Path(name).name}' quá nặng để đọc ({_limit_vi(exc.reason, limits)}): "
+                "hãy chia nhỏ tệp. Kho tài liệu không thay đổi."
+            ) from exc
         except Exception as exc:  # a parser bug on odd input is still a refused upload
             reason = _reason(exc, temp) if isinstance(exc, CorpusError) else type(exc).__name__
             raise UploadError(
@@ -176,6 +256,11 @@ def place_upload(
         if not document.passages:
             raise UploadError(
                 f"Tệp '{Path(name).name}' không có nội dung đọc được. Kho tài liệu không thay đổi."
+            )
+        if len(document.passages) > limits.passages:
+            raise UploadError(
+                f"Tệp '{Path(name).name}' có {len(document.passages)} đoạn, vượt giới hạn "
+                f"{limits.passages} đoạn: hãy chia nhỏ tệp. Kho tài liệu không thay đổi."
             )
         final = folder / f"{unique_stem(folder, slugify(Path(name).stem), taken)}{suffix}"
         sidecar = _title_sidecar(document, temp, Path(name).stem, final)
@@ -188,6 +273,12 @@ def place_upload(
     finally:
         temp.unlink(missing_ok=True)
     return Placed(final, document, sidecar)
+
+
+def _limit_vi(reason: str, limits: Limits) -> str:
+    if "memory" in reason:
+        return "cần quá nhiều bộ nhớ"
+    return f"đọc quá {limits.parse_seconds:g} giây"
 
 
 def _title_sidecar(document: Document, temp: Path, original: str, final: Path) -> Path | None:

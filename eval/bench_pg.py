@@ -129,11 +129,10 @@ def replica_main(url: str, dense: str) -> None:
         return model
 
     embedder_module.load_embedder = counting
-    os.environ["NQA_DENSE"] = dense
     from pgstore.service import SharedService
 
     started, cpu = time.perf_counter(), time.process_time()
-    service = SharedService(url, replica=f"bench-{dense}").start()
+    service = SharedService(url, replica=f"bench-{dense}", dense=dense).start()
     start_s, start_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     index, _ = service._current()
     out = {"start_s": start_s, "start_cpu_s": start_cpu_s, "passages": len(index.passages)}

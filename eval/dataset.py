@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from errors import InputError, decode
+
 
 @dataclass(frozen=True, slots=True)
 class Gold:
@@ -41,7 +43,7 @@ class Question:
         return bool(self.evidence or self.gold)
 
 
-class DatasetError(ValueError):
+class DatasetError(InputError):
     """A question file cannot be used; the message names the file, the line and the problem."""
 
 
@@ -64,14 +66,18 @@ def load_questions(path: Path | str) -> list[Question]:
     """Read and validate a question file; the first problem raises DatasetError("file:line: ...")."""
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"No question file at {path}: give the path of a .jsonl file.")
+        raise DatasetError(f"No question file at {path}: give the path of a .jsonl file.")
     questions: list[Question] = []
     first_line: dict[str, int] = {}
-    with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, start=1):
+            where = f"{path}:{number}"
+            try:
+                line = decode(raw, f"{where}: the line")
+            except InputError as exc:
+                raise DatasetError(str(exc)) from None
             if not line.strip():
                 continue
-            where = f"{path}:{number}"
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:

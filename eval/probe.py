@@ -36,7 +36,7 @@ def prepare() -> dict:
 
     try:
         from index.embedder import load_embedder
-    except ImportError:  # where docs/architecture.md puts it
+    except ImportError:  # older checkouts kept it in index.dense
         from index.dense import load_embedder
 
     start = time.perf_counter()

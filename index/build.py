@@ -10,12 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.types import Corpus, Document, LoadError
+from corpus.types import Corpus, Document
 from index import store
 from index.dense import DenseIndex, passage_context
 from index.lexical import LexicalIndex
+from index.load import load_build, stale_reason
 from index.search import Index
-from index.settings import Settings, data_dir
+from index.settings import Settings
+from index.store import DamagedIndexError
 from index.tokenize import tokenize
 from index.types import Embedder, IndexStateError
 
@@ -49,8 +51,10 @@ def open_index(
 ) -> Index:
     """The index of `corpus_dir` (default: the bundled corpus), brought up to date.
 
-    With build=False a missing or stale index is an IndexStateError naming the command that
-    rebuilds it; otherwise it is built, or updated for the documents that changed."""
+    The stored build is checked file by file against its manifest (index.load). With
+    build=False a missing, damaged or stale index is an IndexStateError saying what is wrong
+    and naming the command that rebuilds it; otherwise it is built (from scratch when damaged),
+    or updated for the documents that changed."""
     from corpus.paths import BUNDLED_CORPUS
 
     corpus_dir = Path(corpus_dir or BUNDLED_CORPUS)
@@ -59,17 +63,15 @@ def open_index(
             f"Corpus folder {corpus_dir} does not exist: create it or pass --corpus DIR."
         )
     settings = settings or Settings()
-    home = store.index_home(corpus_dir)
-    current = store.current_build(home)
-    old = _load(current, corpus_dir, settings, embedder) if current else None
-    reason = _stale_reason(current, corpus_dir, settings, embedder)
+    old, reason = stored_index(corpus_dir, settings, embedder)
     if reason is None and old is not None:
         return old
     if not build:
         fix = f"nqa index build --corpus {corpus_dir}"
         raise IndexStateError(f"The index of {corpus_dir} is {reason}. Build it with: {fix}")
-    log.info("Index of %s is %s: building", corpus_dir, reason)
-    reuse = old if reason and reason.startswith("out of date") else None
+    log_at = log.warning if reason.startswith("damaged") else log.info
+    log_at("Index of %s is %s: building", corpus_dir, reason)
+    reuse = old if reason.startswith("out of date") else None
     retokenize = reuse is not None and "lexical" in reason
     return build_index(
         corpus_dir,
@@ -78,6 +80,31 @@ def open_index(
         retokenize=retokenize,
         progress=progress,
         embedder=embedder,
+    )
+
+
+def stored_index(
+    corpus_dir: Path, settings: Settings, embedder: Embedder | None = None
+) -> tuple[Index | None, str | None]:
+    """(the stored index if its files are sound, why it cannot serve as is or None):
+    "missing", "damaged (<file>: <what>)", "from an older format ...", "out of date ..." """
+    home = store.index_home(corpus_dir, settings.data_dir)
+    try:
+        current = store.current_build(home)
+        if current is None:
+            return None, "missing"
+        manifest = store.read_manifest(current)
+        if manifest.get("schema") != store.SCHEMA:
+            return None, (
+                f"from an older format (schema {manifest.get('schema')}, now {store.SCHEMA})"
+            )
+        index = load_build(current, corpus_dir, settings, embedder)
+    except DamagedIndexError as exc:
+        return None, f"damaged ({exc.problem})"
+    except OSError as exc:
+        return None, f"damaged ({exc.filename or 'a file'} cannot be read: {exc.strerror})"
+    return index, stale_reason(
+        index.manifest, corpus_dir, settings, _model_record(settings, embedder)
     )
 
 
@@ -95,7 +122,7 @@ def build_index(
     `retokenize`, only its vectors), write a new build folder, then publish it atomically."""
     settings = settings or Settings()
     prints = store.file_fingerprints(corpus_dir)
-    corpus = _load_documents(corpus_dir, previous, prints)
+    corpus = _load_documents(corpus_dir, previous, prints, settings)
     if not corpus.documents:
         detail = "; ".join(str(e) for e in corpus.errors)
         raise IndexStateError(
@@ -107,7 +134,7 @@ def build_index(
     tokens, vectors = representations(corpus, embedder, previous, retokenize, progress)
     lexical = LexicalIndex.build(tokens, settings.bm25_k1, settings.bm25_b)
     index = Index(corpus, tokens, lexical, DenseIndex(vectors), settings, embedder, corpus_dir)
-    home = store.index_home(corpus_dir)
+    home = store.index_home(corpus_dir, settings.data_dir)
     build = store.new_build_dir(home)
     try:
         _write(build, index, prints, embedder, model_record)
@@ -161,7 +188,9 @@ def representations(
     return tokens, np.array(rows, dtype=np.float32).reshape(len(rows), dim)
 
 
-def _load_documents(corpus_dir: Path, previous: Index | None, prints: dict[str, str]) -> Corpus:
+def _load_documents(
+    corpus_dir: Path, previous: Index | None, prints: dict[str, str], settings: Settings
+) -> Corpus:
     """Parse the corpus folder through `load_corpus` (one listing, one error per bad file);
     documents none of whose files changed are taken from `previous`."""
     from corpus import PARSER_VERSION, load_corpus
@@ -180,17 +209,19 @@ def _load_documents(corpus_dir: Path, previous: Index | None, prints: dict[str, 
         reuse = {
             d.meta.doc_id: d for d in previous.corpus.documents if d.meta.doc_id not in changed
         }
-    corpus = load_corpus(corpus_dir, read_options(), reuse=lambda source: reuse.get(source.doc_id))
+    corpus = load_corpus(
+        corpus_dir, read_options(settings), reuse=lambda source: reuse.get(source.doc_id)
+    )
     for error in corpus.errors:
         log.warning("Skipped %s", error)
     return corpus
 
 
-def read_options():
+def read_options(settings: Settings | None = None):
     """How the index reads its corpus: OCR output is cached under the data folder."""
     from corpus import ReadOptions
 
-    return ReadOptions(cache_dir=data_dir() / "ocr")
+    return ReadOptions(cache_dir=(settings or Settings()).data_dir / "ocr")
 
 
 def _embedder(settings: Settings) -> Embedder:
@@ -199,7 +230,7 @@ def _embedder(settings: Settings) -> Embedder:
     return load_embedder(settings)
 
 
-def _settings_record(settings: Settings) -> dict:
+def settings_record(settings: Settings) -> dict:
     from corpus import PARSER_VERSION
 
     return {
@@ -232,69 +263,13 @@ def _write(
         "model": model,
         "embedder": embedder.name,
         "dim": index.dense.dim,
-        "settings": _settings_record(index.settings),
+        "settings": settings_record(index.settings),
         "versions": store.versions(),
+        "contents": store.contents(build),  # read back from disk: what a load will check
     }
     store.write_manifest(build, manifest)
-    index.manifest = manifest
     index.file_prints = prints
-
-
-def _load(build: Path, corpus_dir: Path, settings: Settings, embedder) -> Index | None:
-    """The index stored in `build`, or None when it cannot be read (it is then rebuilt)."""
-    try:
-        manifest = store.read_manifest(build)
-        if manifest.get("schema") != store.SCHEMA:
-            return None
-        passages = [store.passage_from_row(r) for r in store.read_jsonl(build / "passages.jsonl")]
-        by_doc: dict[str, list] = {}
-        for p in passages:
-            by_doc.setdefault(p.doc_id, []).append(p)
-        documents = tuple(
-            store.document_from_row(row, tuple(by_doc.get(row["meta"]["doc_id"], ())))
-            for row in store.read_jsonl(build / "documents.jsonl")
-        )
-        errors = tuple(
-            LoadError(*e.split(": ", 1)) for e in manifest.get("errors", []) if ": " in e
-        )
-        corpus = Corpus(documents=documents, errors=errors)
-        tokens = store.read_jsonl(build / "tokens.jsonl")
-        lexical = LexicalIndex.load(build / "bm25", len(passages))
-        dense = DenseIndex.load(build)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-        log.warning("Index at %s is unreadable (%s): it will be rebuilt", build, exc)
-        return None
-    index = Index(corpus, tokens, lexical, dense, settings, embedder, corpus_dir)
-    index.file_prints = manifest.get("files", {})
     index.manifest = manifest
-    return index
-
-
-def _stale_reason(build, corpus_dir, settings, embedder) -> str | None:
-    """Why the stored index cannot serve this corpus and settings, or None when it can."""
-    if build is None:
-        return "missing"
-    try:
-        manifest = store.read_manifest(build)
-    except (OSError, ValueError):
-        return "unreadable"
-    if manifest.get("schema") != store.SCHEMA:
-        return f"from an older format (schema {manifest.get('schema')}, now {store.SCHEMA})"
-    model = _model_record(settings, embedder)
-    if manifest.get("model") != model:
-        return f"built with another model ({manifest.get('model')}, settings say {model})"
-    stored, wanted = manifest.get("settings", {}), _settings_record(settings)
-    # a new lexical version or parser keeps every vector whose text reads the same
-    lexical_keys = {"lexical", "bm25_k1", "bm25_b", "parser"}
-    if {k: v for k, v in stored.items() if k not in lexical_keys} != {
-        k: v for k, v in wanted.items() if k not in lexical_keys
-    }:
-        return "built with other settings"
-    if stored != wanted:
-        return "out of date (parser or lexical settings changed: passages that read the same keep their vectors, tokens are recomputed)"
-    if manifest.get("files") != store.file_fingerprints(corpus_dir):
-        return "out of date (documents were added, changed or removed)"
-    return None
 
 
 def _model_record(settings: Settings, embedder: Embedder | None) -> str:

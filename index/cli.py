@@ -15,6 +15,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: bundled)")
     build.add_argument("--full", action="store_true", help="re-embed every passage")
     build.set_defaults(func=_build)
+    check = index_sub.add_parser(
+        "check",
+        help="check the stored index: every file against its recorded size and sha256, and "
+        "against the corpus folder",
+    )
+    check.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: bundled)")
+    check.set_defaults(func=_check)
 
     search = sub.add_parser("search", help="search passages ('-' reads one query per line)")
     search.add_argument("query")
@@ -35,11 +42,12 @@ def _build(args: argparse.Namespace) -> int:
     from index import build_index, open_index
 
     corpus_dir = args.corpus or BUNDLED_CORPUS
+    settings = _settings(args)
     start = time.perf_counter()
     if args.full:
-        index = build_index(corpus_dir, progress=sys.stderr.isatty())
+        index = build_index(corpus_dir, settings, progress=sys.stderr.isatty())
     else:
-        index = open_index(corpus_dir, progress=sys.stderr.isatty())
+        index = open_index(corpus_dir, settings, progress=sys.stderr.isatty())
     for error in index.corpus.errors:
         print(f"nqa: warning: {error}", file=sys.stderr)
     print(
@@ -49,17 +57,44 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    """Exit 0 when the stored index is sound and up to date; otherwise an IndexStateError (exit
+    2) saying what is wrong and the command that fixes it."""
+    from corpus.paths import BUNDLED_CORPUS
+    from index.build import stored_index
+    from index.settings import Settings
+    from index.types import IndexStateError
+
+    corpus_dir = args.corpus or BUNDLED_CORPUS
+    if not corpus_dir.is_dir():
+        raise IndexStateError(f"Corpus folder {corpus_dir} does not exist: pass --corpus DIR.")
+    index, reason = stored_index(corpus_dir, _settings(args) or Settings())
+    if reason is not None:
+        fix = f"nqa index build --corpus {corpus_dir}"
+        raise IndexStateError(f"The index of {corpus_dir} is {reason}. Fix it with: {fix}")
+    files = len(index.manifest["contents"])
+    print(
+        f"ok: the index of {corpus_dir} ({len(index.corpus.documents)} documents, "
+        f"{len(index.passages)} passages, built {index.manifest.get('created')}) matches its "
+        f"corpus folder, and its {files} files match their recorded sizes and sha256."
+    )
+    return 0
+
+
 def _search(args: argparse.Namespace) -> int:
+    from errors import InputError, read_lines
     from index import QueryError, open_index
 
-    index = open_index(args.corpus)
+    index = open_index(args.corpus, _settings(args))
     options = dict(k=args.k, docs=args.doc, year=args.year, issuer=args.issuer, mode=args.mode)
     if args.query == "-":
-        for line in sys.stdin:
-            query = line.rstrip("\n")
+        for line in read_lines(getattr(sys.stdin, "buffer", sys.stdin)):
+            query = "" if isinstance(line, InputError) else line
             try:
+                if isinstance(line, InputError):
+                    raise line
                 row = _result(query, index.search(query, **options))
-            except QueryError as exc:
+            except (QueryError, InputError) as exc:
                 row = {"query": query, "error": str(exc), "hits": []}
             print(json.dumps(row, ensure_ascii=False), flush=True)
         return 0
@@ -75,6 +110,14 @@ def _search(args: argparse.Namespace) -> int:
         print(f"{rank:>2}. [{hit.score:.3f}] {p.doc_id} — {where}")
         print("    " + p.text.replace("\n", "\n    "))
     return 0
+
+
+def _settings(args: argparse.Namespace):
+    """The index settings of the configuration `nqa` read at start."""
+    from index.settings import Settings
+
+    config = getattr(args, "config", None)
+    return Settings.from_config(config) if config else None
 
 
 def _result(query: str, hits) -> dict:

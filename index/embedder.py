@@ -17,6 +17,7 @@ from threading import Lock
 
 import numpy as np
 
+from errors import ConfigError, ModelError
 from index.settings import DEFAULT_MODEL, Settings
 from index.types import TextKind
 
@@ -26,7 +27,7 @@ _CACHE: dict[tuple[str, str], TorchEmbedder | OnnxEmbedder] = {}
 _LOCK = Lock()
 
 
-class ModelNotFoundError(RuntimeError):
+class ModelNotFoundError(ModelError, RuntimeError):
     """The configured model is not on this machine; the message says how to provide it."""
 
 
@@ -104,25 +105,25 @@ def load_embedder(settings: Settings | None = None) -> TorchEmbedder | OnnxEmbed
     """The embedder for `settings` (model, backend), loaded once per process."""
     settings = settings or Settings()
     if settings.backend not in BACKENDS:
-        raise ValueError(
-            f"Unknown embedding backend {settings.backend!r}: set NQA_BACKEND to one of {BACKENDS}."
+        raise ConfigError(
+            f"NQA_BACKEND={settings.backend!r} is not allowed: use one of {', '.join(BACKENDS)}."
         )
     key = (settings.model, settings.backend)
     with _LOCK:
         if key not in _CACHE:
-            _CACHE[key] = _load(settings.model, settings.backend)
+            _CACHE[key] = _load(settings.model, settings.backend, settings.model_dir)
         return _CACHE[key]
 
 
-def _load(model: str, backend: str) -> TorchEmbedder | OnnxEmbedder:
+def _load(model: str, backend: str, models: Path) -> TorchEmbedder | OnnxEmbedder:
     if model != DEFAULT_MODEL:
         st = _sentence_transformer(model, model)
         prompts = {k: v for k, v in st.prompts.items() if k in ("query", "passage")}
         return TorchEmbedder(f"{model}@torch", st, prompts)
 
-    from index.e5 import PROMPTS, ensure_e5_model
+    from index.e5 import FOLDER_NAME, PROMPTS, ensure_e5_model
 
-    folder = ensure_e5_model()
+    folder = ensure_e5_model(models / FOLDER_NAME)
     if backend == "torch":
         return TorchEmbedder(
             f"{model}@torch", _sentence_transformer(str(folder), model), dict(PROMPTS)
@@ -161,11 +162,10 @@ def _sentence_transformer(name_or_path: str, model: str):
         if not ((path / "modules.json").exists() or (path / "config.json").exists()):
             raise ModelNotFoundError(_missing(model, f"{path} is not a model folder"))
         name_or_path = str(path)
-    os.environ["HF_HUB_OFFLINE"] = "1"  # never reach a hub, whatever the caller's environment
-    import torch
+    # local_files_only: never reach a hub (the edge also sets HF_HUB_OFFLINE); torch's thread
+    # count is the edge's choice too (config.apply_runtime)
     from sentence_transformers import SentenceTransformer
 
-    torch.set_num_threads(_cores())
     try:
         return SentenceTransformer(name_or_path, device="cpu", local_files_only=True)
     except (OSError, ValueError) as exc:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from errors import InputError
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -20,7 +22,7 @@ class Entry:
     reason: str
 
 
-class LexiconError(ValueError):
+class LexiconError(InputError):
     """A word-list file is malformed; the message names the file, the line and the fix."""
 
 

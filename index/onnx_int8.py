@@ -55,7 +55,6 @@ def ensure_onnx_int8(model_folder: Path, variant: str | None = None) -> Path:
 
 def export_fp32(model_folder: Path, out: Path) -> None:
     """Trace the HF BERT model plus mean pooling and normalization into one ONNX graph."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
     import torch
     from transformers import AutoModel
 
@@ -103,9 +102,10 @@ def export_fp32(model_folder: Path, out: Path) -> None:
 def quantize(fp32: Path, out: Path, *, reduce_range: bool) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quiet = logging.getLogger()
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)  # "consider pre-processing" advice, printed on every call
+    # onnxruntime logs "consider pre-processing" advice on the root logger on every call: drop
+    # its records below ERROR for the duration (a filter, not the root level other threads use)
+    root = logging.getLogger()
+    root.addFilter(_quiet_onnxruntime)
     try:
         quantize_dynamic(
             str(fp32),
@@ -116,4 +116,8 @@ def quantize(fp32: Path, out: Path, *, reduce_range: bool) -> None:
             op_types_to_quantize=["MatMul", "Gather"],
         )
     finally:
-        quiet.setLevel(level)
+        root.removeFilter(_quiet_onnxruntime)
+
+
+def _quiet_onnxruntime(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.ERROR or "onnxruntime" not in record.pathname

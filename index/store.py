@@ -4,7 +4,8 @@ so a crash mid-build leaves the previous index in service.
 
     <data dir>/indexes/<corpus name>-<hash>/
         CURRENT                 -> "build-20261128T001500-3f2a"
-        build-.../manifest.json  corpus fingerprint, model, settings, versions
+        build-.../manifest.json  corpus fingerprint, model, settings, versions, and the size
+                                 and sha256 of every other file of the build ("contents")
         build-.../documents.jsonl  DocumentMeta and table of contents per document
         build-.../passages.jsonl   one Passage per line (ensure_ascii=False)
         build-.../tokens.jsonl     lexical tokens per passage (re-used by incremental updates)
@@ -26,23 +27,50 @@ from typing import Any
 
 from corpus.types import Document, DocumentMeta, Heading, Passage
 from index.settings import data_dir
+from index.types import IndexStateError
 
-SCHEMA = 2  # 2: table rows (cells), reading notes, effective/amends/region
+SCHEMA = 3  # 2: table rows (cells), reading notes, effective/amends/region; 3: "contents"
 POINTER = "CURRENT"
+MANIFEST = "manifest.json"
+_CHUNK = 1 << 20
 
 
-def index_home(corpus_dir: Path) -> Path:
+class DamagedIndexError(IndexStateError):
+    """A stored build that does not match its manifest (or has no readable manifest or
+    pointer); `problem` says which file and how, for the message that names the fix."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def index_home(corpus_dir: Path, root: Path | None = None) -> Path:
+    """The folder of `corpus_dir`'s builds under the data folder `root` (default: the
+    configuration's)."""
     resolved = corpus_dir.resolve()
     digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:10]
-    return data_dir() / "indexes" / f"{resolved.name or 'corpus'}-{digest}"
+    return (root or data_dir()) / "indexes" / f"{resolved.name or 'corpus'}-{digest}"
 
 
 def current_build(home: Path) -> Path | None:
+    """The build `CURRENT` names; None when there is none yet. A pointer that is not a small
+    text file naming a build folder with a manifest raises DamagedIndexError."""
     pointer = home / POINTER
-    if not pointer.exists():
+    if not pointer.exists() and not pointer.is_symlink():
         return None
-    build = home / pointer.read_text(encoding="utf-8").strip()
-    return build if (build / "manifest.json").exists() else None
+    if not pointer.is_file():
+        raise DamagedIndexError(f"{POINTER} is not a file naming the live build")
+    try:
+        raw = pointer.read_bytes()[:256]
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise DamagedIndexError(f"{POINTER} holds binary data, not the live build's name") from None
+    if not name.startswith("build-") or "/" in name or "\\" in name:
+        raise DamagedIndexError(f"{POINTER} names {name[:60]!r}, not a build folder")
+    build = home / name
+    if not (build / MANIFEST).is_file():
+        raise DamagedIndexError(f"{POINTER} names {name}, which has no {MANIFEST}")
+    return build
 
 
 def new_build_dir(home: Path) -> Path:
@@ -57,7 +85,10 @@ def publish(home: Path, build: Path) -> None:
     """Make `build` the live index (atomic), then remove builds nobody points to."""
     tmp = home / f".{POINTER}.{uuid.uuid4().hex[:6]}"
     tmp.write_text(build.name, encoding="utf-8")
-    os.replace(tmp, home / POINTER)
+    pointer = home / POINTER
+    if pointer.is_dir() and not pointer.is_symlink():  # a damaged pointer: a file replaces it
+        shutil.rmtree(pointer)
+    os.replace(tmp, pointer)
     for old in home.glob("build-*"):
         if old != build:
             shutil.rmtree(old, ignore_errors=True)
@@ -74,7 +105,69 @@ def write_manifest(build: Path, manifest: dict[str, Any]) -> None:
 
 
 def read_manifest(build: Path) -> dict[str, Any]:
-    return json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    """The build's manifest; DamagedIndexError when it is not a JSON object."""
+    try:
+        manifest = json.loads((build / MANIFEST).read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DamagedIndexError(f"{MANIFEST} cannot be read ({type(exc).__name__})") from None
+    if not isinstance(manifest, dict):
+        raise DamagedIndexError(f"{MANIFEST} holds {type(manifest).__name__}, not an object")
+    return manifest
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def contents(build: Path) -> dict[str, dict[str, Any]]:
+    """Size and sha256 of every file of a build but its manifest, by path relative to it."""
+    return {
+        path.relative_to(build).as_posix(): {
+            "bytes": path.stat().st_size,
+            "sha256": sha256_file(path),
+        }
+        for path in sorted(build.rglob("*"))
+        if path.is_file() and path.name != MANIFEST
+    }
+
+
+def read_checked(build: Path, name: str, recorded: dict[str, Any]) -> bytes:
+    """The bytes of a build's file, checked against the size and sha256 its manifest
+    recorded; DamagedIndexError naming the file otherwise."""
+    entry = recorded.get(name)
+    if not isinstance(entry, dict):
+        raise DamagedIndexError(f"the manifest records no {name}")
+    path = build / name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DamagedIndexError(f"{name} is missing") from None
+    except IsADirectoryError:
+        raise DamagedIndexError(f"{name} is a folder, not a file") from None
+    if len(data) != entry.get("bytes"):
+        raise DamagedIndexError(
+            f"{name} has {len(data)} bytes, the manifest records {entry.get('bytes')}"
+        )
+    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        raise DamagedIndexError(f"{name} differs from the checksum the build recorded")
+    return data
+
+
+def jsonl_rows(data: bytes, name: str) -> list[Any]:
+    """The rows of a JSON-lines file's bytes; DamagedIndexError naming the bad line."""
+    rows = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise DamagedIndexError(f"{name} line {number} is not JSON") from None
+    return rows
 
 
 def write_jsonl(path: Path, rows: list[Any]) -> None:

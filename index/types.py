@@ -8,6 +8,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from corpus.types import Passage
+from errors import IndexStateError, QuestionError
 
 Mode = Literal["hybrid", "bm25", "dense"]
 TextKind = Literal["query", "passage"]
@@ -29,9 +30,8 @@ class Embedder(Protocol):
     def encode(self, texts: list[str], kind: TextKind) -> np.ndarray: ...
 
 
-class QueryError(ValueError):
+class QueryError(QuestionError):
     """The query cannot be searched (empty, too long); the message says what to do."""
 
 
-class IndexStateError(Exception):
-    """The index cannot be used as asked; the message names the command that fixes it."""
+__all__ = ["Embedder", "Hit", "IndexStateError", "Mode", "QueryError", "TextKind"]

@@ -18,11 +18,11 @@ from what it reads here) and follows changes (LISTEN/NOTIFY, with a poll as fall
 
 from __future__ import annotations
 
-import os
+from config import current
 
 ENV = "NQA_DATABASE_URL"
 
 
 def database_url() -> str | None:
-    """NQA_DATABASE_URL, or None when the app keeps its files and SQLite."""
-    return os.environ.get(ENV, "").strip() or None
+    """NQA_DATABASE_URL (as the edge read it), or None when the app keeps its files and SQLite."""
+    return current().database_url

@@ -9,12 +9,12 @@ fusion sees for a passage the dense ranking does not put forward."""
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from typing import Any
 
 import numpy as np
 
+from config import current
 from pgstore.db import Pool, StoreError, to_vectors
 
 log = logging.getLogger(__name__)
@@ -25,16 +25,12 @@ INDEX_NAME = "nqa_passages_hnsw"
 
 def dense_mode() -> str:
     """NQA_DENSE: "exact" (vectors in memory, FAISS/numpy) or "hnsw" (pgvector)."""
-    mode = os.environ.get("NQA_DENSE", "exact").strip().lower() or "exact"
-    if mode not in ("exact", "hnsw"):
-        raise StoreError(f"NQA_DENSE={mode!r}: use exact (the default) or hnsw.")
-    return mode
+    return current().dense
 
 
 def ef_search() -> int:
     """NQA_HNSW_EF_SEARCH: the HNSW search breadth (recall against speed), at least CANDIDATES."""
-    raw = os.environ.get("NQA_HNSW_EF_SEARCH", "").strip()
-    return max(CANDIDATES, int(raw)) if raw.isdigit() else 2 * CANDIDATES
+    return max(CANDIDATES, current().hnsw_ef_search)
 
 
 def build_hnsw(conn: Any, dim: int, m: int = 16, ef_construction: int = 64) -> None:

@@ -3,13 +3,11 @@ every replica (each row says which replica took it)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from bot.types import Answer
 from pgstore.db import Pool
-from serve.feedback import _COLUMNS, RATINGS, Feedback, FeedbackError, _clean_comment
+from serve.feedback import RATINGS, Feedback, FeedbackError, _clean_comment, to_csv
 
 
 class PgFeedbackStore:
@@ -51,6 +49,18 @@ class PgFeedbackStore:
         if cursor.rowcount == 0:
             raise FeedbackError(f"Không có góp ý số {feedback_id}.")
 
+    def set_rating(self, feedback_id: int, rating: str, comment: str = "") -> None:
+        """Change a stored rating (and its comment, when one is given)."""
+        if rating not in RATINGS:
+            raise FeedbackError(f"Đánh giá phải là 'up' hoặc 'down' (nhận được {rating!r}).")
+        comment = _clean_comment(comment)
+        with self._pool.connection() as db:
+            db.execute(
+                "UPDATE nqa_feedback SET rating = %s, comment = CASE WHEN %s = '' THEN comment "
+                "ELSE %s END WHERE id = %s",
+                (RATINGS[rating], comment, comment, int(feedback_id)),
+            )
+
     def rows(self) -> list[Feedback]:
         with self._pool.connection() as db:
             cursor = db.execute(
@@ -66,22 +76,4 @@ class PgFeedbackStore:
 
     def to_csv(self) -> str:
         """All rows as CSV text (UTF-8, header line first), for spreadsheets."""
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(_COLUMNS)
-        for f in self.rows():
-            abstained = int(f.abstained)
-            writer.writerow(
-                [
-                    f.id,
-                    f.created_at,
-                    f.rating,
-                    f.comment,
-                    f.question,
-                    f.answer,
-                    abstained,
-                    f.confidence,
-                    f.citations,
-                ]
-            )
-        return out.getvalue()
+        return to_csv(self.rows())

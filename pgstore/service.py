@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from config import Config, current
 from corpus.types import Document
 from corpus.upload import place_upload
 from index.build import _model_record
@@ -30,7 +31,7 @@ from pgstore.feedback import PgFeedbackStore
 from pgstore.follow import POLL_SECONDS, Follower
 from pgstore.replica import index_version, next_index, open_index
 from pgstore.repository import Repository
-from serve.service import Service, ServiceError, _default_make_bot, _find
+from serve.service import Service, ServiceError, _find
 
 log = logging.getLogger("nqa.app")
 
@@ -41,7 +42,7 @@ _UNREACHABLE = (
 
 def replica_name() -> str:
     """NQA_REPLICA, else host name and process id: recorded with feedback and in the logs."""
-    return os.environ.get("NQA_REPLICA", "").strip() or f"{socket.gethostname()}-{os.getpid()}"
+    return current().replica or f"{socket.gethostname()}-{os.getpid()}"
 
 
 class SharedService(Service):
@@ -52,10 +53,11 @@ class SharedService(Service):
         replica: str | None = None,
         settings: Settings | None = None,
         embedder: Embedder | None = None,
-        make_bot=_default_make_bot,
+        make_bot=None,
         admin_token: str | None = None,
         dense: str | None = None,
         poll: float = POLL_SECONDS,
+        config: Config | None = None,
     ):
         replica = replica or replica_name()
         self.repo = Repository(url, replica)
@@ -71,6 +73,7 @@ class SharedService(Service):
             feedback=PgFeedbackStore(url, replica),
             conversations=PgConversations(url, replica, on_error=self.follower.failed),
             admin_token=admin_token,
+            config=config,
         )
 
     def _open(self, _folder: Path) -> Any:
@@ -126,7 +129,7 @@ class SharedService(Service):
                     raise ServiceError(f"Tệp này đã có trong kho: '{twin[1]}' (mã {twin[0]}).")
                 with tempfile.TemporaryDirectory(prefix="nqa-upload-") as folder:
                     taken = self.repo.doc_ids()
-                    placed = place_upload(src, name, Path(folder), taken=taken)
+                    placed = place_upload(src, name, Path(folder), taken=taken, limits=self.limits)
                     prepared = self._prepare(placed.path, live)
                 model = _model_record(self._settings, self._query_embedder)
                 self.repo.put(prepared, model, replace=False)
@@ -145,11 +148,11 @@ class SharedService(Service):
         return document
 
     def _prepare(self, path: Path, live: Any) -> list:
-        from corpus import load_document
+        from corpus.worker import parse_bounded
         from index.build import read_options
 
-        try:
-            document = load_document(path, read_options())
+        try:  # parsed in time once already (place_upload): the same bound again
+            document = parse_bounded(path, self.limits.parse_seconds, read_options(self._settings))
         except Exception as exc:
             raise ServiceError(f"Không đọc được tệp '{path.name}': {exc}") from exc
         prepared, _ = prepare([(document, path)], lambda: live.embedder, self.repo.vectors_for)
@@ -187,8 +190,14 @@ def _db_errors() -> tuple[type[BaseException], ...]:
     return (psycopg.Error,)
 
 
-def from_env(url: str, admin_token: str | None = None) -> SharedService:
+def from_config(config: Config) -> SharedService:
     """The app's service when NQA_DATABASE_URL is set (NQA_DB_POLL_SECONDS: the fallback poll)."""
-    raw = os.environ.get("NQA_DB_POLL_SECONDS", "").strip()
-    poll = float(raw) if raw else POLL_SECONDS
-    return SharedService(url, admin_token=admin_token, poll=poll)
+    return SharedService(
+        config.database_url,
+        replica=config.replica,
+        settings=Settings.from_config(config),
+        admin_token=config.admin_token,
+        dense=config.dense,
+        poll=config.db_poll_seconds,
+        config=config,
+    )

@@ -3,14 +3,18 @@
     .venv/bin/python app.py &                       # the app on the bundled corpus
     .venv/bin/python scripts/load_test.py           # 20 clients x 10 questions
     .venv/bin/python scripts/load_test.py http://127.0.0.1:7860 --clients 5 --questions 4
+    NQA_ADMIN_TOKEN=... .venv/bin/python scripts/load_test.py --upload some.docx
+                                                    # ... while that file is uploaded, then deleted
 
 Reports throughput, latency percentiles (each ask's round trip as a client sees it, queueing
-included) and errors; exits 1 if any question failed. Only meant for an app on this machine.
+included) and errors; exits 1 if any question (or the upload or delete) failed. Only meant for
+an app on this machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -42,6 +46,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     abstained: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    admin: dict = field(default_factory=dict)  # the upload and delete run alongside, if any
 
 
 def _user(client, questions: list[str], start: threading.Barrier, tally: Tally) -> None:
@@ -70,7 +75,37 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
-def run(url: str, clients: int, questions: int, seed: int = 0) -> Tally:
+def _admin(client, path: str, token: str, start: threading.Barrier, tally: Tally) -> None:
+    """One upload a second after the questions start, then its delete."""
+    from gradio_client import handle_file
+
+    start.wait()
+    time.sleep(1.0)
+    for what, call in (
+        ("upload", lambda: client.predict(handle_file(path), token, api_name="/upload")),
+        ("delete", lambda: client.predict(tally.admin["doc_id"], token, api_name="/delete")),
+    ):
+        began = time.perf_counter()
+        try:
+            result = call()
+            if what == "upload":
+                tally.admin["doc_id"] = result["doc_id"]
+                tally.admin["passages"] = result["passages"]
+            tally.admin[what] = f"ok in {time.perf_counter() - began:.1f} s"
+        except Exception as exc:
+            tally.admin[what] = f"failed: {type(exc).__name__}: {exc}"[:200]
+            tally.errors.append(f"{what}: {exc}"[:200])
+            return
+
+
+def run(
+    url: str,
+    clients: int,
+    questions: int,
+    seed: int = 0,
+    upload: str | None = None,
+    token: str = "",
+) -> Tally:
     from gradio_client import Client
 
     rng = random.Random(seed)
@@ -81,8 +116,9 @@ def run(url: str, clients: int, questions: int, seed: int = 0) -> Tally:
     health = connections[0].predict(api_name="/health")
     print(f"health: {health}", flush=True)
     connections[0].predict(QUESTIONS[0], "", api_name="/ask")  # warm-up, not counted
+    load = os.getloadavg()
     tally = Tally()
-    start = threading.Barrier(clients + 1)
+    start = threading.Barrier(clients + 1 + bool(upload))
     threads = [
         threading.Thread(
             target=_user,
@@ -91,6 +127,11 @@ def run(url: str, clients: int, questions: int, seed: int = 0) -> Tally:
         )
         for c in connections
     ]
+    if upload:
+        admin = Client(url, verbose=False, ssl_verify=False)
+        threads.append(
+            threading.Thread(target=_admin, args=(admin, upload, token, start, tally), daemon=True)
+        )
     for t in threads:
         t.start()
     start.wait()
@@ -109,6 +150,13 @@ def run(url: str, clients: int, questions: int, seed: int = 0) -> Tally:
         f"answers     {n - len(tally.errors) - tally.abstained} cited, {tally.abstained} not found\n"
         f"errors      {len(tally.errors)}"
     )
+    if upload:
+        print(
+            f"admin       upload {tally.admin.get('upload', 'not run')} "
+            f"({tally.admin.get('passages', '?')} passages), "
+            f"delete {tally.admin.get('delete', 'not run')}"
+        )
+    print(f"load average before the run {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     for error in sorted(set(tally.errors))[:5]:
         print(f"  - {error}")
     return tally
@@ -120,10 +168,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--questions", type=int, default=10, help="questions per client")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--upload", help="a document to upload (then delete) during the run")
+    parser.add_argument(
+        "--token", default=os.environ.get("NQA_ADMIN_TOKEN", ""), help="admin token"
+    )
     args = parser.parse_args(argv)
     if not args.url.startswith(("http://127.", "http://localhost", "http://[::1]")):
         parser.error("only an app on this machine (127.0.0.1 / localhost) may be load tested")
-    tally = run(args.url.rstrip("/") + "/", args.clients, args.questions, args.seed)
+    tally = run(
+        args.url.rstrip("/") + "/",
+        args.clients,
+        args.questions,
+        args.seed,
+        upload=args.upload,
+        token=args.token,
+    )
     return 1 if tally.errors else 0
 
 

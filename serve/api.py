@@ -3,7 +3,7 @@
 app.py exposes each one as a named endpoint, and the page's handlers call the same functions
 and render what they return, so the page and gradio_client take one path. USER_ERRORS are the
 refusals whose message is meant for the user (anything else is a bug, logged and answered with
-a generic message).
+a generic message). Every argument is checked for its type first (serve.arguments).
 """
 
 from __future__ import annotations
@@ -15,19 +15,16 @@ import threading
 import time
 from pathlib import Path
 
-from bot.types import QuestionError
 from corpus.types import Document
-from corpus.upload import UploadError
-from index.types import IndexStateError, QueryError
-from serve import highlight, shapes
+from errors import NqaError
+from serve import arguments, highlight, shapes
 from serve import overview as corpus_overview
-from serve.feedback import FeedbackError
 from serve.library import warning_vi
 from serve.render import MARKERS
 from serve.service import Service, ServiceError
 from serve.sources import document_label, short_title, source_json
 
-USER_ERRORS = (QuestionError, QueryError, IndexStateError, ServiceError, UploadError, FeedbackError)
+USER_ERRORS = (NqaError,)  # every domain error: question, index state, upload, feedback ...
 EXPORTS = "nqa-exports"  # under the system temp folder, from where Gradio may serve a copy
 
 
@@ -35,6 +32,8 @@ def ask(service: Service, question: str, follow_up_of: str = "") -> dict:
     """Answer a question; pass the id of the previous answer to ask a follow-up. Each citation
     is a source card's data: the document's type, number, short title, issuer and dates, the
     section, and an excerpt with the answer's span and a sentence of context on each side."""
+    question = arguments.text(question, "question")
+    follow_up_of = arguments.text(follow_up_of, "follow_up_of", optional=True)
     asked = service.ask(question, parent=follow_up_of or None)
     answer = asked.answer
     documents = {d.meta.doc_id: d for d in service.documents()}
@@ -60,15 +59,22 @@ def _cited(answer) -> tuple[list, list]:
     return cited, [c for c in answer.citations if c.n not in numbers]
 
 
-def feedback(service: Service, answer_id: str, rating: str, comment: str = "") -> dict:
-    """Rate an answer: rating "up" (👍) or "down" (👎), optional comment."""
-    return {"id": service.rate(answer_id, rating, comment)}
+def feedback(
+    service: Service, answer_id: str, rating: str, comment: str = "", client: str = ""
+) -> dict:
+    """Rate an answer: rating "up" (👍) or "down" (👎), optional comment. One rating per
+    answer (rating it again changes it); `client` (set by the server) is rate-limited."""
+    answer_id = arguments.text(answer_id, "answer_id")
+    rating = arguments.text(rating, "rating")
+    comment = arguments.text(comment, "comment", optional=True)
+    return {"id": service.rate(answer_id, rating, comment, client)}
 
 
-def comment(service: Service, feedback_id: int, text: str) -> dict:
+def comment(service: Service, feedback_id: int, text: str, client: str = "") -> dict:
     """Add a comment to a rating given before (the page's two-step feedback)."""
-    service.feedback.set_comment(int(feedback_id), text)
-    return {"id": int(feedback_id)}
+    feedback_id = arguments.integer(feedback_id, "feedback_id", 1, 2**62)
+    service.comment(feedback_id, arguments.text(text, "text", optional=True), client)
+    return {"id": feedback_id}
 
 
 def _effective_year(document: Document) -> int | None:
@@ -91,6 +97,13 @@ def search(
     issue). Hits holding less than half of the query's
     content words are left out, so a query nothing matches returns []. `matches` are the
     (start, end) of the query's phrases in the text, `relevance` the share of its words found."""
+    query = arguments.text(query, "query")
+    k = arguments.integer(k, "k", 1, 1000)
+    docs = arguments.texts(docs, "docs")
+    year = arguments.integer(year, "year", 1, 9999, optional=True)
+    issuer = arguments.text(issuer, "issuer", optional=True) or None
+    kind = arguments.text(kind, "kind", optional=True) or None
+    effective_year = arguments.integer(effective_year, "effective_year", 1, 9999, optional=True)
     if kind or effective_year:
         chosen = [
             d.meta.doc_id
@@ -139,11 +152,13 @@ def _aliases(query: str) -> dict[str, str]:
 
 def toc(service: Service, doc_id: str) -> dict:
     """A document's metadata and table of contents."""
-    return shapes.toc_json(service.document(doc_id))
+    return shapes.toc_json(service.document(arguments.text(doc_id, "doc_id")))
 
 
 def section(service: Service, doc_id: str, heading: str = "") -> dict:
     """All passages under a heading path ("Điều 2 › I. ..."); the whole text for ""."""
+    doc_id = arguments.text(doc_id, "doc_id")
+    heading = arguments.text(heading, "heading", optional=True)
     data = shapes.section_json(service.document(doc_id), heading)
     if data["heading"] and not data["passages"]:
         raise ServiceError(f"Văn bản '{doc_id}' không có mục “{heading}”.")
@@ -153,6 +168,11 @@ def section(service: Service, doc_id: str, heading: str = "") -> dict:
 def documents(service: Service) -> list[dict]:
     """Every document of the corpus with its metadata."""
     return [shapes.document_json(d) for d in service.documents()]
+
+
+def unreadable(service: Service) -> list[dict]:
+    """Files of the corpus folder that could not be read, and why: [{"file", "reason"}]."""
+    return [{"file": name, "reason": reason} for name, reason in service.unreadable()]
 
 
 _EXAMPLES: dict[tuple, list[str]] = {}  # per corpus version: the examples the bot answers
@@ -195,15 +215,16 @@ def _answered_examples(service: Service, docs: list[Document]) -> list[str]:
 
 def upload(service: Service, file: str | Path, token: str) -> dict:
     """Add a document (admin token required): its metadata and parse report (passages by kind,
-    tables, warnings). Gradio's temporary copy of the upload is deleted afterwards, the app
-    keeps its own."""
+    tables, warnings). Gradio's cached copy of the upload is left to its cache sweep: identical
+    uploads share one cached file, which another request may still be reading."""
     from corpus.check import check
 
+    if not isinstance(file, str | Path):
+        raise arguments.ArgumentError(
+            "Tham số 'file' phải là tệp tải lên (handle_file(đường dẫn))."
+        )
     file = Path(file)
-    try:
-        document = service.add_upload(file, file.name, token)
-    finally:
-        file.unlink(missing_ok=True)
+    document = service.add_upload(file, file.name, arguments.text(token, "token", optional=True))
     report = check(document)
     return {
         **shapes.document_json(document),
@@ -217,13 +238,14 @@ def upload(service: Service, file: str | Path, token: str) -> dict:
 
 def delete(service: Service, doc_id: str, token: str) -> dict:
     """Remove a document and its file (admin token required)."""
-    service.delete(doc_id, token)
+    doc_id = arguments.text(doc_id, "doc_id")
+    service.delete(doc_id, arguments.text(token, "token", optional=True))
     return {"deleted": doc_id, "documents": len(service.documents())}
 
 
 def export_feedback(service: Service, token: str) -> str:
     """Path of a fresh CSV of all feedback (UTF-8 with BOM, so Excel reads Vietnamese)."""
-    service.authorize(token)
+    service.authorize(arguments.text(token, "token", optional=True))
     folder = Path(tempfile.gettempdir()) / EXPORTS
     folder.mkdir(exist_ok=True)
     for old in folder.glob("feedback-*.csv"):

@@ -176,6 +176,18 @@ def documents_html(documents: Sequence[Mapping]) -> str:
     )
 
 
+def unreadable_html(files: Sequence[Mapping]) -> str:
+    """Corpus files that could not be read (serve.api.unreadable JSON), with the reason."""
+    if not files:
+        return ""
+    items = "".join(f"<li><b>{escape(f['file'])}</b>: {escape(f['reason'])}</li>" for f in files)
+    return (
+        '<div class="nqa-msg nqa-error" role="status"><p>Không đọc được '
+        f"{len(files)} tệp trong thư mục kho (các văn bản khác vẫn dùng được). Hãy lưu lại tệp "
+        f"đúng định dạng rồi tải lên lại:</p><ul>{items}</ul></div>"
+    )
+
+
 # corpus/check.py words its warnings for developers, in English: said again for staff
 _WARNINGS = [
     (r"no title found.*", "Không tìm thấy trích yếu (tên) văn bản ở phần đầu."),

@@ -1,10 +1,8 @@
-"""The running product: the current Index and Bot of one corpus folder, and the operations the
-web app offers on them (ask, search, browse, upload, delete, feedback, health).
+"""The running product: the operations the web app offers on the live index and bot of one
+corpus folder (serve.holder.Live): ask, search, browse, upload, delete, feedback, health.
 
-The Index and Bot are swapped as a pair under a lock, and never changed in place: opening,
-uploading and deleting all build the next index off to the side (re-using the live index's
-parsed documents, tokens and vectors, so only a new document is embedded) while the live one
-keeps answering, then swap it in. Uploads, deletes and rebuilds are serialized.
+Uploads and deletes build the next index off to the side and swap it in (Live), one at a time;
+a failed one puts the corpus folder back as it was.
 """
 
 from __future__ import annotations
@@ -13,175 +11,69 @@ import hmac
 import logging
 import os
 import secrets
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from bot.types import Answer
+from config import Config, current
 from corpus.listing import sidecars_of
 from corpus.types import Document
-from corpus.upload import duplicate_of, place_upload
+from corpus.upload import Limits, duplicate_of, place_upload
+from errors import storage_error
 from serve.conversations import Asked, Conversations
-from serve.feedback import FILE_NAME, FeedbackStore
+from serve.feedback import FILE_NAME, FeedbackStore, Ratings, open_feedback
+from serve.holder import Forbidden, Live, ServiceError, _default_update_index
+from serve.housekeeping import hidden_name
+
+__all__ = ["Forbidden", "Service", "ServiceError", "corpus_folder"]
 
 log = logging.getLogger("nqa.app")
-
 
 _FORGOTTEN = (
     "Không còn câu trả lời mã '{}' (máy chủ đã khởi động lại hoặc câu trả lời quá cũ): hãy hỏi lại."
 )
+_BUSY = "Kho đang được lập chỉ mục lại sau khi khởi động; vui lòng thử lại sau ít phút."
+MAX_SEARCH_CHARS = 500
 
 
-class ServiceError(ValueError):
-    """A request the service refuses; the message (Vietnamese) says why and what to do."""
-
-
-class Forbidden(ServiceError):
-    """Admin operation without the right token, or with admin operations switched off."""
-
-
-def corpus_folder() -> Path:
+def corpus_folder(config: Config | None = None) -> Path:
     """The app's corpus folder: NQA_CORPUS_DIR, else <data dir>/corpus."""
-    from index.settings import data_dir
-
-    env = os.environ.get("NQA_CORPUS_DIR", "").strip()
-    return Path(env).expanduser() if env else data_dir() / "corpus"
+    return (config or current()).app_corpus
 
 
-def _default_open_index(corpus_dir: Path) -> Any:
-    from index import open_index
-
-    return open_index(corpus_dir, build=True)
-
-
-def _default_update_index(corpus_dir: Path, live: Any) -> Any:
-    """The index of the corpus folder as it is now, built from `live` (only changed files are
-    parsed and embedded) and published atomically."""
-    from index import build_index
-
-    return build_index(corpus_dir, live.settings, previous=live)
-
-
-def _default_make_bot(index: Any) -> Any:
-    from bot import Bot
-    from bot.generate import from_env
-
-    return Bot(index, generator=from_env())
-
-
-def _warm_up(index: Any) -> None:
-    """Load the query model now rather than on the first visitor's question."""
-    try:
-        index.search("nghị quyết", 1)
-    except Exception as exc:  # an empty corpus, say: the first real question will tell
-        log.warning("warm-up search failed: %s", exc)
-
-
-class Service:
+class Service(Live):
     def __init__(
         self,
         corpus_dir: Path,
         *,
-        open_index: Callable[[Path], Any] = _default_open_index,
+        config: Config | None = None,
+        open_index: Callable[[Path], Any] | None = None,
         update_index: Callable[[Path, Any], Any] = _default_update_index,
-        make_bot: Callable[[Any], Any] = _default_make_bot,
+        make_bot: Callable[[Any], Any] | None = None,
         feedback: FeedbackStore | None = None,
         admin_token: str | None = None,
         conversations: Conversations | None = None,
+        stored_index: Callable[[Path], tuple[Any, str | None]] | None = None,
+        parse: Callable[[Path], Document] | None = None,
     ):
-        from index.settings import data_dir
-
-        self.corpus_dir = Path(corpus_dir)
-        self._open_index = open_index
-        self._update_index = update_index
-        self._make_bot = make_bot
-        self.feedback = feedback or FeedbackStore(data_dir() / FILE_NAME)
-        self._admin_token = admin_token or ""
-        self._index: Any = None
-        self._bot: Any = None
-        self._ref_lock = threading.Lock()  # guards the (index, bot) pair
-        self._write_lock = threading.Lock()  # one upload / delete / rebuild at a time
-        self._rebuilding = False
-        self._error: str | None = None
-        self._ready = threading.Event()
-        self.conversations = conversations or Conversations()
-
-    # ------------------------------------------------------------------ lifecycle
-
-    def start(self, *, background: bool = False) -> Service:
-        """Open (building if needed) the index of the corpus folder."""
-        if background:
-            threading.Thread(target=self.rebuild, name="nqa-index", daemon=True).start()
-        else:
-            self.rebuild()
-        return self
-
-    def rebuild(self) -> None:
-        """Open (or build) the index of the corpus folder and swap it in."""
-        with self._write_lock:
-            self._build(lambda _live: self._open_index(self.corpus_dir), "opened")
-
-    def _build(self, make: Callable[[Any], Any], what: str) -> Any:
-        """Make the next index from the live one (None at start) off to the side, then swap it
-        in with a fresh bot; the live pair answers until then. Caller holds _write_lock."""
-        with self._ref_lock:
-            live = self._index
-        self._rebuilding = True
-        started = time.perf_counter()
-        try:
-            index = make(live)
-            bot = self._make_bot(index)
-            _warm_up(index)
-        except Exception as exc:
-            if live is None:
-                self._error = f"{type(exc).__name__}: {exc}"
-            log.exception("index of %s could not be %s", self.corpus_dir, what)
-            raise
-        finally:
-            self._rebuilding = False
-        with self._ref_lock:
-            self._index, self._bot = index, bot
-        self._error = None
-        self._ready.set()
-        log.info(
-            "index %s: %d documents, %d passages in %.1f s",
-            what,
-            len(index.corpus.documents),
-            len(index.corpus.passages()),
-            time.perf_counter() - started,
+        super().__init__(
+            corpus_dir,
+            config=config,
+            open_index=open_index,
+            update_index=update_index,
+            make_bot=make_bot,
+            stored_index=stored_index,
         )
-        return index
-
-    def wait_ready(self, timeout: float | None = None) -> bool:
-        return self._ready.wait(timeout)
-
-    def _current(self) -> tuple[Any, Any]:
-        with self._ref_lock:
-            index, bot = self._index, self._bot
-        if index is None:
-            if self._error:
-                raise ServiceError(f"Chỉ mục không mở được ({self._error}). Xem nhật ký máy chủ.")
-            raise ServiceError("Chỉ mục đang được xây dựng, vui lòng thử lại sau ít phút.")
-        return index, bot
-
-    def health(self) -> dict:
-        """{"status": "ok", "index": "ready" | "rebuilding", "documents": N, "passages": M}"""
-        with self._ref_lock:
-            index = self._index
-        status = "rebuilding" if self._rebuilding or index is None else "ready"
-        if index is None and self._error:
-            status = "error"
-        out: dict[str, Any] = {"status": "ok" if index is not None else status, "index": status}
-        if index is not None:
-            out["documents"] = len(index.corpus.documents)
-            out["passages"] = len(index.corpus.passages())
-        else:
-            out["documents"] = out["passages"] = 0
-        if self._error:
-            out["error"] = self._error
-        return out
+        self.limits = Limits.from_config(self.config)
+        self._parse = parse  # of uploads; None: corpus.worker, bounded by self.limits
+        self.feedback = feedback or open_feedback(self.config.data_dir / FILE_NAME)
+        self.ratings = Ratings(self.feedback)
+        token = self.config.admin_token if admin_token is None else admin_token
+        self._admin_token = token or ""
+        self.conversations = conversations or Conversations()
 
     # ------------------------------------------------------------------ questions
 
@@ -198,7 +90,7 @@ class Service:
                 "ask %.0f ms error=%s q=%r",
                 (time.perf_counter() - started) * 1000,
                 type(exc).__name__,
-                question[:200],
+                str(question)[:200],
             )
             raise
         seconds = time.perf_counter() - started
@@ -226,9 +118,14 @@ class Service:
             raise ServiceError(_FORGOTTEN.format(parent))
         return history
 
-    def rate(self, answer_id: str, rating: str, comment: str = "") -> int:
-        """Store 👍 ("up") or 👎 ("down") with an optional comment; returns the feedback id."""
-        return self.feedback.add(self.recall(answer_id).answer, rating, comment)
+    def rate(self, answer_id: str, rating: str, comment: str = "", client: str = "") -> int:
+        """Store 👍 ("up") or 👎 ("down") with an optional comment; returns the feedback id.
+        One row per answer (rating it again changes that row); a client sending too many
+        ratings or comments a minute is asked to wait (serve.feedback.Ratings)."""
+        return self.ratings.rate(answer_id, self.recall(answer_id).answer, rating, comment, client)
+
+    def comment(self, feedback_id: int, text: str, client: str = "") -> None:
+        self.ratings.comment(feedback_id, text, client)
 
     # ------------------------------------------------------------------ staff
 
@@ -244,8 +141,10 @@ class Service:
         query = (query or "").strip()
         if not query:
             raise ServiceError("Hãy nhập từ khóa cần tìm.")
-        if len(query) > 500:
-            raise ServiceError(f"Từ khóa dài {len(query)} ký tự, tối đa 500: hãy rút gọn.")
+        if len(query) > MAX_SEARCH_CHARS:
+            raise ServiceError(
+                f"Từ khóa dài {len(query)} ký tự, tối đa {MAX_SEARCH_CHARS}: hãy rút gọn."
+            )
         k = max(1, min(int(k), 50))
         index, _ = self._current()
         return index.search(query, k, docs=docs or None, year=year, issuer=issuer or None)
@@ -253,6 +152,11 @@ class Service:
     def documents(self) -> list[Document]:
         index, _ = self._current()
         return list(index.corpus.documents)
+
+    def unreadable(self) -> list[tuple[str, str]]:
+        """(file name, reason) of every corpus file the live index could not read."""
+        index, _ = self._current()
+        return [(Path(e.path).name, e.reason) for e in index.corpus.errors]
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents():
@@ -270,17 +174,27 @@ class Service:
         if not hmac.compare_digest((token or "").encode(), self._admin_token.encode()):
             raise Forbidden("Mã quản trị không đúng.")
 
+    def _writing(self) -> None:
+        """Refuse a change while the start-up rebuild runs (it can take minutes)."""
+        if self._starting:
+            raise ServiceError(_BUSY)
+
     def add_upload(self, src: Path, name: str, token: str | None) -> Document:
-        """Place an uploaded file in the corpus folder and index it; searchable on return."""
+        """Place an uploaded file in the corpus folder and index it; searchable on return.
+        Identical uploads at the same moment take turns: the first is added, the others are
+        told it is already there."""
         self.authorize(token)
-        with self._write_lock:
+        self._writing()
+        with self._write_lock, _writable(self.corpus_dir):
             live, _ = self._current()
-            if twin := duplicate_of(Path(src), self.corpus_dir):
+            if Path(src).is_file() and (twin := duplicate_of(Path(src), self.corpus_dir)):
                 titles = {d.meta.doc_id: d.meta.title for d in live.corpus.documents}
                 title = titles.get(twin.stem, twin.name)
                 raise ServiceError(f"Tệp này đã có trong kho: '{title}' (mã {twin.stem}).")
             taken = {d.meta.doc_id for d in live.corpus.documents}
-            placed = place_upload(Path(src), name, self.corpus_dir, taken=taken)
+            placed = place_upload(
+                Path(src), name, self.corpus_dir, taken=taken, limits=self.limits, parse=self._parse
+            )
             swapped = False
             try:
                 index = self._build(self._next_index, "updated")
@@ -294,13 +208,13 @@ class Service:
         log.info("added %s (%d passages) from %r", placed.path.name, len(document.passages), name)
         return document
 
-    def _next_index(self, live: Any) -> Any:
-        return self._update_index(self.corpus_dir, live)
-
     def delete(self, doc_id: str, token: str | None) -> Document:
-        """Remove a document's file (and metadata sidecar) and its passages from the index."""
+        """Remove a document's file (and metadata sidecar) and its passages from the index.
+        The files are hidden first and removed once the index without them is live; if the
+        process dies in between, the next start finishes or undoes it (serve.housekeeping)."""
         self.authorize(token)
-        with self._write_lock:
+        self._writing()
+        with self._write_lock, _writable(self.corpus_dir):
             document = self.document(doc_id)
             if len(self.documents()) == 1:
                 raise ServiceError("Không thể xóa văn bản cuối cùng: kho phải còn ít nhất một.")
@@ -311,7 +225,7 @@ class Service:
             moved = []
             for file in [path, *sidecars_of(path)]:
                 if file.exists():
-                    hidden = file.with_name(f".deleting-{secrets.token_hex(4)}-{file.name}")
+                    hidden = hidden_name(file, secrets.token_hex(4))
                     os.replace(file, hidden)
                     moved.append((file, hidden))
             try:
@@ -336,6 +250,21 @@ class Service:
         folder = self.corpus_dir.resolve()
         resolved = path.resolve()
         return resolved if resolved.parent == folder else None
+
+
+@contextmanager
+def _writable(folder: Path) -> Iterator[None]:
+    """A write the machine refuses (read-only, full) as a refusal that says so."""
+    try:
+        yield
+    except OSError as exc:
+        if storage_error(exc) is None:
+            raise
+        log.error("corpus change refused by the file system: %s", exc)
+        raise ServiceError(
+            f"Không ghi được vào thư mục dữ liệu ({exc.strerror or exc}): thư mục chỉ đọc hoặc "
+            "đã đầy. Kho tài liệu không thay đổi; hãy báo quản trị viên máy chủ."
+        ) from exc
 
 
 def _find(index: Any, doc_id: str, name: str) -> Document:

@@ -81,16 +81,16 @@ def write_tiny_corpus(folder: Path) -> Path:
 def running_app(root: Path, *, token: str | None = TOKEN) -> Iterator[RunningApp]:
     """The real app (real index, model and bot) on 127.0.0.1 at a free port, data under `root`."""
     import app
+    from config import current, using
     from serve.service import Service
 
-    with pytest.MonkeyPatch.context() as mp:
-        data = root / "data"
-        mp.setenv("NQA_DATA_DIR", str(data))
+    data = root / "data"
+    # extractive answers (no LLM: no network in tests), data under `root`
+    config = current().replace(data_dir=data, llm_url=None, llm_model=None)
+    with pytest.MonkeyPatch.context() as mp, using(config):
         mp.setenv("GRADIO_TEMP_DIR", str(data / "gradio"))
-        mp.setenv("HF_HUB_OFFLINE", "1")
-        mp.delenv("NQA_LLM_URL", raising=False)  # extractive answers: no network in tests
         corpus = write_tiny_corpus(root / "corpus")
-        service = Service(corpus, admin_token=token).start()
+        service = Service(corpus, config=config, admin_token=token).start()
         demo, _, url = app.launch(service, port=free_port(), prevent_thread_lock=True, quiet=True)
         try:
             yield RunningApp(url.rstrip("/"), service, corpus, data)

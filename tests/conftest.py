@@ -15,10 +15,20 @@ ALQAC_DIR = ROOT / "eval" / "data" / "alqac"
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory):
+    """The session's configuration (config.use): its own data folder, the shared model cache;
+    also in the environment, for the servers and CLIs tests start as subprocesses."""
+    import config
+
     old = {k: os.environ.get(k) for k in ("NQA_DATA_DIR", "NQA_MODEL_DIR")}
     os.environ["NQA_DATA_DIR"] = str(tmp_path_factory.mktemp("nqa-data"))
     os.environ.setdefault(
         "NQA_MODEL_DIR", str(Path.home() / ".cache" / "hoidap-nghiquyet" / "models")
+    )
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    config.use(
+        config.Config(
+            data_dir=Path(os.environ["NQA_DATA_DIR"]), model_dir=Path(os.environ["NQA_MODEL_DIR"])
+        )
     )
     yield
     for k, v in old.items():

@@ -19,14 +19,22 @@ VOCAB = "bảo hiểm y tế ngân sách chuyển đổi số hộ nghèo du l�
 
 def main(url: str, port: int, name: str) -> None:
     import app
+    import config
     from pgstore.service import SharedService
 
     logging.basicConfig(level=logging.INFO, format=f"{name} %(asctime)s %(name)s: %(message)s")
     for noisy in ("httpx", "bm25s", "faiss.loader"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    os.environ.pop("NQA_LLM_URL", None)
+    # this process's edge: its configuration from the environment the test gave it, no LLM
+    settings = config.Config.from_env(os.environ).replace(llm_url=None, llm_model=None)
+    config.use(settings)
     service = SharedService(
-        url, replica=name, embedder=BagOfWordsEmbedder(VOCAB), admin_token=TOKEN, poll=1.0
+        url,
+        replica=name,
+        embedder=BagOfWordsEmbedder(VOCAB),
+        admin_token=TOKEN,
+        poll=1.0,
+        config=settings,
     ).start()
     app.launch(service, port=port, quiet=True)
 

@@ -48,8 +48,8 @@ def test_named_endpoints(client):
     assert names == {
         f"/{n}"
         for n in (
-            "ask feedback search toc section documents overview upload delete export_feedback"
-            " health"
+            "ask feedback search toc section documents unreadable overview upload delete"
+            " export_feedback health"
         ).split()
     }
 

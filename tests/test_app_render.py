@@ -365,3 +365,25 @@ def test_the_page_leaves_out_an_english_gloss(message, shown):
     from serve.pages.common import vietnamese
 
     assert vietnamese(message) == shown
+
+
+MARKDOWN = "![ảnh](http://evil.example/x.png) [bấm vào](http://evil.example/) <a href=x>a</a>"
+
+
+def test_markdown_in_a_question_or_a_document_is_shown_as_text():
+    doc = _document()
+    evil = Passage("d#9", "nq-35", (MARKDOWN,), None, f"Nội dung {MARKDOWN}", "content")
+    doc = Document(doc.meta, doc.toc, (*doc.passages, evil))
+    c = Citation(1, "nq-35", MARKDOWN, None, evil.section_str, None, evil.text, None, 0.5, "d#9")
+    turn = {**_turn(), "question": MARKDOWN, "answer": f"Đáp: {MARKDOWN} [1]"}
+    html = render.turn_html({**turn, "citations": [sources.source_json(c, doc)]})
+    part = shapes.section_json(doc)
+    pages = [
+        html,
+        library.section_html(part, shapes.toc_json(doc)),
+        library.hits_html([{**_hit(), "text": MARKDOWN, "section": MARKDOWN}], MARKDOWN, {}),
+        library.unreadable_html([{"file": MARKDOWN, "reason": MARKDOWN}]),
+    ]
+    for page in pages:
+        assert "<img" not in page and "evil.example/x.png)" in page  # the characters, as typed
+        assert 'href="http://evil' not in page and "<a href=x>" not in page

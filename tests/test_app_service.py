@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.types import Answer, QuestionError
+from config import Config
 from corpus.types import Corpus, CorpusError, Document, DocumentMeta, Passage
 from corpus.upload import UploadError, seed_corpus
 from serve.feedback import FeedbackStore
@@ -74,6 +75,7 @@ def _service(folder, tmp_path, *, token="s3cret", open_index=None, update_index=
         make_bot=FakeBot,
         feedback=FeedbackStore(tmp_path / "fb.sqlite3"),
         admin_token=token,
+        parse=_parse_md,
     )
 
 
@@ -298,11 +300,10 @@ def test_seed_and_corpus_folder(tmp_path, monkeypatch):
     assert seed_corpus(target, source) == 1
     assert [p.name for p in target.iterdir()] == ["nq.md"]
     assert seed_corpus(target, source) == 0  # not empty: left alone
-    monkeypatch.setenv("NQA_CORPUS_DIR", str(tmp_path / "mine"))
-    assert corpus_folder() == tmp_path / "mine"
-    monkeypatch.delenv("NQA_CORPUS_DIR")
-    monkeypatch.setenv("NQA_DATA_DIR", str(tmp_path / "d"))
-    assert corpus_folder() == tmp_path / "d" / "corpus"
+    mine = Config.from_env({"NQA_CORPUS_DIR": str(tmp_path / "mine")})
+    assert corpus_folder(mine) == tmp_path / "mine"
+    data = Config.from_env({"NQA_DATA_DIR": str(tmp_path / "d")})
+    assert corpus_folder(data) == tmp_path / "d" / "corpus"
 
 
 def test_conversations_forget_the_oldest_and_cap_the_history():

@@ -102,14 +102,15 @@ def test_check_upload_accepts(tmp_path, name, data):
     assert check_upload(_write(tmp_path, name, data), name) == Path(name).suffix.lower()
 
 
-def test_size_limit_from_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("NQA_MAX_UPLOAD_MB", "0.001")
-    assert max_upload_bytes() == 1048
-    with pytest.raises(UploadError, match="vượt giới hạn"):
-        check_upload(_write(tmp_path, "a.txt", b"x" * 2000), "a.txt")
-    monkeypatch.setenv("NQA_MAX_UPLOAD_MB", "lots")
-    with pytest.raises(ValueError, match="NQA_MAX_UPLOAD_MB"):
-        max_upload_bytes()
+def test_size_limit_from_configuration(tmp_path):
+    from config import Config, using
+
+    with using(Config.from_env({"NQA_MAX_UPLOAD_MB": "0.001"})):
+        assert max_upload_bytes() == 1048
+        with pytest.raises(UploadError, match="vượt giới hạn"):
+            check_upload(_write(tmp_path, "a.txt", b"x" * 2000), "a.txt")
+    with pytest.raises(ValueError, match="NQA_MAX_UPLOAD_MB='lots' is not allowed"):
+        Config.from_env({"NQA_MAX_UPLOAD_MB": "lots"})
 
 
 def test_docx_zip_bomb_is_refused(tmp_path, monkeypatch):

@@ -163,6 +163,21 @@ def test_the_same_topic_in_two_provinces_is_answered_for_each(bot):
     assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
 
 
+def test_two_figures_asked_side_by_side_are_both_answered(bot):
+    answer = bot.ask(
+        "Học phí mầm non khu vực thành thị và khu vực nông thôn ở Hà Nội là bao nhiêu?"
+    )
+    assert not answer.abstained, answer.text
+    assert "315" in answer.text and "95" in answer.text, answer.text
+    assert len(answer.citations) == 2
+
+
+def test_a_comparison_gives_each_side_with_its_source(bot):
+    answer = bot.ask("Học phí tiểu học khu vực nông thôn ở Hà Nội hay Vĩnh Long cao hơn?")
+    assert "90" in answer.text and "65" in answer.text, answer.text
+    assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
+
+
 def test_a_named_province_picks_its_document(bot):
     answer = bot.ask("Ở Vĩnh Long học phí tiểu học vùng nông thôn bao nhiêu?")
     assert answer.text.startswith("65"), answer.text

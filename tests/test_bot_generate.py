@@ -14,8 +14,10 @@ from bot.generate import (
     OpenAIChatGenerator,
     build_messages,
     check_citations,
-    from_env,
+    from_config,
 )
+from config import Config
+from errors import ConfigError
 from tests.fake_llm import Reply, chat, fake_llm_server
 
 PASSAGES = (
@@ -184,53 +186,45 @@ def test_messages_number_the_passages_and_ask_for_citations():
     assert user["content"].endswith("Câu hỏi: GRDP năm 2023 tăng bao nhiêu?")
 
 
-# ---------------------------------------------------------------- from_env
+# ---------------------------------------------------------------- from_config
 
 
-@pytest.fixture
-def llm_env(monkeypatch):
-    for name in ("NQA_LLM_URL", "NQA_LLM_MODEL", "NQA_LLM_API_KEY", "NQA_LLM_TIMEOUT"):
-        monkeypatch.delenv(name, raising=False)
-    return monkeypatch
+def _config(**env):
+    return Config.from_env({k: v for k, v in env.items()})
 
 
-def test_from_env_unset_means_no_generator(llm_env):
-    assert from_env() is None
-    llm_env.setenv("NQA_LLM_URL", "  ")
-    assert from_env() is None
+def test_from_config_unset_means_no_generator():
+    assert from_config(_config()) is None
+    assert from_config(_config(NQA_LLM_URL="  ")) is None
 
 
-def test_from_env_reads_all_settings(llm_env):
-    llm_env.setenv("NQA_LLM_URL", "http://127.0.0.1:8000/v1/")
-    llm_env.setenv("NQA_LLM_MODEL", "qwen2.5")
-    llm_env.setenv("NQA_LLM_API_KEY", "sk-test")
-    llm_env.setenv("NQA_LLM_TIMEOUT", "3.5")
-    gen = from_env()
+def test_from_config_reads_all_settings():
+    config = _config(
+        NQA_LLM_URL="http://127.0.0.1:8000/v1/",
+        NQA_LLM_MODEL="qwen2.5",
+        NQA_LLM_API_KEY="sk-test",
+        NQA_LLM_TIMEOUT="3.5",
+    )
+    gen = from_config(config)
     assert gen.endpoint == "http://127.0.0.1:8000/v1/chat/completions"
     assert (gen.model, gen.api_key, gen.timeout) == ("qwen2.5", "sk-test", 3.5)
-    assert "sk-test" not in repr(gen)
+    assert "sk-test" not in repr(gen) and "sk-test" not in repr(config)
 
 
-def test_from_env_defaults(llm_env):
-    llm_env.setenv("NQA_LLM_URL", "http://127.0.0.1:11434/v1")
-    llm_env.setenv("NQA_LLM_MODEL", "llama3")
-    gen = from_env()
+def test_from_config_defaults():
+    gen = from_config(_config(NQA_LLM_URL="http://127.0.0.1:11434/v1", NQA_LLM_MODEL="llama3"))
     assert (gen.api_key, gen.timeout) == (None, 20.0)
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-1"])
-def test_from_env_bad_timeout_falls_back_to_default(llm_env, caplog, value):
-    llm_env.setenv("NQA_LLM_URL", "http://127.0.0.1:8000/v1")
-    llm_env.setenv("NQA_LLM_MODEL", "m")
-    llm_env.setenv("NQA_LLM_TIMEOUT", value)
-    assert from_env().timeout == 20.0
-    assert "NQA_LLM_TIMEOUT" in caplog.text
+def test_a_bad_timeout_is_refused_naming_the_variable(value):
+    with pytest.raises(ConfigError, match=f"NQA_LLM_TIMEOUT='{value}' is not allowed: expected"):
+        _config(NQA_LLM_URL="http://127.0.0.1:8000/v1", NQA_LLM_MODEL="m", NQA_LLM_TIMEOUT=value)
 
 
-def test_from_env_without_model_says_what_to_set(llm_env, caplog):
-    llm_env.setenv("NQA_LLM_URL", "http://127.0.0.1:8000/v1")
-    assert from_env() is None
-    assert "NQA_LLM_MODEL" in caplog.text
+def test_a_url_without_a_model_says_what_to_set():
+    with pytest.raises(ConfigError, match="set NQA_LLM_MODEL"):
+        _config(NQA_LLM_URL="http://127.0.0.1:8000/v1")
 
 
 def test_endpoint_accepts_the_full_path():

@@ -99,7 +99,7 @@ def test_duplicate_id_names_both_lines(tmp_path):
 def test_empty_file_and_missing_file(tmp_path):
     with pytest.raises(DatasetError, match="no questions"):
         load_questions(_write(tmp_path, [""]))
-    with pytest.raises(FileNotFoundError, match="No question file"):
+    with pytest.raises(DatasetError, match="No question file"):
         load_questions(tmp_path / "absent.jsonl")
 
 

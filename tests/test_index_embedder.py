@@ -163,7 +163,9 @@ def test_embedders_are_loaded_once_per_model_and_backend(monkeypatch):
 
     calls = []
     monkeypatch.setattr(embedder_module, "_CACHE", {})
-    monkeypatch.setattr(embedder_module, "_load", lambda m, b: calls.append((m, b)) or object())
+    monkeypatch.setattr(
+        embedder_module, "_load", lambda m, b, _folder: calls.append((m, b)) or object()
+    )
     first = load_embedder(Settings(model="m", backend="torch"))
     assert load_embedder(Settings(model="m", backend="torch")) is first
     assert load_embedder(Settings(model="m", backend="onnx-int8")) is not first

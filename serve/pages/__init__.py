@@ -86,11 +86,15 @@ def build(service):
     return demo
 
 
-def middleware() -> list:
+def middleware(max_upload_bytes: int | None = None) -> list:
     """ASGI middleware for the app: the HTML says lang="vi" and carries the page's style and
-    script in its <head>."""
+    script in its <head>; Gradio's upload route is bounded (serve.pages.guard)."""
     from starlette.middleware import Middleware
 
+    from serve.pages.guard import UploadGuard
     from serve.pages.lang import VietnameseHTML
 
-    return [Middleware(VietnameseHTML, head=head())]
+    out = [Middleware(VietnameseHTML, head=head())]
+    if max_upload_bytes is not None:
+        out.append(Middleware(UploadGuard, max_bytes=max_upload_bytes))
+    return out

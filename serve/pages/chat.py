@@ -13,6 +13,7 @@ from typing import Any
 import gradio as gr
 
 from serve import api, render
+from serve.limits import client_of
 from serve.pages.common import attempt, message_html
 
 # The conversation block's behaviour: its buttons call Python through `trigger`, and after
@@ -115,7 +116,7 @@ def wire(service, chat: Chat, look, tabs: gr.Tabs) -> None:
         turns = [*turns, asked]
         return _html(turns, service, asked["id"]), turns, "", ""
 
-    def act(turns: list[dict], evt: gr.EventData):
+    def act(turns: list[dict], evt: gr.EventData, request: gr.Request):
         data = getattr(evt, "_data", None) or {}
         keep = (gr.update(),) * 5
         what = data.get("act")
@@ -139,7 +140,9 @@ def wire(service, chat: Chat, look, tabs: gr.Tabs) -> None:
                 gr.update(),
             )
         if what == "rate":
-            ok, result = attempt(api.feedback, service, turn["id"], data.get("rating", ""))
+            ok, result = attempt(
+                api.feedback, service, turn["id"], data.get("rating", ""), "", client_of(request)
+            )
             if ok:
                 turn = {
                     **turn,
@@ -148,7 +151,9 @@ def wire(service, chat: Chat, look, tabs: gr.Tabs) -> None:
                     "commented": False,
                 }
         elif what == "comment" and turn.get("feedback_id"):
-            ok, result = attempt(api.comment, service, turn["feedback_id"], data.get("text", ""))
+            ok, result = attempt(
+                api.comment, service, turn["feedback_id"], data.get("text", ""), client_of(request)
+            )
             if ok:
                 turn = {**turn, "commented": True}
         else:

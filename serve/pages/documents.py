@@ -8,7 +8,7 @@ from typing import Any
 
 import gradio as gr
 
-from corpus.upload import SUFFIXES, max_upload_bytes
+from corpus.upload import SUFFIXES
 from serve import api, library
 from serve.pages.common import attempt, message_html
 from serve.render import escape
@@ -49,7 +49,7 @@ def build(service) -> Documents:
         token = gr.Textbox(label="Mã quản trị", type="password", elem_id="nqa-token")
         upload = gr.UploadButton(
             f"Chọn tệp và tải lên ({', '.join(SUFFIXES)}, tối đa "
-            f"{max_upload_bytes() // 1048576} MB)",
+            f"{service.limits.max_bytes // 1048576} MB)",
             file_types=list(SUFFIXES),
             file_count="single",
             type="filepath",
@@ -91,7 +91,9 @@ def wire(service, d: Documents, refresh: list[tuple]) -> None:
         if not ok:
             return message_html(docs), gr.update()
         choices = [(f"{x['label']} – {x['short_title']}", x["doc_id"]) for x in docs]
-        return library.documents_html(docs), gr.update(choices=choices)
+        _, unreadable = attempt(api.unreadable, service)
+        problems = library.unreadable_html(unreadable) if isinstance(unreadable, list) else ""
+        return library.documents_html(docs) + problems, gr.update(choices=choices)
 
     def uploading(file):
         if not file:

@@ -10,10 +10,11 @@ import inspect
 import gradio as gr
 
 from serve import api
+from serve.limits import client_of
 from serve.pages.common import UNEXPECTED, log
 
 QUESTIONS = ("ask", "search")  # CPU-bound: one concurrency group with the page's questions
-LIGHT = ("feedback", "toc", "section", "documents", "overview")
+LIGHT = ("feedback", "toc", "section", "documents", "unreadable", "overview")
 
 
 def guarded(fn):
@@ -34,12 +35,34 @@ def guarded(fn):
 
 def bound(fn, service):
     """`fn(service, ...)` from serve.api as an endpoint taking the rest of its typed arguments
-    (Gradio reads the signature and type hints to describe the API)."""
-    wrapper = guarded(functools.partial(fn, service))
-    functools.update_wrapper(wrapper, fn)
+    (Gradio reads the signature and type hints to describe the API). A `client` argument is
+    not the caller's to give: it is the address of the request (rate limits)."""
     signature = inspect.signature(fn)
-    wrapper.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])
-    wrapper.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k != "service"}
+    params = list(signature.parameters.values())[1:]
+    if "client" in signature.parameters:
+        call = fn
+
+        # first, so Gradio (which fills Request-typed positional parameters) never confuses
+        # it with an argument left to its default
+        def with_client(request: gr.Request, *args, **kwargs):
+            return call(service, *args, client=client_of(request), **kwargs)
+
+        params = [p for p in params if p.name != "client"]
+        params.insert(
+            0,
+            inspect.Parameter(
+                "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=gr.Request
+            ),
+        )
+        wrapper = guarded(with_client)
+    else:
+        wrapper = guarded(functools.partial(fn, service))
+    functools.update_wrapper(wrapper, fn)
+    wrapper.__signature__ = signature.replace(parameters=params)
+    skip = ("service", "client")
+    wrapper.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k not in skip}
+    if "client" in signature.parameters:
+        wrapper.__annotations__["request"] = gr.Request
     return wrapper
 
 
