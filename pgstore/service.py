@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,11 @@ class SharedService(Service):
     def _open(self, _folder: Path) -> Any:
         return open_index(self.repo, self._settings, self._query_embedder, dense=self._dense)
 
-    def start(self, *, background: bool = False) -> SharedService:
-        super().start(background=background)
+    def start(
+        self, *, background: bool = False, serving: threading.Event | None = None
+    ) -> SharedService:
+        """As Service.start (app.py passes `serving`), then follow the database."""
+        super().start(background=background, serving=serving)
         self.follower.start()
         return self
 

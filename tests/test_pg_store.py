@@ -233,6 +233,24 @@ def test_hnsw_finds_what_exact_search_finds(repo):
     assert scores.shape == (len(vectors),) and np.argmax(scores) == np.argmax(vectors @ queries[0])
 
 
+def test_a_replica_starts_as_the_app_starts_it(repo, embedder, tmp_path):
+    """app.py starts the service in the background and says when its port is open."""
+    from pgstore.importer import import_folder
+    from pgstore.service import SharedService
+
+    import_folder(repo, write_tiny_corpus(tmp_path / "corpus"), embedder=embedder)
+    serving = threading.Event()
+    service = SharedService(repo.url, replica="app", embedder=embedder, poll=0.5)
+    try:
+        service.start(background=True, serving=serving)
+        serving.set()
+        assert service.wait_ready(30)
+        assert service.health()["database"] == "ok"
+        assert service.search("bảo hiểm y tế", 1)
+    finally:
+        service.stop()
+
+
 def test_feedback_and_conversations_are_shared_between_replicas(pg_url, tmp_path):
     from bot.types import Answer, Citation
     from pgstore.conversations import PgConversations
