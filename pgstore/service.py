@@ -69,16 +69,19 @@ class SharedService(Service):
         super().__init__(
             Path(redact(url)),
             open_index=self._open,
-            update_index=lambda _folder, live: next_index(self.repo, live),
+            update_index=lambda _folder, live: _warmed(next_index(self.repo, live)),
             make_bot=make_bot,
             feedback=PgFeedbackStore(url, replica),
             conversations=PgConversations(url, replica, on_error=self.follower.failed),
             admin_token=admin_token,
             config=config,
         )
+        bot_of = self._make_bot
+        self._make_bot = lambda index: _answered_once(bot_of(index))
 
     def _open(self, _folder: Path) -> Any:
-        return open_index(self.repo, self._settings, self._query_embedder, dense=self._dense)
+        index = open_index(self.repo, self._settings, self._query_embedder, dense=self._dense)
+        return _warmed(index)
 
     def start(
         self, *, background: bool = False, serving: threading.Event | None = None
@@ -180,6 +183,30 @@ class SharedService(Service):
             self._build(self._next_index, "updated")
         log.info("deleted %s", doc_id)
         return document
+
+
+WARM_UP_QUESTION = "Nghị quyết này có hiệu lực từ ngày nào?"
+
+
+def _warmed(index: Any) -> Any:
+    """The index with its query model, diacritic restorer and speller made where it is built
+    (the builder thread, below the answers' priority), not when it is swapped in."""
+    try:
+        index.search(WARM_UP_QUESTION, 1)
+    except Exception as exc:  # an empty corpus, say: the first real question will tell
+        log.warning("warm-up search failed: %s", exc)
+    return index
+
+
+def _answered_once(bot: Any) -> Any:
+    """The bot after gathering the evidence for one question: its tables over the whole corpus
+    (rarity of word pairs, idf) are made on first use, 9 s at 100,000 passages that the first
+    visitor after a start or an upload would wait. A replica is ready when it answers at once."""
+    try:
+        bot.evidence(WARM_UP_QUESTION)
+    except Exception as exc:
+        log.warning("warm-up question failed: %s", exc)
+    return bot
 
 
 def _taken() -> type[BaseException]:

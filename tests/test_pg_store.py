@@ -251,6 +251,39 @@ def test_a_replica_starts_as_the_app_starts_it(repo, embedder, tmp_path):
         service.stop()
 
 
+def test_a_new_bot_gathers_evidence_once_before_it_answers(repo, embedder, tmp_path):
+    """Its tables over the whole corpus are made then, at start and after every change, not
+    while the first visitor waits."""
+    from pgstore.importer import import_folder
+    from pgstore.service import WARM_UP_QUESTION, SharedService
+
+    class Bot:
+        def __init__(self, index):
+            self.index, self.asked = index, []
+            made.append(self)
+
+        def evidence(self, question):
+            self.asked.append(question)
+
+    made: list[Bot] = []
+    folder = write_tiny_corpus(tmp_path / "corpus")
+    import_folder(repo, folder, embedder=embedder)
+    service = SharedService(repo.url, replica="w", embedder=embedder, make_bot=Bot, poll=0.2)
+    try:
+        service.start()
+        assert [b.asked for b in made] == [[WARM_UP_QUESTION]]
+        (tmp_path / "more").mkdir()
+        (tmp_path / "more" / "du-lich-nui-xanh.md").write_text(EXTRA, encoding="utf-8")
+        import_folder(repo, tmp_path / "more", embedder=embedder)  # another replica's write
+        deadline = time.monotonic() + 10
+        while len(made) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [b.asked for b in made] == [[WARM_UP_QUESTION]] * 2
+        assert made[1].index.document("du-lich-nui-xanh")
+    finally:
+        service.stop()
+
+
 def test_feedback_and_conversations_are_shared_between_replicas(pg_url, tmp_path):
     from bot.types import Answer, Citation
     from pgstore.conversations import PgConversations
