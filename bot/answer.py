@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -25,7 +25,7 @@ from bot.concepts import (
     syllables,
     unheard,
 )
-from bot.evidence import Unit, passage_context, rank_units
+from bot.evidence import Unit, asked_measure, passage_context, rank_units
 from bot.judge import Verdict, judge
 from bot.steer import doc_weights, places_covered
 from bot.types import Answer, Citation
@@ -34,18 +34,32 @@ from corpus.types import DocumentMeta, Passage
 from index.fold import fold
 from index.query import PreparedQuery
 from index.synonyms import official_terms
+from index.tokenize import STOPWORDS
 from index.types import Hit
 
 log = logging.getLogger(__name__)
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
+K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 K_RELATED = 3  # closest passages shown when the bot abstains
+MAX_SIBLING_ROWS = 4  # rows of one column an answer gives when the question names none of them
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
+MAX_FRAME_CHARS, MAX_CLAUSE_CHARS = 80, 300  # what the model reads of a chosen clause
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
-_ABOUT_DOCUMENT = re.compile(
-    r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|thong qua|ky)\b"
+# a question about a document as a whole: its type named, or what is done to a document
+# (matched with diacritics when typed with them: "kỳ thi" is not "ký")
+_ABOUT_DOCUMENT = (
+    re.compile(r"\b(nghị quyết|nghị định|thông tư|quyết định|luật|công văn|văn bản|ban hành|"
+               r"thông qua|ký)\b"),
+    re.compile(r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|"
+               r"thong qua|ky)\b"),
+)  # fmt: skip
+# ... and when it was made: the date a document was passed, signed or issued
+_DOCUMENT_DATE = (
+    re.compile(r"\b(ban hành|thông qua|ký|ra đời)\b"),
+    re.compile(r"\b(ban hanh|thong qua|ky|ra doi)\b"),
 )
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
 # "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata
@@ -98,6 +112,7 @@ class Bot:
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
         self._pairs: dict[str, float] | None = None
+        self._doc_texts: dict[str, str] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
@@ -114,6 +129,11 @@ class Bot:
         return self._metas
 
     @property
+    def regions(self) -> frozenset[str]:
+        """The provinces and cities the documents govern."""
+        return frozenset(m.region for m in self.metas.values() if m.region)
+
+    @property
     def pairs(self) -> dict[str, float]:
         """Adjacent syllable pairs the corpus uses (texts and headings), each with its weight."""
         if self._pairs is None:
@@ -122,6 +142,13 @@ class Bot:
                 [*(p.text for p in passages), *(p.section_str for p in passages)]
             )
         return self._pairs
+
+    def warm_up(self) -> None:
+        """Derive the tables the bot reads from its index (word weights, pairs, documents'
+        texts) and answer one question, so the first visitor does not wait for them."""
+        _ = self.idf, self.pairs, self.regions
+        self._names_held(understand("phường Hoàn Kiếm"), self.index.passages[0])
+        self.ask("Nghị quyết có hiệu lực từ ngày nào?")
 
     def passage(self, passage_id: str) -> Passage | None:
         if self._by_id is None:
@@ -143,23 +170,36 @@ class Bot:
             docs = [cited[0].doc_id] if cited else None
         prepared = self.index.prepare(query.retrieval)
         weights = doc_weights(query, self.metas.values())
-        hits = self.index.search(
-            query.retrieval,
-            K_RETRIEVE * 3,
-            docs=docs,
-            mode=self.mode,
-            prepared=prepared,
-            weights=weights,
-        )
-        hits = diversify(hits, K_RETRIEVE)
+        hits = self._search(query.retrieval, prepared, docs=docs, weights=weights)
         if hits:
             hits = self._with_named_part(query, self._with_kind_passages(query, hits))
             if query.followup and history:
                 hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
-        topic = topic_of(query, items)
+        topic = topic_of(query, items, self.regions)
         units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
+        if query.wants_figure and units and not any(u.value for u in units[:3]):
+            # no figure among the best: read deeper, where a table of figures may stand
+            deeper = self._search(query.retrieval, prepared, docs=docs, weights=weights, k=K_DEEP)
+            extra = [h for h in deeper if h.passage.id not in {x.passage.id for x in hits}]
+            if extra:
+                hits = [*hits, *extra]
+                units = rank_units(query, items, hits, self.metas, topic, self.pairs)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
+
+    def _search(
+        self,
+        text: str,
+        prepared: PreparedQuery,
+        docs: Sequence[str] | None = None,
+        weights: dict[str, float] | None = None,
+        k: int = K_RETRIEVE,
+    ) -> list[Hit]:
+        """The passages read for a question: the best k, no table crowding the rest."""
+        hits = self.index.search(
+            text, k * 3, docs=docs, mode=self.mode, prepared=prepared, weights=weights
+        )
+        return diversify(hits, k)
 
     def ask(
         self,
@@ -194,6 +234,19 @@ class Bot:
             return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
+        if (
+            not verdict.abstain
+            and query.kind == "figure"
+            and not (query.yesno or query.listing or query.compare)
+            and asked_measure(query.standard)
+            and not best.value
+        ):  # "bao nhiêu tiền", "bao nhiêu %", "mấy năm": the evidence states no such figure
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu con số được hỏi")
+        if not verdict.abstain and not self._names_held(query, hits[best.rank].passage):
+            # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
+            verdict = Verdict(
+                True, verdict.confidence, "tên riêng được hỏi không có ở đoạn trả lời"
+            )
         if not verdict.abstain and not (features["places"] and features["years"]):
             # a question that names a province or a year is answered only from evidence that
             # holds for it: another province's figure or another year's target is no answer
@@ -302,12 +355,41 @@ class Bot:
             "named": (best.features or {}).get("named", 0.0),
             "unheard": 0.0 if prepared.english else min(len(self._unheard(prepared)), 2) / 2,
             "value": float(self._has_value(query, best, meta)),
-            "places": float(places_covered(query, meta, " ".join([p.text, context]))),
+            "places": float(self._places_held(query, meta, " ".join([p.text, context]))),
             "years": float(self._years_covered(query, p, meta, context)),
             "margin": min(best.score - other.score, 5.0) if other else 5.0,
             "rank": float(best.rank),
             "english": float(prepared.english),
         }
+
+    def _names_held(self, query: Query, p: Passage) -> bool:
+        """Every proper name the question gives a commune, ward, temple, school or office
+        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from."""
+        names = named_entities(query.text)
+        if not names:
+            return True
+        if self._doc_texts is None:
+            texts: dict[str, list[str]] = {}
+            for q in self.index.passages:
+                texts.setdefault(q.doc_id, []).append(f"{q.section_str} {q.text}")
+            self._doc_texts = {
+                d: " ".join(_fold_long(" ".join(t)).lower().split()) for d, t in texts.items()
+            }
+        meta = self.metas.get(p.doc_id)
+        where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
+        return all(" ".join(fold(n).lower().split()) in where for n in names)
+
+    @staticmethod
+    def _places_held(query: Query, meta: DocumentMeta | None, text: str) -> bool:
+        """The evidence holds for the places asked: every one, or, when the question names
+        several to be answered each ("giữa Huế và Vĩnh Long"), at least one of them."""
+        if len(query.places) < 2:
+            return places_covered(query, meta, text)
+        from dataclasses import replace as with_places
+
+        return any(
+            places_covered(with_places(query, places=(p,)), meta, text) for p in query.places
+        )
 
     def _unheard(self, prepared: PreparedQuery) -> list[str]:
         return unheard(prepared.restored.split(" (", 1)[0], self.pairs)
@@ -324,7 +406,8 @@ class Bot:
         clause = compose.clause_of(best, p)
         if hit.dense is not None and len(clause) >= 0.9 * len(p.text.strip()):
             return hit.dense
-        heading = p.section[-1] if p.section else (meta.title if meta else "")
+        heading = (p.section[-1] if p.section else (meta.title if meta else ""))[:MAX_FRAME_CHARS]
+        clause = clause[:MAX_CLAUSE_CHARS]  # the model reads a short text faster
         vector = _clause_vector(self.index.embedder, f"{heading}\n{clause}" if heading else clause)
         return float(vector @ self.index.query_vector(prepared.dense_text))
 
@@ -377,20 +460,25 @@ class Bot:
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
-        plural = re.search(r"\b(?:những|các|gồm|bao gồm|nhung|cac|gom)\b", query.standard.lower())
+        # a list, unless one item names what is asked far better than its siblings do: "phường
+        # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
+        which = bool(_WHICH.search(fold(query.standard).lower()))
         if (
             query.listing
             and not query.wants_figure
-            and (plural or not self._one_item(best, units, hits))
+            and not (which and self._one_item(best, units, hits))
         ):
             return self._list(query, items, best, hits)
-        if query.compare:  # the sides were not found apart (see ask): the best figure alone
-            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
-        if query.kind in ("figure", "effective", "date"):
+        if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)
             if several:
                 return several
+        if query.compare:  # the sides were not found apart (see ask): the best figure alone
+            return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "figure":
+            rows = self._sibling_rows(query, best, units, hits)
+            if rows:
+                return rows
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
@@ -406,7 +494,10 @@ class Bot:
         about_this = meta is not None and (
             not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
         )  # a question naming another document's number asks about that one
-        asked = fold(query.standard).lower()
+        typed = query.standard.lower()
+        accented = fold(typed) != typed
+        asked = typed if accented else fold(typed)
+        cue = _DOCUMENT_DATE if query.kind == "date" else _ABOUT_DOCUMENT
         if (
             not about_this
             or query.yesno
@@ -414,8 +505,8 @@ class Bot:
                 query.kind in _META_KINDS
                 or (
                     query.kind in ("date", "effective")
-                    and _ABOUT_DOCUMENT.search(asked)
-                    and not _UNTIL.search(asked)
+                    and cue[0 if accented else 1].search(asked)
+                    and not _UNTIL.search(fold(typed))
                 )
             )
         ):
@@ -557,13 +648,18 @@ class Bot:
             if q.doc_id == p.doc_id and q.section[:depth] == prefix and q.kind in ("content", "row")
         ]
         children = list(dict.fromkeys(q.section[depth] for q in under if len(q.section) > depth))
-        titled = [c for c in children if not _BARE_LABEL.fullmatch(c)]
-        if len(titled) >= 2:  # a heading with titled sub-headings lists the sub-headings
-            firsts = {}
-            for q in under:
-                if len(q.section) > depth:
-                    firsts.setdefault(q.section[depth], q)
-            return title, [(c, firsts[c], (0, 0)) for c in children], cov
+        if len(children) >= 2:  # one item per sub-heading; "Khoản 2" by its opening line
+            entries = []
+            for child in children:
+                first = next(
+                    q for q in under if len(q.section) > depth and q.section[depth] == child
+                )
+                if _BARE_LABEL.fullmatch(child):
+                    line = first.text.split("\n", 1)[0]
+                    entries.append((line, first, (0, len(line))))
+                else:
+                    entries.append((child, first, (0, 0)))
+            return title, entries, cov
         entries = []
         for q in under:
             offset = 0
@@ -572,7 +668,7 @@ class Bot:
                 offset = at + len(item)
                 if item.strip() and not (item.rstrip().endswith(":") and len(under) > 1):
                     entries.append((item, q, (at, at + len(item))))
-        return title, entries, cov
+        return title, _top_level(entries), cov
 
     def _items_after(self, line: str, p: Passage) -> list[tuple[str, Passage, tuple[int, int]]]:
         """The items after a lead-in line ("... trong các trường hợp sau:"), in every passage
@@ -584,17 +680,15 @@ class Bot:
                 by_section.setdefault((q.doc_id, q.section), []).append(q)
             self._by_section = by_section
         entries: list[tuple[str, Passage, tuple[int, int]]] = []
-        seen: set[str] = set()
         for q in self._by_section.get((p.doc_id, p.section), [p]):
             if line not in q.text:
                 continue
             start = q.text.find(line) + len(line)
             for item in q.text[start:].split("\n"):
-                if item.strip() and item.strip() not in seen:
-                    seen.add(item.strip())
+                if item.strip():
                     at = q.text.find(item, start)
                     entries.append((item, q, (at, at + len(item))))
-        return entries
+        return _top_level(entries)
 
     def _comparison(self, query: Query) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
@@ -613,15 +707,11 @@ class Bot:
             if q.kind not in ("figure", "effective", "date"):
                 q = replace(q, kind="figure")
             prepared = self.index.prepare(q.retrieval)
-            hits = self.index.search(
-                q.retrieval,
-                K_RETRIEVE,
-                mode=self.mode,
-                prepared=prepared,
-                weights=doc_weights(q, self.metas.values()),
-            )
+            hits = self._search(q.retrieval, prepared, weights=doc_weights(q, self.metas.values()))
             items = self._concepts(q, prepared)
-            units = rank_units(q, items, hits, self.metas, topic_of(q, items), self.pairs)
+            units = rank_units(
+                q, items, hits, self.metas, topic_of(q, items, self.regions), self.pairs
+            )
             chosen = next(
                 (
                     u
@@ -636,7 +726,9 @@ class Bot:
             )
             if chosen is None:
                 return None
-            features = self._features(q, prepared, topic_of(q, items), chosen, units, hits)
+            features = self._features(
+                q, prepared, topic_of(q, items, self.regions), chosen, units, hits
+            )
             verdict = self.judge(features)
             if verdict.abstain or not (features["places"] and features["years"]):
                 return None
@@ -645,6 +737,63 @@ class Bot:
             parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
         return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
+
+    def _sibling_rows(
+        self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]
+    ) -> compose.Draft | None:
+        """A table cell whose neighbours in the same column answer the question as well (the
+        question names none of the rows: "học phí mầm non ở Huế" over Đô thị, Nông thôn and
+        Miền núi): each row's figure, labelled and cited."""
+        p = hits[best.rank].passage
+        if p.kind not in ("row", "table") or not best.value:
+            return None
+
+        def table_of(q: Passage) -> str:
+            return q.id.rsplit("/row-", 1)[0] if q.kind == "row" else q.id
+
+        def label_of(u: Unit) -> str:
+            return u.text.rsplit(" — ", 1)[0].strip(" —")
+
+        table = table_of(p)
+        siblings: list[Unit] = []
+        for u in units:
+            q = hits[u.rank].passage
+            if (
+                u is not best
+                and u.value
+                and q.kind in ("row", "table")
+                and table_of(q) == table
+                and u.heading == best.heading
+                and label_of(u) not in {label_of(v) for v in [best, *siblings]}
+            ):
+                siblings.append(u)
+        if not siblings:
+            return None
+
+        def own_words(u: Unit) -> set[str]:
+            return set(syllables(label_of(u).split(" — ")[-1])) - STOPWORDS
+
+        others = set().union(*(own_words(u) for u in siblings))
+        distinct = own_words(best) - others  # "tiểu" of "Tiểu học" beside "Trung học cơ sở"
+        named = bool(distinct & set(syllables(query.standard)))
+        close = [u for u in siblings if u.score >= best.score - ranker.NEAR]
+        if named and not close:
+            return None  # the question names the row ("khu vực nông thôn"): that row alone
+        picked = [best, *(close if named else siblings)]
+        if len(picked) < 2:
+            return None
+        if len(picked) < 2:
+            return None
+        lines, cited = [], []
+        for n, u in enumerate(picked[:MAX_SIBLING_ROWS], start=1):
+            q = hits[u.rank].passage
+            column = u.text.rsplit(" — ", 1)[-1].rpartition(":")[0].strip()
+            lines.append(f"{u.value} — {label_of(u)}{f' ({column})' if column else ''} [{n}]")
+            cited.append(compose.Cited(q, (u.start, u.end), hits[u.rank].score))
+        meta = self.metas.get(p.doc_id)
+        if meta is not None:
+            lines.append(f"({compose.where(meta)})")
+        return compose.Draft("\n".join(lines), tuple(cited))
 
     def _by_place(
         self,
@@ -698,10 +847,10 @@ class Bot:
         docs = [m.doc_id for m in self.metas.values() if m.region and same_place(m.region, place)]
         if not docs:
             return None
-        hits = self.index.search(
-            query.retrieval, K_RETRIEVE, docs=docs, mode=self.mode, prepared=prepared
+        hits = self._search(query.retrieval, prepared, docs=docs)
+        units = rank_units(
+            query, items, hits, self.metas, topic_of(query, items, self.regions), self.pairs
         )
-        units = rank_units(query, items, hits, self.metas, topic_of(query, items), self.pairs)
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
@@ -716,9 +865,28 @@ class Bot:
         appendix = self._missing_appendix(hits[best.rank].passage)
         if appendix:
             text = f"{NOT_FOUND} {appendix}"
+        else:
+            text = f"{NOT_FOUND} {self._closest_documents(hits)}"
         return Answer(
             query.text, text, (), verdict.confidence, True, related, tuple(hits), features
         )
+
+    def _closest_documents(self, hits: list[Hit]) -> str:
+        """What the corpus does cover near the question: the documents of the closest passages."""
+        docs = list(dict.fromkeys(h.passage.doc_id for h in hits[:K_RELATED]))[:2]
+        named = []
+        for doc_id in docs:
+            meta = self.metas.get(doc_id)
+            if meta is None:
+                continue
+            title = meta.title or ""
+            if meta.kind and title.lower().startswith(meta.kind.lower()):
+                title = title[len(meta.kind) :].strip()  # "Nghị quyết về ..." -> "về ..."
+            subject = _short(title, 90)
+            named.append(f"{compose.where(meta)}{f' ({subject})' if subject else ''}")
+        if not named:
+            return ""
+        return f"Văn bản gần nhất với câu hỏi: {'; '.join(named)}."
 
     def _points_to_missing_appendix(self, p: Passage, best: Unit) -> bool:
         if p.kind != "content" or not _SENDS_TO_APPENDIX.search(best.text):
@@ -866,6 +1034,72 @@ def _lead_of(unit: Unit, p: Passage) -> str:
     return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
 
 
+# "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
+_WHICH = re.compile(r"\bnao\b")
+# the words that introduce a proper name of a place or body: "phường Kim Long", "đền Bạch Mã"
+_NAMED = re.compile(
+    r"\b(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|bản|đền|chùa|đình|miếu|trường|bệnh viện|"
+    r"cục|sở)\s+",
+    re.IGNORECASE,
+)
+
+
+def named_entities(question: str) -> list[str]:
+    """Proper names the question gives places and bodies, as typed: the capitalized words
+    (and a number, "A Lưới 2") after the word that says what they name."""
+    out = []
+    for m in _NAMED.finditer(question):
+        words = []
+        for word in question[m.end() :].split():
+            bare = word.strip(",.;:?!()")
+            if word[:1] in "(\"'“" or not bare:  # an aside opens: the name has ended
+                break
+            if not (bare[0].isupper() or (bare.isdigit() and len(bare) <= 3)):
+                break
+            words.append(bare)
+            if bare != word:  # punctuation ends the name
+                break
+        if words and words[0][0].isupper() and not (len(words) == 1 and len(words[0]) == 1):
+            out.append(" ".join(words))
+    return out
+
+
+_OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
+
+
+def _top_level(
+    entries: list[tuple[str, Passage, tuple[int, int]]],
+) -> list[tuple[str, Passage, tuple[int, int]]]:
+    """The outermost items of a list, each once: "1.", "2." without their "a)", "b)" and
+    bullets (a passage that repeats its lead-in repeats nothing here)."""
+    from corpus.lines import classify
+
+    levels = [classify(text.strip()).level for text, _, _ in entries]
+    outer = min(
+        levels, key=lambda lv: _OUTER_FIRST.index(lv) if lv in _OUTER_FIRST else 9, default=""
+    )
+    seen: set[str] = set()
+    out = []
+    for (text, q, span), level in zip(entries, levels, strict=True):
+        key = " ".join(text.split())
+        if level == outer and key not in seen:
+            seen.add(key)
+            out.append((text, q, span))
+    return out
+
+
+def _fold_long(text: str) -> str:
+    """fold() for a whole document: not kept in fold's cache of short strings."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
     """The k best hits with at most `per_table` rows of any one table: the rows of a long
     list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
@@ -883,11 +1117,20 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
     return (kept + rest)[:k] if len(kept) < k else kept[:k]
 
 
-def topic_of(query: Query, items: list[Concept]) -> list[Concept]:
+def topic_of(
+    query: Query, items: list[Concept], regions: Iterable[str] | None = None
+) -> list[Concept]:
     """The concepts a question is about, without those that only scope it: the places, years,
-    document types and numbers it names (steering and the place and year checks read those)."""
+    document types and numbers it names (steering and the place and year checks read those).
+    A place no document governs ("phường Bắc Kạn" in a corpus without the province) is what
+    the question is about, not its scope; `regions` are the places the documents govern."""
+    from corpus.places import same_place
+
+    places = query.places
+    if regions is not None:
+        places = tuple(p for p in places if any(same_place(p, r) for r in regions))
     scope: set[str] = set()
-    for name in (*query.places, *query.years, *query.numbers, *query.doc_kinds):
+    for name in (*places, *query.years, *query.numbers, *query.doc_kinds):
         scope.update(syllables(name.replace("-", " ")))
     if not scope:
         return items

@@ -234,6 +234,9 @@ def _predicate(question: str) -> str:
     """What a yes/no question asks to be true: "... là 44% phải không" asserts it all; in
     "vay đến 300 triệu đồng ... có phải thế chấp không" the part after "có" is asked and the
     figure before it is a premise."""
+    from bot.understand import strip_particles
+
+    question = strip_particles(question)
     if re.search(r"(?:đúng|phải)\s+(?:không|ko|k)\s*\??\s*$", question, re.IGNORECASE):
         return _strip_yesno(question)
     pivot = list(re.finditer(r"\b(?:có|co)\b", question, re.IGNORECASE))
@@ -242,6 +245,9 @@ def _predicate(question: str) -> str:
 
 def _strip_yesno(question: str) -> str:
     """The question without its closing "... không?" / "... chưa?" / "có phải ... không"."""
+    from bot.understand import strip_particles
+
+    question = strip_particles(question)
     q = re.sub(
         r"\s*,?\s*(?:hay|hoặc)?\s*(?:không|chưa|phải không|đúng không|ko|k)\s*\??\s*$",
         "",

@@ -14,11 +14,13 @@ from bot.concepts import Concept, syllable_set
 from bot.figures import DATE, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
+from index.fold import fold
 from index.types import Hit
 
 _MONEY_Q = re.compile(
     r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
-    r"phu cap|tro cap|muc chi|muc thu|gia|ho tro|cho vay|vay|nop|money|fee|wage|budget|cost|"
+    r"phu cap|tro cap|muc chi|muc thu|gia ve|gia tien|gia ban|gia dien|muc gia|ho tro|cho vay|vay|"
+    r"nop|money|fee|wage|budget|cost|"
     r"pay|paid|allowance|loan)\b"
 )
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|percent|percentage|share|rate)\b")
@@ -67,13 +69,20 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             # a unit of time or age asked ("bao nhiêu năm", "mấy tuổi") is answered only by a
             # figure in that unit, never by an amount of money or a share
             found = counted if counted or asks in _STRICT_UNITS else found
+        per_asked = asked_per(query.standard)
+        if per_asked:  # "bao nhiêu một con": not a figure counted per hectare
+            found = [f for f in found if not _per_of(f) or per_asked in _per_of(f)]
         if not found:
             return None
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
-        m = DATE.search(text)
-        return m.group(0) if m else None
+        # a date of the year the question names ("kỳ thi năm 2026 diễn ra ngày nào")
+        for m in DATE.finditer(text):
+            year = re.search(r"(?:19|20)\d{2}", m.group(0))
+            if not query.years or year is None or any(year.group(0) in y for y in query.years):
+                return m.group(0)
+        return None
     if kind == "signer":
         return person_name(text)
     if kind == "session":
@@ -87,22 +96,57 @@ _NOT_MONEY_Q = re.compile(r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan t
 
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
 _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+# units a figure can be counted in ("bao nhiêu ngày", "mấy tuổi"), folded
+_COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "phuong", "can",
+                  "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
+                  "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
-_NOT_UNITS = {"phan", "tien", "dong", "la", "mot", "moi", "thi", "duoc", "vay", "nhi", "a", "ha"}
 
 
 def asked_measure(question: str) -> str | None:
     """ "money" when the question asks an amount of money, "percent" a share, the unit word
-    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None."""
+    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None.
+    "dưới mấy tuổi ... tỷ lệ thanh toán" asks an age: the counted unit comes first."""
     folded = _folded(question)
+    counted = [m.group(1) for m in _ASKED_UNIT.finditer(folded) if m.group(1) in _COUNTED_UNITS]
+    if counted:
+        return counted[0]
     if _PERCENT_Q.search(folded) or "%" in question:
         return "percent"
-    unit = _ASKED_UNIT.search(folded)
-    if unit and unit.group(1) not in _NOT_UNITS:
-        return unit.group(1)
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
         return "money"
     return None
+
+
+# what an amount is counted per: "bao nhiêu một tháng", "mỗi ha", "1 con", "/người"
+_PER_WORDS = ("tháng", "năm", "ngày", "giờ", "tuần", "người", "con", "ha", "lượt", "lần", "kwh",
+              "xe", "buổi", "tiết", "km", "m2", "m²", "hộ", "học sinh", "trẻ")  # fmt: skip
+_ASKED_PER = re.compile(
+    r"(?:\bmột|\bmỗi|\b1|/)\s*(" + "|".join(map(re.escape, _PER_WORDS)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_ASKED_PER_FOLDED = re.compile(
+    r"(?:\bmot|\bmoi|\b1|/)\s*(" + "|".join(re.escape(fold(w).lower()) for w in _PER_WORDS) + r")\b"
+)
+
+
+def asked_per(question: str) -> str | None:
+    """The unit a question counts an amount per ("bao nhiêu một con" -> "con"), folded."""
+    m = _ASKED_PER.search(question) or _ASKED_PER_FOLDED.search(_folded(question))
+    return _folded(m.group(1)).replace("m²", "m2") if m else None
+
+
+def _per_of(figure: str) -> set[str]:
+    """The units a figure is counted per ("190 nghìn đồng/trẻ/tháng" -> {"tre", "thang"}),
+    folded; empty when it says none this reading knows."""
+    out = set()
+    for m in re.finditer(r"[/,]\s*([^\W\d_]+(?:\s[^\W\d_]+)?|m2|m²)", figure):
+        word = _folded(m.group(1)).replace("m²", "m2")
+        for known in _PER_WORDS:
+            key = _folded(known)
+            if word == key or word.startswith(key + " "):
+                out.add(key)
+    return out
 
 
 def _with_unit(figure: str, unit: str | None, per: str = "") -> str:

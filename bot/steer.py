@@ -24,14 +24,17 @@ AMENDED = 0.85  # a document that another document of the corpus amends
 def doc_weights(query: Query, metas: Iterable[DocumentMeta]) -> dict[str, float]:
     metas = list(metas)
     weights = {m.doc_id: 1.0 for m in metas}
+    # a place no document governs (a ward, an old province) steers nothing: it is a name the
+    # answering text holds, and the place check reads it there
+    places = [p for p in query.places if any(m.region and same_place(m.region, p) for m in metas)]
     numbers = [_number_key(n) for n in query.numbers]
     by_number = {m.doc_id for m in metas if m.number and _matches_number(m.number, numbers)}
     for m in metas:
         w = 1.0
-        if query.places:
+        if places:
             if m.region is None:
                 w *= NATIONAL
-            elif not any(same_place(m.region, p) for p in query.places):
+            elif not any(same_place(m.region, p) for p in places):
                 w *= OTHER_PLACE
         if by_number and m.doc_id not in by_number:
             w *= OTHER_NUMBER

@@ -131,6 +131,7 @@ _LIST = _w(
 # trăm so với cấp tỉnh" ask one figure relative to a reference (the asking word comes first)
 _RELATIVE = _w(r"(?:bao nhiêu|mấy|nào|gì|thế nào|ra sao|how much|how many|what)\b.*\bso với")
 _COMPARE = _w(
+    r"so sánh",
     r"cao hơn",
     r"thấp hơn",
     r"nhiều hơn",
@@ -255,9 +256,24 @@ def _compares(typed: Typed) -> bool:
     return True
 
 
+# particles that close a spoken question without changing what it asks: "... không ạ?",
+# "... ko vậy", "... không nhỉ"
+_CLOSING_PARTICLES = re.compile(
+    r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|hở|ha|vay|nhi|nhe|a|z|zay))+\s*[?!.]*\s*$", re.IGNORECASE
+)
+# "Liệu ... có ...?", "... à?", "... chứ?": asked to be confirmed
+_CONFIRM = _w(r"^liệu\b.*\bcó\b", r"\bà\s*\??\s*$", r"\bchứ\s*\??\s*$")
+
+
+def strip_particles(text: str) -> str:
+    """The question without the particles that close it ("... không ạ?" -> "... không")."""
+    return _CLOSING_PARTICLES.sub("", text.strip())
+
+
 def is_yesno(text: str) -> bool:
-    typed = _typed(text.strip(" ?!."))
-    ends = _YESNO_END.search(typed)
+    bare = strip_particles(text)
+    typed = _typed(bare.strip(" ?!."))
+    ends = _YESNO_END.search(typed) or _CONFIRM.search(_typed(bare.strip(" !.")))
     if _ASKS.search(typed):
         # "có bao nhiêu ... không" asks for a figure, "có những gì" for a list, unless it ends
         # "..., phải không?"

@@ -52,12 +52,15 @@ def _yield_cpu() -> None:
         pass
 
 
-def _warm_up(index: Any) -> None:
-    """Load the query model now rather than on the first visitor's question."""
+def _warm_up(index: Any, bot: Any = None) -> None:
+    """Load the query model and what the bot derives from the index now, rather than on the
+    first visitor's question."""
     try:
         index.search("nghị quyết", 1)
+        if bot is not None and hasattr(bot, "warm_up"):
+            bot.warm_up()
     except Exception as exc:  # an empty corpus, say: the first real question will tell
-        log.warning("warm-up search failed: %s", exc)
+        log.warning("warm-up failed: %s", exc)
 
 
 class Live:
@@ -217,7 +220,7 @@ class Live:
         return index
 
     def _swap(self, index: Any, bot: Any) -> None:
-        _warm_up(index)
+        _warm_up(index, bot)
         with self._ref_lock:
             self._index, self._bot = index, bot
         self._error = None

@@ -165,3 +165,35 @@ def test_a_figure_before_the_asked_predicate_is_a_premise_not_a_claim():
     question = "Vay đến 300 triệu đồng có phải thế chấp tài sản không?"
     assert figure_verdict(question, clause, ASKED) is None
     assert figure_verdict("Mức cho vay tối đa là 300 triệu đồng phải không?", clause, ASKED)
+
+
+@pytest.mark.parametrize(
+    ("question", "per"),
+    [("Giá điện bao nhiêu một kWh?", "kwh"), ("hoc phi mam non bn 1 thang", "thang"),
+     ("Lợn được hỗ trợ mỗi con bao nhiêu?", "con"), ("Mức lương tối thiểu là bao nhiêu?", None)],
+)  # fmt: skip
+def test_the_unit_an_amount_is_asked_per(question, per):
+    from bot.evidence import asked_per
+
+    assert asked_per(question) == per
+
+
+def test_an_amount_counted_per_another_unit_does_not_answer():
+    from bot.evidence import value_for
+
+    query = understand("Lợn chết được hỗ trợ bao nhiêu tiền một con?")
+    assert value_for(query, "hỗ trợ 3.000.000 đồng/con") == "3.000.000 đồng/con"
+    assert value_for(query, "hỗ trợ 6.000.000 đồng/ha") is None
+
+
+def test_a_list_shows_its_outer_items_once():
+    from bot.answer import _top_level
+    from corpus.types import Passage
+
+    p = Passage("d#1", "d", ("Điều 7",), "7", "x")
+    entries = [(t, p, (0, 0)) for t in (
+        "1. Lợi dụng hệ thống để vi phạm pháp luật;", "2. Sử dụng hệ thống nhằm mục đích sau đây:",
+        "a) Lừa dối người dùng;", "b) Thao túng nhận thức;", "3. Thu thập dữ liệu trái phép.",
+        "1. Lợi dụng hệ thống để vi phạm pháp luật;",
+    )]  # fmt: skip
+    assert [t[:2] for t, _, _ in _top_level(entries)] == ["1.", "2.", "3."]

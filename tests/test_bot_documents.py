@@ -241,3 +241,23 @@ def test_questions_the_documents_do_not_answer_abstain(bot, question):
     assert answer.abstained, answer.text
     assert answer.text.startswith("Không tìm thấy")
     assert answer.related
+
+
+def test_a_named_ward_the_documents_do_not_mention_is_not_answered_from_a_neighbour(bot):
+    from bot.answer import named_entities
+
+    assert named_entities("Học phí ở phường Kim Long (Huế) là bao nhiêu?") == ["Kim Long"]
+    assert named_entities("Xã A Lưới 2 có thuộc miền núi không?") == ["A Lưới 2"]
+    answer = bot.ask("Mức thu phí tham quan đền Bạch Mã đối với người lớn là bao nhiêu?")
+    assert answer.abstained, answer.text  # only Văn Miếu's fee is in the corpus
+
+
+def test_a_column_asked_without_a_row_gives_each_row_labelled(bot):
+    answer = bot.ask("Học phí khu vực thành thị ở Hà Nội là bao nhiêu một tháng?")
+    assert not answer.abstained, answer.text
+    lines = answer.text.splitlines()
+    for figure, row in (("315", "Mầm non"), ("310", "Tiểu học"), ("300", "Trung học cơ sở")):
+        assert any(line.startswith(figure) and row in line for line in lines), answer.text
+    assert len(answer.citations) == 3
+    named = bot.ask("Học phí tiểu học khu vực thành thị ở Hà Nội là bao nhiêu một tháng?")
+    assert named.text.startswith("310") and "315" not in named.text, named.text  # one row

@@ -92,3 +92,17 @@ def test_follow_up_keeps_the_previous_frame():
     assert q.followup and q.kind == "figure"
     assert q.places == ("Vĩnh Long",)
     assert "bao nhiêu" in q.retrieval
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Người khuyết tật có được miễn phí không ạ?", "nguoi khuyet tat co dc mien phi ko vay",
+     "Liệu người khuyết tật có được miễn phí?", "Người khuyết tật được miễn phí à?",
+     "Người khuyết tật có được miễn phí không nhỉ?"],
+)  # fmt: skip
+def test_a_yes_no_question_closed_by_a_particle_is_still_yes_no(question):
+    assert understand(question).yesno
+
+
+def test_a_count_closed_by_a_particle_is_no_yes_no():
+    assert not understand("Tỉnh có bao nhiêu xã vậy?").yesno
