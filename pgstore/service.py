@@ -76,8 +76,6 @@ class SharedService(Service):
             admin_token=admin_token,
             config=config,
         )
-        bot_of = self._make_bot
-        self._make_bot = lambda index: _answered_once(bot_of(index))
 
     def _open(self, _folder: Path) -> Any:
         index = open_index(self.repo, self._settings, self._query_embedder, dense=self._dense)
@@ -196,17 +194,6 @@ def _warmed(index: Any) -> Any:
     except Exception as exc:  # an empty corpus, say: the first real question will tell
         log.warning("warm-up search failed: %s", exc)
     return index
-
-
-def _answered_once(bot: Any) -> Any:
-    """The bot after gathering the evidence for one question: its tables over the whole corpus
-    (rarity of word pairs, idf) are made on first use, 9 s at 100,000 passages that the first
-    visitor after a start or an upload would wait. A replica is ready when it answers at once."""
-    try:
-        bot.evidence(WARM_UP_QUESTION)
-    except Exception as exc:
-        log.warning("warm-up question failed: %s", exc)
-    return bot
 
 
 def _taken() -> type[BaseException]:

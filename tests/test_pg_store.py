@@ -251,19 +251,19 @@ def test_a_replica_starts_as_the_app_starts_it(repo, embedder, tmp_path):
         service.stop()
 
 
-def test_a_new_bot_gathers_evidence_once_before_it_answers(repo, embedder, tmp_path):
-    """Its tables over the whole corpus are made then, at start and after every change, not
-    while the first visitor waits."""
+def test_every_new_index_is_warmed_before_it_answers(repo, embedder, tmp_path):
+    """At start and after another replica's write, the bot of the new index makes its tables
+    over the whole corpus before it is swapped in, not while the first visitor waits."""
     from pgstore.importer import import_folder
-    from pgstore.service import WARM_UP_QUESTION, SharedService
+    from pgstore.service import SharedService
 
     class Bot:
         def __init__(self, index):
-            self.index, self.asked = index, []
+            self.index, self.warmed = index, 0
             made.append(self)
 
-        def evidence(self, question):
-            self.asked.append(question)
+        def warm_up(self):
+            self.warmed += 1
 
     made: list[Bot] = []
     folder = write_tiny_corpus(tmp_path / "corpus")
@@ -271,14 +271,14 @@ def test_a_new_bot_gathers_evidence_once_before_it_answers(repo, embedder, tmp_p
     service = SharedService(repo.url, replica="w", embedder=embedder, make_bot=Bot, poll=0.2)
     try:
         service.start()
-        assert [b.asked for b in made] == [[WARM_UP_QUESTION]]
+        assert [b.warmed for b in made] == [1]
         (tmp_path / "more").mkdir()
         (tmp_path / "more" / "du-lich-nui-xanh.md").write_text(EXTRA, encoding="utf-8")
         import_folder(repo, tmp_path / "more", embedder=embedder)  # another replica's write
         deadline = time.monotonic() + 10
-        while len(made) < 2 and time.monotonic() < deadline:
+        while not (len(made) == 2 and made[1].warmed) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert [b.asked for b in made] == [[WARM_UP_QUESTION]] * 2
+        assert [b.warmed for b in made] == [1, 1]
         assert made[1].index.document("du-lich-nui-xanh")
     finally:
         service.stop()
