@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from index.fold import fold, syllable_key
 from index.lexicon import mapping
+from index.spellings import MAX_N, count_spellings
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
-MAX_N = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +44,7 @@ class DiacriticRestorer:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, dictionary: bool = True) -> DiacriticRestorer:
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for text in texts:
-            for run in _runs(text):
-                lowered = [w.lower() for w in run]
-                folded = [syllable_key(w) for w in lowered]
-                for n in range(1, MAX_N + 1):
-                    for i in range(len(run) - n + 1):
-                        counts[" ".join(folded[i : i + n])][" ".join(lowered[i : i + n])] += 1
-        table = {key: (c.most_common(1)[0][0], sum(c.values())) for key, c in counts.items()}
-        syllables: Counter[str] = Counter()
-        for key, c in counts.items():
-            if " " not in key:
-                syllables.update(c)
+        table, syllables = count_spellings(texts)
         for typed, form in mapping("question_words").items():
             key = " ".join(syllable_key(w) for w in typed.split())
             table[key] = (form, max(table.get(key, ("", 0))[1], 1))
@@ -149,16 +137,6 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
                 forms[" ".join(syllable_key(s) for s in syllables)].add(word)
         _DICTIONARY = {key: tuple(sorted(v)) for key, v in forms.items()}
     return _DICTIONARY
-
-
-def _runs(text: str) -> list[list[str]]:
-    """Syllable runs not broken by punctuation or digits (n-grams never cross a comma)."""
-    runs: list[list[str]] = []
-    for chunk in re.split(r"[^\w\s]|\d|_", text):
-        words = _SYLLABLE.findall(chunk)
-        if words:
-            runs.append(words)
-    return runs
 
 
 def _adjacent(text: str, group: list[re.Match[str]]) -> bool:

@@ -75,7 +75,9 @@ class Speller:
 
     @classmethod
     def from_syllables(cls, syllables: Iterable[str]) -> Speller:
-        counts = Counter(syllable_key(s) for s in syllables)
+        counts: Counter[str] = Counter()
+        for word, count in Counter(syllables).items():  # fold each distinct word once
+            counts[syllable_key(word)] += count
         abbreviations = {key.lower().replace("-", "") for key in mapping("abbreviations")}
         return cls(counts, dictionary_syllables() | abbreviations | set(mapping("informal")))
 

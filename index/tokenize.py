@@ -6,6 +6,7 @@ Document numbers, dates and figures are kept whole and written one canonical way
 from __future__ import annotations
 
 import re
+import sys
 
 from index.abbrev import expand
 from index.fold import fold, syllable_key
@@ -97,10 +98,27 @@ def _words(chunk: str) -> list[str]:
 def word_tokens(text: str) -> list[str]:
     """underthesea compound words with diacritics, e.g. "w:bảo_hiểm_y_tế" (multi-syllable only:
     single syllables are already covered by the folded view)."""
-    from underthesea import word_tokenize  # heavy import, only when tokenizing
-
-    words = word_tokenize(_NUMBER.sub(" ", text))
+    words = _word_tokenize()(_NUMBER.sub(" ", text))
     return [f"w:{w.lower().replace(' ', '_')}" for w in words if " " in w and _WORD.search(w)]
+
+
+def _word_tokenize():
+    """underthesea's word_tokenize, imported on first use. Importing underthesea also imports
+    its optional pipelines; the translator among them imports transformers (3-5 s of every
+    process that tokenizes, a replica's start included), which nothing here uses."""
+    if "underthesea" not in sys.modules:
+        translator = "underthesea.pipeline.translate"
+        blocked = translator not in sys.modules
+        if blocked:
+            sys.modules[translator] = None  # type: ignore[assignment]  # an ImportError for it
+        try:
+            import underthesea  # noqa: F401
+        finally:
+            if blocked:
+                del sys.modules[translator]  # an explicit import of it still works
+    from underthesea import word_tokenize
+
+    return word_tokenize
 
 
 def strip_question_words(text: str) -> str:

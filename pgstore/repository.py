@@ -4,8 +4,11 @@ touched and notifies the replicas; a replica's reads of one version come from on
 
 from __future__ import annotations
 
+import gc
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +19,8 @@ from index import store
 from pgstore import schema
 from pgstore.db import StoreError, Vector, connect, from_vectors, redact, to_vectors
 from pgstore.documents import Prepared, made_with
+
+_CHUNK = 2000  # rows per round trip while a replica reads its passages
 
 
 @dataclass
@@ -139,20 +144,31 @@ class Repository:
         docs = conn.execute(
             f"SELECT doc_id, row, made_with FROM nqa_documents {where} ORDER BY doc_id", args
         ).fetchall()
-        columns = "doc_id, row, tokens, pid" + (", embedding" if vectors else "")
-        cur = conn.cursor(binary=True)
-        cur.execute(f"SELECT {columns} FROM nqa_passages {where} ORDER BY doc_id, ord", args)
+        # jsonb as text, decoded here: psycopg's json loader costs twice as much per row, and
+        # the tokens (a hundred per passage) are most of what a replica reads at start
+        columns = "doc_id, row::text, tokens::text, pid" + (", embedding" if vectors else "")
+        sql = f"SELECT {columns} FROM nqa_passages {where} ORDER BY doc_id, ord"
+        count = conn.execute(f"SELECT count(*) FROM nqa_passages {where}", args).fetchone()[0]
+        matrix = np.empty((count, dim), dtype=np.float32) if vectors else None
         by_doc: dict[str, list] = {}
         tokens_by_doc: dict[str, list[list[str]]] = {}
         pids: list[int] = []
         raw: list[bytes] = []
-        intern = sys.intern  # one string per distinct token: tokens are most of the memory
-        for row in cur:
-            by_doc.setdefault(row[0], []).append(store.passage_from_row(row[1]))
-            tokens_by_doc.setdefault(row[0], []).append([intern(t) for t in row[2]])
-            pids.append(row[3])
-            if vectors:
-                raw.append(row[4])
+        loads, intern = json.loads, sys.intern  # one string per distinct token: most of the memory
+        with _no_gc():
+            # streamed in chunks, not held whole by the client (a third of a GB per 100,000
+            # passages), and vectors decoded as they come, into one preallocated matrix
+            for row in conn.cursor(binary=True).stream(sql, args, size=_CHUNK):
+                by_doc.setdefault(row[0], []).append(store.passage_from_row(loads(row[1])))
+                tokens_by_doc.setdefault(row[0], []).append(list(map(intern, loads(row[2]))))
+                pids.append(row[3])
+                if matrix is not None:
+                    raw.append(row[4])
+                    if len(raw) == _CHUNK:
+                        matrix[len(pids) - _CHUNK : len(pids)] = from_vectors(raw, dim)
+                        raw.clear()
+            if matrix is not None and raw:
+                matrix[len(pids) - len(raw) : len(pids)] = from_vectors(raw, dim)
         documents, tokens, current = [], [], made_with()
         stale = []
         for doc_id, row, made in docs:
@@ -167,7 +183,7 @@ class Repository:
             dim=None,
             documents=documents,
             tokens=tokens,
-            vectors=from_vectors(raw, dim) if vectors else None,
+            vectors=matrix,
             pids=np.array(pids, dtype=np.int64),
             deleted=set(wanted or ()) - present,
             stale=stale,
@@ -260,6 +276,19 @@ class Repository:
                 [(version, doc_id, op) for doc_id in ids],
             )
         conn.execute("SELECT pg_notify(%s, %s)", (schema.CHANNEL, str(version)))
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Millions of new objects and none of them garbage: the cyclic collector would walk them
+    all again and again (a third of the time of reading 100,000 passages)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _json(value: Any) -> Any:

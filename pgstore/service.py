@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ class SharedService(Service):
         super().__init__(
             Path(redact(url)),
             open_index=self._open,
-            update_index=lambda _folder, live: next_index(self.repo, live),
+            update_index=lambda _folder, live: _warmed(next_index(self.repo, live)),
             make_bot=make_bot,
             feedback=PgFeedbackStore(url, replica),
             conversations=PgConversations(url, replica, on_error=self.follower.failed),
@@ -77,10 +78,14 @@ class SharedService(Service):
         )
 
     def _open(self, _folder: Path) -> Any:
-        return open_index(self.repo, self._settings, self._query_embedder, dense=self._dense)
+        index = open_index(self.repo, self._settings, self._query_embedder, dense=self._dense)
+        return _warmed(index)
 
-    def start(self, *, background: bool = False) -> SharedService:
-        super().start(background=background)
+    def start(
+        self, *, background: bool = False, serving: threading.Event | None = None
+    ) -> SharedService:
+        """As Service.start (app.py passes `serving`), then follow the database."""
+        super().start(background=background, serving=serving)
         self.follower.start()
         return self
 
@@ -176,6 +181,19 @@ class SharedService(Service):
             self._build(self._next_index, "updated")
         log.info("deleted %s", doc_id)
         return document
+
+
+WARM_UP_QUESTION = "Nghị quyết này có hiệu lực từ ngày nào?"
+
+
+def _warmed(index: Any) -> Any:
+    """The index with its query model, diacritic restorer and speller made where it is built
+    (the builder thread, below the answers' priority), not when it is swapped in."""
+    try:
+        index.search(WARM_UP_QUESTION, 1)
+    except Exception as exc:  # an empty corpus, say: the first real question will tell
+        log.warning("warm-up search failed: %s", exc)
+    return index
 
 
 def _taken() -> type[BaseException]:

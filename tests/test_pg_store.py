@@ -91,6 +91,23 @@ def test_replica_index_comes_from_the_rows_without_embedding(repo, embedder, tmp
     assert meta.path == "nq-45-hoa-binh-xanh-2024.md"  # the stored file's name
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 10_000])
+def test_snapshot_reads_in_chunks_what_was_stored(repo, embedder, tmp_path, monkeypatch, chunk):
+    import pgstore.repository
+    from index.dense import passage_context
+    from pgstore.importer import import_folder
+
+    import_folder(repo, write_tiny_corpus(tmp_path / "corpus"), embedder=embedder)
+    monkeypatch.setattr(pgstore.repository, "_CHUNK", chunk)
+    snap = repo.snapshot()
+    passages = [p for d in snap.documents for p in d.passages]
+    assert len(passages) == len(snap.tokens) == len(snap.vectors) == len(snap.pids) > 3
+    texts = [passage_context(d.meta, p) for d in snap.documents for p in d.passages]
+    expected = embedder.encode(texts, kind="passage")  # what the import stored, in order
+    assert np.abs(snap.vectors - expected).max() < 1e-6
+    assert repo.snapshot(vectors=False).vectors is None
+
+
 def test_next_index_reads_only_changed_documents_and_equals_a_fresh_open(repo, embedder, tmp_path):
     from pgstore.importer import import_folder
     from pgstore.replica import next_index, open_index
@@ -214,6 +231,57 @@ def test_hnsw_finds_what_exact_search_finds(repo):
     assert found / (10 * len(queries)) >= 0.9
     scores = dense.scores(queries[0])
     assert scores.shape == (len(vectors),) and np.argmax(scores) == np.argmax(vectors @ queries[0])
+
+
+def test_a_replica_starts_as_the_app_starts_it(repo, embedder, tmp_path):
+    """app.py starts the service in the background and says when its port is open."""
+    from pgstore.importer import import_folder
+    from pgstore.service import SharedService
+
+    import_folder(repo, write_tiny_corpus(tmp_path / "corpus"), embedder=embedder)
+    serving = threading.Event()
+    service = SharedService(repo.url, replica="app", embedder=embedder, poll=0.5)
+    try:
+        service.start(background=True, serving=serving)
+        serving.set()
+        assert service.wait_ready(30)
+        assert service.health()["database"] == "ok"
+        assert service.search("bảo hiểm y tế", 1)
+    finally:
+        service.stop()
+
+
+def test_every_new_index_is_warmed_before_it_answers(repo, embedder, tmp_path):
+    """At start and after another replica's write, the bot of the new index makes its tables
+    over the whole corpus before it is swapped in, not while the first visitor waits."""
+    from pgstore.importer import import_folder
+    from pgstore.service import SharedService
+
+    class Bot:
+        def __init__(self, index):
+            self.index, self.warmed = index, 0
+            made.append(self)
+
+        def warm_up(self):
+            self.warmed += 1
+
+    made: list[Bot] = []
+    folder = write_tiny_corpus(tmp_path / "corpus")
+    import_folder(repo, folder, embedder=embedder)
+    service = SharedService(repo.url, replica="w", embedder=embedder, make_bot=Bot, poll=0.2)
+    try:
+        service.start()
+        assert [b.warmed for b in made] == [1]
+        (tmp_path / "more").mkdir()
+        (tmp_path / "more" / "du-lich-nui-xanh.md").write_text(EXTRA, encoding="utf-8")
+        import_folder(repo, tmp_path / "more", embedder=embedder)  # another replica's write
+        deadline = time.monotonic() + 10
+        while not (len(made) == 2 and made[1].warmed) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [b.warmed for b in made] == [1, 1]
+        assert made[1].index.document("du-lich-nui-xanh")
+    finally:
+        service.stop()
 
 
 def test_feedback_and_conversations_are_shared_between_replicas(pg_url, tmp_path):
