@@ -212,6 +212,12 @@ def use(config: Config) -> Config:
     return config
 
 
+def use_environment() -> Config:
+    """The edge of a script or benchmark: read and validate the environment once and install it
+    (so NQA_DATA_DIR, NQA_MODEL ... hold there as they do for `nqa` and the app)."""
+    return use(Config.from_env(os.environ))
+
+
 def current() -> Config:
     """The installed configuration, else the built-in defaults (never the environment)."""
     return _installed or Config()

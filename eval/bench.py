@@ -176,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--n", type=int, default=30, help="questions timed per corpus")
     p.add_argument("--json", type=Path, default=None, dest="json_out", metavar="OUT")
     args = p.parse_args(argv)
+    import config
+
+    config.use_environment()
     from corpus.paths import BUNDLED_CORPUS
 
     corpora = [

@@ -176,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold", action="store_true", help="time first-use conversion/export")
     parser.add_argument("--quality", action="store_true", help="ALQAC dev retrieval per backend")
     args = parser.parse_args(argv)
+    import config
+
+    config.use_environment()
     backends = args.backends.split(",")
     if args.cold:
         cold()

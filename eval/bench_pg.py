@@ -324,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replica", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--dense", default="exact", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    import config
+
+    config.use_environment()
     if args.replica:
         replica_main(args.replica, args.dense)
         return 0

@@ -151,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args(argv)
+    import config
+
+    config.use_environment()
     pairs = [tuple(s.split(":", 1)) for s in args.set] if args.set else DEV_SETS
     rows = []
     for dataset, corpus in pairs:

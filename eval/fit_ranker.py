@@ -107,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the model")
     args = parser.parse_args(argv)
+    import config
+
+    config.use_environment()
     pairs = [tuple(s.split(":", 1)) for s in args.set] if args.set else DEV_SETS
     groups: list[Group] = []
     for dataset, corpus in pairs:

@@ -109,6 +109,9 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in _COMMANDS:
         print(f"usage: python -m eval.probe {{{','.join(_COMMANDS)}}} ...", file=sys.stderr)
         return 2
+    import config
+
+    config.use_environment()
     result = _COMMANDS[argv[0]](*argv[1:])
     print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0

@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="*", type=Path, default=DEFAULT_DIRS)
     parser.add_argument("--skip-pdf", action="store_true", help="leave PDF files out")
     args = parser.parse_args(argv)
+    import config
+
+    config.use_environment()
     options = ReadOptions(ocr=False)
     files = sorted(
         p
