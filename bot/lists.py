@@ -65,20 +65,31 @@ class Lists:
     ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]], float]:
         from bot.concepts import coverage
 
-        choices = []  # (coverage, retrieval order, heading text, passage, section depth or line)
+        # a heading is read with the headings above it ("b) Về giáo dục và đào tạo" under "II.
+        # Nhiệm vụ và các giải pháp phát triển ..."); of the headings that name as much, the
+        # highest that does; a lead-in line is read under its passage's headings
+        choices = []  # (coverage, retrieval order, -depth, heading text, passage, lead-in line)
         for order, h in enumerate(hits):
             p = h.passage
+            path: set[str] = set()
             for depth in range(1, len(p.section) + 1):
                 title = p.section[depth - 1]
-                cov = coverage(items, syllable_set(title), frozenset())
-                choices.append((cov, -order, depth, title, p, None))
+                path |= syllable_set(title)
+                cov = coverage(items, frozenset(path), frozenset())
+                choices.append((cov, -order, -depth, title, p, None))
             for line in p.text.split("\n"):
                 if line.rstrip().endswith(":") and "\n" in p.text:
-                    cov = coverage(items, syllable_set(line), frozenset())
-                    choices.append((cov, -order, 99, line, p, line))
+                    cov = coverage(items, frozenset(path | syllable_set(line)), frozenset())
+                    choices.append((cov, -order, -99, line, p, line))
         if not choices:
             return "", [], 0.0
-        cov, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
+        framed, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
+        depth = -depth
+        # a heading heads the answer when it names enough of the question by itself, or with
+        # the headings above it names as much as the best clause does
+        cov = coverage(items, syllable_set(title), frozenset())
+        if cov < MIN_HEADING_COVERAGE and framed >= max(best.own, MIN_HEADING_COVERAGE):
+            cov = framed
         if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
             p = hits[best.rank].passage
             lines = [x for x in p.text.split("\n") if x.strip()]

@@ -159,18 +159,31 @@ def _with_lead(lead: Block, children: Sequence[Block], max_chars: int) -> list[B
     total = sum(size for size, fit in zip(sizes, fits, strict=True) if fit)
     parts = -(-total // (max_chars - head))  # the fewest groups that can hold them
     limit = head + -(-total // parts)  # ... filled evenly
+    # the point a child continues ("b) Về giáo dục và đào tạo:" above its dashes), repeated
+    # after the lead when a passage starts inside that point
+    opened = [_opening(children, i) for i in range(len(children))]
     while True:
         out: list[Block] = []
         group: list[str] = []
         size = groups = 0
-        for child, child_size, fit in zip(children, sizes, fits, strict=True):
-            if fit and group and size + child_size <= limit:
+        for i, (child, child_size, fit, point) in enumerate(
+            zip(children, sizes, fits, opened, strict=True)
+        ):
+            # a point's own line goes with its first paragraph, not alone at a passage's end
+            after = sizes[i + 1] if i + 1 < len(children) and opened[i + 1] is child else 0
+            if fit and group and size + child_size + after <= limit:
                 group.extend(child.lines)
                 size += child_size
                 continue
             if group:
                 out.append(_grouped(lead, group))
-            group, size = ([*lead.lines, *child.lines], head + child_size) if fit else ([], 0)
+            again = list(point.lines) if point is not None else []
+            extra = len("\n".join(again)) + 1 if again else 0
+            if head + extra + child_size > max_chars:
+                again, extra = [], 0
+            group, size = (
+                ([*lead.lines, *again, *child.lines], head + extra + child_size) if fit else ([], 0)
+            )
             groups += fit
             if not fit:
                 out.append(child)
@@ -179,6 +192,20 @@ def _with_lead(lead: Block, children: Sequence[Block], max_chars: int) -> list[B
         if groups <= parts or limit >= max_chars:
             return out
         limit = min(max_chars, limit + 50)
+
+
+def _opening(children: Sequence[Block], i: int) -> Block | None:
+    """The lead-in child (a point's own line "b) ...") that child i continues, if any."""
+    child = children[i]
+    if child.lead:
+        return None
+    for j in range(i - 1, -1, -1):
+        before = children[j]
+        if before.section != child.section:
+            return None
+        if before.lead:
+            return before if len(before.section) > 0 else None
+    return None
 
 
 def _grouped(lead: Block, lines: list[str]) -> Block:

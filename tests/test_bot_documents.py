@@ -120,6 +120,58 @@ Chính phủ ban hành Nghị định quy định chính sách hỗ trợ ngư�
 Nghị định này có hiệu lực thi hành từ ngày 15 tháng 01 năm 2026.
 """
 
+TASKS = """\
+HỘI ĐỒNG NHÂN DÂN TỈNH BẮC KẠN
+
+Số: 40/2025/NQ-HĐND
+
+NGHỊ QUYẾT
+
+Về nhiệm vụ phát triển kinh tế - xã hội tỉnh Bắc Kạn năm 2026
+
+Điều 1. Nhiệm vụ và giải pháp
+
+I. Nhiệm vụ và các giải pháp phát triển ngành, lĩnh vực
+
+1. Lĩnh vực kinh tế
+
+a) Phát triển công nghiệp
+
+- Thu hút đầu tư vào các khu công nghiệp, ưu tiên công nghiệp chế biến nông sản.
+
+- Hoàn thiện hạ tầng cụm công nghiệp Thanh Bình.
+
+b) Phát triển nông nghiệp
+
+- Phát triển vùng trồng cây ăn quả đặc sản theo chuỗi giá trị.
+
+2. Lĩnh vực văn hóa, xã hội
+
+a) Về y tế:
+
+- Nâng cao chất lượng khám, chữa bệnh ở tuyến xã; củng cố mạng lưới trạm y tế, bảo đảm đủ thuốc \
+thiết yếu và trang thiết bị cơ bản; đẩy mạnh tiêm chủng mở rộng và chăm sóc sức khỏe người cao \
+tuổi, phụ nữ và trẻ em ở vùng sâu, vùng xa.
+
+- Phát triển nguồn nhân lực y tế; thu hút bác sĩ về công tác tại các trạm y tế xã bằng chính sách \
+hỗ trợ nhà ở và phụ cấp; tăng tỷ lệ người dân tham gia bảo hiểm y tế.
+
+b) Về giáo dục và đào tạo:
+
+- Sắp xếp mạng lưới trường lớp phù hợp với địa bàn miền núi, giữ các điểm trường lẻ nơi học sinh \
+phải đi xa; duy trì kết quả phổ cập giáo dục mầm non cho trẻ 5 tuổi và phổ cập tiểu học.
+
+- Kiên cố hóa phòng học, xây nhà công vụ cho giáo viên ở các xã đặc biệt khó khăn; bổ sung thiết \
+bị dạy học tối thiểu cho các lớp thực hiện chương trình giáo dục phổ thông mới.
+
+- Bảo đảm đủ giáo viên tiếng Anh và tin học cho các trường tiểu học; bồi dưỡng đội ngũ cán bộ \
+quản lý và giáo viên đáp ứng yêu cầu đổi mới căn bản, toàn diện giáo dục và đào tạo.
+
+Điều 2. Tổ chức thực hiện
+
+Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Bot:
@@ -129,6 +181,7 @@ def bot(tmp_path_factory) -> Bot:
         ("nq-vinh-long-hoc-phi.md", VINH_LONG),
         ("nq-ha-noi-sua-doi-phi-tham-quan.md", AMENDING),
         ("nd-ho-tro-mat-viec.md", DECREE),
+        ("nq-bac-kan-nhiem-vu-2026.md", TASKS),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     return Bot(open_index(folder))
@@ -190,6 +243,16 @@ def test_list_questions_list_the_items_each_cited(bot):
     for item in ("doanh nghiệp giải thể", "người khuyết tật", "hộ nghèo"):
         assert item in answer.text
     assert answer.text.count("[") >= 3
+
+
+def test_a_list_reads_the_heading_that_names_the_topic_under_its_parents(bot):
+    # "phát triển" is in the parent heading, "giáo dục" in the sub-heading: the answer is the
+    # items under "b) Về giáo dục và đào tạo", not the parent's sub-headings
+    answer = bot.ask("tỉnh sẽ làm gì để phát triển giáo dục?")
+    assert answer.text.startswith("b) Về giáo dục và đào tạo"), answer.text
+    for item in ("Sắp xếp mạng lưới trường lớp", "Kiên cố hóa phòng học", "giáo viên tiếng Anh"):
+        assert item in answer.text
+    assert "Lĩnh vực kinh tế" not in answer.text
 
 
 def test_yes_no_questions_start_with_the_answer(bot):

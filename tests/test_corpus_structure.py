@@ -171,6 +171,31 @@ def test_lead_and_points_grouped_in_even_parts() -> None:
     assert counts == [4, 3] and all(len(p.text) <= 250 for p in passages)
 
 
+def test_a_passage_starting_inside_a_point_repeats_the_point_line() -> None:
+    dashes = [
+        f"- Nhiệm vụ thứ {i} về giáo dục được giao cho các sở, ngành thực hiện;" for i in range(6)
+    ]
+    structure = parse(
+        [
+            "Điều 2. Nhiệm vụ",
+            "1. Lĩnh vực văn hóa, xã hội:",
+            "a) Về y tế:",
+            "- Nâng cao chất lượng khám, chữa bệnh ở tuyến xã;",
+            "b) Về giáo dục và đào tạo:",
+            *dashes,
+        ]
+    )
+    passages = cut(structure.blocks, "nq", max_chars=300)
+    assert len(passages) >= 2
+    for p in passages:
+        lines = p.text.split("\n")
+        assert lines[0] == "1. Lĩnh vực văn hóa, xã hội:"
+        assert lines[-1] != "b) Về giáo dục và đào tạo:"  # a point's line is not left alone
+        if any(line.startswith("Nhiệm vụ thứ") for line in lines):
+            assert "b) Về giáo dục và đào tạo:" in lines, p.text
+    assert sum(p.text.count("Nhiệm vụ thứ") for p in passages) == len(dashes)
+
+
 def test_passage_kinds_and_ids() -> None:
     structure = parse(
         [
