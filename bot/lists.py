@@ -67,7 +67,8 @@ class Lists:
 
         # a heading is read with the headings above it ("b) Về giáo dục và đào tạo" under "II.
         # Nhiệm vụ và các giải pháp phát triển ..."); of the headings that name as much, the
-        # highest that does; a lead-in line is read under its passage's headings
+        # highest that does; a lead-in line ("... theo các nhóm sau đây:") is read under its
+        # passage's headings, and before a heading above it that names no more
         choices = []  # (coverage, retrieval order, -depth, heading text, passage, lead-in line)
         for order, h in enumerate(hits):
             p = h.passage
@@ -85,6 +86,17 @@ class Lists:
             return "", [], 0.0
         framed, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
         depth = -depth
+        if line is None:  # a lead-in line under that heading that names as much is read instead
+            under = [
+                c
+                for c in choices
+                if c[5] is not None
+                and c[0] >= framed
+                and c[4].doc_id == p.doc_id
+                and c[4].section[:depth] == p.section[:depth]
+            ]
+            if under:
+                framed, _, _, title, p, line = max(under, key=lambda c: (c[0], c[1]))
         # a heading heads the answer when it names enough of the question by itself, or with
         # the headings above it names as much as the best clause does
         cov = coverage(items, syllable_set(title), frozenset())

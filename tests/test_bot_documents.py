@@ -172,6 +172,30 @@ quản lý và giáo viên đáp ứng yêu cầu đổi mới căn bản, toàn
 Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
 """
 
+LAW = """\
+QUỐC HỘI
+
+Luật số: 99/2025/QH15
+
+LUẬT
+
+Thiết bị bay không người lái
+
+Điều 5. Các nhóm thiết bị bay không người lái và việc phân loại
+
+1. Thiết bị bay không người lái được phân loại theo các nhóm sau đây:
+
+a) Nhóm nhỏ, có khối lượng cất cánh dưới 2 kilôgam;
+
+b) Nhóm trung bình, có khối lượng cất cánh từ 2 kilôgam đến dưới 25 kilôgam;
+
+c) Nhóm lớn, có khối lượng cất cánh từ 25 kilôgam trở lên.
+
+2. Việc phân loại thiết bị bay không người lái được ghi trong giấy chứng nhận đăng ký.
+
+3. Chính phủ quy định chi tiết Điều này.
+"""
+
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Bot:
@@ -182,6 +206,7 @@ def bot(tmp_path_factory) -> Bot:
         ("nq-ha-noi-sua-doi-phi-tham-quan.md", AMENDING),
         ("nd-ho-tro-mat-viec.md", DECREE),
         ("nq-bac-kan-nhiem-vu-2026.md", TASKS),
+        ("luat-thiet-bi-bay.md", LAW),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     return Bot(open_index(folder))
@@ -253,6 +278,15 @@ def test_a_list_reads_the_heading_that_names_the_topic_under_its_parents(bot):
     for item in ("Sắp xếp mạng lưới trường lớp", "Kiên cố hóa phòng học", "giáo viên tiếng Anh"):
         assert item in answer.text
     assert "Lĩnh vực kinh tế" not in answer.text
+
+
+def test_a_list_reads_the_lead_in_line_before_the_article_heading(bot):
+    # the article's title names the topic as much as the lead-in line does: the items are the
+    # points after the lead-in, not the article's clauses
+    answer = bot.ask("Luật phân loại thiết bị bay không người lái thành những nhóm nào?")
+    for item in ("Nhóm nhỏ", "Nhóm trung bình", "Nhóm lớn"):
+        assert item in answer.text, answer.text
+    assert "Chính phủ quy định chi tiết" not in answer.text
 
 
 def test_yes_no_questions_start_with_the_answer(bot):
