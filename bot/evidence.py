@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from bot.candidates import candidates
 from bot.concepts import Concept, syllable_set
-from bot.figures import DATE, SESSION, figures, has_unit, is_money, person_name, unit_of
+from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
@@ -93,6 +93,8 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
     if kind in ("date", "effective"):
         # a date of the year the question names ("kỳ thi năm 2026 diễn ra ngày nào")
         for m in DATE.finditer(text):
+            if not query.numbers and _dates_a_reference(text, m.start()):
+                continue  # "Thông tư số 07/2013/TTLT-... ngày 08 tháng 3 năm 2013": that text's
             year = re.search(r"(?:19|20)\d{2}", m.group(0))
             if not query.years or year is None or any(year.group(0) in y for y in query.years):
                 return m.group(0)
@@ -103,6 +105,21 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         found = SESSION.findall(text)
         return ", ".join(found) if found else None
     return None
+
+
+# what may stand between a document's number and its date: "số 07/2013/TTLT-BGDĐT ngày ...",
+# "16/2021/QH15, ngày ...", "... ban hành ngày ..."
+_NUMBER_THEN_DATE = re.compile(
+    r"[\s,]*(?:ban hành\s+|được thông qua\s+)?(?:ngày\s*)?", re.IGNORECASE
+)
+
+
+def _dates_a_reference(text: str, start: int) -> bool:
+    """The date at `start` is the date of a document cited by its number just before it, not
+    a date the clause sets."""
+    before = text[max(0, start - 80) : start]
+    numbers = list(DOC_NUMBER.finditer(before))
+    return bool(numbers) and _NUMBER_THEN_DATE.fullmatch(before[numbers[-1].end() :]) is not None
 
 
 _NOT_MONEY_Q = re.compile(r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan tram)\b")

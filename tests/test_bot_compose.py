@@ -186,6 +186,26 @@ def test_an_amount_counted_per_another_unit_does_not_answer():
     assert value_for(query, "hỗ trợ 6.000.000 đồng/ha") is None
 
 
+def test_the_date_of_a_cited_document_does_not_answer_when():
+    from bot.evidence import value_for
+
+    when = understand("Tiền hỗ trợ được chi trả vào ngày nào?")
+    cited = (
+        "Việc chi trả thực hiện theo Thông tư số 15/2020/TT-BTC ngày 10 tháng 3 năm 2020 của Bộ "
+        "Tài chính, sau khi kết thúc năm học."
+    )
+    assert when.kind == "date"
+    assert value_for(when, cited) is None
+    assert value_for(when, "căn cứ Luật số 16/2021/QH15 ngày 27/7/2021") is None
+    own = (
+        "Theo Nghị định số 09/2025/NĐ-CP, tiền hỗ trợ được chi trả trước ngày 15 tháng 12 hằng năm."
+    )
+    assert value_for(when, own) == "ngày 15 tháng 12 hằng năm"
+    # asked about the cited document itself, its date is the answer
+    which = understand("Thông tư 15/2020/TT-BTC ban hành ngày nào?")
+    assert value_for(which, cited) == "ngày 10 tháng 3 năm 2020"
+
+
 def test_a_list_shows_its_outer_items_once():
     from bot.lists import _top_level
     from corpus.types import Passage
