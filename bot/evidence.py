@@ -78,6 +78,8 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = [f for f in found if is_money(f)]
         elif asks == "percent":
             found = [f for f in found if "%" in f or "‰" in f]
+        elif asks == "duration":
+            found = [f for f in found if _TIME_UNITS & set(_folded(f).split())]
         elif asks:  # "bao nhiêu tuổi": a figure counted in that unit, if the text has one
             counted = [f for f in found if asks in _folded(f).split()]
             # a unit of time or age asked ("bao nhiêu năm", "mấy tuổi") is answered only by a
@@ -132,17 +134,23 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
                   "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
+# "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
+_DURATION_Q = re.compile(r"\bbao lau\b")
+_TIME_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut"}
 
 
 @lru_cache(maxsize=1024)
 def asked_measure(question: str) -> str | None:
-    """ "money" when the question asks an amount of money, "percent" a share, the unit word
+    """ "money" when the question asks an amount of money, "percent" a share, "duration" a span
+    of time ("bao lâu"), the unit word
     it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None.
     "dưới mấy tuổi ... tỷ lệ thanh toán" asks an age: the counted unit comes first."""
     folded = _folded(question)
     counted = [m.group(1) for m in _ASKED_UNIT.finditer(folded) if m.group(1) in _COUNTED_UNITS]
     if counted:
         return counted[0]
+    if _DURATION_Q.search(folded):  # "trong bao lâu", "mất bao lâu": a span of time
+        return "duration"
     if _PERCENT_Q.search(folded) or "%" in question:
         return "percent"
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):

@@ -186,6 +186,19 @@ def test_an_amount_counted_per_another_unit_does_not_answer():
     assert value_for(query, "hỗ trợ 6.000.000 đồng/ha") is None
 
 
+def test_how_long_is_answered_by_a_span_of_time_not_by_money():
+    from bot.evidence import asked_measure, value_for
+
+    query = understand("Chủ tịch UBND xã quyết định hỗ trợ chi phí mai táng trong bao lâu?")
+    assert asked_measure(query.standard) == "duration"
+    clause = (
+        "Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ, Chủ tịch Ủy ban nhân dân "
+        "cấp xã quyết định hỗ trợ chi phí mai táng 5.000.000 đồng."
+    )
+    assert value_for(query, clause) == "03 ngày"
+    assert value_for(query, "Mức hỗ trợ chi phí mai táng là 5.000.000 đồng.") is None
+
+
 def test_the_date_of_a_cited_document_does_not_answer_when():
     from bot.evidence import value_for
 
