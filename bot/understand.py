@@ -70,7 +70,10 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
     ("effective", _w(r"hiệu lực", r"áp dụng từ", r"take effect", r"in force", r"effective")),
     ("date", _w(r"ngày nào", r"ngày bao nhiêu", r"khi nào", r"bao giờ", r"thời gian nào",
                 r"thời điểm nào", r"thông qua ngày", r"ngày tháng năm", r"ngày ban hành",
-                r"ban hành ngày", r"ký ngày", r"năm nào", r"when", r"what date", r"which date")),
+                r"ban hành ngày", r"ký ngày", r"năm nào", r"what date", r"which date",
+                # English "when" opens the question ("When was it passed?"); inside it, it
+                # opens a condition ("the fee ... when applying for a licence")
+                r"^\W*when", r"(?:until|by|since) when")),
     ("session", _w(r"kỳ họp (?:thứ )?(?:mấy|nào|bao nhiêu)", r"khóa mấy", r"khóa nào",
                    r"khóa bao nhiêu", r"phiên họp (?:thứ )?(?:mấy|nào|bao nhiêu)",
                    r"which session")),

@@ -25,6 +25,11 @@ from bot.understand import compare_sides, understand
         ("Nghị quyết thay thế nghị quyết nào?", "amends"),
         ("Cơ quan nào giám sát việc thực hiện?", "who"),
         ("Người đứng đầu tổ chức được xếp loại thế nào?", "other"),  # "đứng đầu" is not "ở đâu"
+        ("When was the resolution passed?", "date"),
+        ("Until when is the old poverty standard applied?", "date"),
+        # "when" inside an English question opens a condition, not a question about a date
+        ("What is the fee for the theory test when applying for a licence?", "figure"),
+        ("Who pays for the damage when a system fails?", "who"),
     ],
 )
 def test_answer_kind(question, kind):
