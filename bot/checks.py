@@ -83,7 +83,7 @@ class Checks:
         dates = [meta.date or "", meta.effective or ""] if meta else []
         known = " ".join([p.text, context, article, *dates])
         flat = re.sub(r"\s*[-–]\s*", "-", known)
-        return all(y in flat or y.split("-")[0] in flat for y in query.years)
+        return all(_year_held(y, flat) for y in query.years)
 
     def _article_lead(self, p: Passage) -> str:
         """The opening passage of the passage's article, which scopes every passage under it
@@ -166,3 +166,20 @@ def _fold_long(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+_ONWARD = re.compile(r"từ năm học (\d{4})-\d{4}", re.IGNORECASE)
+
+
+def _year_held(year: str, text: str) -> bool:
+    """A year asked is in the text; a school year ("2026-2027") as such, or as a school year
+    the text applies from onward ("từ năm học 2025-2026"), or its first year standing alone
+    (not the end of another span: "2025-2026" does not hold "2026-2027")."""
+    if "-" not in year:
+        return year in text
+    if year in text:
+        return True
+    first = year.split("-")[0]
+    if any(int(m.group(1)) <= int(first) for m in _ONWARD.finditer(text)):
+        return True
+    return re.search(rf"(?<![\d-]){first}(?![\d-])", text) is not None

@@ -289,6 +289,14 @@ def test_a_list_reads_the_lead_in_line_before_the_article_heading(bot):
     assert "Chính phủ quy định chi tiết" not in answer.text
 
 
+def test_a_school_year_the_documents_do_not_set_is_not_answered(bot):
+    asked = bot.ask("Học phí tiểu học khu vực thành thị ở Hà Nội năm học 2025 - 2026 là bao nhiêu?")
+    assert asked.text.startswith("310"), asked.text
+    # "2025 - 2026" holds the year 2026 but not the school year 2026 - 2027
+    later = bot.ask("Học phí tiểu học khu vực thành thị ở Hà Nội năm học 2026 - 2027 là bao nhiêu?")
+    assert later.abstained, later.text
+
+
 def test_yes_no_questions_start_with_the_answer(bot):
     yes = bot.ask("Người khuyết tật đặc biệt nặng có được miễn phí tham quan không?")
     assert yes.text.startswith("Có."), yes.text
