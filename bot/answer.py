@@ -134,6 +134,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if extra:
                 hits = [*hits, *extra]
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs)
+        if query.kind == "basis":
+            units = _preamble_first(query, units, hits)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _search(
@@ -386,3 +388,18 @@ def _with_region(meta: DocumentMeta) -> DocumentMeta:
 
     places = find_places(meta.issuer)
     return replace(meta, region=places[0]) if places else meta
+
+
+def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> list[Unit]:
+    """A document's legal basis ("Căn cứ ...") and who proposed it ("Theo đề nghị của ...")
+    are stated in its preamble: a line of the preamble in that form answers before any other
+    clause (a form's "□ Đề nghị hưởng trợ cấp" shares the words, not the meaning)."""
+    proposed = "đề nghị" in query.standard.lower() or "de nghi" in query.standard.lower()
+    opening = ("theo đề nghị",) if proposed else ("căn cứ", "theo đề nghị")
+
+    def states_basis(u: Unit) -> bool:
+        return hits[u.rank].passage.kind == "preamble" and u.text.strip().lower().startswith(
+            opening
+        )
+
+    return sorted(units, key=lambda u: not states_basis(u))

@@ -99,6 +99,10 @@ NGHỊ ĐỊNH
 
 Quy định chính sách hỗ trợ người lao động mất việc làm
 
+Căn cứ Luật Việc làm số 38/2013/QH13;
+
+Theo đề nghị của Bộ trưởng Bộ Nội vụ;
+
 Chính phủ ban hành Nghị định quy định chính sách hỗ trợ người lao động mất việc làm.
 
 Điều 1. Đối tượng được hỗ trợ
@@ -114,6 +118,8 @@ Chính phủ ban hành Nghị định quy định chính sách hỗ trợ ngư�
 1. Mức hỗ trợ một lần là 3.000.000 đồng/người.
 
 2. Danh mục địa bàn được ưu tiên hỗ trợ quy định tại Phụ lục ban hành kèm theo Nghị định này.
+
+3. Người lao động nộp đơn đề nghị hỗ trợ mất việc làm tại Ủy ban nhân dân cấp xã nơi cư trú.
 
 Điều 3. Hiệu lực thi hành
 
@@ -295,6 +301,14 @@ def test_a_school_year_the_documents_do_not_set_is_not_answered(bot):
     # "2025 - 2026" holds the year 2026 but not the school year 2026 - 2027
     later = bot.ask("Học phí tiểu học khu vực thành thị ở Hà Nội năm học 2026 - 2027 là bao nhiêu?")
     assert later.abstained, later.text
+
+
+def test_who_proposed_a_document_is_read_from_its_preamble(bot):
+    # the clause on the worker's "đơn đề nghị hỗ trợ" shares the words, not the meaning
+    answer = bot.ask(
+        "Nghị định hỗ trợ người lao động mất việc làm ban hành theo đề nghị của bộ nào?"
+    )
+    assert answer.text.startswith("Theo đề nghị của Bộ trưởng Bộ Nội vụ"), answer.text
 
 
 def test_yes_no_questions_start_with_the_answer(bot):
