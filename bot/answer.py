@@ -26,7 +26,7 @@ from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
 from bot.lists import _WHICH, Lists
-from bot.retrieval import K_RETRIEVE, Reading, diversify
+from bot.retrieval import _NAMED_PART, K_RETRIEVE, Reading, diversify
 from bot.scope import topic_of
 from bot.sides import Sides
 from bot.steer import doc_weights
@@ -136,6 +136,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
+        if _names_attachment(query):  # "Mẫu số 9 là mẫu gì": that form answers, not a clause
+            part = {p.id for p in self._named_part(query, hits)}  # citing other forms
+            units = sorted(units, key=lambda u: hits[u.rank].passage.id not in part)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _search(
@@ -403,3 +406,10 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
         )
 
     return sorted(units, key=lambda u: not states_basis(u))
+
+
+def _names_attachment(query: Query) -> bool:
+    """The question names a form or an appendix ("Mẫu số 9", "Phụ lục I"), which is part of
+    the document it asks about; an article it names ("Điều 21 Luật BHYT") may be another's."""
+    named = [kind.lower() for kind, _ in _NAMED_PART.findall(query.standard)]
+    return bool(named) and all(kind in ("mẫu số", "phụ lục") for kind in named)

@@ -5,6 +5,7 @@ preamble for the legal basis, the part a question names, the clause cited just b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.types import Answer
 from bot.understand import Query
@@ -40,9 +41,19 @@ class Reading:
     def _with_named_part(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """A question naming "Điều 5", "Phụ lục I" or "Mẫu số 03" reads that part of the
         document first (of the first retrieved document that has it)."""
+        inside = self._named_part(query, hits)
+        if not inside:
+            return hits
+        found = [Hit(p, hits[0].score, None, hits[0].dense) for p in inside]
+        ids = {p.id for p in inside}
+        return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
+
+    def _named_part(self, query: Query, hits: Sequence[Hit]) -> list[Passage]:
+        """The first passages of the part the question names, in the first retrieved document
+        that has it; empty when it names none or no such document is retrieved."""
         named = [(kind.lower(), key.upper()) for kind, key in _NAMED_PART.findall(query.standard)]
         if not named or not hits:
-            return hits
+            return []
 
         def label_number(text: str) -> str:
             return text.lstrip("0") or "0" if text.isdigit() else text
@@ -57,17 +68,19 @@ class Reading:
                         and label_number(m.group(2).upper()) == label_number(key)
                     ):
                         return True
-                if kind == "mẫu số" and re.match(rf"(?i)mẫu số\s+0*{label_number(key)}\b", p.text):
+                # a form's own text ("Mẫu số 03 ...") or a row of a list of forms labelled by it
+                # ("Phụ lục — Mẫu số 9 — Tên mẫu: ...")
+                if kind == "mẫu số" and re.search(
+                    rf"(?i)(?:^|—\s)mẫu số\s+0*{label_number(key)}\b", p.text
+                ):
                     return True
             return False
 
         for doc_id in dict.fromkeys(h.passage.doc_id for h in hits):
             inside = [p for p in self.index.passages if p.doc_id == doc_id and in_part(p)]
             if inside:
-                found = [Hit(p, hits[0].score, None, hits[0].dense) for p in inside[:3]]
-                ids = {p.id for p in inside[:3]}
-                return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
-        return hits
+                return inside[:3]
+        return []
 
     def _with_previous(self, previous: Answer, hits: list[Hit]) -> list[Hit]:
         """A follow-up often asks about the sibling of what was just answered: the passage

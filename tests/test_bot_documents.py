@@ -202,6 +202,34 @@ c) Nhóm lớn, có khối lượng cất cánh từ 25 kilôgam trở lên.
 3. Chính phủ quy định chi tiết Điều này.
 """
 
+FORMS = """\
+BỘ TÀI CHÍNH
+
+Số: 55/2025/TT-BTC
+
+THÔNG TƯ
+
+Quy định hồ sơ hỗ trợ đào tạo nghề cho lao động nông thôn
+
+Điều 1. Hồ sơ đề nghị hỗ trợ
+
+1. Hồ sơ đề nghị hỗ trợ đào tạo nghề cho lao động nông thôn lập theo Mẫu số 01 và Mẫu số 03 \
+Phụ lục ban hành kèm theo Thông tư này.
+
+2. Cơ sở đào tạo nghề lập danh sách học viên theo Mẫu số 04 Phụ lục ban hành kèm theo Thông tư này.
+
+PHỤ LỤC
+
+DANH MỤC MẪU HỒ SƠ HỖ TRỢ ĐÀO TẠO NGHỀ
+
+| Mẫu số | Tên mẫu |
+|---|---|
+| Mẫu số 01 | Đơn đề nghị hỗ trợ đào tạo nghề |
+| Mẫu số 02 | Giấy xác nhận hoàn thành khóa đào tạo nghề |
+| Mẫu số 03 | Bản cam kết của người học |
+| Mẫu số 04 | Danh sách học viên được hỗ trợ |
+"""
+
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Bot:
@@ -213,6 +241,7 @@ def bot(tmp_path_factory) -> Bot:
         ("nd-ho-tro-mat-viec.md", DECREE),
         ("nq-bac-kan-nhiem-vu-2026.md", TASKS),
         ("luat-thiet-bi-bay.md", LAW),
+        ("tt-ho-so-dao-tao-nghe.md", FORMS),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     return Bot(open_index(folder))
@@ -309,6 +338,12 @@ def test_who_proposed_a_document_is_read_from_its_preamble(bot):
         "Nghị định hỗ trợ người lao động mất việc làm ban hành theo đề nghị của bộ nào?"
     )
     assert answer.text.startswith("Theo đề nghị của Bộ trưởng Bộ Nội vụ"), answer.text
+
+
+def test_a_form_named_is_read_from_the_list_of_forms(bot):
+    # a clause citing "Mẫu số 01 và Mẫu số 03" names forms too, but not the one asked
+    answer = bot.ask("Mẫu số 02 hồ sơ hỗ trợ đào tạo nghề cho lao động nông thôn là mẫu gì?")
+    assert "Giấy xác nhận hoàn thành khóa đào tạo nghề" in answer.text, answer.text
 
 
 def test_yes_no_questions_start_with_the_answer(bot):
