@@ -26,7 +26,7 @@ from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
 from bot.lists import _WHICH, Lists
-from bot.retrieval import _NAMED_PART, K_RETRIEVE, Reading, diversify
+from bot.retrieval import K_RETRIEVE, Reading, diversify, names_attachment, with_part
 from bot.scope import topic_of
 from bot.sides import Sides
 from bot.steer import doc_weights
@@ -120,8 +120,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         prepared = self.index.prepare(query.retrieval)
         weights = doc_weights(query, self.metas.values())
         hits = self._search(query.retrieval, prepared, docs=docs, weights=weights)
+        part: list[Passage] = []
         if hits:
-            hits = self._with_named_part(query, self._with_kind_passages(query, hits))
+            hits = self._with_kind_passages(query, hits)
+            part = self._named_part(query, hits)
+            hits = with_part(part, hits)
             if query.followup and history:
                 hits = self._with_previous(history[-1][1], hits)
         items = self._concepts(query, prepared)
@@ -136,9 +139,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
-        if _names_attachment(query):  # "Mẫu số 9 là mẫu gì": that form answers, not a clause
-            part = {p.id for p in self._named_part(query, hits)}  # citing other forms
-            units = sorted(units, key=lambda u: hits[u.rank].passage.id not in part)
+        if part and names_attachment(query):  # "Mẫu số 9 là mẫu gì": that form answers, not
+            ids = {p.id for p in part}  # a clause citing other forms
+            units = sorted(units, key=lambda u: hits[u.rank].passage.id not in ids)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _search(
@@ -397,7 +400,7 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
     """A document's legal basis ("Căn cứ ...") and who proposed it ("Theo đề nghị của ...")
     are stated in its preamble: a line of the preamble in that form answers before any other
     clause (a form's "□ Đề nghị hưởng trợ cấp" shares the words, not the meaning)."""
-    proposed = "đề nghị" in query.standard.lower() or "de nghi" in query.standard.lower()
+    proposed = "de nghi" in fold(query.standard).lower()
     opening = ("theo đề nghị",) if proposed else ("căn cứ", "theo đề nghị")
 
     def states_basis(u: Unit) -> bool:
@@ -406,10 +409,3 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
         )
 
     return sorted(units, key=lambda u: not states_basis(u))
-
-
-def _names_attachment(query: Query) -> bool:
-    """The question names a form or an appendix ("Mẫu số 9", "Phụ lục I"), which is part of
-    the document it asks about; an article it names ("Điều 21 Luật BHYT") may be another's."""
-    named = [kind.lower() for kind, _ in _NAMED_PART.findall(query.standard)]
-    return bool(named) and all(kind in ("mẫu số", "phụ lục") for kind in named)

@@ -38,16 +38,6 @@ class Reading:
             : K_RETRIEVE + 2
         ]
 
-    def _with_named_part(self, query: Query, hits: list[Hit]) -> list[Hit]:
-        """A question naming "Điều 5", "Phụ lục I" or "Mẫu số 03" reads that part of the
-        document first (of the first retrieved document that has it)."""
-        inside = self._named_part(query, hits)
-        if not inside:
-            return hits
-        found = [Hit(p, hits[0].score, None, hits[0].dense) for p in inside]
-        ids = {p.id for p in inside}
-        return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
-
     def _named_part(self, query: Query, hits: Sequence[Hit]) -> list[Passage]:
         """The first passages of the part the question names, in the first retrieved document
         that has it; empty when it names none or no such document is retrieved."""
@@ -109,3 +99,20 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
                 continue
         kept.append(h)
     return (kept + rest)[:k] if len(kept) < k else kept[:k]
+
+
+def with_part(inside: Sequence[Passage], hits: list[Hit]) -> list[Hit]:
+    """The hits with the passages of the part the question names ("Điều 5", "Phụ lục I",
+    "Mẫu số 03"; `Reading._named_part`) read first."""
+    if not inside:
+        return hits
+    found = [Hit(p, hits[0].score, None, hits[0].dense) for p in inside]
+    ids = {p.id for p in inside}
+    return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
+
+
+def names_attachment(query: Query) -> bool:
+    """The question names a form or an appendix ("Mẫu số 9", "Phụ lục I"), which is part of
+    the document it asks about; an article it names ("Điều 21 Luật BHYT") may be another's."""
+    named = [kind.lower() for kind, _ in _NAMED_PART.findall(query.standard)]
+    return bool(named) and all(kind in ("mẫu số", "phụ lục") for kind in named)
