@@ -1,5 +1,5 @@
 """The committed question sets load, their dev/test splits do not overlap, and every realdocs and
-realdocs2 question points at real documents whose text contains its evidence (this catches typos)."""
+realdocs2/realdocs3 question points at real documents whose text contains its evidence (this catches typos)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from eval.dataset import load_questions
 
 DATA = Path(__file__).resolve().parents[1] / "eval" / "data"
 DOCS = DATA / "realdocs" / "docs"
-SETS = ("seed", "realdocs", "informal", "realdocs2")
-REALDOCS_SETS = ("realdocs", "realdocs2")  # questions over realdocs/docs, with `docs`
+SETS = ("seed", "realdocs", "informal", "realdocs2", "realdocs3")
+REALDOCS_SETS = ("realdocs", "realdocs2", "realdocs3")  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
 
@@ -87,7 +87,7 @@ def test_seed_split_is_the_seed_file():
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-@pytest.mark.parametrize("name", ("realdocs", "informal", "realdocs2"))
+@pytest.mark.parametrize("name", ("realdocs", "informal", "realdocs2", "realdocs3"))
 def test_answerable_questions_have_evidence(name):
     for qs in _split(name).values():
         for q in qs:
@@ -120,9 +120,10 @@ def test_realdocs_evidence_occurs_in_its_documents(name):
     assert not missing, "\n".join(missing)
 
 
-def test_realdocs2_split_is_the_questions_file():
-    parts = _split("realdocs2")
-    original = load_questions(DATA / "realdocs2" / "questions.jsonl")
+@pytest.mark.parametrize("name", ("realdocs2", "realdocs3"))
+def test_the_split_is_the_questions_file(name):
+    parts = _split(name)
+    original = load_questions(DATA / name / "questions.jsonl")
     assert sorted(q.id for qs in parts.values() for q in qs) == sorted(q.id for q in original)
     by_id = {q.id: q for q in original}
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
