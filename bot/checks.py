@@ -11,6 +11,7 @@ from bot.evidence import Unit
 from bot.steer import places_covered
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
+from index.abbrev import ABBREVIATIONS
 from index.fold import fold
 from index.types import Hit
 
@@ -152,6 +153,11 @@ def named_entities(question: str) -> list[str]:
                 break
             if not (bare[0].isupper() or (bare.isdigit() and len(bare) <= 3)):
                 break
+            if bare.isupper() and fold(bare).upper() in ABBREVIATIONS:
+                # "trường THCS", "sở GDĐT": the kind of school or office, not its name
+                if words:
+                    break
+                continue
             words.append(bare)
             if bare != word:  # punctuation ends the name
                 break

@@ -102,7 +102,7 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
     clause = clause_of(unit, passage)
     verdict = figure_verdict(query.standard, clause, asked)
     if verdict is None:
-        verdict = not denies(query.standard, clause, asked)
+        verdict = not denies(query.standard, clause, asked, prohibited(unit, passage))
     if verdict:
         return f"Có. {clause[:1].upper()}{clause[1:]} [1]"
     lead = clause[:1].lower() if clause[1:2].islower() else clause[:1]  # "PHÂN LOẠI" stays
@@ -122,7 +122,22 @@ _MORE = re.compile(
 _LESS = re.compile(r"\b(?:thấp hơn|nhỏ hơn|ít hơn|dưới|không quá|less than|below|under)\b", re.I)
 
 
-def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
+# a heading or lead-in that makes every item under it a prohibition: "Điều 7. Các hành vi bị
+# nghiêm cấm", "2. Nghiêm cấm các hành vi sau đây:"
+_PROHIBITION = re.compile(r"(?<!\w)(?:nghiêm cấm|bị cấm|cấm các hành vi)(?!\w)", re.IGNORECASE)
+
+
+def prohibited(unit: Unit, passage: Passage) -> bool:
+    """The clause is an item under a heading or lead-in line that prohibits what it lists."""
+    article = next((s for s in reversed(passage.section) if s.startswith("Điều")), "")
+    first = passage.text.split("\n", 1)[0].rstrip()
+    lead = first if unit.start > len(first) and first.endswith(":") else ""
+    if _PROHIBITION.search(unit.text):  # the clause says it itself ("1. Nghiêm cấm ...")
+        return False
+    return bool(_PROHIBITION.search(article) or _PROHIBITION.search(lead))
+
+
+def denies(question: str, clause: str, asked: frozenset[str], framed: bool = False) -> bool:
     """The clause says no: the question and the clause differ in polarity. A text says no
     when a negation or a word that says no by its meaning ("miễn", "trừ", "bãi bỏ") reaches
     at least two of the question's words before its clause ends ("không thuộc đối tượng tham
@@ -130,7 +145,8 @@ def denies(question: str, clause: str, asked: frozenset[str]) -> bool:
     loại trừ ... không" is answered yes by "không áp dụng đối với ...", and "có được miễn ...
     không" by "miễn ... đối với ..."."""
     asked_text = _strip_yesno(question)
-    return _negative(clause, asked) != _negative(asked_text, asked)
+    # under a prohibiting heading (`framed`) the clause says what must not be done
+    return (_negative(clause, asked) != framed) != _negative(asked_text, asked)
 
 
 def _negative(text: str, asked: frozenset[str]) -> bool:

@@ -173,8 +173,21 @@ _ASKED_PER_FOLDED = re.compile(
 @lru_cache(maxsize=1024)
 def asked_per(question: str) -> str | None:
     """The unit a question counts an amount per ("bao nhiêu một con" -> "con"), folded."""
-    m = _ASKED_PER.search(question) or _ASKED_PER_FOLDED.search(_folded(question))
-    return _folded(m.group(1)).replace("m²", "m2") if m else None
+    for text, pattern in ((question, _ASKED_PER), (_folded(question), _ASKED_PER_FOLDED)):
+        for m in pattern.finditer(text):
+            if _NOT_PER_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, 0, m.start()):
+                continue  # "vùng 1 năm 2026": a region's label and a year, not "per year"
+            return _folded(m.group(1)).replace("m²", "m2")
+    return None
+
+
+# "1 năm 2026", "mỗi tháng 10": the unit word starts a date, it counts nothing per
+_NOT_PER_AFTER = re.compile(r"\s*\d")
+# "vùng 1", "loại 1", "hạng 1": the number labels what precedes it
+_LABEL_BEFORE = re.compile(
+    r"(?:vùng|vung|loại|loai|hạng|hang|nhóm|nhom|khu vực|khu vuc|cấp|cap|mục|muc|phần|phan)\s*$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=16384)

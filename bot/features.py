@@ -8,9 +8,10 @@ import math
 from functools import lru_cache
 
 from bot import compose
-from bot.concepts import Concept, missing, plain_words, syllable_set, unheard
+from bot.concepts import Concept, missing, plain_words, syllable_set, syllables, unheard
 from bot.evidence import Unit, passage_context
 from bot.facts import _META_KINDS
+from bot.figures import figures
 from bot.judge import confidence, threshold
 from bot.understand import Query
 from corpus.types import DocumentMeta
@@ -38,6 +39,8 @@ class Features:
         p = hit.passage
         meta = self.metas.get(p.doc_id)
         context = passage_context(p, meta)
+        if query.yesno:  # "có phải là 4.960.000 không": the figure claimed may well be absent
+            items = [c for c in items if not plain_words(c.alternatives[0]) <= _claimed(query)]
         near = syllable_set(" ".join([best.text, best.heading, context]))
         total = sum(c.weight for c in items) or 1.0
         top_weight = max(self.idf.values(), default=1.0)
@@ -103,6 +106,13 @@ class Features:
         if query.kind in ("figure", "date", "effective", "session"):
             return bool(best.value)
         return True
+
+
+def _claimed(query: Query) -> frozenset[str]:
+    """The numbers of the figures a question states ("4.960.000 đồng/tháng" -> "4960000")."""
+    return frozenset(
+        w for _, _, f in figures(query.standard) for w in syllables(f) if w[:1].isdigit()
+    )
 
 
 @lru_cache(maxsize=4096)

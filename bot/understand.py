@@ -56,7 +56,10 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
     ("position", _w(r"chức vụ (?:gì|nào)", r"chức danh (?:gì|nào)", r"giữ chức", r"position",
                     r"what title")),
     ("signer", _w(r"ai ký", r"người ký", r"ký bởi ai", r"who signed", r"signed by",
-                  r"signatory")),
+                  r"signatory",
+                  # "Chủ tịch ... ký nghị quyết ... là ai"
+                  r"ký (?:ban hành )?(?:nghị quyết|nghị định|thông tư|quyết định|công văn|luật|"
+                  r"văn bản)[^?]{0,80} (?:là )?ai")),
     # "Nghị quyết số mấy", "mang số bao nhiêu": the document's number; "mẫu số mấy", "hệ số
     # mấy", "tổng số bao nhiêu" ask about something else
     ("number", _w(r"số hiệu", r"ký hiệu", r"số văn bản", r"what number", r"document number",
@@ -233,11 +236,24 @@ def _typed(text: str) -> Typed:
     return Typed.of(re.sub(r"\bAI\b", "trí tuệ nhân tạo", text))
 
 
+# a date right after "hiệu lực" / "áp dụng từ"; a figure the question states ("là 4.960.000")
+_DATE_NEXT = re.compile(r" (?:thi hành )?(?:từ )?(?:ngày )?\d")
+_CLAIMED_FIGURE = re.compile(r"(?<!\w)(?:là|la|bằng|bang)\s+\d")
+
+
 def answer_kind(text: str) -> str:
     typed = _typed(text)
     for kind, pattern in _KINDS:
-        if pattern.search(typed):
-            return kind
+        found = pattern.search(typed)
+        if found is None:
+            continue
+        if (
+            kind == "effective"
+            and _DATE_NEXT.match(typed.value, found.end())
+            and (_FIGURE.search(typed) or _CLAIMED_FIGURE.search(typed.value))
+        ):  # "áp dụng từ 1/1/2026 là bao nhiêu": the date frames the figure asked
+            continue
+        return kind
     if _FIGURE.search(typed):
         return "figure"
     if _WHERE.search(typed):

@@ -31,6 +31,8 @@ _AMOUNT_UNITS = {
     "d": "đồng",
     "đ": "đồng",
 }
+# the words that ask an amount, folded: "tr" after them is "triệu" ("vay đc bn tr")
+_ASKING_AMOUNT = frozenset({"bn", "bnh", "nhieu", "nhiu", "may"})
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # folded Vietnamese letters (no f, j, w, z)
 MIN_TYPO_LENGTH = 4  # shorter tokens are too often abbreviations to correct
 
@@ -132,6 +134,8 @@ def standardize(text: str, speller: Speller | None = None) -> Standardized:
             replacement = f"{amount.group(1)} {_AMOUNT_UNITS[amount.group(2).lower()]}"
         elif lower in ("k", "tr") and i and tokens[i - 1].group(0)[-1:].isdigit():
             replacement = _AMOUNT_UNITS[lower]  # "500 k", "5 tr"
+        elif lower == "tr" and i and syllable_key(tokens[i - 1].group(0)) in _ASKING_AMOUNT:
+            replacement = "triệu"  # "bn tr", "mấy tr": how many million
         elif lower in informal:
             replacement = informal[lower]
         elif speller is not None and raw.isalpha() and not raw.isupper():

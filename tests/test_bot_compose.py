@@ -29,6 +29,10 @@ from corpus.types import DocumentMeta
         ("Nghị quyết số 16/2023/NQ-HĐND ngày 16 tháng 7 năm 2024", []),  # a number and a date
         ("lớp 4, 8, 11 trong năm học 2023 - 2024", []),  # grades and years are not figures
         ("Tỷ lệ thất nghiệp ở thành thị: Dưới 3%.", ["Dưới 3%"]),
+        # "hằng tháng", "mỗi năm" say how often: the amount after them is a figure
+        ("được hỗ trợ thêm hằng tháng 150.000 đồng", ["150.000 đồng"]),
+        ("tổ chức mỗi năm 2 lần", ["2 lần"]),
+        ("từ tháng 7 năm 2025", []),
     ],
 )
 def test_figures(text, found):
@@ -170,7 +174,11 @@ def test_a_figure_before_the_asked_predicate_is_a_premise_not_a_claim():
 @pytest.mark.parametrize(
     ("question", "per"),
     [("Giá điện bao nhiêu một kWh?", "kwh"), ("hoc phi mam non bn 1 thang", "thang"),
-     ("Lợn được hỗ trợ mỗi con bao nhiêu?", "con"), ("Mức lương tối thiểu là bao nhiêu?", None)],
+     ("Lợn được hỗ trợ mỗi con bao nhiêu?", "con"), ("Mức lương tối thiểu là bao nhiêu?", None),
+     # a labelled number and a year are not "per year": "vùng 1 năm 2026", "1 tháng 7"
+     ("luong toi thieu vung 1 nam 2026 la bao nhieu", None),
+     ("Hạng 1 năm 2025 được hỗ trợ bao nhiêu 1 tháng?", "thang"),
+     ("Khoản hỗ trợ chi trả từ 1 tháng 7 là bao nhiêu?", None)],
 )  # fmt: skip
 def test_the_unit_an_amount_is_asked_per(question, per):
     from bot.evidence import asked_per
@@ -230,3 +238,26 @@ def test_a_list_shows_its_outer_items_once():
         "1. Lợi dụng hệ thống để vi phạm pháp luật;",
     )]  # fmt: skip
     assert [t[:2] for t, _, _ in _top_level(entries)] == ["1.", "2.", "3."]
+
+
+def test_an_item_under_a_prohibiting_heading_answers_yes_to_is_it_forbidden():
+    from bot.compose import yesno_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    lead = "2. Sử dụng hệ thống trí tuệ nhân tạo nhằm mục đích sau đây:"
+    item = "a) Tạo ra nội dung giả mạo gây nguy hại đến an ninh quốc gia."
+    text = f"{lead}\n{item}"
+    passage = Passage(
+        "luat#dieu-7/2", "luat", ("Chương I", "Điều 7. Các hành vi bị nghiêm cấm"), "7", text
+    )
+    start = text.index(item)
+    unit = Unit(0, start, len(text), item, None, lead, 1.0, 1.0, 1.0)
+    asked = frozenset("cam dung tao noi dung gia mao nguy hai an ninh quoc gia".split())
+    forbidden = "Luật có cấm dùng AI để tạo nội dung giả mạo gây nguy hại đến an ninh không?"
+    allowed = "Luật có cho phép dùng AI để tạo nội dung giả mạo gây nguy hại đến an ninh không?"
+    assert yesno_answer(understand(forbidden), unit, passage, asked).startswith("Có.")
+    assert yesno_answer(understand(allowed), unit, passage, asked).startswith("Không,")
+    # the same item under a neutral heading: what it states is allowed, not forbidden
+    plain = Passage("luat#dieu-8/2", "luat", ("Điều 8. Phạm vi áp dụng",), "8", text)
+    assert yesno_answer(understand(forbidden), unit, plain, asked).startswith("Không,")

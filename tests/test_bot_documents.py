@@ -402,6 +402,9 @@ def test_a_named_ward_the_documents_do_not_mention_is_not_answered_from_a_neighb
 
     assert named_entities("Học phí ở phường Kim Long (Huế) là bao nhiêu?") == ["Kim Long"]
     assert named_entities("Xã A Lưới 2 có thuộc miền núi không?") == ["A Lưới 2"]
+    # "trường THCS" says what kind of school, not which one
+    assert named_entities("Học phí trường THCS công lập ở xã đồng bằng là bao nhiêu?") == []
+    assert named_entities("trường THCS Nguyễn Du ở Huế") == ["Nguyễn Du"]
     answer = bot.ask("Mức thu phí tham quan đền Bạch Mã đối với người lớn là bao nhiêu?")
     assert answer.abstained, answer.text  # only Văn Miếu's fee is in the corpus
 

@@ -18,6 +18,12 @@ from bot.understand import compare_sides, understand
         ("Mức lương cơ sở bao nhiêu?", "figure"),  # "cơ sở bao nhiêu" is not "số bao nhiêu"
         ("Nghị quyết này số hiệu là gì?", "number"),
         ("ai ky nghi quyet", "signer"),
+        ("Chủ tịch tỉnh ký nghị quyết về dự toán là ai?", "signer"),
+        ("Nghị quyết áp dụng cho ai?", "who"),
+        # a date that frames the figure asked: not a question about when it takes effect
+        ("Lương tối thiểu áp dụng từ 1/1/2026 có phải là 4.960.000 đồng không?", "figure"),
+        ("Mức phí có hiệu lực từ ngày 01/01/2026 là bao nhiêu?", "figure"),
+        ("Nghị quyết có hiệu lực thi hành từ 1/1/2026 không?", "effective"),
         ("Người ký giữ chức vụ gì?", "position"),
         ("Cơ quan nào ban hành thông tư này?", "issuer"),
         ("Nghị định này có hiệu lực từ ngày nào?", "effective"),

@@ -37,6 +37,8 @@ def restorer() -> DiacriticRestorer:
         ("luong 5tr3 1 thang", "luong 5,3 triệu 1 thang"),
         ("500k mot buoi", "500 nghìn mot buoi"),
         ("luong 5 tr", "luong 5 triệu"),
+        ("vay dc toi da bn tr", "vay được toi da bao nhiêu triệu"),  # how many million
+        ("tr 1 thang", "tr 1 thang"),  # alone, "tr" is left as typed
         ("Nghị định 293/2025/NĐ-CP", "Nghị định 293/2025/NĐ-CP"),  # a document number stays whole
     ],
 )
