@@ -100,7 +100,13 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
     against the one the clause states; otherwise the clause says no when it negates one of the
     question's own words ("không áp dụng" when asked whether it applies)."""
     clause = clause_of(unit, passage)
-    verdict = figure_verdict(query.standard, clause, asked)
+    # a table cell's figure is read with the unit its column heading states ("100" under
+    # "nghìn đồng/tháng" is 100.000 đồng)
+    cell = unit.value if passage.kind in ("row", "table") and unit.value else None
+    verdict = figure_verdict(query.standard, cell or clause, asked)
+    number = cell.split()[0] if cell else ""
+    if cell and cell != number and clause.endswith(f" {number}"):  # shown with its unit
+        clause = f"{clause[: -len(number)]}{cell}"
     if verdict is None:
         verdict = not denies(query.standard, clause, asked, prohibited(unit, passage))
     if verdict:

@@ -4,10 +4,9 @@ province, and the rows of a table column when the question names none of them.""
 from __future__ import annotations
 
 from bot import compose, ranker
-from bot.concepts import Concept, syllables
-from bot.evidence import Evidence, Unit, rank_units
+from bot.concepts import Concept, concepts, syllable_set, syllables
+from bot.evidence import Evidence, Unit, passage_context, rank_units
 from bot.scope import topic_of
-from bot.steer import doc_weights
 from bot.understand import Query, understand
 from corpus.types import Passage
 from index.query import PreparedQuery
@@ -43,11 +42,10 @@ class Sides:
             topic = topic_of(q, items, self.regions)
             # the passages read for the whole question often hold both sides already
             hits = list(found.hits)
-            units = rank_units(q, items, hits, self.metas, topic, self.pairs)
+            units = self._held(q, rank_units(q, items, hits, self.metas, topic, self.pairs), hits)
             if not units or not units[0].value or units[0].own < SIDE_FOUND:
-                hits = self._search(
-                    q.retrieval, prepared, weights=doc_weights(q, self.metas.values())
-                )
+                alone = self.evidence(side)  # the side asked alone, retrieved as any question
+                hits, prepared = list(alone.hits), alone.prepared
                 units = rank_units(q, items, hits, self.metas, topic, self.pairs)
             else:
                 prepared = found.prepared  # the model's cosine: with the question as asked
@@ -71,9 +69,27 @@ class Sides:
                 return None
             confidences.append(verdict.confidence)
             p = hits[chosen.rank].passage
-            parts.append((chosen.value or "", compose.clause_of(chosen, p), n))
+            clause = compose.clause_of(chosen, p)
+            name = sides[2][n - 1].strip()
+            near = syllable_set(f"{clause} {passage_context(p, None)}")
+            if not all(c.found_in(near) for c in concepts(name, self.idf)):
+                clause = f"{clause} ({name})"  # "Huế": the side the figure answers for
+            parts.append((chosen.value or "", clause, n))
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
         return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
+
+    def _held(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+        """The units whose passages hold for the places the query names ("học phí ở Huế":
+        not a row of Vĩnh Long's table among the passages read for both)."""
+        if not query.places:
+            return units
+        out = []
+        for u in units:
+            p = hits[u.rank].passage
+            meta = self.metas.get(p.doc_id)
+            if self._places_held(query, meta, " ".join([p.text, passage_context(p, meta)])):
+                out.append(u)
+        return out
 
     def _sibling_rows(
         self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]

@@ -51,6 +51,8 @@ class Typed:
 
 
 _w = _Pattern
+# "mấy" asks how many; typed without marks "xe may", "may tinh" are a motorbike, a computer
+_HOW_MANY = r"(?<!xe )mấy(?! (?:tính|móc|bay|chuyên dùng|điện))"
 # Answer types, tried in order.
 _KINDS: tuple[tuple[str, _Pattern], ...] = (
     ("position", _w(r"chức vụ (?:gì|nào)", r"chức danh (?:gì|nào)", r"giữ chức", r"position",
@@ -86,7 +88,7 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
 )  # fmt: skip
 _FIGURE = _w(
     r"bao nhiêu",
-    r"mấy",
+    _HOW_MANY,
     r"mức nào",
     r"mức bao",
     r"phần trăm",
@@ -158,7 +160,7 @@ _COMPARE = _w(
 )
 _YESNO_END = _w(r"không\s*\??\s*$", r"chưa\s*\??\s*$", r"phải không", r"đúng không",
                 r"có phải", r"được không")  # fmt: skip
-_ASKS = _w(r"bao nhiêu", r"mấy", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao",
+_ASKS = _w(r"bao nhiêu", _HOW_MANY, r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao",
            r"khi nào", r"bao giờ")  # fmt: skip
 _WHO = _w(r"ai", r"cơ quan nào", r"đơn vị nào", r"tổ chức nào", r"who", r"which body")
 _WHERE = _w(r"ở đâu", r"nơi nào", r"tại đâu", r"địa bàn nào", r"khu vực nào", r"vùng nào",
@@ -175,7 +177,8 @@ _KIND_WORDS = {
     "decree": "Nghị định",
     "circular": "Thông tư",
 }
-_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/.,])")
+# a year or a span of years, not part of a longer number or a date ("2026." ends a sentence)
+_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/]|[.,]\d)")
 _BARE_NUMBER = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van)\s+(?:so\s+)?(\d{1,5})\b"
 )
@@ -341,7 +344,11 @@ def compare_sides(text: str) -> tuple[str, str] | None:
     return found[2] if found else None
 
 
-_JOIN = re.compile(r"\s(?:và|va|hay|hoặc|hoac|so với|so voi|and|or)\s", re.I)
+_JOIN = re.compile(
+    r"\s(?:và|va|hay|hoặc|hoac|so với|so voi|and|or|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|"
+    r"nhỏ hơn|cao hon|thap hon|nhieu hon|it hon|lon hon|nho hon)\s",
+    re.I,
+)
 
 
 def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
@@ -374,13 +381,53 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
     return None
 
 
+_PLACE_JOIN = re.compile(
+    r"\s*(?:,|và|va|hay|hoặc|hoac|so với|so voi|với|voi|and|or|vs\.?)\s+", re.I
+)
+
+
+def _two_places(text: str) -> tuple[str, str, tuple[str, str]] | None:
+    """ "học phí mầm non ở Huế và Vĩnh Long": the same question asked of each place."""
+    names = find_places(text)
+    if len(names) != 2:
+        return None
+    spans = []
+    for name in names:
+        m = re.search(rf"(?:(?:tỉnh|thành phố|tp\.?)\s+)?{re.escape(name)}", text, re.I)
+        if m is None:
+            return None
+        spans.append(m.span())
+    (a0, a1), (b0, b1) = sorted(spans)
+    if not _PLACE_JOIN.fullmatch(text[a1:b0]):
+        return None
+    first, second = text[a0:a1], text[b0:b1]
+    left = f"{text[:a1]}{text[b1:]}"
+    right = f"{text[:a0]}{second}{text[b1:]}"
+    return left, right, (first, second)
+
+
+# what only a comparison says: "So sánh ...", "... chênh nhau thế nào", "... cao hơn"
+_COMPARE_LEAD = re.compile(r"^\s*(?:hãy\s+|hay\s+)?(?:so sánh|so sanh)\s+", re.I)
+_COMPARE_TAIL = re.compile(
+    r"\s+(?:chênh lệch|chênh nhau|chenh lech|chenh nhau|khác nhau|khac nhau|cao hơn|thấp hơn|"
+    r"cao hon|thap hon)(?:\s+(?:thế nào|ra sao|như thế nào|the nao|nhu the nao))?(?=\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
+def _one_side(question: str) -> str:
+    """A side of a comparison asked alone: without "so sánh" and "... chênh nhau thế nào"."""
+    return _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)).strip() or question
+
+
 def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     """Each side of a comparison as a question of its own, with what the two share:
     "chỉ tiêu nào cao hơn, BHYT hay BHXH?" -> "chỉ tiêu nào cao hơn, BHYT?",
     "chỉ tiêu nào cao hơn, BHXH?" (and the sides themselves)."""
-    found = parallel(text)
+    found = parallel(text) or _two_places(text)
     if found is not None:
-        return found
+        left, right, sides = found
+        return _one_side(left), _one_side(right), sides
     m = _SIDES.search(text) or _AND.search(text)
     if not m:
         return None

@@ -291,6 +291,23 @@ def test_a_comparison_gives_each_side_with_its_source(bot):
     assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
 
 
+def test_a_comparison_of_two_places_names_each_and_a_comparative_between_two_rows(bot):
+    answer = bot.ask("So sánh học phí trung học cơ sở khu vực thành thị của Hà Nội và Vĩnh Long")
+    assert not answer.abstained, answer.text
+    assert "300" in answer.text and "Hà Nội" in answer.text, answer.text
+    assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
+    answer = bot.ask("Học phí mầm non ở Hà Nội khu vực thành thị cao hơn khu vực nông thôn bao nhiêu?")
+    assert "315" in answer.text and "95" in answer.text, answer.text
+    assert len(answer.citations) == 2
+
+
+def test_yes_no_on_a_table_figure_reads_the_unit_of_its_column(bot):
+    right = bot.ask("Học phí mầm non khu vực thành thị ở Hà Nội có phải 315.000 đồng không?")
+    assert right.text.startswith("Có."), right.text
+    wrong = bot.ask("Học phí mầm non khu vực thành thị ở Hà Nội có phải 300.000 đồng không?")
+    assert wrong.text.startswith("Không,") and "315 nghìn đồng" in wrong.text, wrong.text
+
+
 def test_a_named_province_picks_its_document(bot):
     answer = bot.ask("Ở Vĩnh Long học phí tiểu học vùng nông thôn bao nhiêu?")
     assert answer.text.startswith("65"), answer.text

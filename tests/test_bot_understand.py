@@ -51,6 +51,8 @@ def test_answer_kind(question, kind):
         ("Hệ thống AI có thuộc phạm vi điều chỉnh không?", True),  # "AI" is not "ai" (who)
         ("Người đứng đầu có được xếp loại cao hơn tổ chức không?", True),
         ("Có bao nhiêu xã đạt chuẩn?", False),
+        ("xe may dien dang ky bien so co dc mien le phi ko", True),  # "xe may" is a motorbike
+        ("co may loai phi ko", False),
         ("Tỉnh có những nhiệm vụ gì?", False),
         ("Does the resolution set an inflation target?", True),
     ],
@@ -117,3 +119,27 @@ def test_a_yes_no_question_closed_by_a_particle_is_still_yes_no(question):
 
 def test_a_count_closed_by_a_particle_is_no_yes_no():
     assert not understand("Tỉnh có bao nhiêu xã vậy?").yesno
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Học phí năm học 2025-2026.", ("2025-2026",)),  # the sentence's full stop ends it
+        ("Chỉ tiêu năm 2025, năm 2024?", ("2025", "2024")),
+        ("Mức 2.025.000 đồng", ()),  # part of a number, not a year
+    ],
+)
+def test_years_and_school_years_the_question_names(question, years):
+    from bot.understand import constraints
+
+    assert constraints(question)["years"] == years
+
+
+def test_each_side_of_a_comparison_is_asked_alone():
+    from bot.understand import side_questions
+
+    left, right, sides = side_questions("So sánh học phí mầm non ở Huế và Vĩnh Long.")
+    assert (left, right) == ("học phí mầm non ở Huế.", "học phí mầm non ở Vĩnh Long.")
+    assert sides == ("Huế", "Vĩnh Long")
+    left, right, _ = side_questions("Lương tháng vùng I cao hơn vùng IV bao nhiêu?")
+    assert (left, right) == ("Lương tháng vùng I bao nhiêu?", "Lương tháng vùng IV bao nhiêu?")
