@@ -296,7 +296,9 @@ def test_a_comparison_of_two_places_names_each_and_a_comparative_between_two_row
     assert not answer.abstained, answer.text
     assert "300" in answer.text and "Hà Nội" in answer.text, answer.text
     assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
-    answer = bot.ask("Học phí mầm non ở Hà Nội khu vực thành thị cao hơn khu vực nông thôn bao nhiêu?")
+    answer = bot.ask(
+        "Học phí mầm non ở Hà Nội khu vực thành thị cao hơn khu vực nông thôn bao nhiêu?"
+    )
     assert "315" in answer.text and "95" in answer.text, answer.text
     assert len(answer.citations) == 2
 
