@@ -164,15 +164,21 @@ def _negative(text: str, asked: frozenset[str]) -> bool:
     words = _words(text, accented)
     keys = [_words(w, accented) for w in _NEGATIVE]
     segments: list[int] = [0]  # negations reaching the question in each clause
+    restricting = False  # inside a noun phrase a negation restricts ("các dự án chậm ..., sai")
     i = 0
     while i < len(words):
         if words[i] in _BREAKS:
             segments.append(0)
+            restricting = restricting and words[i] not in _HARD_BREAKS
             i += 1
             continue
         match = next((k for k in keys if words[i : i + len(k)] == k), None)
         if match is None:
             i += 1
+            continue
+        if restricting or _modifies_a_noun(words, i):  # "các tiêu chí chưa đạt chuẩn"
+            restricting = True
+            i += len(match)
             continue
         scope = " ".join(words[i + len(match) : i + len(match) + _SCOPE_WORDS])
         end = _SCOPE_END.search(f" {scope} ")
@@ -184,6 +190,25 @@ def _negative(text: str, asked: frozenset[str]) -> bool:
 
 
 _BREAKS = {",", ";", ".", ":", "và", "va", "hoặc", "hoac"}
+# plural determiners: a negation one to three words after one belongs to a noun phrase ("các
+# xã chưa đạt chuẩn", "những hộ không có đất"), it restricts the noun and denies nothing
+_PLURAL = {"các", "những", "mọi", "cac"}
+
+
+_HARD_BREAKS = {";", ".", ":", "(", ")"}
+
+
+def _modifies_a_noun(words: list[str], i: int) -> bool:
+    """The negation at `i` restricts a noun phrase that a plural determiner opens inside the
+    clause ("hoàn thành các chỉ tiêu, tiêu chí chưa đạt chuẩn"); one opening the clause is
+    its subject ("Các xã không được hỗ trợ": that says no)."""
+    for back in range(2, 7):
+        j = i - back
+        if j < 0 or words[j + 1] in _HARD_BREAKS:
+            return False
+        if words[j] in _PLURAL:
+            return j > 0 and words[j - 1] not in _BREAKS
+    return False
 
 
 def _words(text: str, accented: bool) -> list[str]:
@@ -289,10 +314,17 @@ def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
     return "\n".join(lines)
 
 
+# a lead-in that an enumeration follows on the same line: "... các bệnh hiểm nghèo sau đây: ung
+# thư, suy thận, ..."
+_INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|bao gồm|gồm có|gồm)\s*:\s*[^\W\d_]", re.I)
+
+
 def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
     """An item's lead clause: up to its first sentence end, or the limit at a word; an
     indicator with its figure ("Tỷ lệ gia đình văn hóa: Từ 90% trở lên") stays whole."""
     text = " ".join(text.split()).lstrip("-+• ")
+    if _INLINE_LIST.search(text):  # "... các bệnh sau đây: ung thư, ...": the list is the point
+        limit *= 2
     m = re.search(r"[.;](?:\s|$)", text)
     if m and m.start() >= 20:
         text = text[: m.start()]

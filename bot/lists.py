@@ -43,8 +43,12 @@ class Lists:
     ) -> compose.Draft:
         """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
         trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
-        heading, entries, named = self._list_entries(items, best, hits)
         p = hits[best.rank].passage
+        if p.kind in ("row", "table"):  # "những khoản phí nào" over a table: its group's rows
+            rows = self._group_rows(p, best)
+            if rows is not None:
+                return rows
+        heading, entries, named = self._list_entries(items, best, hits)
         # one clause that names what is asked better than any heading does is the answer
         # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
         item = best.text.rstrip().endswith(":") or bool(_lead_of(best, p))
@@ -58,6 +62,50 @@ class Lists:
                 cited.append(compose.Cited(q, span, 0.0))
                 known = len(cited) - 1
             numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
+        return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
+
+    def _group_rows(self, p: Passage, best: Unit) -> compose.Draft | None:
+        """The rows of a table under the same groups as the best row ("Phí sát hạch lái xe —
+        Đối với thi sát hạch lái xe ô tô"), each as its label and figures, cited; None for a
+        row alone in its group. Rows are passages of their own, or lines of a small table."""
+        if p.kind == "row":
+            table = p.id.rsplit("/row-", 1)[0]
+            rows = [
+                (q, (0, len(q.text)), q.text)
+                for q in self.index.passages
+                if q.kind == "row" and q.doc_id == p.doc_id and q.id.rsplit("/row-", 1)[0] == table
+            ]  # fmt: skip
+            own = p.text
+        else:
+            rows, offset = [], 0
+            for line in p.text.split("\n"):
+                at = p.text.find(line, offset)
+                offset = at + len(line)
+                rows.append((p, (at, offset), line))
+            own = next((t for _, (a, b), t in rows if a <= best.start < b + 1), "")
+        mine = _split_row(own)
+        if mine is None:
+            return None
+        group = [
+            (q, span, parts)
+            for q, span, t in rows
+            if (parts := _split_row(t)) and parts[0] == mine[0]
+        ]
+        if len(group) < 2:
+            return None
+        cited: list[compose.Cited] = []
+        numbered: list[tuple[str, int]] = []
+        for q, span, (_, label, values) in group:
+            known = next(
+                (i for i, c in enumerate(cited) if c.passage.id == q.id and c.span == span), None
+            )
+            if known is None and len(cited) < compose.MAX_ITEMS:
+                cited.append(compose.Cited(q, span, 0.0))
+                known = len(cited) - 1
+            numbered.append(
+                (f"{label}: {values}", (known if known is not None else len(cited) - 1) + 1)
+            )
+        heading = mine[0].rsplit(" — ", 1)[-1]
         return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
 
     def _list_entries(
@@ -163,6 +211,17 @@ class Lists:
                     at = q.text.find(item, start)
                     entries.append((item, q, (at, at + len(item))))
         return _top_level(entries)
+
+
+def _split_row(text: str) -> tuple[str, str, str] | None:
+    """A table row as read ("Caption — group — label — column: value; column: value") ->
+    (the groups above it, its label, the columns that state figures), or None."""
+    parts = text.strip().split(" — ")
+    if len(parts) < 3 or ": " not in parts[-1]:
+        return None
+    cells = [c.strip() for c in parts[-1].split("; ")]
+    figures = [c for c in cells if re.search(r"\d", c.partition(": ")[2])]
+    return " — ".join(parts[:-2]), parts[-2], ", ".join(figures or cells)
 
 
 def _lead_of(unit: Unit, p: Passage) -> str:

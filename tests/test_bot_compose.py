@@ -33,6 +33,7 @@ from corpus.types import DocumentMeta
         ("được hỗ trợ thêm hằng tháng 150.000 đồng", ["150.000 đồng"]),
         ("tổ chức mỗi năm 2 lần", ["2 lần"]),
         ("từ tháng 7 năm 2025", []),
+        ("Mức học phí (Đơn vị tính: 1.000 đồng/học sinh/tháng)", []),  # a unit, not an amount
     ],
 )
 def test_figures(text, found):
@@ -152,6 +153,22 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
             "Miễn lệ phí đối với người khuyết tật.",
             True,
         ),
+        (  # "chưa" restricts "các tiêu chí": the clause does assign the task
+            "Tỉnh có giao cấp huyện bố trí ngân sách đối ứng cho nông thôn mới không?",
+            "Cấp huyện chủ động bố trí ngân sách đối ứng, hỗ trợ hoàn thành các tiêu chí chưa "
+            "đạt chuẩn nông thôn mới.",
+            True,
+        ),
+        (  # coordinated restrictions of one noun phrase on both sides: "chậm ..., sai ..."
+            "Có yêu cầu thu hồi các dự án chậm tiến độ, sai cam kết không?",
+            "Kiên quyết thu hồi các dự án không thực hiện theo đúng tiến độ và cam kết đầu tư.",
+            True,
+        ),
+        (  # the same determiner opening the clause is its subject: that says no
+            "Các xã có được hỗ trợ ngân sách đối ứng không?",
+            "Các xã không được hỗ trợ ngân sách đối ứng.",
+            False,
+        ),
         (
             "Người vay có phải thế chấp tài sản không?",
             "người vay vốn không cần phải có tài sản bảo đảm tiền vay",
@@ -160,7 +177,10 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
     ],
 )
 def test_yes_no_reads_the_polarity_of_question_and_clause(question, clause, yes):
-    asked = frozenset("nha giao quan doi mien le phi nguoi khuyet tat the chap tai san".split())
+    asked = frozenset(
+        "nha giao quan doi mien le phi nguoi khuyet tat the chap tai san huyen bo tri ngan sach "
+        "doi ung nong thon moi xa ho tro thu hoi du an cham tien do sai cam ket".split()
+    )
     assert denies(question, clause, asked) is not yes
 
 
@@ -261,3 +281,14 @@ def test_an_item_under_a_prohibiting_heading_answers_yes_to_is_it_forbidden():
     # the same item under a neutral heading: what it states is allowed, not forbidden
     plain = Passage("luat#dieu-8/2", "luat", ("Điều 8. Phạm vi áp dụng",), "8", text)
     assert yesno_answer(understand(forbidden), unit, plain, asked).startswith("Không,")
+
+
+def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
+    item = (
+        "1. Đối tượng hưởng trợ cấp: Người bị mắc một trong các bệnh hiểm nghèo sau đây: ung thư, "
+        "suy thận phải chạy thận nhân tạo, xơ gan giai đoạn mất bù, suy tim độ 4 hoặc bệnh hiểm "
+        "nghèo khác theo quy định của cơ quan y tế."
+    )
+    assert "suy tim" in shorten(item)
+    plain = "Tiếp tục thực hiện hiệu quả các nhiệm vụ " + "phát triển kinh tế xã hội " * 12
+    assert len(shorten(plain)) <= 141

@@ -230,6 +230,32 @@ DANH MỤC MẪU HỒ SƠ HỖ TRỢ ĐÀO TẠO NGHỀ
 | Mẫu số 04 | Danh sách học viên được hỗ trợ |
 """
 
+FEES = """\
+BỘ TÀI CHÍNH
+
+Số: 66/2025/TT-BTC
+
+THÔNG TƯ
+
+Quy định mức thu phí sát hạch cấp giấy phép điều khiển phương tiện
+
+Điều 1. Mức thu phí
+
+Mức thu phí sát hạch thực hiện theo Biểu mức thu phí sau đây.
+
+BIỂU MỨC THU PHÍ SÁT HẠCH
+
+| STT | Tên phí | Đơn vị tính | Mức thu (đồng) |
+|---|---|---|---|
+| I | Phí sát hạch điều khiển xe mô tô | | |
+| 1 | Sát hạch lý thuyết | Lần | 60.000 |
+| 2 | Sát hạch thực hành | Lần | 70.000 |
+| II | Phí sát hạch điều khiển xe ô tô | | |
+| 1 | Sát hạch lý thuyết | Lần | 100.000 |
+| 2 | Sát hạch thực hành trong hình | Lần | 350.000 |
+| 3 | Sát hạch thực hành trên đường | Lần | 80.000 |
+"""
+
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Bot:
@@ -242,6 +268,7 @@ def bot(tmp_path_factory) -> Bot:
         ("nq-bac-kan-nhiem-vu-2026.md", TASKS),
         ("luat-thiet-bi-bay.md", LAW),
         ("tt-ho-so-dao-tao-nghe.md", FORMS),
+        ("tt-phi-sat-hach.md", FEES),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     return Bot(open_index(folder))
@@ -314,6 +341,15 @@ def test_a_named_province_picks_its_document(bot):
     answer = bot.ask("Ở Vĩnh Long học phí tiểu học vùng nông thôn bao nhiêu?")
     assert answer.text.startswith("65"), answer.text
     assert answer.citations[0].doc_id == "nq-vinh-long-hoc-phi"
+
+
+def test_a_list_question_over_a_table_lists_the_rows_of_its_group_each_cited(bot):
+    answer = bot.ask("Thi sát hạch xe ô tô phải nộp những khoản phí nào?")
+    assert not answer.abstained, answer.text
+    for row in ("lý thuyết: ", "trong hình: ", "trên đường: "):
+        assert row in answer.text, answer.text
+    assert "60.000" not in answer.text  # a row of the other group (xe mô tô)
+    assert len(answer.citations) == 3
 
 
 def test_list_questions_list_the_items_each_cited(bot):
