@@ -308,7 +308,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if query.compare:  # the sides were not found apart (see ask): the best figure alone
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "figure":
-            rows = self._sibling_rows(query, best, units, hits)
+            rows = self._sibling_columns(best, units, hits) or self._sibling_rows(
+                query, best, units, hits
+            )
             if rows:
                 return rows
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))

@@ -16,6 +16,7 @@ from index.types import Hit
 SIDE_FOUND = 0.6  # a side of a comparison is found among the question's passages at this coverage
 
 MAX_SIBLING_ROWS = 4  # rows of one column an answer gives when the question names none of them
+TIE = 1e-6  # cells whose scores differ by less are asked for exactly as well
 
 
 class Sides:
@@ -90,6 +91,38 @@ class Sides:
             if self._places_held(query, meta, " ".join([p.text, passage_context(p, meta)])):
                 out.append(u)
         return out
+
+    def _sibling_columns(
+        self, best: Unit, units: list[Unit], hits: list[Hit]
+    ) -> compose.Draft | None:
+        """Cells of the best cell's row that the question asks for exactly as well (it names
+        none of their columns: "NS Thành phố" and "NS xã" of "Phường Đống Đa"): each
+        column's figure, labelled and cited, rather than one picked at random."""
+        p = hits[best.rank].passage
+        if p.kind not in ("row", "table") or not best.value:
+            return None
+        label = best.text.rsplit(" — ", 1)[0]
+        tied = [
+            u
+            for u in units
+            if u is not best
+            and u.rank == best.rank
+            and u.value
+            and u.heading != best.heading
+            and u.text.rsplit(" — ", 1)[0] == label
+            and u.score >= best.score - TIE
+        ]
+        if not tied:
+            return None
+        lines, cited = [], []
+        for n, u in enumerate([best, *tied][:MAX_SIBLING_ROWS], start=1):
+            column = u.text.rsplit(" — ", 1)[-1].rpartition(":")[0].strip()
+            lines.append(f"{u.value} — {label.strip(' —')} ({column}) [{n}]")
+            cited.append(compose.Cited(p, (u.start, u.end), hits[u.rank].score))
+        meta = self.metas.get(p.doc_id)
+        if meta is not None:
+            lines.append(f"({compose.where(meta)})")
+        return compose.Draft("\n".join(lines), tuple(cited))
 
     def _sibling_rows(
         self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]

@@ -464,6 +464,14 @@ def test_a_named_ward_the_documents_do_not_mention_is_not_answered_from_a_neighb
     assert answer.abstained, answer.text  # only Văn Miếu's fee is in the corpus
 
 
+def test_a_row_asked_without_a_column_gives_each_column_labelled(bot):
+    answer = bot.ask("Học phí tiểu học ở Hà Nội bao nhiêu?")
+    assert not answer.abstained, answer.text
+    assert "310" in answer.text and "90" in answer.text, answer.text
+    assert "Khu vực thành thị" in answer.text and "Khu vực nông thôn" in answer.text
+    assert len(answer.citations) == 2
+
+
 def test_a_column_asked_without_a_row_gives_each_row_labelled(bot):
     answer = bot.ask("Học phí khu vực thành thị ở Hà Nội là bao nhiêu một tháng?")
     assert not answer.abstained, answer.text
