@@ -66,7 +66,40 @@ class Facts:
             )
         ):
             return False, None
+        named = self._named_documents(query)
+        if len(named) >= 2:  # "Nghị định 176/2025 và 188/2025 do ai ký": each, named
+            return True, self._each_document(query, named, best, p)
         return True, self._meta_answer(query, meta, best, p)
+
+    def _named_documents(self, query: Query) -> list[DocumentMeta]:
+        """The documents the question names by number, in the order it names them."""
+        out: list[DocumentMeta] = []
+        for n in query.numbers:
+            found = [
+                m for m in self.metas.values()
+                if _same_number(n, m.number) and (not query.doc_kinds or m.kind in query.doc_kinds)
+            ]  # fmt: skip
+            if len(found) == 1 and found[0] not in out:
+                out.append(found[0])
+        return out
+
+    def _each_document(
+        self, query: Query, metas: list[DocumentMeta], best: Unit, p: Passage
+    ) -> compose.Draft | None:
+        """The fact asked, for each document named: "Nghị định 176/2025/NĐ-CP: ... [1]"."""
+        lines: list[str] = []
+        cited: list[compose.Cited] = []
+        for meta in metas:
+            draft = self._meta_answer(query, meta, best, p)
+            if draft is None:
+                lines.append(f"{compose.where(meta)}: văn bản không ghi thông tin này.")
+                continue
+            n = len(cited) + 1
+            lines.append(
+                f"{meta.kind or 'Văn bản'} {meta.number}: {draft.text.replace('[1]', f'[{n}]')}"
+            )
+            cited.append(draft.cited[0])
+        return compose.Draft("\n".join(lines), tuple(cited)) if cited else None
 
     def _meta_answer(
         self, query: Query, meta: DocumentMeta | None, best: Unit, p: Passage

@@ -179,6 +179,7 @@ _KIND_WORDS = {
 }
 # a year or a span of years, not part of a longer number or a date ("2026." ends a sentence)
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/]|[.,]\d)")
+_NUMBER_YEAR = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d/)(\d{1,4})/(?:19|20)\d{2}(?![\d/])")
 _BARE_NUMBER = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van)\s+(?:so\s+)?(\d{1,5})\b"
 )
@@ -318,6 +319,8 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
     kinds = [v for k, v in _KIND_WORDS.items() if re.search(rf"(?<!phap )\b{k}\b", folded)]
     if "Bộ luật" in kinds and "Luật" in kinds:
         kinds.remove("Luật")
+    if kinds:  # "Nghị quyết 63/2025 và 66/2025": each number with its year names a document
+        numbers += [m.group(1) for m in _NUMBER_YEAR.finditer(text) if m.group(1) not in numbers]
     return {
         "places": tuple(find_places(text)),
         "years": tuple(dict.fromkeys(years)),

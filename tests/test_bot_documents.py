@@ -337,6 +337,15 @@ def test_yes_no_on_a_table_figure_reads_the_unit_of_its_column(bot):
     assert wrong.text.startswith("Không,") and "315 nghìn đồng" in wrong.text, wrong.text
 
 
+def test_a_fact_asked_of_two_documents_named_by_number_is_answered_for_each(bot):
+    answer = bot.ask("Nghị quyết 12/2025 và Nghị quyết 07/2025 có hiệu lực từ ngày nào?")
+    assert not answer.abstained, answer.text
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("Nghị quyết 12/2025/NQ-HĐND: ") and "20/12/2025" in lines[0]
+    assert lines[1].startswith("Nghị quyết 07/2025/NQ-HĐND: ") and "15/12/2025" in lines[1]
+    assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
+
+
 def test_a_named_province_picks_its_document(bot):
     answer = bot.ask("Ở Vĩnh Long học phí tiểu học vùng nông thôn bao nhiêu?")
     assert answer.text.startswith("65"), answer.text

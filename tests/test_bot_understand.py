@@ -143,3 +143,15 @@ def test_each_side_of_a_comparison_is_asked_alone():
     assert sides == ("Huế", "Vĩnh Long")
     left, right, _ = side_questions("Lương tháng vùng I cao hơn vùng IV bao nhiêu?")
     assert (left, right) == ("Lương tháng vùng I bao nhiêu?", "Lương tháng vùng IV bao nhiêu?")
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("Nghị quyết 63/2025 và 66/2025 có hiệu lực từ ngày nào?", ("63", "66")),
+        ("Lương tối thiểu áp dụng từ 1/1/2026 của nghị định?", ()),  # a date
+        ("Học phí năm học 2025/2026 theo nghị quyết?", ()),  # a school year
+    ],
+)
+def test_document_numbers_the_question_names(question, numbers):
+    assert understand(question).numbers == numbers
