@@ -29,6 +29,7 @@ class Candidate:
     per: str  # a row's unit column ("người/ngày"), if any
     label: str  # what names it: a row's own label, an indicator; the clause itself otherwise
     column: str  # a cell's column heading as printed ("" for a clause)
+    cell: str = ""  # a table cell's own value ("64–80"), read apart from the row's labels
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -93,7 +94,7 @@ def _row(p: Passage) -> list[Candidate]:
         start, end = (where, where + len(value)) if where >= 0 else (0, len(p.text))
         unit_heading = heading if unit_of(heading) else f"{heading} ({caption})"
         text = f"{label} — {heading}: {value}"
-        out.append(Candidate(start, end, text, unit_heading, per, own, heading))
+        out.append(Candidate(start, end, text, unit_heading, per, own, heading, value))
     return out or [Candidate(0, len(p.text), p.text, "", "", own or p.text, "")]
 
 
@@ -114,7 +115,14 @@ def _table(p: Passage) -> list[Candidate]:
                 text = f"{label} — {cell}"
                 out.append(
                     Candidate(
-                        start, start + len(cell), text, f"{heading} ({caption})", "", own, heading
+                        start,
+                        start + len(cell),
+                        text,
+                        f"{heading} ({caption})",
+                        "",
+                        own,
+                        heading,
+                        value,
                     )
                 )
     return out or [Candidate(0, len(p.text), p.text, "", "", p.text, "")]

@@ -253,7 +253,8 @@ def rank_units(
             start, end, text, heading = c.start, c.end, c.text, c.heading
             lead = _lead_in(p, start)
             frame = context | syllable_set(heading) | syllable_set(lead)
-            value = value_for(query, text, heading, c.per)
+            # a cell's figure is its own value, never a number in the row's labels ("13 nhóm")
+            value = value_for(query, c.cell or text, heading, c.per)
             values = ranker.features(
                 question,
                 text=text,

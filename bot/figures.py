@@ -85,7 +85,9 @@ def is_money(figure: str) -> bool:
 # what a table heading's unit must name to be a unit of measure ("(xã)" in "Khu vực nông thôn
 # (xã)" says where, not in what)
 _MEASURE = re.compile(
-    r"đồng|đ\b|VNĐ|VND|USD|%|‰|triệu|tỷ|nghìn|ngàn|1\.000|\bha\b|m²|m2|m³|km|kg|tấn|lần|/",
+    # "/" as in "người/ngày", not between the capitals of a caption ("SẢN PHẨM/CÔNG VIỆC")
+    r"đồng|đ\b|VNĐ|VND|USD|%|‰|triệu|tỷ|nghìn|ngàn|1\.000|\bha\b|m²|m2|m³|km|kg|tấn|lần|"
+    r"/\s*(?-i:[a-zà-ỹđ])",
     re.IGNORECASE,
 )
 

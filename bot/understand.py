@@ -90,6 +90,9 @@ _FIGURE = _w(
     r"bao nhiêu",
     _HOW_MANY,
     r"mức nào",
+    r"khoảng(?: điểm| giá| thời gian)? nào",  # "chấm trong khoảng điểm nào": a range
+    r"hệ số nào",
+    r"tỷ lệ nào",
     r"mức bao",
     r"phần trăm",
     r"bao lâu",

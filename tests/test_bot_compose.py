@@ -44,6 +44,9 @@ def test_units_from_table_headings():
     assert unit_of("Mức lương tối thiểu tháng (Đơn vị: đồng/tháng)") == "đồng/tháng"
     assert unit_of("Mức thu (đồng)") == "đồng"
     assert unit_of("Địa bàn") is None
+    assert unit_of("Định mức (Đồng/người/năm)") == "Đồng/người/năm"
+    # a caption in capitals is no unit, though a slash joins two of its words
+    assert unit_of("ĐIỂM CHẤM (KHOẢNG) (DANH MỤC SẢN PHẨM/CÔNG VIỆC QUY ĐỔI)") is None
 
 
 def test_number_values_read_vietnamese_notation():

@@ -256,6 +256,20 @@ BIỂU MỨC THU PHÍ SÁT HẠCH
 | 3 | Sát hạch thực hành trên đường | Lần | 80.000 |
 """
 
+CATALOGUE = """\
+VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN TỈNH
+
+Số: 12/VP-HĐND
+
+DANH MỤC SẢN PHẨM QUY ĐỔI
+
+| STT | NHÓM NHIỆM VỤ | PHÂN NHÓM | ĐIỂM CHẤM (KHOẢNG) | HỆ SỐ QUY ĐỔI |
+|---|---|---|---|---|
+| I | Lĩnh vực tham mưu, phục vụ kỳ họp (13 nhóm) | | | |
+| 1 | Phục vụ tổ chức kỳ họp | N4 | 320–400 | 64–80 |
+| 2 | Phục vụ giám sát chuyên đề | N3 | 220–300 | 44–60 |
+"""
+
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Bot:
@@ -269,6 +283,7 @@ def bot(tmp_path_factory) -> Bot:
         ("luat-thiet-bi-bay.md", LAW),
         ("tt-ho-so-dao-tao-nghe.md", FORMS),
         ("tt-phi-sat-hach.md", FEES),
+        ("cv-danh-muc-san-pham.md", CATALOGUE),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     return Bot(open_index(folder))
@@ -344,6 +359,12 @@ def test_a_fact_asked_of_two_documents_named_by_number_is_answered_for_each(bot)
     assert lines[0].startswith("Nghị quyết 12/2025/NQ-HĐND: ") and "20/12/2025" in lines[0]
     assert lines[1].startswith("Nghị quyết 07/2025/NQ-HĐND: ") and "15/12/2025" in lines[1]
     assert {c.doc_id for c in answer.citations} == {"nq-ha-noi-hoc-phi", "nq-vinh-long-hoc-phi"}
+
+
+def test_a_table_cell_is_answered_with_its_own_value_not_a_count_in_its_labels(bot):
+    answer = bot.ask("Phục vụ tổ chức kỳ họp có hệ số quy đổi bao nhiêu?")
+    assert answer.text.startswith("64–80"), answer.text
+    assert "13 nhóm" not in answer.text.split(" — ", 1)[0]
 
 
 def test_a_named_province_picks_its_document(bot):
