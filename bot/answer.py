@@ -214,7 +214,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
             verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
-        missing_part = None if verdict.abstain else self._attachment_missing(query, hits)
+        # a form or appendix the question names and the corpus lacks is said to be missing,
+        # whatever the judge thought of the passages that cite it
+        missing_part = self._attachment_missing(query, hits)
         if missing_part:
             log.info("Abstained on %r: %s", query.text, missing_part)
             answer = self._abstain(query, hits, verdict, best, features)

@@ -69,12 +69,31 @@ class Features:
             "margin": min(best.score - other.score, 5.0) if other else 5.0,
             "rank": float(best.rank),
             "english": float(prepared.english),
+            "absent_term": self._absent_term(prepared, f"{p.text} {best.heading} {context}"),
         }
         # the model reads the chosen clause (a few milliseconds) unless the judge's decision
         # is already clear without it; calibration reads it always
         if self.exact_features or abs(_logit(confidence(features)) - _logit(threshold())) < CLEAR:
             features["unit_dense"] = self._unit_dense(prepared, best, hit, meta)
         return features
+
+    def _absent_term(self, prepared: PreparedQuery, evidence: str) -> float:
+        """The weight of the rarest compound word of the question that the corpus uses and the
+        evidence does not: "giám đốc" asked, "chủ tịch" answered. Its adjacent pairs must all
+        be in the corpus (an everyday word the documents say otherwise is not counted)."""
+        near = syllable_set(evidence)
+        worst = 0.0
+        for token in prepared.tokens:
+            if not token.startswith("w:"):
+                continue
+            words = syllables(token[2:].replace("_", " "))
+            pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+            if not pairs or not all(pair in self.pairs for pair in pairs):
+                continue
+            if all(pair in near for pair in pairs):
+                continue
+            worst = max(worst, min(self.pairs[pair] for pair in pairs))
+        return worst
 
     def _unheard(self, prepared: PreparedQuery) -> list[str]:
         return unheard(prepared.restored.split(" (", 1)[0], self.pairs)

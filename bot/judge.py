@@ -28,6 +28,9 @@ FEATURES = (
     "margin",  # how much better the evidence ranks than the best one of another passage
     "rank",  # retrieval rank of the evidence passage (0 = first)
     "english",  # 1 for an English question
+    # weight (0..1) of the rarest compound word of the question ("giám đốc", "nước sạch") that
+    # the corpus uses but the evidence, its passage and headings do not
+    "absent_term",
 )
 # Used until a model is fitted: a reasoned prior, not a fit to any question.
 _PRIOR = {
@@ -48,6 +51,7 @@ _PRIOR = {
         "margin": 0.2,
         "rank": -0.1,
         "english": 0.5,
+        "absent_term": -1.0,
     },
     "bias": -13.0,
     "threshold": 0.5,

@@ -45,6 +45,7 @@ SIGNS = {
     "margin": 1,
     "rank": -1,
     "english": 0,
+    "absent_term": -1,
 }
 
 
