@@ -25,7 +25,8 @@ class Sides:
     def _comparison(self, query: Query, found: Evidence) -> tuple[compose.Draft, float] | None:
         """Each side's figure, found as if it were asked alone ("BHYT hay BHXH": the BHYT
         figure, then the BHXH one), each with its label and citation, and the confidence of
-        the weaker side; None when a side is not found or the judge doubts it."""
+        the weaker side; a side not found (or that the judge doubts) is said not found; None
+        when neither is."""
         from dataclasses import replace
 
         from bot.understand import side_questions
@@ -33,8 +34,9 @@ class Sides:
         sides = side_questions(query.standard)
         if sides is None:
             return None
-        parts, cited, confidences = [], [], []
+        parts, cited, confidences, lost = [], [], [], []
         for n, side in enumerate(sides[:2], start=1):
+            name = sides[2][n - 1].strip()
             q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
             if q.kind not in ("figure", "effective", "date"):
                 q = replace(q, kind="figure")
@@ -64,21 +66,27 @@ class Sides:
                 None,
             )
             if chosen is None:
-                return None
+                lost.append(name)
+                continue
             features = self._features(q, prepared, topic, chosen, units, hits)
             verdict = self.judge(features)
             if verdict.abstain or not (features["places"] and features["years"]):
-                return None
+                lost.append(name)
+                continue
             confidences.append(verdict.confidence)
             p = hits[chosen.rank].passage
             clause = compose.clause_of(chosen, p)
-            name = sides[2][n - 1].strip()
             near = syllable_set(f"{clause} {passage_context(p, None)}")
             if not all(c.found_in(near) for c in concepts(name, self.idf)):
                 clause = f"{clause} ({name})"  # "Huế": the side the figure answers for
-            parts.append((chosen.value or "", clause, n))
+            parts.append((chosen.value or "", clause, len(cited) + 1))
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
-        return compose.Draft(compose.compare_answer(parts), tuple(cited)), min(confidences)
+        if not parts:
+            return None
+        text = compose.compare_answer(parts)
+        if lost:  # "Vĩnh Long: không tìm thấy": one side answered, the other said missing
+            text += "".join(f"\n{name}: không tìm thấy trong các văn bản hiện có." for name in lost)
+        return compose.Draft(text, tuple(cited)), min(confidences)
 
     def _held(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """The units whose passages hold for the places the query names ("học phí ở Huế":
