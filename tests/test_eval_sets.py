@@ -14,8 +14,13 @@ from eval.dataset import load_questions
 
 DATA = Path(__file__).resolve().parents[1] / "eval" / "data"
 DOCS = DATA / "realdocs" / "docs"
-SETS = ("seed", "realdocs", "informal", "realdocs2", "realdocs3")
-REALDOCS_SETS = ("realdocs", "realdocs2", "realdocs3")  # questions over realdocs/docs, with `docs`
+SETS = ("seed", "realdocs", "informal", "realdocs2", "realdocs3", "realdocs4")
+REALDOCS_SETS = (
+    "realdocs",
+    "realdocs2",
+    "realdocs3",
+    "realdocs4",
+)  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
 
@@ -87,7 +92,7 @@ def test_seed_split_is_the_seed_file():
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-@pytest.mark.parametrize("name", ("realdocs", "informal", "realdocs2", "realdocs3"))
+@pytest.mark.parametrize("name", ("realdocs", "informal", "realdocs2", "realdocs3", "realdocs4"))
 def test_answerable_questions_have_evidence(name):
     for qs in _split(name).values():
         for q in qs:
@@ -120,7 +125,7 @@ def test_realdocs_evidence_occurs_in_its_documents(name):
     assert not missing, "\n".join(missing)
 
 
-@pytest.mark.parametrize("name", ("realdocs2", "realdocs3"))
+@pytest.mark.parametrize("name", ("realdocs2", "realdocs3", "realdocs4"))
 def test_the_split_is_the_questions_file(name):
     parts = _split(name)
     original = load_questions(DATA / name / "questions.jsonl")
