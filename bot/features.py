@@ -15,7 +15,9 @@ from bot.figures import figures
 from bot.judge import confidence, threshold
 from bot.understand import Query
 from corpus.types import DocumentMeta
+from index.glossary import glossary_spans
 from index.query import PreparedQuery
+from index.synonyms import everyday_spans
 from index.types import Hit
 
 CLEAR = 3.0  # log-odds from the threshold beyond which one feature cannot turn the decision
@@ -82,11 +84,21 @@ class Features:
         evidence does not: "giám đốc" asked, "chủ tịch" answered. Its adjacent pairs must all
         be in the corpus (an everyday word the documents say otherwise is not counted)."""
         near = syllable_set(evidence)
+        text = prepared.restored
+        # words typed in everyday wording ("không có việc làm") stand for the documents' own
+        # ("thất nghiệp"): the evidence need not use them
+        reworded = {
+            w
+            for start, end, _ in [*everyday_spans(text), *glossary_spans(text)]
+            for w in syllables(text[start:end])
+        }
         worst = 0.0
         for token in prepared.tokens:
             if not token.startswith("w:"):
                 continue
             words = syllables(token[2:].replace("_", " "))
+            if set(words) <= reworded:
+                continue
             pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
             if not pairs or not all(pair in self.pairs for pair in pairs):
                 continue
