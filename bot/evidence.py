@@ -227,6 +227,21 @@ def _folded(text: str) -> str:
     return fold(text).lower()
 
 
+EXCLUDED = 5.0  # what a unit loses for being about a place the question leaves out
+
+
+def _names_excluded(query: Query, text: str, meta: DocumentMeta | None) -> bool:
+    """The unit's column, labels or document are about a place the question leaves out."""
+    from corpus.places import same_place
+
+    folded = _folded(text)
+    return any(
+        _folded(place) in folded
+        or (meta is not None and meta.region and same_place(meta.region, place))
+        for place in query.excluded
+    )
+
+
 def rank_units(
     query: Query,
     items: Sequence[Concept],
@@ -247,7 +262,8 @@ def rank_units(
     out: list[Unit] = []
     for rank, hit in enumerate(hits):
         p = hit.passage
-        context = syllable_set(passage_context(p, metas.get(p.doc_id)))
+        meta = metas.get(p.doc_id)
+        context = syllable_set(passage_context(p, meta))
         relative = max(0.0, hit.score) / best_hit
         for c in candidates(p):
             start, end, text, heading = c.start, c.end, c.text, c.heading
@@ -271,6 +287,8 @@ def rank_units(
                 row=p.kind in ("row", "table"),
             )
             score = ranker.score(values)
+            if query.excluded and _names_excluded(query, f"{c.column} {c.label} {heading}", meta):
+                score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
             own, covered = values["own"], values["framed"]
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score, values))
     out.sort(key=lambda u: -u.score)

@@ -208,6 +208,7 @@ class Query:
     listing: bool = False  # "gồm những gì", "nhiệm vụ nào": the answer lists items
     compare: bool = False  # "cao hơn", "so với": the answer gives both figures
     places: tuple[str, ...] = ()  # provinces and cities named
+    excluded: tuple[str, ...] = ()  # ... named to be left out ("các tỉnh không phải Hà Nội")
     years: tuple[str, ...] = ()  # years named ("2023"), school years as "2025-2026"
     doc_kinds: tuple[str, ...] = ()  # document types named ("Nghị định")
     numbers: tuple[str, ...] = ()  # document numbers named ("63/2025/NQ-HĐND", or "293")
@@ -481,6 +482,30 @@ def topic(text: str) -> str:
     )
 
 
+# words that leave out what follows: "không phải Hà Nội", "ngoài TP.HCM", "trừ Hà Nội và Huế"
+_EXCLUDING = re.compile(
+    r"(?<!\w)(?:không phải|khong phai|ngoại trừ|ngoai tru|ngoài|ngoai|trừ|tru|không thuộc|"
+    r"khong thuoc|other than|except|outside)\s+((?:[^.;()?!]|\.(?=\S))*)",  # "TP.HCM" goes on
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b|\bva\b|\bhoặc\b|\bhoac\b|\band\b|\bor\b)\s*", re.I)
+
+
+def excluded_places(text: str) -> tuple[str, ...]:
+    """The provinces and cities the question leaves out: each place of a list that opens
+    within a few words of "không phải", "ngoài", "trừ" ("ở các tỉnh (không phải Hà Nội,
+    TP.HCM)" leaves out both cities; "ngoài học phí, Hà Nội ..." leaves out none)."""
+    out: list[str] = []
+    for m in _EXCLUDING.finditer(text):
+        for part in _LIST_JOIN.split(m.group(1)):
+            head = " ".join(part.split()[:4])
+            named = [*find_places(head), *constraints(head)["places"]]
+            if not named:
+                break
+            out += named
+    return tuple(dict.fromkeys(out))
+
+
 def understand(question: str, previous: str | None = None) -> Query:
     """Clean the question and read what it asks; an elliptical follow-up searches for its topic
     in the frame of the previous question (its answer type and framing words)."""
@@ -490,6 +515,10 @@ def understand(question: str, previous: str | None = None) -> Query:
     kind = answer_kind(standard)
     found = constraints(standard)
     found["places"] = tuple(dict.fromkeys([*find_places(text), *found["places"]]))
+    excluded = excluded_places(standard)
+    if excluded:
+        found["places"] = tuple(p for p in found["places"] if p not in excluded)
+        found["excluded"] = excluded
     flags = {
         "yesno": is_yesno(standard),
         "listing": bool(_LIST.search(typed)) and kind not in ("signer", "date", "number"),

@@ -375,6 +375,12 @@ def test_a_term_the_corpus_uses_but_the_evidence_does_not_weighs_against_answeri
     assert other.features["absent_term"] > 0.3, other.features
 
 
+def test_a_place_the_question_leaves_out_is_not_answered_for(bot):
+    answer = bot.ask("Học phí mầm non khu vực thành thị ở tỉnh không phải Hà Nội là bao nhiêu?")
+    assert answer.text.startswith("160"), answer.text
+    assert answer.citations[0].doc_id == "nq-vinh-long-hoc-phi"
+
+
 def test_a_named_province_picks_its_document(bot):
     answer = bot.ask("Ở Vĩnh Long học phí tiểu học vùng nông thôn bao nhiêu?")
     assert answer.text.startswith("65"), answer.text

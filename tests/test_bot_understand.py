@@ -155,3 +155,20 @@ def test_each_side_of_a_comparison_is_asked_alone():
 )
 def test_document_numbers_the_question_names(question, numbers):
     assert understand(question).numbers == numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "places", "excluded"),
+    [
+        (
+            "Hệ số ở các tỉnh (không phải Hà Nội, TP.HCM) là bao nhiêu?",
+            (),
+            ("Hà Nội", "Hồ Chí Minh"),
+        ),
+        ("Ngoài học phí, Hà Nội còn hỗ trợ gì?", ("Hà Nội",), ()),  # "ngoài" leaves out a fee
+        ("hoc phi o tinh khong phai ha noi", (), ("Hà Nội",)),
+    ],
+)
+def test_places_the_question_leaves_out(question, places, excluded):
+    query = understand(question)
+    assert (query.places, query.excluded) == (places, excluded)
