@@ -150,9 +150,16 @@ def denies(question: str, clause: str, asked: frozenset[str], framed: bool = Fal
     gia bảo hiểm xã hội bắt buộc", "trừ đặc khu"; not "không phân biệt nội thành"). So "có
     loại trừ ... không" is answered yes by "không áp dụng đối với ...", and "có được miễn ...
     không" by "miễn ... đối với ..."."""
-    asked_text = _strip_yesno(question)
+    # what is asked, not its premise: "bỏ thi không đi thi thì có được trả lại tiền không"
+    asked_text = _predicate(question)
+    # "Trường hợp ... chưa được điều chỉnh thì được truy lĩnh": the rule is what follows "thì"
+    rule = (
+        re.split(r"\s(?:thì|thi)\s", clause)[-1]
+        if re.search(r"\s(?:thì|thi)\s", clause)
+        else clause
+    )
     # under a prohibiting heading (`framed`) the clause says what must not be done
-    return (_negative(clause, asked) != framed) != _negative(asked_text, asked)
+    return (_negative(rule, asked) != framed) != _negative(asked_text, asked)
 
 
 def _negative(text: str, asked: frozenset[str]) -> bool:

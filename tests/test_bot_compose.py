@@ -167,6 +167,19 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
             "Kiên quyết thu hồi các dự án không thực hiện theo đúng tiến độ và cam kết đầu tư.",
             True,
         ),
+        (  # a negation in the question's premise is not what it asks; the clause's rule
+            # is what follows "thì"
+            "Đã nộp phí mà không đi thi thì có được trả lại tiền phí không?",
+            "Trường hợp người dự sát hạch không tham dự kỳ sát hạch thì không được hoàn trả "
+            "tiền phí đã nộp.",
+            False,
+        ),
+        (
+            "Người từ trần mà chưa được điều chỉnh trợ cấp thì gia đình có được truy lĩnh không?",
+            "Trường hợp đã từ trần nhưng chưa được điều chỉnh trợ cấp thì người tổ chức mai "
+            "táng được truy lĩnh khoản tiền chênh lệch.",
+            True,
+        ),
         (  # the same determiner opening the clause is its subject: that says no
             "Các xã có được hỗ trợ ngân sách đối ứng không?",
             "Các xã không được hỗ trợ ngân sách đối ứng.",
@@ -182,7 +195,8 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
 def test_yes_no_reads_the_polarity_of_question_and_clause(question, clause, yes):
     asked = frozenset(
         "nha giao quan doi mien le phi nguoi khuyet tat the chap tai san huyen bo tri ngan sach "
-        "doi ung nong thon moi xa ho tro thu hoi du an cham tien do sai cam ket".split()
+        "doi ung nong thon moi xa ho tro thu hoi du an cham tien do sai cam ket nop tra lai tien "
+        "di thi dieu chinh tro cap truy linh gia dinh".split()
     )
     assert denies(question, clause, asked) is not yes
 
