@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.candidates import candidates
-from bot.concepts import Concept, syllable_set
+from bot.concepts import Concept, syllable_set, syllables
 from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
@@ -25,7 +25,8 @@ _MONEY_Q = re.compile(
     r"nop|money|fee|wage|budget|cost|"
     r"pay|paid|allowance|loan)\b"
 )
-_PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|percent|percentage|share|rate)\b")
+# an interest rate ("lãi suất") is a share too
+_PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,10 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = [f for f in found if not _per_of(f) or per_asked in _per_of(f)]
         if not found:
             return None
+        if not query.yesno:  # "dưới 16 tuổi thì chiều cao bao nhiêu": not the premise's figure
+            stated = _numbers(query.standard)
+            fresh = [f for f in found if not _numbers(f) <= stated]
+            found = fresh or found
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
@@ -100,7 +105,8 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             year = re.search(r"(?:19|20)\d{2}", m.group(0))
             if not query.years or year is None or any(year.group(0) in y for y in query.years):
                 return m.group(0)
-        return None
+        day = _DAY_OF_MONTH.search(text)  # "trước ngày 20 hằng tháng": a day in every month
+        return day.group(0) if day and not query.years else None
     if kind == "signer":
         return person_name(text)
     if kind == "session":
@@ -116,6 +122,20 @@ _NUMBER_THEN_DATE = re.compile(
 )
 
 
+_DAY_OF_MONTH = re.compile(
+    r"(?:trước|sau|từ|đến|vào|chậm nhất|trong)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng|"
+    r"ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng",
+    re.IGNORECASE,
+)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a text states, canonical ("1.000" and "1000" alike)."""
+    from index.tokenize import canonical_number
+
+    return frozenset(canonical_number(n) for n in re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
 def _dates_a_reference(text: str, start: int) -> bool:
     """The date at `start` is the date of a document cited by its number just before it, not
     a date the clause sets."""
@@ -124,7 +144,12 @@ def _dates_a_reference(text: str, start: int) -> bool:
     return bool(numbers) and _NUMBER_THEN_DATE.fullmatch(before[numbers[-1].end() :]) is not None
 
 
-_NOT_MONEY_Q = re.compile(r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan tram)\b")
+# a coefficient, a share, a height or an area asked beside a fee ("chiều cao bao nhiêu để được
+# miễn phí") is no amount of money
+_NOT_MONEY_Q = re.compile(
+    r"\b(he so|bao nhieu lan|may lan|ty le|ty trong|phan tram|lai suat|chieu cao|chieu dai|"
+    r"chieu rong|dien tich|khoang cach|can nang)\b"
+)
 
 
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
@@ -228,6 +253,12 @@ def _folded(text: str) -> str:
 
 
 EXCLUDED = 5.0  # what a unit loses for being about a place the question leaves out
+ECHO = 3.0  # ... for saying nothing the question does not say already
+
+
+def _echoes(text: str, asked: frozenset[str]) -> bool:
+    words = syllables(text)
+    return bool(words) and set(words) <= asked
 
 
 def _names_excluded(query: Query, text: str, meta: DocumentMeta | None) -> bool:
@@ -259,6 +290,7 @@ def rank_units(
     wants = query.kind in ("figure", "date", "effective", "session", "signer") or query.compare
     question = ranker.asked(query.standard, topic, items, wants, pair_weights)
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
+    asked_words = frozenset(syllables(query.standard))
     out: list[Unit] = []
     for rank, hit in enumerate(hits):
         p = hit.passage
@@ -289,6 +321,8 @@ def rank_units(
             score = ranker.score(values)
             if query.excluded and _names_excluded(query, f"{c.column} {c.label} {heading}", meta):
                 score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
+            if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
+                score -= ECHO
             own, covered = values["own"], values["framed"]
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score, values))
     out.sort(key=lambda u: -u.score)

@@ -18,15 +18,16 @@ _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 # (matched with diacritics when typed with them: "kỳ thi" is not "ký")
 _ABOUT_DOCUMENT = (
     re.compile(r"\b(nghị quyết|nghị định|thông tư|quyết định|luật|công văn|văn bản|ban hành|"
-               r"thông qua|ký)\b"),
+               r"thông qua|(?<!đăng )ký(?! nhận| kết| hợp đồng))\b"),
     re.compile(r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|van ban|ban hanh|"
-               r"thong qua|ky)\b"),
+               r"thong qua|(?<!dang )ky(?! nhan| ket| hop dong))\b"),
 )  # fmt: skip
 
 # ... and when it was made: the date a document was passed, signed or issued
 _DOCUMENT_DATE = (
-    re.compile(r"\b(ban hành|thông qua|ký|ra đời)\b"),
-    re.compile(r"\b(ban hanh|thong qua|ky|ra doi)\b"),
+    # "ký" the document, not "đăng ký" (register) or "ký nhận" (sign for receipt)
+    re.compile(r"\b(ban hành|thông qua|(?<!đăng )ký(?! nhận| kết| hợp đồng)|ra đời)\b"),
+    re.compile(r"\b(ban hanh|thong qua|(?<!dang )ky(?! nhan| ket| hop dong)|ra doi)\b"),
 )
 
 # "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata

@@ -182,6 +182,9 @@ _KIND_WORDS = {
 }
 # a year or a span of years, not part of a longer number or a date ("2026." ends a sentence)
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/]|[.,]\d)")
+_FROM_DATE = re.compile(
+    r"(?<!\w)(?:từ|tu)\s+(?:ngày\s+|ngay\s+)?\d{1,2}/\d{1,2}/((?:19|20)\d{2})(?![\d/])", re.I
+)
 _NUMBER_YEAR = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d/)(\d{1,4})/(?:19|20)\d{2}(?![\d/])")
 _BARE_NUMBER = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van)\s+(?:so\s+)?(\d{1,5})\b"
@@ -249,6 +252,9 @@ _DATE_NEXT = re.compile(r" (?:thi hành )?(?:từ )?(?:ngày )?\d")
 _CLAIMED_FIGURE = re.compile(r"(?<!\w)(?:là|la|bằng|bang)\s+\d")
 
 
+_WHAT = _w(r"gì", r"là sao")
+
+
 def answer_kind(text: str) -> str:
     typed = _typed(text)
     for kind, pattern in _KINDS:
@@ -268,7 +274,9 @@ def answer_kind(text: str) -> str:
         return "where"
     if _WHO.search(typed):
         return "who"
-    if _AMOUNT_NOUNS.search(typed) and not _LIST.search(typed):
+    # a noun phrase naming an amount asks for it, unless another word asks what is wanted
+    # ("Mẫu số 02 ... về trợ cấp hưu trí là mẫu gì")
+    if _AMOUNT_NOUNS.search(typed) and not _LIST.search(typed) and not _WHAT.search(typed):
         return "figure"
     return "other"
 
@@ -317,6 +325,8 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
     years: list[str] = []
     for first, second in _YEAR.findall(text):
         years.append(f"{first}-{second}" if second else first)
+    # "áp dụng từ ngày 01/01/2027": the year from which the figure asked holds
+    years += [y for y in _FROM_DATE.findall(text) if y not in years]
     numbers = [m.group(0) for m in DOC_NUMBER.finditer(text)]
     numbers += [m.group(2) for m in _BARE_NUMBER.finditer(folded)]
     # "pháp luật" (the law in general) names no type of document

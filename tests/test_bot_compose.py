@@ -309,3 +309,33 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
     assert "suy tim" in shorten(item)
     plain = "Tiếp tục thực hiện hiệu quả các nhiệm vụ " + "phát triển kinh tế xã hội " * 12
     assert len(shorten(plain)) <= 141
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("ho ngheo vay von thi lai suat bn 1 nam", "percent"),  # an interest rate is a share
+        ("Trẻ cao bao nhiêu thì được miễn phí? Chiều cao bao nhiêu?", None),  # not money
+        ("Phí tham quan bao nhiêu một lượt?", "money"),
+    ],
+)
+def test_what_a_question_asks_to_be_measured_in(question, measure):
+    from bot.evidence import asked_measure
+
+    assert asked_measure(understand(question).standard) == measure
+
+
+def test_a_figure_the_question_states_as_a_premise_is_not_its_answer():
+    from bot.evidence import value_for
+
+    query = understand("Trẻ dưới 16 tuổi không có giấy tờ thì căn cứ chiều cao bao nhiêu?")
+    text = "Trường hợp không có giấy tờ xác định dưới 16 tuổi thì áp dụng chiều cao dưới 1,3m"
+    assert value_for(query, text) == "dưới 1,3m"
+
+
+def test_a_day_of_every_month_answers_when_no_full_date_does():
+    from bot.evidence import value_for
+
+    query = understand("Phải chuyển chứng từ cho xã trước ngày nào hằng tháng?")
+    text = "chuyển chứng từ cho Ủy ban nhân dân cấp xã trước ngày 20 hằng tháng để quyết toán."
+    assert value_for(query, text) == "trước ngày 20 hằng tháng"

@@ -172,3 +172,13 @@ def test_document_numbers_the_question_names(question, numbers):
 def test_places_the_question_leaves_out(question, places, excluded):
     query = understand(question)
     assert (query.places, query.excluded) == (places, excluded)
+
+
+def test_a_year_from_which_a_figure_is_asked_is_a_year_the_evidence_must_hold():
+    assert understand("Lương tối thiểu áp dụng từ ngày 01/01/2027 là bao nhiêu?").years == ("2027",)
+    assert understand("Nộp hồ sơ ngày 5/3/2025 thì bao lâu có kết quả?").years == ()
+
+
+def test_what_a_named_form_is_asks_its_name_not_a_figure():
+    assert understand("Mẫu số 02 kèm Nghị định về trợ cấp hưu trí là mẫu gì?").kind == "other"
+    assert understand("mức chuẩn trợ giúp xã hội của Hà Nội").kind == "figure"
