@@ -26,6 +26,9 @@ _MONEY_Q = re.compile(
     r"pay|paid|allowance|loan)\b"
 )
 # an interest rate ("lãi suất") is a share too
+_RELATIVE_Q = re.compile(r"\b(?:bang|la) (?:bao nhieu|may)\b.*\bso voi\b")
+# with marks "đóng" (pay) is no "đồng"; typed without, "dong" may be either
+_SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|trieu|nghin|ngan)\b")
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate)\b")
 
 
@@ -91,6 +94,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = [f for f in found if not _per_of(f) or per_asked in _per_of(f)]
         if not found:
             return None
+        paired = respective(query.standard, text)
+        if paired is not None:  # "người thứ hai, thứ ba ... lần lượt bằng 70%, 60%": the one asked
+            found = [_with_unit(paired, unit, per)]
         if not query.yesno:  # "dưới 16 tuổi thì chiều cao bao nhiêu": not the premise's figure
             stated = _numbers(query.standard)
             fresh = [f for f in found if not _numbers(f) <= stated]
@@ -127,6 +133,52 @@ _DAY_OF_MONTH = re.compile(
     r"ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng",
     re.IGNORECASE,
 )
+
+
+# "lần lượt (là|bằng)": the figures that follow pair with the items listed before, in order
+_RESPECTIVELY = re.compile(r"\blần lượt(?:\s+(?:là|bằng|được|đạt|ở mức))?\s+", re.IGNORECASE)
+_ORDINALS = {"nhat": "1", "mot": "1", "hai": "2", "ba": "3", "tu": "4", "bon": "4", "nam": "5",
+             "sau": "6", "bay": "7", "tam": "8", "chin": "9", "muoi": "10"}  # fmt: skip
+
+
+def _ordinal_words(text: str) -> set[str]:
+    """Folded words, with an ordinal read as its number ("thứ ba" and "thứ 3" both "#3"), so an
+    item and a question that number it in different ways meet."""
+    words = _folded(text).split()
+    out = set()
+    for i, w in enumerate(words):
+        if i and words[i - 1] == "thu" and (w.isdigit() or w in _ORDINALS):
+            out.add(f"#{_ORDINALS.get(w, w)}")
+        else:
+            out.add(w)
+    return out
+
+
+def respective(question: str, text: str) -> str | None:
+    """The figure a "lần lượt" sentence gives the item the question names: "người thứ hai, thứ
+    ba, thứ tư đóng lần lượt bằng 70%, 60%, 50%" asked about "người thứ 3" -> "60%". None when
+    the text pairs no list with its figures or the question names no one item of it."""
+    m = _RESPECTIVELY.search(text)
+    if m is None:
+        return None
+    after = [f for _, end, f in figures(text) if end > m.end()]
+    before = text[: m.start()]
+    lead = re.split(r"[:;.\n]", before)[-1]
+    items = [i for i in re.split(r",\s*|\s+(?:và|hoặc)\s+", lead) if i.strip()]
+    if len(after) < 2 or len(items) < len(after):
+        return None
+    items = items[-len(after) :]
+    words = [_ordinal_words(i) for i in items]
+    # what tells the items apart: not the head or verb they share ("người", "đóng"), which the
+    # text uses outside the list too
+    outside = _ordinal_words(f"{before[: len(before) - len(lead)]} {text[m.end() :]}")
+    asked = _ordinal_words(question)
+    hits = []
+    for n, own in enumerate(words):
+        others = set().union(*(w for k, w in enumerate(words) if k != n))
+        if (own - outside - others) & asked:
+            hits.append(n)
+    return after[hits[0]] if len(hits) == 1 else None
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -179,6 +231,11 @@ def asked_measure(question: str) -> str | None:
     if _PERCENT_Q.search(folded) or "%" in question:
         return "percent"
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
+        # "đóng bằng bao nhiêu so với người thứ nhất": a share of another amount, unless the
+        # question says money ("bao nhiêu tiền", "bao nhiêu đồng")
+        typed = question.lower() if _folded(question) != question.lower() else folded
+        if _RELATIVE_Q.search(folded) and not _SAYS_MONEY.search(typed):
+            return None
         return "money"
     return None
 
@@ -254,6 +311,7 @@ def _folded(text: str) -> str:
 
 EXCLUDED = 5.0  # what a unit loses for being about a place the question leaves out
 ECHO = 3.0  # ... for saying nothing the question does not say already
+PAIRED = 3.0  # what it gains for pairing the one item the question names with its figure
 
 
 def _echoes(text: str, asked: frozenset[str]) -> bool:
@@ -323,6 +381,8 @@ def rank_units(
                 score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
+            if value and respective(query.standard, text) is not None:
+                score += PAIRED  # "thứ ba ... lần lượt ... 60%": this item's own figure
             own, covered = values["own"], values["framed"]
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score, values))
     out.sort(key=lambda u: -u.score)

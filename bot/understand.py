@@ -532,7 +532,9 @@ def understand(question: str, previous: str | None = None) -> Query:
     flags = {
         "yesno": is_yesno(standard),
         "listing": bool(_LIST.search(typed)) and kind not in ("signer", "date", "number"),
-        "compare": _compares(typed) or (kind == "figure" and parallel(standard) is not None),
+        # "người thứ 3 đóng bao nhiêu % so với người thứ nhất" asks one figure relative to another
+        "compare": _compares(typed)
+        or (kind == "figure" and parallel(standard) is not None and not _RELATIVE.search(typed)),
     }
     if previous and is_elliptical(standard):
         before = understand(previous)

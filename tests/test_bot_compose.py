@@ -339,3 +339,22 @@ def test_a_day_of_every_month_answers_when_no_full_date_does():
     query = understand("Phải chuyển chứng từ cho xã trước ngày nào hằng tháng?")
     text = "chuyển chứng từ cho Ủy ban nhân dân cấp xã trước ngày 20 hằng tháng để quyết toán."
     assert value_for(query, text) == "trước ngày 20 hằng tháng"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("nguoi thu 3 trong ho dong bhyt bn %", "60%"),  # "thứ 3" is "thứ ba"
+        ("Người thứ hai đóng bao nhiêu?", "bằng 70%"),
+        ("Người thứ năm đóng bao nhiêu?", None),  # not one of the items paired
+        ("Mức đóng bảo hiểm y tế hộ gia đình?", None),  # names no item
+    ],
+)
+def test_a_respectively_sentence_gives_the_figure_of_the_item_asked(question, figure):
+    from bot.evidence import respective
+
+    text = (
+        "người thứ nhất đóng bằng 4,5% mức lương cơ sở; người thứ hai, thứ ba, thứ tư đóng lần "
+        "lượt bằng 70%, 60%, 50% mức đóng của người thứ nhất; từ người thứ năm trở đi"
+    )
+    assert respective(question, text) == figure

@@ -182,3 +182,12 @@ def test_a_year_from_which_a_figure_is_asked_is_a_year_the_evidence_must_hold():
 def test_what_a_named_form_is_asks_its_name_not_a_figure():
     assert understand("Mẫu số 02 kèm Nghị định về trợ cấp hưu trí là mẫu gì?").kind == "other"
     assert understand("mức chuẩn trợ giúp xã hội của Hà Nội").kind == "figure"
+
+
+def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_money():
+    from bot.evidence import asked_measure
+
+    query = understand("Người thứ ba đóng bằng bao nhiêu so với người thứ nhất?")
+    assert not query.compare
+    assert asked_measure(query.standard) is None  # "đóng" (pay) is no "đồng"
+    assert asked_measure("Vùng I cao hơn vùng II bao nhiêu tiền?") == "money"
