@@ -107,8 +107,13 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
     number = cell.split()[0] if cell else ""
     if cell and cell != number and clause.endswith(f" {number}"):  # shown with its unit
         clause = f"{clause[: -len(number)]}{cell}"
+    if verdict is None and _ALL_ASKED.search(query.standard) and _ONLY_ONE.search(clause):
+        verdict = False  # "có được hưởng tất cả ... không" / "chỉ được hưởng một mức cao nhất"
     if verdict is None:
-        verdict = not denies(query.standard, clause, asked, prohibited(unit, passage))
+        frame = prohibited(unit, passage, asked)
+        verdict = not denies(query.standard, clause, asked, bool(frame))
+        if frame and frame not in clause:  # "5. Thời gian không thu phí: ..."
+            clause = f"{frame.rstrip(':')}: {clause}"
     if verdict:
         return f"Có. {clause[:1].upper()}{clause[1:]} [1]"
     lead = clause[:1].lower() if clause[1:2].islower() else clause[:1]  # "PHÂN LOẠI" stays
@@ -128,19 +133,39 @@ _MORE = re.compile(
 _LESS = re.compile(r"\b(?:thấp hơn|nhỏ hơn|ít hơn|dưới|không quá|less than|below|under)\b", re.I)
 
 
+# a question about all or both of something, and a clause that allows only one of them
+_ALL_ASKED = re.compile(
+    r"(?<!\w)(?:tất cả|cả hai|toàn bộ|đồng thời|cộng dồn|cùng lúc|tat ca|ca hai|toan bo|"
+    r"dong thoi|cong don|cung luc)(?!\w)",
+    re.IGNORECASE,
+)
+_ONLY_ONE = re.compile(r"(?<!\w)chỉ (?:được )?(?:[^\W\d_]+ ){0,2}(?:một|01)(?!\w)", re.IGNORECASE)
+
+# a section element that is only a label ("Khoản 2"), not a heading that says anything
+_BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
+
 # a heading or lead-in that makes every item under it a prohibition: "Điều 7. Các hành vi bị
 # nghiêm cấm", "2. Nghiêm cấm các hành vi sau đây:"
 _PROHIBITION = re.compile(r"(?<!\w)(?:nghiêm cấm|bị cấm|cấm các hành vi)(?!\w)", re.IGNORECASE)
 
 
-def prohibited(unit: Unit, passage: Passage) -> bool:
-    """The clause is an item under a heading or lead-in line that prohibits what it lists."""
+def prohibited(unit: Unit, passage: Passage, asked: frozenset[str] = frozenset()) -> str:
+    """The heading or lead-in line that denies what the clause lists, or "": one that
+    prohibits ("Điều 7. Các hành vi bị nghiêm cấm"), or the nearest heading or lead-in when it
+    negates one of the question's words ("5. Thời gian không thu phí" over "ngày mùng 01, 02
+    tết" asked "có mất phí không")."""
     article = next((s for s in reversed(passage.section) if s.startswith("Điều")), "")
     first = passage.text.split("\n", 1)[0].rstrip()
     lead = first if unit.start > len(first) and first.endswith(":") else ""
     if _PROHIBITION.search(unit.text):  # the clause says it itself ("1. Nghiêm cấm ...")
-        return False
-    return bool(_PROHIBITION.search(article) or _PROHIBITION.search(lead))
+        return ""
+    for frame in (lead, article):
+        if frame and _PROHIBITION.search(frame):
+            return frame
+    nearest = lead or (passage.section[-1] if passage.section else "")
+    if not nearest or _BARE_LABEL.fullmatch(nearest) or _negative(unit.text, asked):
+        return ""  # a clause that says no says it itself
+    return nearest if _negative(nearest, asked, reach=1) else ""
 
 
 def denies(question: str, clause: str, asked: frozenset[str], framed: bool = False) -> bool:
@@ -162,7 +187,7 @@ def denies(question: str, clause: str, asked: frozenset[str], framed: bool = Fal
     return (_negative(rule, asked) != framed) != _negative(asked_text, asked)
 
 
-def _negative(text: str, asked: frozenset[str]) -> bool:
+def _negative(text: str, asked: frozenset[str], reach: int = 2) -> bool:
     """Does the text say no about what is asked? Within a clause negations cancel in pairs
     ("không được miễn"); coordinated clauses each say no ("chậm tiến độ, sai cam kết")."""
     from bot.concepts import syllables
@@ -189,8 +214,8 @@ def _negative(text: str, asked: frozenset[str]) -> bool:
             continue
         scope = " ".join(words[i + len(match) : i + len(match) + _SCOPE_WORDS])
         end = _SCOPE_END.search(f" {scope} ")
-        reach = set(syllables(scope[: max(0, end.start() - 1)] if end else scope))
-        if len(reach & asked) >= min(2, len(asked)):
+        reached = set(syllables(scope[: max(0, end.start() - 1)] if end else scope))
+        if len(reached & asked) >= min(reach, len(asked)):
             segments[-1] += 1
         i += len(match)
     return any(n % 2 == 1 for n in segments)

@@ -358,3 +358,24 @@ def test_a_respectively_sentence_gives_the_figure_of_the_item_asked(question, fi
         "lượt bằng 70%, 60%, 50% mức đóng của người thứ nhất; từ người thứ năm trở đi"
     )
     assert respective(question, text) == figure
+
+
+def test_yes_no_reads_a_denying_heading_and_a_rule_that_allows_only_one():
+    from bot.compose import yesno_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    item = "Ngày cuối cùng của năm âm lịch, ngày mùng 01, 02 tết Nguyên đán."
+    passage = Passage("nq#pl/5", "nq", ("Phụ lục", "5. Thời gian không thu phí"), None, item)
+    unit = Unit(0, 0, len(item), item, None, "", 1.0, 1.0, 1.0)
+    asked = frozenset("mung tet tham quan mat phi".split())
+    answer = yesno_answer(
+        understand("Mùng 1 Tết đi tham quan có mất phí không?"), unit, passage, asked
+    )
+    assert answer.startswith("Không, 5. Thời gian không thu phí:"), answer
+    rule = "Trường hợp một người làm nhiều nhiệm vụ trong một ngày thì chỉ được hưởng một mức cao nhất."
+    passage = Passage("nq#d3/2", "nq", ("Điều 3. Mức chi",), "3", rule)
+    unit = Unit(0, 0, len(rule), rule, None, "", 1.0, 1.0, 1.0)
+    asked = frozenset("nguoi lam nhieu nhiem vu ngay huong muc".split())
+    question = understand("Một người làm nhiều nhiệm vụ có được hưởng tất cả các mức không?")
+    assert yesno_answer(question, unit, passage, asked).startswith("Không,")
