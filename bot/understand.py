@@ -437,6 +437,23 @@ def _one_side(question: str) -> str:
     return _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)).strip() or question
 
 
+# a predicate after the second side that both sides share: "chiếm tỷ trọng lớn hơn", "cao hơn"
+_SHARED_PREDICATE = re.compile(
+    r"\s(?:chiếm|chiem|đạt|dat|tăng|tang|giảm|giam|cao hơn|cao hon|lớn hơn|lon hon|nhiều hơn|"
+    r"nhieu hon|thấp hơn|thap hon)\b.*$",
+    re.IGNORECASE,
+)
+
+
+# what a comparison measures, said once before the first side: "tăng trưởng", "tỷ lệ", "học phí"
+_HEAD_NOUN = re.compile(
+    r"(?:tốc độ tăng trưởng|tăng trưởng|tỷ lệ|tỷ trọng|học phí|lệ phí|mức|giá trị|chỉ tiêu|"
+    r"toc do tang truong|tang truong|ty le|ti le|ty trong|ti trong|hoc phi|le phi|muc|gia tri|"
+    r"chi tieu)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     """Each side of a comparison as a question of its own, with what the two share:
     "chỉ tiêu nào cao hơn, BHYT hay BHXH?" -> "chỉ tiêu nào cao hơn, BHYT?",
@@ -460,16 +477,27 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
         right, suffix = right[: tail.start()].strip(), f" {tail.group(0).strip()}{suffix}"
     if not left or not right:
         return None
+    shared = _SHARED_PREDICATE.search(right)
+    shared = shared if shared and shared.start() > 0 and len(left.split()) <= 4 else None
+    if shared:  # "CN-XD hay dịch vụ chiếm tỷ trọng lớn hơn": what follows is said of both
+        right, suffix = right[: shared.start()].strip(), f" {shared.group(0).strip()}{suffix}"
     lw, rw = left.split(), right.split()
-    if len(rw) <= 3 and len(rw) < len(lw):  # "học phí ... nông thôn và thành thị": it shares
+    if not shared and len(rw) <= 3 and len(rw) < len(lw):  # "học phí ... nông thôn và thành thị"
         right_question = " ".join([*lw[: len(lw) - len(rw)], *rw])  # the left's head
     else:
+        head = _HEAD_NOUN.match(left)
         right_question = right
-    return (
-        f"{prefix} {left}{suffix}".strip(),
-        f"{prefix} {right_question}{suffix}".strip(),
-        (left, right),
-    )
+        if head and not _HEAD_NOUN.match(right):  # "tăng trưởng CN-TTCN so với nông lâm ..."
+            right_question = f"{head.group(0)} {right}"
+    left_question = _one_side(f"{prefix} {left}{suffix}".strip())
+    right_question = _one_side(f"{prefix} {right_question}{suffix}".strip())
+    # a year named on one side only scopes both ("... so với nông lâm thủy sản năm 2023")
+    for year in constraints(text)["years"]:
+        if year not in left_question:
+            left_question = f"{left_question.rstrip(' ?.')} năm {year}"
+        if year not in right_question:
+            right_question = f"{right_question.rstrip(' ?.')} năm {year}"
+    return left_question, right_question, (left, right)
 
 
 def is_elliptical(text: str) -> bool:

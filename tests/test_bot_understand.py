@@ -191,3 +191,18 @@ def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_mo
     assert not query.compare
     assert asked_measure(query.standard) is None  # "đóng" (pay) is no "đồng"
     assert asked_measure("Vùng I cao hơn vùng II bao nhiêu tiền?") == "money"
+
+
+@pytest.mark.parametrize(
+    ("question", "left", "right"),
+    [  # what the two sides share is asked of each: a predicate, a measure, a year
+        ("CN-XD hay dịch vụ chiếm tỷ trọng lớn hơn?", "CN-XD chiếm tỷ trọng lớn hơn?",
+         "dịch vụ chiếm tỷ trọng lớn hơn?"),
+        ("Tăng trưởng CN-TTCN so với nông lâm thủy sản năm 2023 chênh nhau thế nào?",
+         "Tăng trưởng CN-TTCN năm 2023", "Tăng trưởng nông lâm thủy sản năm 2023?"),
+    ],
+)  # fmt: skip
+def test_each_side_of_a_comparison_keeps_what_both_share(question, left, right):
+    from bot.understand import side_questions
+
+    assert side_questions(question)[:2] == (left, right)
