@@ -15,6 +15,7 @@ from bot.figures import figures
 from bot.judge import confidence, threshold
 from bot.understand import Query
 from corpus.types import DocumentMeta
+from index.abbrev import expand
 from index.glossary import glossary_spans
 from index.query import PreparedQuery
 from index.synonyms import everyday_spans
@@ -71,7 +72,10 @@ class Features:
             "margin": min(best.score - other.score, 5.0) if other else 5.0,
             "rank": float(best.rank),
             "english": float(prepared.english),
-            "absent_term": self._absent_term(prepared, f"{p.text} {best.heading} {context}"),
+            # an English question's terms are the glossary's wording, not the asker's
+            "absent_term": 0.0
+            if prepared.english
+            else self._absent_term(prepared, f"{p.text} {best.heading} {context}"),
         }
         # the model reads the chosen clause (a few milliseconds) unless the judge's decision
         # is already clear without it; calibration reads it always
@@ -83,7 +87,7 @@ class Features:
         """The weight of the rarest compound word of the question that the corpus uses and the
         evidence does not: "giám đốc" asked, "chủ tịch" answered. Its adjacent pairs must all
         be in the corpus (an everyday word the documents say otherwise is not counted)."""
-        near = syllable_set(evidence)
+        near = syllable_set(expand(evidence))  # "BHYT" in the evidence is "bảo hiểm y tế"
         text = prepared.restored
         # words typed in everyday wording ("không có việc làm") stand for the documents' own
         # ("thất nghiệp"): the evidence need not use them

@@ -525,3 +525,8 @@ def test_a_column_asked_without_a_row_gives_each_row_labelled(bot):
     assert len(answer.citations) == 3
     named = bot.ask("Học phí tiểu học khu vực thành thị ở Hà Nội là bao nhiêu một tháng?")
     assert named.text.startswith("310") and "315" not in named.text, named.text  # one row
+
+
+def test_an_english_question_is_not_held_to_the_glossary_wording(bot):
+    answer = bot.ask("What is the tuition for primary school in urban areas of Hanoi?")
+    assert answer.features["absent_term"] == 0.0
