@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import compose
-from bot.checks import Checks
+from bot.checks import Checks, deputy_missing
 from bot.concepts import (
     Concept,
     concepts,
@@ -199,6 +199,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and not best.value
         ):  # "bao nhiêu tiền", "bao nhiêu %", "mấy năm": the evidence states no such figure
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu con số được hỏi")
+        if not verdict.abstain and deputy_missing(
+            query.standard, compose.clause_of(best, hits[best.rank].passage)
+        ):
+            # "phó thôn đội trưởng" asked, the evidence is about the "thôn đội trưởng" alone
+            verdict = Verdict(True, verdict.confidence, "chức danh cấp phó được hỏi không có")
         if not verdict.abstain and not self._names_held(query, hits[best.rank].passage):
             # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
             verdict = Verdict(

@@ -189,3 +189,21 @@ def _year_held(year: str, text: str) -> bool:
     if any(int(m.group(1)) <= int(first) for m in _ONWARD.finditer(text)):
         return True
     return re.search(rf"(?<![\d-]){first}(?![\d-])", text) is not None
+
+
+# "phó" before a title names the deputy: "Phó Chủ tịch", "phó thôn đội trưởng"
+_DEPUTY = re.compile(r"(?<!\w)(?:phó|pho)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.IGNORECASE)
+
+
+def deputy_missing(question: str, evidence: str) -> bool:
+    """The question asks about a deputy ("phó thôn đội trưởng") and the evidence names the
+    title ("thôn đội trưởng") only without "phó": it is about the chief, not the deputy."""
+    # read without its asides: "Thôn (tổ) đội trưởng" is a "thôn đội trưởng"
+    text = " ".join(_fold_long(re.sub(r"\([^)]*\)", " ", evidence)).lower().split())
+    for m in _DEPUTY.finditer(question):
+        title = " ".join(_fold_long(m.group(1)).lower().split())
+        if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text) and not re.search(
+            rf"(?<!\w)pho\s+(?:[^\W\d_]+\s+){{0,2}}{re.escape(title)}(?!\w)", text
+        ):
+            return True
+    return False

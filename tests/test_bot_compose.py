@@ -379,3 +379,22 @@ def test_yes_no_reads_a_denying_heading_and_a_rule_that_allows_only_one():
     asked = frozenset("nguoi lam nhieu nhiem vu ngay huong muc".split())
     question = understand("Một người làm nhiều nhiệm vụ có được hưởng tất cả các mức không?")
     assert yesno_answer(question, unit, passage, asked).startswith("Không,")
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "missing"),
+    [
+        (
+            "Phó thôn đội trưởng được phụ cấp bao nhiêu?",
+            "Thôn (tổ) đội trưởng: 2.340.000 đồng",
+            True,
+        ),
+        ("Phó Chủ tịch UBND xã hệ số bao nhiêu?", "Phó Chủ tịch Ủy ban nhân dân: 0,50", False),
+        ("Phó trưởng phòng hệ số bao nhiêu?", "Phó Trưởng phòng, Phó Đội trưởng: 0,20", False),
+        ("Chủ tịch UBND xã hệ số bao nhiêu?", "Phó Chủ tịch Ủy ban nhân dân: 0,50", False),
+    ],
+)
+def test_a_deputy_asked_is_not_answered_by_the_chief(question, evidence, missing):
+    from bot.checks import deputy_missing
+
+    assert deputy_missing(question, evidence) is missing
