@@ -26,6 +26,8 @@ _MONEY_Q = re.compile(
     r"pay|paid|allowance|loan)\b"
 )
 # an interest rate ("lãi suất") is a share too
+# "tăng thêm bao nhiêu": a rise, in money or as a share of the amount
+_CHANGE_Q = re.compile(r"\b(?:tang|giam)(?: them)? (?:bao nhieu|may)\b")
 _RELATIVE_Q = re.compile(r"\b(?:bang|la) (?:bao nhieu|may)\b.*\bso voi\b")
 # with marks "đóng" (pay) is no "đồng"; typed without, "dong" may be either
 _SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|trieu|nghin|ngan)\b")
@@ -234,7 +236,9 @@ def asked_measure(question: str) -> str | None:
         # "đóng bằng bao nhiêu so với người thứ nhất": a share of another amount, unless the
         # question says money ("bao nhiêu tiền", "bao nhiêu đồng")
         typed = question.lower() if _folded(question) != question.lower() else folded
-        if _RELATIVE_Q.search(folded) and not _SAYS_MONEY.search(typed):
+        if (_RELATIVE_Q.search(folded) or _CHANGE_Q.search(folded)) and not _SAYS_MONEY.search(
+            typed
+        ):
             return None
         return "money"
     return None

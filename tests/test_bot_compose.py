@@ -317,6 +317,8 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         ("ho ngheo vay von thi lai suat bn 1 nam", "percent"),  # an interest rate is a share
         ("Trẻ cao bao nhiêu thì được miễn phí? Chiều cao bao nhiêu?", None),  # not money
         ("Phí tham quan bao nhiêu một lượt?", "money"),
+        ("Trợ cấp được tăng thêm bao nhiêu?", None),  # a rise: money or a share of the amount
+        ("Trợ cấp được tăng thêm bao nhiêu tiền?", "money"),
     ],
 )
 def test_what_a_question_asks_to_be_measured_in(question, measure):
