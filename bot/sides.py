@@ -51,8 +51,6 @@ class Sides:
                 hits, prepared = list(alone.hits), alone.prepared
                 units = rank_units(q, items, hits, self.metas, topic, self.pairs)
                 units = self._held(q, units, hits) or units
-            else:
-                prepared = found.prepared  # the model's cosine: with the question as asked
             chosen = next(
                 (
                     u
