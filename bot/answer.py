@@ -199,6 +199,14 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and not best.value
         ):  # "bao nhiêu tiền", "bao nhiêu %", "mấy năm": the evidence states no such figure
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu con số được hỏi")
+        if (
+            not verdict.abstain
+            and query.kind == "date"
+            and not query.yesno
+            and _ASKS_DAY.search(fold(query.standard).lower())
+            and not best.value
+        ):  # "diễn ra vào ngày nào": a clause that states no day does not answer
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu ngày được hỏi")
         if not verdict.abstain and deputy_missing(
             query.standard, compose.clause_of(best, hits[best.rank].passage)
         ):
@@ -418,3 +426,7 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
         )
 
     return sorted(units, key=lambda u: not states_basis(u))
+
+
+# "ngày nào", "ngày bao nhiêu": a day is asked, not a time described in words ("khi nào")
+_ASKS_DAY = re.compile(r"\bngay (?:nao|bao nhieu|may)\b")

@@ -93,7 +93,14 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = counted if counted or asks in _STRICT_UNITS else found
         per_asked = asked_per(query.standard)
         if per_asked:  # "bao nhiêu một con": not a figure counted per hectare
-            found = [f for f in found if not _per_of(f) or per_asked in _per_of(f)]
+            asked_text = f" {_NOT_A_UNIT.sub(' ', _folded(query.standard))} "
+            found = [
+                f
+                for f in found
+                if not _per_of(f)
+                or per_asked in _per_of(f)
+                or any(f" {w} " in asked_text for w in _per_of(f))  # "một con dấu": "/dấu"
+            ]
         if not found:
             return None
         paired = respective(query.standard, text)
@@ -246,7 +253,8 @@ def asked_measure(question: str) -> str | None:
 
 # what an amount is counted per: "bao nhiêu một tháng", "mỗi ha", "1 con", "/người"
 _PER_WORDS = ("tháng", "năm", "ngày", "giờ", "tuần", "người", "con", "ha", "lượt", "lần", "kwh",
-              "xe", "buổi", "tiết", "km", "m2", "m²", "hộ", "học sinh", "trẻ")  # fmt: skip
+              "xe", "buổi", "tiết", "km", "m2", "m²", "hộ", "học sinh", "trẻ", "chiếc", "cái",
+              "bộ", "suất", "chuyến")  # fmt: skip
 _ASKED_PER = re.compile(
     r"(?:\bmột|\bmỗi|\b1|/)\s*(" + "|".join(map(re.escape, _PER_WORDS)) + r")(?!\w)",
     re.IGNORECASE,
@@ -276,6 +284,9 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+_NOT_A_UNIT = re.compile(r"\bbao nhieu\b")  # "bao" of "bao nhiêu" is no "báo cáo"
+
+
 @lru_cache(maxsize=16384)
 def _per_of(figure: str) -> frozenset[str]:
     """The units a figure is counted per ("190 nghìn đồng/trẻ/tháng" -> {"tre", "thang"}),
@@ -283,10 +294,10 @@ def _per_of(figure: str) -> frozenset[str]:
     out: set[str] = set()
     for m in re.finditer(r"[/,]\s*([^\W\d_]+(?:\s[^\W\d_]+)?|m2|m²)", figure):
         word = _folded(m.group(1)).replace("m²", "m2")
-        for known in _PER_WORDS:
-            key = _folded(known)
-            if word == key or word.startswith(key + " "):
-                out.add(key)
+        known = [k for k in map(_folded, _PER_WORDS) if word == k or word.startswith(k + " ")]
+        out.update(known)
+        if not known and m.group(0).startswith("/"):  # "đồng/báo cáo": per something else
+            out.add(word)
     return frozenset(out)
 
 

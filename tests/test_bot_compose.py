@@ -400,3 +400,19 @@ def test_a_deputy_asked_is_not_answered_by_the_chief(question, evidence, missing
     from bot.checks import deputy_missing
 
     assert deputy_missing(question, evidence) is missing
+
+
+def test_an_amount_asked_per_item_is_not_answered_by_one_counted_per_something_else():
+    from bot.evidence import value_for
+
+    query = understand("Mức chi mua máy tính là bao nhiêu một chiếc?")
+    assert value_for(query, "Chi công tác kiểm tra: 5.600.000 đồng/báo cáo") is None
+    assert value_for(query, "Chi công tác kiểm tra: 240.000 đồng/người/tháng") is None
+    assert value_for(query, "Mua máy tính: 15.000.000 đồng/chiếc") == "15.000.000 đồng/chiếc"
+
+
+def test_a_unit_named_after_its_classifier_is_the_one_asked_per():
+    from bot.evidence import value_for
+
+    query = understand("Chi khắc dấu là bao nhiêu một con dấu?")  # "con" classifies "dấu"
+    assert value_for(query, "Chi khắc dấu: 400.000 đồng/dấu") == "400.000 đồng/dấu"

@@ -60,3 +60,8 @@ def test_signing_for_receipt_is_no_question_about_the_decree_signing_date(bot):
     answer = bot.ask("Danh sách đã ký nhận phải chuyển cho xã trước ngày nào hằng tháng?")
     assert "ngày 20 hằng tháng" in answer.text, answer.text
     assert "30 tháng 6" not in answer.text
+
+
+def test_a_day_asked_is_not_answered_by_a_clause_that_states_none(bot):
+    answer = bot.ask("Người lo mai táng gửi tờ khai vào ngày nào?")
+    assert answer.abstained, answer.text
