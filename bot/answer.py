@@ -164,6 +164,44 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         history: Sequence[tuple[str, Answer]] = (),
         docs: Sequence[str] | None = None,
     ) -> Answer:
+        parts = two_questions(question)
+        if parts and not history:  # "X bao nhiêu, và Y bao nhiêu?": each asked, each answered
+            return self._both(question, parts, docs)
+        return self._ask_one(question, history, docs)
+
+    def _both(self, question: str, parts: tuple[str, str], docs: Sequence[str] | None) -> Answer:
+        """Two questions in one: each part answered on its own, numbered, its citations after
+        the first part's; the documents' silence on one part is said for that part."""
+        answers = [self._ask_one(part, (), docs) for part in parts]
+        if all(a.abstained for a in answers):
+            return self._ask_one(question, (), docs)
+        lines, citations = [], []
+        for n, (part, a) in enumerate(zip(parts, answers, strict=True), start=1):
+            if a.abstained:
+                lines.append(f"{n}) {part.strip(' ?,')}: {NOT_FOUND}")
+                continue
+            shift = len(citations)
+            text = re.sub(r"\[(\d+)\]", lambda m, k=shift: f"[{int(m.group(1)) + k}]", a.text)
+            lines.append(f"{n}) {text}")
+            citations += [replace(c, n=c.n + shift) for c in a.citations]
+        answered = [a for a in answers if not a.abstained]
+        return Answer(
+            question,
+            "\n".join(lines),
+            tuple(citations),
+            min(a.confidence for a in answered),
+            False,
+            (),
+            tuple(h for a in answered for h in a.hits),
+            answered[0].features,
+        )
+
+    def _ask_one(
+        self,
+        question: str,
+        history: Sequence[tuple[str, Answer]] = (),
+        docs: Sequence[str] | None = None,
+    ) -> Answer:
         found = self.evidence(question, history, docs)
         query, prepared = found.query, found.prepared
         hits, units = list(found.hits), list(found.units)
@@ -430,3 +468,25 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
 
 # "ngày nào", "ngày bao nhiêu": a day is asked, not a time described in words ("khi nào")
 _ASKS_DAY = re.compile(r"\bngay (?:nao|bao nhieu|may)\b")
+
+
+# ", và", "; còn": where a second question begins
+_SECOND_QUESTION = re.compile(r"\s*(?:,\s*(?:và|còn|va|con)|;)\s+", re.IGNORECASE)
+_ASKING = re.compile(
+    r"\b(?:bao nhiêu|bao nhieu|mấy|may|nào|nao|gì|gi|ai|khi nào|bao giờ|bao lâu|ra sao|thế nào)\b",
+    re.IGNORECASE,
+)
+
+
+def two_questions(question: str) -> tuple[str, str] | None:
+    """ "Lương cơ sở năm 2020 là bao nhiêu, và Hà Nội dùng mức nào?" -> its two questions, each
+    of which asks something of its own; None for one question."""
+    pieces = _SECOND_QUESTION.split(question, maxsplit=1)
+    if len(pieces) != 2:
+        return None
+    first, second = pieces
+    if len(first.split()) < 5 or len(second.split()) < 5:  # each a question of its own
+        return None
+    if not (_ASKING.search(first) and _ASKING.search(second)):
+        return None
+    return first.strip(), second.strip()

@@ -530,3 +530,21 @@ def test_a_column_asked_without_a_row_gives_each_row_labelled(bot):
 def test_an_english_question_is_not_held_to_the_glossary_wording(bot):
     answer = bot.ask("What is the tuition for primary school in urban areas of Hanoi?")
     assert answer.features["absent_term"] == 0.0
+
+
+def test_two_questions_in_one_are_each_answered_and_cited(bot):
+    answer = bot.ask(
+        "Học phí mầm non khu vực thành thị của Hà Nội là bao nhiêu, và Nghị quyết học phí của "
+        "Vĩnh Long có hiệu lực từ ngày nào?"
+    )
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("1) 315") and lines[1].startswith("2) "), answer.text
+    assert "15/12/2025" in lines[1] and "[2]" in lines[1], answer.text
+    assert [c.n for c in answer.citations] == [1, 2]
+
+
+def test_one_question_with_a_plain_and_is_not_split():
+    from bot.answer import two_questions
+
+    assert two_questions("Học phí mầm non và tiểu học ở Hà Nội là bao nhiêu?") is None
+    assert two_questions("Mức lương là bao nhiêu, và áp dụng cho ai?") is None  # too short
