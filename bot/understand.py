@@ -255,6 +255,12 @@ _CLAIMED_FIGURE = re.compile(r"(?<!\w)(?:là|la|bằng|bang)\s+\d")
 _WHAT = _w(r"gì", r"là sao")
 
 
+# a figure stated in a question: "có phải 100 nghìn đồng không", "có cao hơn 5% không"
+_STATES_FIGURE = re.compile(
+    r"\d[\d.,]*\s*(?:%|đồng|dong|triệu|trieu|nghìn|nghin|tỷ|ty|lần|lan)", re.I
+)
+
+
 def answer_kind(text: str) -> str:
     typed = _typed(text)
     for kind, pattern in _KINDS:
@@ -564,6 +570,15 @@ def understand(question: str, previous: str | None = None) -> Query:
         "compare": _compares(typed)
         or (kind == "figure" and parallel(standard) is not None and not _RELATIVE.search(typed)),
     }
+    if (
+        flags["yesno"]
+        and kind == "figure"
+        and not _FIGURE.search(typed)
+        and not _STATES_FIGURE.search(standard)
+    ):
+        # "đi tham quan ngày 23/11 có mất phí không" asks whether, not how much: the clause that
+        # says so, not the row that prices it
+        kind = "other"
     if previous and is_elliptical(standard):
         before = understand(previous)
         focus = topic(standard) or standard

@@ -206,3 +206,8 @@ def test_each_side_of_a_comparison_keeps_what_both_share(question, left, right):
     from bot.understand import side_questions
 
     assert side_questions(question)[:2] == (left, right)
+
+
+def test_a_yes_no_question_asks_whether_not_how_much_unless_it_states_a_figure():
+    assert understand("Ngày 23/11 đi tham quan đền Bạch Mã có mất phí không?").kind == "other"
+    assert understand("Học phí có phải là 100 nghìn đồng không?").kind == "figure"
