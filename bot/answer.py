@@ -31,7 +31,7 @@ from bot.scope import topic_of
 from bot.sides import Sides
 from bot.steer import doc_weights
 from bot.types import Answer, Citation
-from bot.understand import Query, understand
+from bot.understand import Query, two_questions, understand
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
 from index.query import PreparedQuery
@@ -468,25 +468,3 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
 
 # "ngày nào", "ngày bao nhiêu": a day is asked, not a time described in words ("khi nào")
 _ASKS_DAY = re.compile(r"\bngay (?:nao|bao nhieu|may)\b")
-
-
-# ", và", "; còn": where a second question begins
-_SECOND_QUESTION = re.compile(r"\s*(?:,\s*(?:và|còn|va|con)|;)\s+", re.IGNORECASE)
-_ASKING = re.compile(
-    r"\b(?:bao nhiêu|bao nhieu|mấy|may|nào|nao|gì|gi|ai|khi nào|bao giờ|bao lâu|ra sao|thế nào)\b",
-    re.IGNORECASE,
-)
-
-
-def two_questions(question: str) -> tuple[str, str] | None:
-    """ "Lương cơ sở năm 2020 là bao nhiêu, và Hà Nội dùng mức nào?" -> its two questions, each
-    of which asks something of its own; None for one question."""
-    pieces = _SECOND_QUESTION.split(question, maxsplit=1)
-    if len(pieces) != 2:
-        return None
-    first, second = pieces
-    if len(first.split()) < 5 or len(second.split()) < 5:  # each a question of its own
-        return None
-    if not (_ASKING.search(first) and _ASKING.search(second)):
-        return None
-    return first.strip(), second.strip()

@@ -142,7 +142,7 @@ _ALL_ASKED = re.compile(
 _ONLY_ONE = re.compile(r"(?<!\w)chỉ (?:được )?(?:[^\W\d_]+ ){0,2}(?:một|01)(?!\w)", re.IGNORECASE)
 
 # a section element that is only a label ("Khoản 2"), not a heading that says anything
-_BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
+BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
 
 # a heading or lead-in that makes every item under it a prohibition: "Điều 7. Các hành vi bị
 # nghiêm cấm", "2. Nghiêm cấm các hành vi sau đây:"
@@ -163,7 +163,7 @@ def prohibited(unit: Unit, passage: Passage, asked: frozenset[str] = frozenset()
         if frame and _PROHIBITION.search(frame):
             return frame
     nearest = lead or (passage.section[-1] if passage.section else "")
-    if not nearest or _BARE_LABEL.fullmatch(nearest) or _negative(unit.text, asked):
+    if not nearest or BARE_LABEL.fullmatch(nearest) or _negative(unit.text, asked):
         return ""  # a clause that says no says it itself
     return nearest if _negative(nearest, asked, reach=1) else ""
 

@@ -25,12 +25,12 @@ _MONEY_Q = re.compile(
     r"nop|money|fee|wage|budget|cost|"
     r"pay|paid|allowance|loan)\b"
 )
-# an interest rate ("lãi suất") is a share too
 # "tăng thêm bao nhiêu": a rise, in money or as a share of the amount
 _CHANGE_Q = re.compile(r"\b(?:tang|giam)(?: them)? (?:bao nhieu|may)\b")
 _RELATIVE_Q = re.compile(r"\b(?:bang|la) (?:bao nhieu|may)\b.*\bso voi\b")
 # with marks "đóng" (pay) is no "đồng"; typed without, "dong" may be either
 _SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|trieu|nghin|ngan)\b")
+# an interest rate ("lãi suất") is a share too
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate)\b")
 
 
@@ -163,6 +163,7 @@ def _ordinal_words(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def respective(question: str, text: str) -> str | None:
     """The figure a "lần lượt" sentence gives the item the question names: "người thứ hai, thứ
     ba, thứ tư đóng lần lượt bằng 70%, 60%, 50%" asked about "người thứ 3" -> "60%". None when

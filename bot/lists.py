@@ -19,9 +19,6 @@ _WHICH = re.compile(r"\bnao\b")
 
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 
-# a section element that is only a label ("Khoản 2", "Điểm a"), not a titled heading
-_BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
-
 
 class Lists:
     """The bot's lists (a part of Bot: reads its index, metadata and helpers)."""
@@ -176,7 +173,7 @@ class Lists:
                 first = next(
                     q for q in under if len(q.section) > depth and q.section[depth] == child
                 )
-                if _BARE_LABEL.fullmatch(child):
+                if compose.BARE_LABEL.fullmatch(child):
                     line = first.text.split("\n", 1)[0]
                     entries.append((line, first, (0, len(line))))
                 else:

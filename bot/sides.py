@@ -3,6 +3,8 @@ province, and the rows of a table column when the question names none of them.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot import compose, ranker
 from bot.concepts import Concept, concepts, syllable_set, syllables
 from bot.evidence import Evidence, Unit, passage_context, rank_units
@@ -121,15 +123,7 @@ class Sides:
         ]
         if not tied:
             return None
-        lines, cited = [], []
-        for n, u in enumerate([best, *tied][:MAX_SIBLING_ROWS], start=1):
-            column = u.text.rsplit(" — ", 1)[-1].rpartition(":")[0].strip()
-            lines.append(f"{u.value} — {label.strip(' —')} ({column}) [{n}]")
-            cited.append(compose.Cited(p, (u.start, u.end), hits[u.rank].score))
-        meta = self.metas.get(p.doc_id)
-        if meta is not None:
-            lines.append(f"({compose.where(meta)})")
-        return compose.Draft("\n".join(lines), tuple(cited))
+        return self._cells_draft([best, *tied], hits, lambda u: label.strip(" —"))
 
     def _sibling_rows(
         self, query: Query, best: Unit, units: list[Unit], hits: list[Hit]
@@ -175,15 +169,20 @@ class Sides:
         picked = [best, *(close if named else siblings)]
         if len(picked) < 2:
             return None
-        if len(picked) < 2:
-            return None
+        return self._cells_draft(picked, hits, label_of)
+
+    def _cells_draft(
+        self, picked: list[Unit], hits: list[Hit], label_of: Callable[[Unit], str]
+    ) -> compose.Draft:
+        """One line per table cell ("310 nghìn đồng — Tiểu học (Khu vực thành thị) [1]"), each
+        cited, then the document they come from."""
         lines, cited = [], []
         for n, u in enumerate(picked[:MAX_SIBLING_ROWS], start=1):
             q = hits[u.rank].passage
             column = u.text.rsplit(" — ", 1)[-1].rpartition(":")[0].strip()
             lines.append(f"{u.value} — {label_of(u)}{f' ({column})' if column else ''} [{n}]")
             cited.append(compose.Cited(q, (u.start, u.end), hits[u.rank].score))
-        meta = self.metas.get(p.doc_id)
+        meta = self.metas.get(hits[picked[0].rank].passage.doc_id)
         if meta is not None:
             lines.append(f"({compose.where(meta)})")
         return compose.Draft("\n".join(lines), tuple(cited))

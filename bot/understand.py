@@ -506,6 +506,28 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     return left_question, right_question, (left, right)
 
 
+# ", và", "; còn": where a second question begins
+_SECOND_QUESTION = re.compile(r"\s*(?:,\s*(?:và|còn|va|con)|;)\s+", re.IGNORECASE)
+_ASKING = re.compile(
+    r"\b(?:bao nhiêu|bao nhieu|mấy|may|nào|nao|gì|gi|ai|khi nào|bao giờ|bao lâu|ra sao|thế nào)\b",
+    re.IGNORECASE,
+)
+
+
+def two_questions(question: str) -> tuple[str, str] | None:
+    """ "Lương cơ sở năm 2020 là bao nhiêu, và Hà Nội dùng mức nào?" -> its two questions, each
+    of which asks something of its own; None for one question."""
+    pieces = _SECOND_QUESTION.split(question, maxsplit=1)
+    if len(pieces) != 2:
+        return None
+    first, second = pieces
+    if len(first.split()) < 5 or len(second.split()) < 5:  # each a question of its own
+        return None
+    if not (_ASKING.search(first) and _ASKING.search(second)):
+        return None
+    return first.strip(), second.strip()
+
+
 def is_elliptical(text: str) -> bool:
     folded = fold(text).lower().strip(" ?!.")
     return bool(_ELLIPTICAL.search(folded)) or len(folded.split()) <= 2
