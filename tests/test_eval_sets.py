@@ -14,7 +14,7 @@ from eval.dataset import load_questions
 
 DATA = Path(__file__).resolve().parents[1] / "eval" / "data"
 DOCS = DATA / "realdocs" / "docs"
-SETS = ("seed", "realdocs", "informal", "realdocs2", "realdocs3", "realdocs4")
+SETS = ("seed", "realdocs", "informal", "realdocs2", "realdocs3", "realdocs4", "bundled2")
 REALDOCS_SETS = (
     "realdocs",
     "realdocs2",
@@ -92,7 +92,9 @@ def test_seed_split_is_the_seed_file():
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-@pytest.mark.parametrize("name", ("realdocs", "informal", "realdocs2", "realdocs3", "realdocs4"))
+@pytest.mark.parametrize(
+    "name", ("realdocs", "informal", "realdocs2", "realdocs3", "realdocs4", "bundled2")
+)
 def test_answerable_questions_have_evidence(name):
     for qs in _split(name).values():
         for q in qs:
@@ -125,7 +127,7 @@ def test_realdocs_evidence_occurs_in_its_documents(name):
     assert not missing, "\n".join(missing)
 
 
-@pytest.mark.parametrize("name", ("realdocs2", "realdocs3", "realdocs4"))
+@pytest.mark.parametrize("name", ("realdocs2", "realdocs3", "realdocs4", "bundled2"))
 def test_the_split_is_the_questions_file(name):
     parts = _split(name)
     original = load_questions(DATA / name / "questions.jsonl")
@@ -134,11 +136,12 @@ def test_the_split_is_the_questions_file(name):
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-def test_informal_evidence_occurs_in_the_bundled_resolution():
+@pytest.mark.parametrize("name", ("informal", "bundled2"))
+def test_evidence_occurs_in_the_bundled_resolution(name):
     text = _doc_text(INFORMAL_DOC)
     missing = [
         f"{q.id}: {e!r}"
-        for qs in _split("informal").values()
+        for qs in _split(name).values()
         for q in qs
         for e in q.evidence
         if _norm(e) not in text
