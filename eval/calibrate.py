@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_SETS = (
     ("eval/data/seed/dev.jsonl", "corpus/data"),
     ("eval/data/informal/dev.jsonl", "corpus/data"),
+    ("eval/data/bundled2/dev.jsonl", "corpus/data"),
     ("eval/data/realdocs/dev.jsonl", "eval/data/realdocs/docs"),
     ("eval/data/realdocs2/dev.jsonl", "eval/data/realdocs/docs"),
     ("eval/data/realdocs3/dev.jsonl", "eval/data/realdocs/docs"),
