@@ -353,7 +353,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and not query.wants_figure
             and not (which and self._one_item(best, units, hits))
         ):
-            return self._list(query, items, best, hits)
+            return self._list(query, items, best, hits, which=which)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)
             if several:

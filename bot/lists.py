@@ -36,7 +36,7 @@ class Lists:
         return best.own >= 0.5 and best.own - typical >= 0.3
 
     def _list(
-        self, query: Query, items: list[Concept], best: Unit, hits: list[Hit]
+        self, query: Query, items: list[Concept], best: Unit, hits: list[Hit], which: bool = False
     ) -> compose.Draft:
         """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
         trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
@@ -47,9 +47,17 @@ class Lists:
                 return rows
         heading, entries, named = self._list_entries(items, best, hits)
         # one clause that names what is asked better than any heading does is the answer
-        # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa")
+        # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa"),
+        # when the question asks which ones or the heading does not name its weightiest word;
+        # "làm gì", "gồm những gì" under a heading that names the topic ask for its items
         item = best.text.rstrip().endswith(":") or bool(_lead_of(best, p))
-        if len(entries) <= 1 or (not item and best.own >= max(named + 0.2, 0.8)):
+        top = max(items, key=lambda c: c.weight, default=None)
+        alone = (
+            which
+            or named < MIN_HEADING_COVERAGE
+            or (top is not None and not top.found_in(syllable_set(heading)))
+        )
+        if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []

@@ -138,3 +138,18 @@ def test_a_near_miss_gets_far_less_confidence_than_an_answer(bot):
     real = bot.ask("Tỷ lệ dân số tham gia bảo hiểm y tế năm 2023 là bao nhiêu?")
     assert near.confidence < 0.5 < real.confidence
     assert real.confidence - near.confidence > 0.5
+
+
+def test_what_will_be_done_lists_the_items_of_the_heading_that_names_the_topic(bot):
+    # one item names "phát triển nông nghiệp" well, but the question asks what will be done:
+    # the answer is the items under the heading, each cited
+    answer = bot.ask("tỉnh sẽ làm gì để phát triển nông nghiệp năm 2023?")
+    assert answer.text.startswith("c) Phát triển sản xuất nông, lâm nghiệp, thủy sản"), answer.text
+    assert len(answer.citations) >= 3, answer.text
+
+
+def test_one_clause_answers_when_the_heading_does_not_name_the_topic(bot):
+    # "nhà, đất" is named by one clause; its heading ("Quản lý thu - chi ngân sách nhà nước")
+    # shares only "nhà nước": the clause is the answer, not the heading's items
+    answer = bot.ask("Tỉnh sẽ làm gì với nhà, đất của nhà nước?")
+    assert "sắp xếp lại, xử lý nhà, đất" in answer.text[:160], answer.text
