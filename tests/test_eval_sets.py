@@ -14,12 +14,22 @@ from eval.dataset import load_questions
 
 DATA = Path(__file__).resolve().parents[1] / "eval" / "data"
 DOCS = DATA / "realdocs" / "docs"
-SETS = ("seed", "realdocs", "informal", "realdocs2", "realdocs3", "realdocs4", "bundled2")
+SETS = (
+    "seed",
+    "realdocs",
+    "informal",
+    "realdocs2",
+    "realdocs3",
+    "realdocs4",
+    "bundled2",
+    "realdocs5",
+)
 REALDOCS_SETS = (
     "realdocs",
     "realdocs2",
     "realdocs3",
     "realdocs4",
+    "realdocs5",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -93,7 +103,7 @@ def test_seed_split_is_the_seed_file():
 
 
 @pytest.mark.parametrize(
-    "name", ("realdocs", "informal", "realdocs2", "realdocs3", "realdocs4", "bundled2")
+    "name", ("realdocs", "informal", "realdocs2", "realdocs3", "realdocs4", "bundled2", "realdocs5")
 )
 def test_answerable_questions_have_evidence(name):
     for qs in _split(name).values():
@@ -127,7 +137,7 @@ def test_realdocs_evidence_occurs_in_its_documents(name):
     assert not missing, "\n".join(missing)
 
 
-@pytest.mark.parametrize("name", ("realdocs2", "realdocs3", "realdocs4", "bundled2"))
+@pytest.mark.parametrize("name", ("realdocs2", "realdocs3", "realdocs4", "bundled2", "realdocs5"))
 def test_the_split_is_the_questions_file(name):
     parts = _split(name)
     original = load_questions(DATA / name / "questions.jsonl")
