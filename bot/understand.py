@@ -252,7 +252,8 @@ _DATE_NEXT = re.compile(r" (?:thi hành )?(?:từ )?(?:ngày )?\d")
 _CLAIMED_FIGURE = re.compile(r"(?<!\w)(?:là|la|bằng|bang)\s+\d")
 
 
-_WHAT = _w(r"gì", r"là sao")
+# "gì", and "thế nào", "ra sao", "bằng cách nào" asking how something is done or what it is like
+_WHAT = _w(r"gì", r"là sao", r"thế nào", r"ra sao", r"bằng cách nào")
 
 
 # a figure stated in a question: "có phải 100 nghìn đồng không", "có cao hơn 5% không"

@@ -184,6 +184,23 @@ def test_what_a_named_form_is_asks_its_name_not_a_figure():
     assert understand("mức chuẩn trợ giúp xã hội của Hà Nội").kind == "figure"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hệ số lương được tính thế nào?",
+        "tien tro cap duoc chi tra nhu the nao",
+        "Mức phí được thu ra sao?",
+        "Học phí được nộp bằng cách nào?",
+    ],
+)
+def test_how_an_amount_is_set_or_paid_asks_no_figure(question):
+    # an amount noun with "thế nào", "ra sao", "bằng cách nào" asks how, not how much
+    assert understand(question).kind == "other"
+    assert (
+        understand(question.split(" được")[0].split(" duoc")[0] + " là bao nhiêu").kind == "figure"
+    )
+
+
 def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_money():
     from bot.evidence import asked_measure
 
