@@ -23,7 +23,9 @@ _MONEY_Q = re.compile(
     r"\b(tien|dong|von|ngan sach|thu nhap|du toan|kinh phi|hoc phi|le phi|phi|luong|"
     r"phu cap|tro cap|muc chi|muc thu|gia ve|gia tien|gia ban|gia dien|muc gia|ho tro|cho vay|vay|"
     r"nop|money|fee|wage|budget|cost|"
-    r"pay|paid|allowance|loan)\b"
+    r"pay|paid|allowance|loan|usd|do la|dollars?)\b"
+    # "bao nhiêu tỷ", "mấy trăm triệu": an amount counted in money's large units
+    r"|\b(?:bao nhieu|may(?: tram| chuc)?) (?:ty|trieu)\b(?! (?:le|trong)\b)"
 )
 # "tăng thêm bao nhiêu": a rise, in money or as a share of the amount
 _CHANGE_Q = re.compile(r"\b(?:tang|giam)(?: them)? (?:bao nhieu|may)\b")

@@ -319,6 +319,10 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         ("Phí tham quan bao nhiêu một lượt?", "money"),
         ("Trợ cấp được tăng thêm bao nhiêu?", None),  # a rise: money or a share of the amount
         ("Trợ cấp được tăng thêm bao nhiêu tiền?", "money"),
+        ("Kim ngạch nhập khẩu đạt bao nhiêu tỷ USD?", "money"),  # large money units
+        ("vốn đầu tư mấy trăm triệu", "money"),
+        ("Tổng sản phẩm đạt bao nhiêu tỉ đô la Mỹ?", "money"),
+        ("Độ che phủ là bao nhiêu tỷ lệ?", "percent"),  # "tỷ lệ" is a share, not "tỷ"
     ],
 )
 def test_what_a_question_asks_to_be_measured_in(question, measure):
