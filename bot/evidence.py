@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.candidates import candidates
@@ -330,6 +330,27 @@ def _folded(text: str) -> str:
 EXCLUDED = 5.0  # what a unit loses for being about a place the question leaves out
 ECHO = 3.0  # ... for saying nothing the question does not say already
 PAIRED = 3.0  # what it gains for pairing the one item the question names with its figure
+OTHER_SUBJECT = 3.0  # ... loses for stating its figure "đối với" someone the question does not name
+
+# "đối với người lao động là 300 triệu", "đối với đối tượng vay vốn là cơ sở sản xuất kinh doanh":
+# whom a clause states its rule for, up to punctuation or a figure
+_FOR_WHOM = re.compile(r"\bđối với\s+([^,;:.()\d\n]+)", re.IGNORECASE)
+_NOT_SUBJECT = {"các", "những", "mỗi", "từng", "trường", "hợp", "đối", "tượng", "thì", "mức"}
+
+
+def _subject_named(text: str, asked: frozenset[str]) -> float | None:
+    """How much of whom the unit states its rule for ("đối với người lao động") the question
+    names (0..1, the best of the unit's "đối với"); None when the unit names no one."""
+    best = None
+    for found in _FOR_WHOM.finditer(text):
+        before, is_, after = found.group(1).partition(" là ")
+        # "đối tượng vay vốn là cơ sở sản xuất kinh doanh": the businesses
+        phrase = after if is_ and before.strip().lower().startswith("đối tượng") else before
+        words = [w for w in syllables(phrase)[:6] if w not in _NOT_SUBJECT]
+        if words:
+            named = sum(w in asked for w in words) / len(words)
+            best = named if best is None else max(best, named)
+    return best
 
 
 def _echoes(text: str, asked: frozenset[str]) -> bool:
@@ -403,6 +424,13 @@ def rank_units(
                 score += PAIRED  # "thứ ba ... lần lượt ... 60%": this item's own figure
             own, covered = values["own"], values["framed"]
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score, values))
+    # a clause stated for someone the question does not name loses to one for whom it does
+    subjects = [_subject_named(u.text, asked_words) if u.value else None for u in out]
+    if any(s is not None and s >= 0.5 for s in subjects):
+        out = [
+            replace(u, score=u.score - OTHER_SUBJECT) if s is not None and s < 0.34 else u
+            for u, s in zip(out, subjects, strict=True)
+        ]
     out.sort(key=lambda u: -u.score)
     return out
 

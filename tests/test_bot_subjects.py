@@ -1,0 +1,48 @@
+"""A clause that states a rule "đối với" someone: the figure asked for a person named in the
+question is the one stated for that person, not the one stated for someone else in the same
+sentence (real model, a small document written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import Bot
+from index import open_index
+
+LOANS = """\
+NGHỊ QUYẾT
+
+Quy định mức cho vay từ nguồn vốn ngân sách tỉnh ủy thác qua Ngân hàng Chính sách xã hội
+
+Điều 1. Mức cho vay
+
+1. Đối tượng cho vay
+
+Người lao động và cơ sở sản xuất kinh doanh trên địa bàn tỉnh theo quy định hiện hành.
+
+2. Mức cho vay
+
+- Đối với chương trình tín dụng hỗ trợ tạo việc làm: Mức cho vay tối đa đối với người lao động là
+120 triệu đồng, người vay không cần tài sản bảo đảm; đối với đối tượng vay vốn là cơ sở sản
+xuất kinh doanh mức cho vay tối đa theo quy định của Trung ương, không quá 400 triệu đồng cho
+01 người lao động được tạo việc làm.
+
+- Đối với chương trình nước sạch: Mức cho vay tối đa là 25 triệu đồng/công trình.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("loans")
+    (folder / "nq-cho-vay.md").write_text(LOANS, encoding="utf-8")
+    return Bot(open_index(folder))
+
+
+def test_the_figure_is_the_one_stated_for_whom_the_question_names(bot):
+    answer = bot.ask("Người lao động vay vốn tạo việc làm được vay tối đa bao nhiêu?")
+    assert answer.text.startswith("120 triệu đồng"), answer.text
+
+
+def test_the_other_party_gets_its_own_figure(bot):
+    answer = bot.ask("Cơ sở sản xuất kinh doanh vay vốn tạo việc làm được vay tối đa bao nhiêu?")
+    assert "400 triệu đồng" in answer.text[:60], answer.text
