@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot import compose
-from bot.concepts import Concept, syllable_set
+from bot.concepts import Concept, syllable_set, syllables
 from bot.evidence import Unit
 from bot.understand import Query
 from corpus.types import Passage
@@ -45,7 +45,7 @@ class Lists:
             rows = self._group_rows(p, best)
             if rows is not None:
                 return rows
-        heading, entries, named = self._list_entries(items, best, hits)
+        heading, entries, named = self._list_entries(items, best, hits, query.standard)
         # one clause that names what is asked better than any heading does is the answer
         # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa"),
         # when the question asks which ones or the heading does not name its weightiest word;
@@ -56,7 +56,7 @@ class Lists:
             which
             or named < MIN_HEADING_COVERAGE
             or (top is not None and not top.found_in(syllable_set(heading)))
-        )
+        ) and not _announces(heading, query.standard)
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
@@ -114,7 +114,7 @@ class Lists:
         return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
 
     def _list_entries(
-        self, items: list[Concept], best: Unit, hits: list[Hit]
+        self, items: list[Concept], best: Unit, hits: list[Hit], question: str = ""
     ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]], float]:
         from bot.concepts import coverage
 
@@ -131,15 +131,31 @@ class Lists:
                 path |= syllable_set(title)
                 cov = coverage(items, frozenset(path), frozenset())
                 choices.append((cov, -order, -depth, title, p, None))
+            # a lead-in is a line of a passage that holds its items, or a passage of its own
+            # whose items are the sub-headings beside it ("Các trường hợp sau đây ...:" before
+            # "Khoản 1", "Khoản 2")
+            alone = "\n" not in p.text.strip()
             for line in p.text.split("\n"):
-                if line.rstrip().endswith(":") and "\n" in p.text:
+                if line.rstrip().endswith(":") and (not alone or _announces(line, question)):
                     cov = coverage(items, frozenset(path | syllable_set(line)), frozenset())
                     choices.append((cov, -order, -99, line, p, line))
         if not choices:
             return "", [], 0.0
-        framed, _, depth, title, p, line = max(choices, key=lambda c: (c[0], c[1], c[2]))
+        # a lead-in announcing the very set asked ("Các trường hợp sau đây ...:" for "những
+        # trường hợp nào") that names enough of the question comes first
+        framed, _, depth, title, p, line = max(
+            choices,
+            key=lambda c: (
+                c[5] is not None and c[0] >= MIN_HEADING_COVERAGE and _announces(c[5], question),
+                c[0],
+                c[1],
+                c[2],
+            ),
+        )
         depth = -depth
-        if line is None:  # a lead-in line under that heading that names as much is read instead
+        if line is not None and "\n" not in p.text.strip():  # its items are the sub-headings
+            depth, line = len(p.section), None
+        elif line is None:  # a lead-in line under that heading that names as much is read instead
             under = [
                 c
                 for c in choices
@@ -216,6 +232,21 @@ class Lists:
                     at = q.text.find(item, start)
                     entries.append((item, q, (at, at + len(item))))
         return _top_level(entries)
+
+
+# a lead-in that announces the set it enumerates: "Các trường hợp sau đây được miễn lệ phí:"
+_ANNOUNCED = re.compile(r"(?<!như )\b(?:các|những) ([^,;:()]{2,40}?) sau(?: đây)?\b", re.IGNORECASE)
+
+
+def _announces(heading: str, question: str) -> bool:
+    """The heading is a lead-in line announcing the very set the question asks for ("những
+    trường hợp nào" under "Các trường hợp sau đây ...:")."""
+    if not heading.rstrip().endswith(":"):
+        return False
+    found = _ANNOUNCED.search(heading)
+    if not found:
+        return False
+    return set(syllables(found.group(1))) <= set(syllables(question))
 
 
 def _split_row(text: str) -> tuple[str, str, str] | None:
