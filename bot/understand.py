@@ -395,6 +395,13 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
             b.append(word.rstrip(",;:?."))
             if word[-1:] in ",;:?.":
                 break
+        # a number closes the phrase it counts: "của cả nước năm 2025", not "... năm"
+        while (
+            len(b) < len(after)
+            and after[len(b) - 1][-1:] not in ",;:?."
+            and (after[len(b)][:1].isdigit())
+        ):
+            b.append(after[len(b)].rstrip(",;:?."))
         if len(b) < 2 or len(a) < 2:
             continue
         prefix = " ".join(before[: starts[0]])
@@ -406,7 +413,9 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
 
 
 _PLACE_JOIN = re.compile(
-    r"\s*(?:,|và|va|hay|hoặc|hoac|so với|so voi|với|voi|and|or|vs\.?)\s+", re.I
+    r"\s*(?:,|và|va|hay|hoặc|hoac|so với|so voi|với|voi|and|or|vs\.?)\s+"
+    r"(?:(?:ở|o|tại|tai|của|cua|in)\s+)?",  # "ở Huế và ở Vĩnh Long"
+    re.I,
 )
 
 
@@ -439,9 +448,15 @@ _COMPARE_TAIL = re.compile(
 )
 
 
+# "A và B lần lượt là bao nhiêu": each side asked alone is asked without "lần lượt"
+_RESPECTIVELY = re.compile(r"\s+(?:lần lượt|lan luot)(?=\s)", re.I)
+
+
 def _one_side(question: str) -> str:
-    """A side of a comparison asked alone: without "so sánh" and "... chênh nhau thế nào"."""
-    return _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)).strip() or question
+    """A side of a comparison asked alone: without "so sánh", "lần lượt" and "... chênh nhau
+    thế nào"."""
+    side = _RESPECTIVELY.sub("", _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)))
+    return side.strip() or question
 
 
 # a predicate after the second side that both sides share: "chiếm tỷ trọng lớn hơn", "cao hơn"
@@ -465,7 +480,8 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     """Each side of a comparison as a question of its own, with what the two share:
     "chỉ tiêu nào cao hơn, BHYT hay BHXH?" -> "chỉ tiêu nào cao hơn, BHYT?",
     "chỉ tiêu nào cao hơn, BHXH?" (and the sides themselves)."""
-    found = parallel(text) or _two_places(text)
+    # two places first: "ở Huế và ở Vĩnh Long" is not "ở Huế" and "ở Vĩnh"
+    found = _two_places(text) or parallel(text)
     if found is not None:
         left, right, sides = found
         return _one_side(left), _one_side(right), sides
@@ -498,11 +514,13 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
             right_question = f"{head.group(0)} {right}"
     left_question = _one_side(f"{prefix} {left}{suffix}".strip())
     right_question = _one_side(f"{prefix} {right_question}{suffix}".strip())
-    # a year named on one side only scopes both ("... so với nông lâm thủy sản năm 2023")
-    for year in constraints(text)["years"]:
-        if year not in left_question:
+    # a year named on one side only scopes both ("... so với nông lâm thủy sản năm 2023"); a
+    # side that names a year of its own keeps it ("... năm 2023 và ... năm 2025")
+    years = constraints(text)["years"]
+    for year in years:
+        if not any(y in left_question for y in years):
             left_question = f"{left_question.rstrip(' ?.')} năm {year}"
-        if year not in right_question:
+        if not any(y in right_question for y in years):
             right_question = f"{right_question.rstrip(' ?.')} năm {year}"
     return left_question, right_question, (left, right)
 

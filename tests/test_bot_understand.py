@@ -217,6 +217,14 @@ def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_mo
          "dịch vụ chiếm tỷ trọng lớn hơn?"),
         ("Tăng trưởng CN-TTCN so với nông lâm thủy sản năm 2023 chênh nhau thế nào?",
          "Tăng trưởng CN-TTCN năm 2023", "Tăng trưởng nông lâm thủy sản năm 2023?"),
+        # a place of two words is one side ("ở Vĩnh Long", not "ở Vĩnh"), asked without
+        # "lần lượt"
+        ("Lệ phí trước bạ ở Huế và ở Vĩnh Long lần lượt là bao nhiêu?",
+         "Lệ phí trước bạ ở Huế là bao nhiêu?", "Lệ phí trước bạ ở Vĩnh Long là bao nhiêu?"),
+        # each side keeps its own year
+        ("Tăng trưởng của tỉnh năm 2023 và của cả nước năm 2025 lần lượt là bao nhiêu?",
+         "Tăng trưởng của tỉnh năm 2023 là bao nhiêu?",
+         "Tăng trưởng của cả nước năm 2025 là bao nhiêu?"),
     ],
 )  # fmt: skip
 def test_each_side_of_a_comparison_keeps_what_both_share(question, left, right):
