@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import compose
-from bot.checks import Checks, deputy_missing
+from bot.checks import Checks, deputy_missing, now_asked_of_a_target
 from bot.concepts import (
     Concept,
     concepts,
@@ -250,6 +250,13 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         ):
             # "phó thôn đội trưởng" asked, the evidence is about the "thôn đội trưởng" alone
             verdict = Verdict(True, verdict.confidence, "chức danh cấp phó được hỏi không có")
+        if not verdict.abstain and now_asked_of_a_target(
+            query.standard, best.text, " ".join(hits[best.rank].passage.section)
+        ):
+            # "hiện nay ... còn bao nhiêu": a target for the year is no present figure
+            verdict = Verdict(
+                True, verdict.confidence, "văn bản chỉ nêu chỉ tiêu, không nêu hiện trạng"
+            )
         if not verdict.abstain and not self._names_held(query, hits[best.rank].passage):
             # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
             verdict = Verdict(

@@ -153,3 +153,11 @@ def test_one_clause_answers_when_the_heading_does_not_name_the_topic(bot):
     # shares only "nhà nước": the clause is the answer, not the heading's items
     answer = bot.ask("Tỉnh sẽ làm gì với nhà, đất của nhà nước?")
     assert "sắp xếp lại, xử lý nhà, đất" in answer.text[:160], answer.text
+
+
+def test_a_target_does_not_answer_how_things_stand_now(bot):
+    # the resolution sets the 2023 target for forest cover; it states no present figure
+    now = bot.ask("Hiện nay tỷ lệ che phủ rừng của tỉnh là bao nhiêu?")
+    assert now.abstained, now.text
+    target = bot.ask("Tỷ lệ che phủ rừng năm 2023 phấn đấu đạt bao nhiêu?")
+    assert not target.abstained and "46%" in target.text, target.text
