@@ -225,6 +225,7 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
 _DURATION_Q = re.compile(r"\bbao lau\b")
+_SO = re.compile(r"(?<!\w)vậy(?!\w)", re.IGNORECASE)
 _TIME_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut"}
 
 
@@ -234,6 +235,8 @@ def asked_measure(question: str) -> str | None:
     of time ("bao lâu"), the unit word
     it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None.
     "dưới mấy tuổi ... tỷ lệ thanh toán" asks an age: the counted unit comes first."""
+    # "vậy" (so), often closing a chat question ("... z"), folds to "vay" (borrow)
+    question = _SO.sub(" ", question)
     folded = _folded(question)
     counted = [m.group(1) for m in _ASKED_UNIT.finditer(folded) if m.group(1) in _COUNTED_UNITS]
     if counted:

@@ -253,7 +253,12 @@ _CLAIMED_FIGURE = re.compile(r"(?<!\w)(?:là|la|bằng|bang)\s+\d")
 
 
 # "gì", and "thế nào", "ra sao", "bằng cách nào" asking how something is done or what it is like
-_WHAT = _w(r"gì", r"là sao", r"thế nào", r"ra sao", r"bằng cách nào")
+_WHAT = _w(
+    r"gì", r"là sao", r"thế nào", r"ra sao", r"bằng cách nào",
+    # "theo nghị quyết nào", "cơ quan nào": which document or body, not an amount
+    r"(?:nghị quyết|nghị định|thông tư|quyết định|văn bản|luật|cơ quan|đơn vị|chương trình|"
+    r"đề án|kế hoạch|quy định) nào",
+)  # fmt: skip
 
 
 # a figure stated in a question: "có phải 100 nghìn đồng không", "có cao hơn 5% không"

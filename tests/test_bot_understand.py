@@ -236,3 +236,20 @@ def test_each_side_of_a_comparison_keeps_what_both_share(question, left, right):
 def test_a_yes_no_question_asks_whether_not_how_much_unless_it_states_a_figure():
     assert understand("Ngày 23/11 đi tham quan đền Bạch Mã có mất phí không?").kind == "other"
     assert understand("Học phí có phải là 100 nghìn đồng không?").kind == "figure"
+
+
+def test_which_document_or_body_asks_no_amount():
+    # "kinh phí" names an amount, but "theo nghị quyết nào" asks which document
+    question = "ho tro kinh phi thanh lap hop tac xa moi theo nghi quyet nao"
+    assert understand(question).kind == "other"
+    assert understand("Kinh phí hỗ trợ thành lập hợp tác xã mới là bao nhiêu?").kind == "figure"
+
+
+def test_a_closing_vay_is_no_loan():
+    from bot.evidence import asked_measure
+
+    # "z" is chat for "vậy", which folds to "vay" (borrow): the question asks a grade
+    question = understand("hs lớp mấy đc học ctrình mới z").standard
+    assert "chương trình" in question
+    assert asked_measure(question) is None
+    assert asked_measure(understand("hộ nghèo vay vốn được bao nhiêu z").standard) == "money"
