@@ -72,6 +72,22 @@ def passage_context(passage: Passage, meta: DocumentMeta | None) -> str:
     return " ".join(p for p in parts if p)
 
 
+_YEAR_LEAD = re.compile(r"\b(?:năm|nam)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def _of_year(text: str, year: str) -> str:
+    """What a text says for one year when it says something for each of several ("năm 2025
+    tối đa 1,36%, năm 2026 tối đa 1,26%"): from "năm <year>" to the next "năm <year>"; ""
+    when the text does not go year by year."""
+    leads = list(_YEAR_LEAD.finditer(text))
+    if len({m.group(1) for m in leads}) < 2:
+        return ""
+    for m, after in zip(leads, [*leads[1:], None], strict=True):
+        if m.group(1) == year:
+            return text[m.end() : after.start() if after else len(text)]
+    return ""
+
+
 def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str | None:
     """The figure, date or name this text answers the query with; `heading` and `per` are a
     table cell's column heading and the row's unit column ("người/ngày"), if any."""
@@ -108,6 +124,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         paired = respective(query.standard, text)
         if paired is not None:  # "người thứ hai, thứ ba ... lần lượt bằng 70%, 60%": the one asked
             found = [_with_unit(paired, unit, per)]
+        elif len(query.years) == 1:  # "năm 2025 tối đa 1,36%, năm 2026 tối đa 1,26%": its own
+            own = _of_year(text, query.years[0])
+            found = [f for f in found if own and _numbers(f) <= _numbers(own)] or found
         if not query.yesno:  # "dưới 16 tuổi thì chiều cao bao nhiêu": not the premise's figure
             stated = _numbers(query.standard)
             fresh = [f for f in found if not _numbers(f) <= stated]
@@ -423,8 +442,11 @@ def rank_units(
                 score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
-            if value and respective(query.standard, text) is not None:
-                score += PAIRED  # "thứ ba ... lần lượt ... 60%": this item's own figure
+            if value and (
+                respective(query.standard, text) is not None
+                or (len(query.years) == 1 and _of_year(text, query.years[0]))
+            ):  # "thứ ba ... lần lượt ... 60%", "năm 2026 tối đa 1,26%": the item's own figure
+                score += PAIRED
             own, covered = values["own"], values["framed"]
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score, values))
     # a clause stated for someone the question does not name loses to one for whom it does

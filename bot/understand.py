@@ -276,8 +276,13 @@ def answer_kind(text: str) -> str:
         if (
             kind == "effective"
             and _DATE_NEXT.match(typed.value, found.end())
-            and (_FIGURE.search(typed) or _CLAIMED_FIGURE.search(typed.value))
-        ):  # "áp dụng từ 1/1/2026 là bao nhiêu": the date frames the figure asked
+            and (
+                _FIGURE.search(typed)
+                or _CLAIMED_FIGURE.search(typed.value)
+                or _AMOUNT_NOUNS.search(typed)
+            )
+        ):  # "áp dụng từ 1/1/2026 là bao nhiêu", "so sánh lương ... áp dụng từ 01/01/2026": the
+            # date frames the figure asked
             continue
         return kind
     if _FIGURE.search(typed):

@@ -420,3 +420,18 @@ def test_a_unit_named_after_its_classifier_is_the_one_asked_per():
 
     query = understand("Chi khắc dấu là bao nhiêu một con dấu?")  # "con" classifies "dấu"
     assert value_for(query, "Chi khắc dấu: 400.000 đồng/dấu") == "400.000 đồng/dấu"
+
+
+def test_a_year_asked_takes_that_years_figure_from_a_text_that_goes_year_by_year():
+    from bot.evidence import value_for
+
+    clause = (
+        "trong đó, năm 2025 tối đa 1,36%, năm 2026 tối đa 1,26% và năm 2027 tối đa 1,23% dự "
+        "toán thu, chi"
+    )
+    query = understand(
+        "Năm 2026 mức chi tổ chức và hoạt động được trích tối đa bao nhiêu phần trăm?"
+    )
+    assert value_for(query, clause) == "tối đa 1,26%"
+    later = understand("Mức chi tối đa năm 2027 là bao nhiêu phần trăm?")
+    assert value_for(later, clause) == "tối đa 1,23%"

@@ -253,3 +253,9 @@ def test_a_closing_vay_is_no_loan():
     assert "chương trình" in question
     assert asked_measure(question) is None
     assert asked_measure(understand("hộ nghèo vay vốn được bao nhiêu z").standard) == "money"
+
+
+def test_a_date_after_ap_dung_tu_frames_the_amount_compared():
+    query = understand("So sánh lương tối thiểu tháng của vùng I và vùng II áp dụng từ 01/01/2026.")
+    assert query.kind == "figure" and query.compare
+    assert understand("Mức lương tối thiểu mới áp dụng từ ngày nào?").kind == "effective"
