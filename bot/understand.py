@@ -135,8 +135,9 @@ _LIST = _w(
     r"làm (?:những )?gì", r"(?:nhiệm vụ|giải pháp) (?:gì|nào|chủ yếu)", r"kể tên", r"liệt kê",
     r"kể hết", r"đối tượng nào", r"trường hợp nào", r"what are", r"which (?:tasks|measures|"
     r"groups|cases)", r"list",
-    # "những khó khăn nào", "các đơn vị nào": a plural noun asked with "nào" asks for a set
-    r"(?:những|các)(?: [^\s?,.]+){1,3} nào",
+    # "những khó khăn nào", "những điều kiện gì": a plural noun asked with "nào" or "gì" asks
+    # for a set
+    r"(?:những|các)(?: [^\s?,.]+){1,3} (?:nào|gì)",
 )  # fmt: skip
 # "A so với B là bao nhiêu" compares A and B; "tăng bao nhiêu so với cùng kỳ", "bằng mấy phần
 # trăm so với cấp tỉnh" ask one figure relative to a reference (the asking word comes first)

@@ -64,6 +64,9 @@ def test_yes_no_questions(question, yesno):
 def test_lists_and_comparisons():
     assert understand("tỉnh sẽ làm gì để phát triển giáo dục?").listing
     assert understand("Chỉ tiêu về môi trường gồm những gì?").listing
+    # a plural noun asked with "gì" asks for a set
+    assert understand("Muốn được cấp giấy phép phải đáp ứng những điều kiện gì?").listing
+    assert not understand("Điều kiện để được cấp giấy phép là gì?").listing
     assert understand("chỉ tiêu nào cao hơn, BHYT hay BHXH?").compare
     assert compare_sides("chỉ tiêu nào cao hơn, BHYT hay BHXH?") == ("BHYT", "BHXH")
     assert compare_sides("tăng trưởng CN-TTCN so với nông lâm thủy sản") == (
