@@ -245,6 +245,8 @@ _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
 _DURATION_Q = re.compile(r"\bbao lau\b")
 _SO = re.compile(r"(?<!\w)vậy(?!\w)", re.IGNORECASE)
+# "trả lãi", "lãi bao nhiêu" (with its marks: "lai" may be "lại", again)
+_INTEREST = re.compile(r"(?<!\w)lãi(?!\w)", re.IGNORECASE)
 _TIME_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut"}
 
 
@@ -264,6 +266,8 @@ def asked_measure(question: str) -> str | None:
         return "duration"
     if _PERCENT_Q.search(folded) or "%" in question:
         return "percent"
+    if _INTEREST.search(question) and not _SAYS_MONEY.search(question.lower()):
+        return "percent"  # "phải trả lãi bao nhiêu": the interest rate, unless it says money
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
         # "đóng bằng bao nhiêu so với người thứ nhất": a share of another amount, unless the
         # question says money ("bao nhiêu tiền", "bao nhiêu đồng")

@@ -323,6 +323,8 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         ("vốn đầu tư mấy trăm triệu", "money"),
         ("Tổng sản phẩm đạt bao nhiêu tỉ đô la Mỹ?", "money"),
         ("Độ che phủ là bao nhiêu tỷ lệ?", "percent"),  # "tỷ lệ" is a share, not "tỷ"
+        ("Hộ nghèo vay vốn phải trả lãi bao nhiêu?", "percent"),  # the interest rate
+        ("Vay 100 triệu thì trả lãi bao nhiêu tiền?", "money"),
     ],
 )
 def test_what_a_question_asks_to_be_measured_in(question, measure):
