@@ -125,6 +125,10 @@ class Facts:
             "effective": _date_words(meta.effective),
             "amends": ", ".join(meta.amends) if meta.amends else None,
         }.get(query.kind)
+        if query.kind == "date" and _ASKS_PASSED.search(fold(query.standard).lower()):
+            passed = self._passed_at_session(own)  # the session's date, not the date signed
+            if passed is not None:
+                return passed
         if not value:
             return None
         needles = [value]
@@ -163,6 +167,32 @@ class Facts:
         heading = next((q for q in own if q.kind == "heading"), p)
         text = f"{value} — {compose.where(meta)} [1]"
         return compose.Draft(text, (compose.Cited(heading, None, 0.0),))
+
+    @staticmethod
+    def _passed_at_session(own: list[Passage]) -> compose.Draft | None:
+        """ "... Kỳ họp thứ 3 thông qua ngày 15 tháng 12 năm 2016": the date a council passed
+        the document, which may differ from the date in its header."""
+        for q in own:
+            m = _PASSED_ON.search(q.text)
+            if m is None:
+                continue
+            day, month, year = (int(x) for x in m.groups())
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+            start = q.text.rfind("\n", 0, m.start()) + 1
+            end = q.text.find("\n", m.end())
+            end = len(q.text) if end < 0 else end
+            line = q.text[start:end].strip()
+            return compose.Draft(
+                f"{_date_words(iso)} — {line} [1]", (compose.Cited(q, (start, end), 0.0),)
+            )
+        return None
+
+
+# "được thông qua ngày nào", "passed on": the date a council voted, stated in the closing clause
+_ASKS_PASSED = re.compile(r"\b(?:thong qua|passed|adopted)\b")
+_PASSED_ON = re.compile(
+    r"thông qua ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})", re.IGNORECASE
+)
 
 
 def _same_number(asked: str, number: str | None) -> bool:
