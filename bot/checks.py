@@ -84,7 +84,13 @@ class Checks:
         dates = [meta.date or "", meta.effective or ""] if meta else []
         known = " ".join([p.text, context, article, *dates])
         flat = re.sub(r"\s*[-–]\s*", "-", known)
-        return all(_year_held(y, flat) for y in query.years)
+        own = re.sub(r"\s*[-–]\s*", "-", " ".join([*p.section, p.text]))
+        # a period the passage itself states holds the years inside it ("giai đoạn 2027 -
+        # 2030" holds 2028) and rules out the others; one of the document's does not
+        return all(
+            (_year_held(y, flat) or _inside_period(y, own)) and not _outside_period(y, own)
+            for y in query.years
+        )
 
     def _article_lead(self, p: Passage) -> str:
         """The opening passage of the passage's article, which scopes every passage under it
@@ -189,6 +195,24 @@ def _year_held(year: str, text: str) -> bool:
     if any(int(m.group(1)) <= int(first) for m in _ONWARD.finditer(text)):
         return True
     return re.search(rf"(?<![\d-]){first}(?![\d-])", text) is not None
+
+
+_PERIOD = re.compile(r"(?<![\d-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d-])")
+
+
+def _inside_period(year: str, own: str) -> bool:
+    return "-" not in year and any(int(a) <= int(year) <= int(b) for a, b in _PERIOD.findall(own))
+
+
+def _outside_period(year: str, own: str) -> bool:
+    """The passage itself is about a period ("giai đoạn 2027-2030") that does not hold the
+    year asked, and does not name the year otherwise: another period's rule."""
+    if "-" in year:
+        return False
+    periods = [(int(a), int(b)) for a, b in _PERIOD.findall(own)]
+    if not periods or any(a <= int(year) <= b for a, b in periods):
+        return False
+    return re.search(rf"(?<![\d-]){year}(?![\d-])", own) is None
 
 
 # "phó" before a title names the deputy: "Phó Chủ tịch", "phó thôn đội trưởng"
