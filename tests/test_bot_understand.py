@@ -67,6 +67,8 @@ def test_lists_and_comparisons():
     # a plural noun asked with "gì" asks for a set
     assert understand("Muốn được cấp giấy phép phải đáp ứng những điều kiện gì?").listing
     assert not understand("Điều kiện để được cấp giấy phép là gì?").listing
+    # ... however many words the noun takes
+    assert understand("Trợ cấp được điều chỉnh cho những nhóm thanh niên xung phong nào?").listing
     assert understand("chỉ tiêu nào cao hơn, BHYT hay BHXH?").compare
     assert compare_sides("chỉ tiêu nào cao hơn, BHYT hay BHXH?") == ("BHYT", "BHXH")
     assert compare_sides("tăng trưởng CN-TTCN so với nông lâm thủy sản") == (
