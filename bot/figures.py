@@ -7,7 +7,9 @@ from functools import lru_cache
 
 _SCALE = r"(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ)"
 _UNIT = (
-    r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m³|km²|km|m|kg|tấn|người|lượt|hộ|xã|"
+    # "m 2": a PDF's superscript read apart from its metre
+    r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m 2(?![\d.,]\d)|m³|km²|km|m|kg|tấn|"
+    r"người|lượt|hộ|xã|"
     r"phường|căn|trường|lớp|giờ|ngày|tháng|năm|buổi|tiết|điểm|tuổi|đơn vị|doanh nghiệp|cơ sở|"
     r"dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"
 )

@@ -34,6 +34,9 @@ from corpus.types import DocumentMeta
         ("tổ chức mỗi năm 2 lần", ["2 lần"]),
         ("từ tháng 7 năm 2025", []),
         ("Mức học phí (Đơn vị tính: 1.000 đồng/học sinh/tháng)", []),  # a unit, not an amount
+        # a PDF's superscript read apart: "m 2" is square metres, "m 2,5" is not
+        ("bình quân đầu người nhỏ hơn 8 m 2 .", ["8 m 2"]),
+        ("cao 1 m 2,5", ["1 m", "2,5"]),
     ],
 )
 def test_figures(text, found):
