@@ -257,7 +257,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             verdict = Verdict(
                 True, verdict.confidence, "văn bản chỉ nêu chỉ tiêu, không nêu hiện trạng"
             )
-        if not verdict.abstain and not self._names_held(query, hits[best.rank].passage):
+        if not verdict.abstain and not self._names_held(query, hits[best.rank].passage, best.text):
             # "phường Kim Long": the evidence is about that ward, not a neighbour in its table
             verdict = Verdict(
                 True, verdict.confidence, "tên riêng được hỏi không có ở đoạn trả lời"

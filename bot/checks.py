@@ -46,9 +46,10 @@ _SENDS_TO_APPENDIX = re.compile(
 class Checks:
     """The bot's checks (a part of Bot: reads its index, metadata and helpers)."""
 
-    def _names_held(self, query: Query, p: Passage) -> bool:
+    def _names_held(self, query: Query, p: Passage, unit: str = "") -> bool:
         """Every proper name the question gives a commune, ward, temple, school or office
-        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from."""
+        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from, and in
+        the evidence's row when that row names a place or body of its own."""
         names = named_entities(query.text)
         if not names:
             return True
@@ -61,7 +62,18 @@ class Checks:
             }
         meta = self.metas.get(p.doc_id)
         where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
-        return all(" ".join(fold(n).lower().split()) in where for n in names)
+        folded = [" ".join(fold(n).lower().split()) for n in names]
+        if not all(n in where for n in folded):
+            return False
+        # a table row about another temple or ward ("Đền Quan Đế" for "chùa Hương") is a
+        # neighbour's row, not the one asked
+        # a small table is read line by line: when its rows name places or bodies, the line
+        # answering must name the one asked
+        text = unit if p.kind == "table" and unit else p.text
+        if p.kind in ("row", "table") and named_entities(p.text):
+            row = " ".join(_fold_long(text).lower().split())
+            return any(n in row for n in folded)
+        return True
 
     @staticmethod
     def _places_held(query: Query, meta: DocumentMeta | None, text: str) -> bool:

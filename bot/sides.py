@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot import compose, ranker
+from bot.checks import named_entities
 from bot.concepts import Concept, concepts, syllable_set, syllables
 from bot.evidence import Evidence, Unit, passage_context, rank_units
 from bot.scope import topic_of
@@ -90,14 +91,17 @@ class Sides:
 
     def _held(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """The units whose passages hold for the places the query names ("học phí ở Huế":
-        not a row of Vĩnh Long's table among the passages read for both)."""
-        if not query.places:
+        not a row of Vĩnh Long's table among the passages read for both), and whose rows are
+        about the temple or ward it names ("chùa Hương": not the row of "Đền Quan Đế")."""
+        if not query.places and not named_entities(query.text):
             return units
         out = []
         for u in units:
             p = hits[u.rank].passage
             meta = self.metas.get(p.doc_id)
-            if self._places_held(query, meta, " ".join([p.text, passage_context(p, meta)])):
+            if self._places_held(
+                query, meta, " ".join([p.text, passage_context(p, meta)])
+            ) and self._names_held(query, p, u.text):
                 out.append(u)
         return out
 

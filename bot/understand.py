@@ -406,11 +406,14 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
             b.append(word.rstrip(",;:?."))
             if word[-1:] in ",;:?.":
                 break
-        # a number closes the phrase it counts: "của cả nước năm 2025", not "... năm"
+        # a number closes the phrase it counts ("của cả nước năm 2025", not "... năm"), and a
+        # proper name goes on while its words are capitalized ("ở đền Bạch Mã", not "... Bạch")
         while (
             len(b) < len(after)
             and after[len(b) - 1][-1:] not in ",;:?."
-            and (after[len(b)][:1].isdigit())
+            and (
+                after[len(b)][:1].isdigit() or (b[-1][:1].isupper() and after[len(b)][:1].isupper())
+            )
         ):
             b.append(after[len(b)].rstrip(",;:?."))
         if len(b) < 2 or len(a) < 2:

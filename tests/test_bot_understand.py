@@ -226,6 +226,9 @@ def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_mo
         # "lần lượt"
         ("Lệ phí trước bạ ở Huế và ở Vĩnh Long lần lượt là bao nhiêu?",
          "Lệ phí trước bạ ở Huế là bao nhiêu?", "Lệ phí trước bạ ở Vĩnh Long là bao nhiêu?"),
+        # a proper name goes on while its words are capitalized
+        ("Phí để lại ở chùa Hương so với ở đền Bạch Mã khác nhau ra sao?",
+         "Phí để lại ở chùa Hương?", "Phí để lại ở đền Bạch Mã?"),
         # each side keeps its own year
         ("Tăng trưởng của tỉnh năm 2023 và của cả nước năm 2025 lần lượt là bao nhiêu?",
          "Tăng trưởng của tỉnh năm 2023 là bao nhiêu?",
