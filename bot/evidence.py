@@ -335,7 +335,11 @@ def _with_unit(figure: str, unit: str | None, per: str = "") -> str:
     "692" -> "692 nghìn đồng/người/ngày"."""
     figure = _with_heading_unit(figure, unit)
     if per and per.lower() not in figure.lower():
-        figure = f"{figure}/{per}" if has_unit(figure) else f"{figure} {per}"
+        head = per.split("/", 1)[0].strip().lower()
+        if has_unit(figure) and figure.lower().endswith(f" {head}") and "/" in per:
+            figure = f"{figure}/{per.split('/', 1)[1]}"  # "20.000 đồng" + "đồng/lượt"
+        else:
+            figure = f"{figure}/{per}" if has_unit(figure) else f"{figure} {per}"
     return figure
 
 

@@ -440,3 +440,11 @@ def test_a_year_asked_takes_that_years_figure_from_a_text_that_goes_year_by_year
     assert value_for(query, clause) == "tối đa 1,26%"
     later = understand("Mức chi tối đa năm 2027 là bao nhiêu phần trăm?")
     assert value_for(later, clause) == "tối đa 1,23%"
+
+
+def test_a_cell_unit_said_by_both_heading_and_row_is_said_once():
+    from bot.evidence import _with_unit
+
+    # "Mức thu phí (đồng)" over a row whose unit column says "đồng/lượt/khách"
+    assert _with_unit("20.000", "đồng", "đồng/lượt/khách") == "20.000 đồng/lượt/khách"
+    assert _with_unit("50.000", None, "đồng/lượt") == "50.000 đồng/lượt"
