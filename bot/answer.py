@@ -332,7 +332,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             text = " ".join([prepared.restored if prepared.restored != prepared.text else "",
                              *query.places, *numbers])  # fmt: skip
             return concepts(text, self.idf)
-        text = prepared.restored.split(" (", 1)[0]
+        text = prepared.own
         terms = official_terms(text)
         return concepts(text, self.idf, extra=[terms] if terms else [])
 

@@ -112,7 +112,7 @@ class Features:
         return worst
 
     def _unheard(self, prepared: PreparedQuery) -> list[str]:
-        return unheard(prepared.restored.split(" (", 1)[0], self.pairs)
+        return unheard(prepared.own, self.pairs)
 
     def _unit_dense(
         self, prepared: PreparedQuery, best: Unit, hit: Hit, meta: DocumentMeta | None

@@ -38,6 +38,13 @@ class PreparedQuery:
     english: bool
     w_dense: float
     changes: tuple[tuple[str, str], ...] = ()  # (as typed, as read) by standardize
+    asked: str = ""  # `restored` without the documents' wording appended in parentheses
+
+    @property
+    def own(self) -> str:
+        """The question's own words, restored (its own parentheses kept: "(tối đa 300
+        triệu)"), without the official terms appended for retrieval."""
+        return self.asked or self.restored
 
 
 def normalize_query(text: str) -> str:
@@ -88,4 +95,5 @@ def prepare(
         english=False,
         w_dense=dense_weight(typed, restoration.coverage) if not typed else DENSE_WEIGHT,
         changes=standard.changes,
+        asked=restoration.text,
     )

@@ -46,3 +46,15 @@ def test_the_figure_is_the_one_stated_for_whom_the_question_names(bot):
 def test_the_other_party_gets_its_own_figure(bot):
     answer = bot.ask("Cơ sở sản xuất kinh doanh vay vốn tạo việc làm được vay tối đa bao nhiêu?")
     assert "400 triệu đồng" in answer.text[:60], answer.text
+
+
+def test_words_after_the_askers_own_parenthesis_are_read(bot):
+    from bot.understand import understand
+
+    # "(tối đa 120 triệu)" is the asker's aside; what is asked comes after it
+    question = "Người lao động vay vốn (tối đa 120 triệu) có phải thế chấp tài sản không?"
+    prepared = bot.index.prepare(question)
+    labels = {c.label.lower() for c in bot._concepts(understand(question), prepared)}
+    assert {"thế", "chấp", "tài", "sản"} <= labels or {"thế chấp", "tài sản"} <= labels, labels
+    answer = bot.ask(question)
+    assert answer.text.startswith("Không"), answer.text
