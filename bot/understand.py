@@ -605,6 +605,20 @@ def excluded_places(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# an area left out: "khu vực không phải đô thị", "vùng ngoài đô thị", "địa bàn không thuộc
+# thành thị": its columns are not the ones asked
+_AREA_EXCLUDED = re.compile(
+    r"(?<!\w)(?:khu vực|khu vuc|vùng|vung|địa bàn|dia ban)\s+(?:không phải|khong phai|ngoài|ngoai|"
+    r"không thuộc|khong thuoc)\s+((?:[^\W\d_]+\s*){1,2}?)(?=[\s,.;?!]|$)",
+    re.IGNORECASE,
+)
+
+
+def excluded_areas(text: str) -> tuple[str, ...]:
+    """The kind of area a question leaves out ("khu vực ngoài đô thị" -> "đô thị")."""
+    return tuple(m.group(1).strip() for m in _AREA_EXCLUDED.finditer(text))
+
+
 def understand(question: str, previous: str | None = None) -> Query:
     """Clean the question and read what it asks; an elliptical follow-up searches for its topic
     in the frame of the previous question (its answer type and framing words)."""
@@ -617,6 +631,8 @@ def understand(question: str, previous: str | None = None) -> Query:
     excluded = excluded_places(standard)
     if excluded:
         found["places"] = tuple(p for p in found["places"] if p not in excluded)
+    excluded = (*excluded, *excluded_areas(standard))
+    if excluded:
         found["excluded"] = excluded
     flags = {
         "yesno": is_yesno(standard),

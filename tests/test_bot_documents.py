@@ -549,3 +549,8 @@ def test_one_question_with_a_plain_and_is_not_split():
 
     assert two_questions("Học phí mầm non và tiểu học ở Hà Nội là bao nhiêu?") is None
     assert two_questions("Mức lương là bao nhiêu, và áp dụng cho ai?") is None  # too short
+
+
+def test_an_area_left_out_is_not_the_column_read(bot):
+    answer = bot.ask("Học phí tiểu học ở Hà Nội cho khu vực không phải thành thị là bao nhiêu?")
+    assert answer.text.startswith("90"), answer.text

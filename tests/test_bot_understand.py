@@ -267,3 +267,15 @@ def test_a_date_after_ap_dung_tu_frames_the_amount_compared():
     query = understand("So sánh lương tối thiểu tháng của vùng I và vùng II áp dụng từ 01/01/2026.")
     assert query.kind == "figure" and query.compare
     assert understand("Mức lương tối thiểu mới áp dụng từ ngày nào?").kind == "effective"
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [
+        ("Định mức cho mỗi học sinh ở khu vực không phải đô thị là bao nhiêu?", ("đô thị",)),
+        ("dinh muc chi cho khu vuc ngoai do thi la bn", ("do thi",)),
+        ("Làm thêm ngoài giờ được trả bao nhiêu?", ()),  # "ngoài giờ" leaves out no area
+    ],
+)
+def test_an_area_the_question_leaves_out(question, left_out):
+    assert understand(question).excluded == left_out
