@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import compose
-from bot.checks import Checks, deputy_missing, now_asked_of_a_target
+from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
 from bot.concepts import (
     Concept,
     concepts,
@@ -245,6 +245,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and not best.value
         ):  # "diễn ra vào ngày nào": a clause that states no day does not answer
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu ngày được hỏi")
+        if not verdict.abstain and other_area(
+            query.standard,
+            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
+        ):  # "dân số đô thị" asked, the evidence is about "dân số nông thôn"
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về khu vực khác")
         if not verdict.abstain and deputy_missing(
             query.standard, compose.clause_of(best, hits[best.rank].passage)
         ):

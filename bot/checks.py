@@ -258,3 +258,32 @@ def now_asked_of_a_target(question: str, evidence: str, headings: str) -> bool:
     if not _NOW.search(fold(question).lower()):
         return False
     return bool(_TARGET.search(fold(f"{headings} {evidence}").lower()))
+
+
+# kinds of area a figure is set for; a question about one is not answered by a figure set for
+# another ("dân số đô thị" asked, "dân số nông thôn" answered)
+_AREAS = {
+    "urban": ("do thi", "thanh thi"),
+    "rural": ("nong thon",),
+    "mountain": ("mien nui", "vung cao"),
+    "plain": ("dong bang",),
+}
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _areas(text: str) -> set[str]:
+    words = _NON_WORD.sub(" ", fold(text).lower()).split()
+    folded = f" {' '.join(words)} "
+    return {k for k, words in _AREAS.items() if any(f" {w} " in folded for w in words)}
+
+
+def other_area(question: str, evidence: str) -> bool:
+    """The question names a kind of area (urban, rural, mountain, plain) and the evidence
+    is set for another kind only."""
+    asked = _areas(question)
+    if not asked:
+        return False
+    found = _areas(evidence)
+    return bool(found) and not (asked & found)

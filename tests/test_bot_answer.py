@@ -161,3 +161,15 @@ def test_a_target_does_not_answer_how_things_stand_now(bot):
     assert now.abstained, now.text
     target = bot.ask("Tỷ lệ che phủ rừng năm 2023 phấn đấu đạt bao nhiêu?")
     assert not target.abstained and "46%" in target.text, target.text
+
+
+def test_a_figure_set_for_another_kind_of_area_is_no_answer(bot):
+    # the resolution sets the hygienic-water target for the rural population only
+    urban = bot.ask(
+        "Tỷ lệ dân số đô thị được dùng nước sinh hoạt hợp vệ sinh năm 2023 là bao nhiêu?"
+    )
+    assert urban.abstained, urban.text
+    rural = bot.ask(
+        "Tỷ lệ dân số nông thôn được dùng nước sinh hoạt hợp vệ sinh năm 2023 là bao nhiêu?"
+    )
+    assert "96,5%" in rural.text, rural.text
