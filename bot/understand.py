@@ -312,7 +312,9 @@ def _compares(typed: Typed) -> bool:
 # particles that close a spoken question without changing what it asks: "... không ạ?",
 # "... ko vậy", "... không nhỉ"
 _CLOSING_PARTICLES = re.compile(
-    r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|hở|ha|vay|nhi|nhe|a|z|zay))+\s*[?!.]*\s*$", re.IGNORECASE
+    # "ak" is chat for "ạ"; "ad", "admin" address whoever answers the page
+    r"(?:\s+(?:ạ|vậy|nhỉ|nhé|hả|hở|ha|vay|nhi|nhe|a|z|zay|ak|ad|admin))+\s*[?!.]*\s*$",
+    re.IGNORECASE,
 )
 # "Liệu ... có ...?", "... à?", "... chứ?": asked to be confirmed
 _CONFIRM = _w(r"^liệu\b.*\bcó\b", r"\bà\s*\??\s*$", r"\bchứ\s*\??\s*$")

@@ -51,6 +51,8 @@ def test_answer_kind(question, kind):
         ("Hệ thống AI có thuộc phạm vi điều chỉnh không?", True),  # "AI" is not "ai" (who)
         ("Người đứng đầu có được xếp loại cao hơn tổ chức không?", True),
         ("Có bao nhiêu xã đạt chuẩn?", False),
+        ("xe dien co dc mien phi ko ak", True),  # "ak" (ạ) and "ad" (admin) close the question
+        ("ho ngheo co dc ho tro ko ad?", True),
         ("xe may dien dang ky bien so co dc mien le phi ko", True),  # "xe may" is a motorbike
         ("co may loai phi ko", False),
         ("Tỉnh có những nhiệm vụ gì?", False),
