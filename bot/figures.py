@@ -13,7 +13,8 @@ _UNIT = (
     r"phường|căn|trường|lớp|giờ|ngày|tháng|năm|buổi|tiết|điểm|tuổi|đơn vị|doanh nghiệp|cơ sở|"
     r"dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"
 )
-_PER = r"(?:\s?/\s?[^\W\d_][^\s/;,.:)]*)"  # "/tháng", "/người /buổi", "/ha"
+# "/tháng", "/người /buổi", "/ha", "/100 m3" (per a counted quantity)
+_PER = r"(?:\s?/\s?(?:\d{1,3}(?:\.\d{3})*\s?)?[^\W\d_][^\s/;,.:)]*)"
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _AMOUNT = rf"(?:{NUMBER})(?:\s*{_SCALE})?(?:\s*{_UNIT}(?:{_PER}){{0,2}})?"
 FIGURE = re.compile(

@@ -37,6 +37,9 @@ from corpus.types import DocumentMeta
         # a PDF's superscript read apart: "m 2" is square metres, "m 2,5" is not
         ("bình quân đầu người nhỏ hơn 8 m 2 .", ["8 m 2"]),
         ("cao 1 m 2,5", ["1 m", "2,5"]),
+        # an amount per a counted quantity
+        ("hỗ trợ 30.000.000 đồng/100 m3 thể tích nuôi", ["30.000.000 đồng/100 m3"]),
+        ("tỷ lệ 2/3 số xã", []),
     ],
 )
 def test_figures(text, found):
