@@ -71,12 +71,39 @@ def candidates(p: Passage) -> list[Candidate]:
     if p.kind == "table":
         return _table(p)
     out = []
+    previous = ""
     for s, e in clauses(p.text):
         text = p.text[s:e]
         label, colon, rest = text.rpartition(":")
         named = label if colon and label and len(rest) <= _MAX_VALUE_AFTER_COLON else text
-        out.append(Candidate(s, e, text, "", "", named, ""))
+        # "...; trên 06 tháng tuổi, hỗ trợ ...": a clause that opens on a qualifier speaks of
+        # the subject the clause before it named ("Trâu, bò thịt, ngựa")
+        subject = (
+            _subject(previous)
+            if previous.rstrip().endswith(";") and _ELLIPTICAL.match(text)
+            else ""
+        )
+        out.append(Candidate(s, e, text, subject, "", named, ""))
+        previous = text
     return out
+
+
+# a clause that opens on a qualifier, without a subject of its own
+_ELLIPTICAL = re.compile(
+    r"(?:trên|dưới|từ|đến|không quá|tối đa|tối thiểu|còn lại)\s", re.IGNORECASE
+)
+# where a subject ends: a qualifier, a figure, or a comma before "hỗ trợ", "mức"
+_SUBJECT_END = re.compile(
+    r"\s(?:trên|dưới|từ|đến|không quá|tối đa|tối thiểu)\s|\d|,\s*(?:hỗ trợ|mức)\b", re.IGNORECASE
+)
+
+
+def _subject(clause: str) -> str:
+    """What a clause speaks of, before its qualifiers and figures: "đ) Trâu, bò thịt, ngựa đến
+    06 tháng tuổi, hỗ trợ ..." -> "Trâu, bò thịt, ngựa"."""
+    text = re.sub(r"^\s*[a-zđ]\)\s*", "", clause)
+    end = _SUBJECT_END.search(text)
+    return text[: end.start()].strip(" ,;") if end else ""
 
 
 def _row(p: Passage) -> list[Candidate]:

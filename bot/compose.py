@@ -38,6 +38,8 @@ def clause_of(unit: Unit, passage: Passage) -> str:
     text = unit.text.strip().rstrip(";,")
     if passage.kind == "row":
         return text
+    if passage.kind == "content" and unit.heading and unit.heading not in text:
+        text = f"{unit.heading} {text}"  # "(Trâu, bò thịt, ngựa) trên 06 tháng tuổi, hỗ trợ ..."
     first = passage.text.split("\n", 1)[0]
     if unit.start > len(first) and first.rstrip().endswith(":"):
         text = f"{first.rstrip()} {text}"

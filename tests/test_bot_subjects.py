@@ -58,3 +58,18 @@ def test_words_after_the_askers_own_parenthesis_are_read(bot):
     assert {"thế", "chấp", "tài", "sản"} <= labels or {"thế chấp", "tài sản"} <= labels, labels
     answer = bot.ask(question)
     assert answer.text.startswith("Không"), answer.text
+
+
+def test_a_clause_opening_on_a_qualifier_speaks_of_the_subject_before_it():
+    from bot.candidates import candidates
+    from corpus.types import Passage
+
+    text = (
+        "d) Bò sữa đến 06 tháng tuổi, hỗ trợ 2.000.000 đồng/con; trên 06 tháng tuổi, hỗ trợ "
+        "5.000.000 đồng/con.\nđ) Trâu, bò thịt, ngựa đến 06 tháng tuổi, hỗ trợ 1.500.000 "
+        "đồng/con; trên 06 tháng tuổi, hỗ trợ 3.100.000 đồng/con."
+    )
+    p = Passage(id="x#1", doc_id="x", section=("Điều 5",), article="5", text=text)
+    found = {c.text.strip(" ;."): c.heading for c in candidates(p)}
+    assert found["trên 06 tháng tuổi, hỗ trợ 3.100.000 đồng/con"] == "Trâu, bò thịt, ngựa"
+    assert found["trên 06 tháng tuổi, hỗ trợ 5.000.000 đồng/con"] == "Bò sữa"
