@@ -248,6 +248,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if not verdict.abstain and other_area(
             query.standard,
             f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
+            query.excluded,
         ):  # "dân số đô thị" asked, the evidence is about "dân số nông thôn"
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về khu vực khác")
         if not verdict.abstain and deputy_missing(

@@ -279,10 +279,10 @@ def _areas(text: str) -> set[str]:
     return {k for k, words in _AREAS.items() if any(f" {w} " in folded for w in words)}
 
 
-def other_area(question: str, evidence: str) -> bool:
-    """The question names a kind of area (urban, rural, mountain, plain) and the evidence
-    is set for another kind only."""
-    asked = _areas(question)
+def other_area(question: str, evidence: str, excluded: tuple[str, ...] = ()) -> bool:
+    """The question names a kind of area (urban, rural, mountain, plain), not to leave it
+    out ("khu vực không phải thành thị"), and the evidence is set for another kind only."""
+    asked = _areas(question) - _areas(" ".join(excluded))
     if not asked:
         return False
     found = _areas(evidence)
