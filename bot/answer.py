@@ -382,6 +382,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
+        name = compose.named_answer(query.standard, compose.clause_of(best, p))
+        if name:  # "huyện nào ...": the answer leads with the name ("huyện Định Hóa — ...")
+            lead = f"{name[:1].upper()}{name[1:]}"
+            return compose.Draft(f"{lead} — {compose.value_answer(best, p)}", (cited,))
         return compose.Draft(compose.value_answer(best, p), (cited,))
 
     def _abstain(

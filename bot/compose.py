@@ -90,6 +90,45 @@ def _first_figure(clause: str) -> str:
     return found[0][2] if found else ""
 
 
+# "huyện nào", "xã nào", "which district": the question asks for the name of a place or body
+_WHICH_NAMED = re.compile(
+    r"(?<!\w)(huyện|xã|phường|tỉnh|thành phố|quận|thị xã|thị trấn|đền|chùa|trường|bệnh viện|"
+    r"huyen|xa|phuong|tinh|quan|thi xa|thi tran)\s+(?:nào|nao)(?!\w)",
+    re.IGNORECASE,
+)
+_WHICH_ENGLISH = {"district": "huyện", "commune": "xã", "ward": "phường", "province": "tỉnh"}
+_WHICH_EN = re.compile(r"\bwhich (district|commune|ward|province)\b", re.IGNORECASE)
+
+
+def named_answer(question: str, clause: str) -> str:
+    """The name a "huyện nào" question asks for, as the clause gives it ("huyện Định Hóa"), or
+    "" when the clause names none it does not share with the question."""
+    from index.fold import fold
+
+    m = _WHICH_NAMED.search(question)
+    en = _WHICH_EN.search(question) if m is None else None
+    if m is None and en is None:
+        return ""
+    kind = _WHICH_ENGLISH[en.group(1).lower()] if en else m.group(1)
+    asked = fold(question).lower()
+    pattern = re.compile(
+        rf"(?<!\w){re.escape(fold(kind).lower())}\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){{1,4}})"
+    )
+    for found in pattern.finditer(_fold_keep_case(clause)):
+        name = found.group(1).strip()
+        if fold(name).lower() not in asked:
+            start = found.start(1)
+            return f"{clause[found.start() : start].strip()} {clause[start : start + len(name)]}"
+    return ""
+
+
+def _fold_keep_case(text: str) -> str:
+    """The text with its marks removed and its case kept (offsets unchanged)."""
+    from index.fold import fold
+
+    return "".join(f if len(f := fold(c)) == 1 else c for c in text)
+
+
 def value_answer(unit: Unit, passage: Passage) -> str:
     clause = clause_of(unit, passage)
     if unit.value and unit.value != clause:

@@ -173,3 +173,12 @@ def test_a_figure_set_for_another_kind_of_area_is_no_answer(bot):
         "Tỷ lệ dân số nông thôn được dùng nước sinh hoạt hợp vệ sinh năm 2023 là bao nhiêu?"
     )
     assert "96,5%" in rural.text, rural.text
+
+
+def test_which_district_is_answered_with_its_name_first(bot):
+    for question in (
+        "huyện nào ở tn phải đạt ntm trong 2023 vậy",
+        "Which district should reach the new rural standard in 2023?",
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith("Huyện Định Hóa — "), answer.text
