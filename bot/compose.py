@@ -133,6 +133,10 @@ def value_answer(unit: Unit, passage: Passage) -> str:
     clause = clause_of(unit, passage)
     if unit.value and unit.value != clause:
         return f"{unit.value} — {clause} [1]"
+    if passage.kind in ("row", "table"):  # a text cell first, then the labels that place it
+        labels, sep, cell = clause.rpartition(": ")
+        if sep and labels and len(cell) > 1:
+            return f"{cell} — {labels} [1]"
     return f"{clause} [1]"
 
 

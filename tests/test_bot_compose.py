@@ -451,3 +451,16 @@ def test_a_cell_unit_said_by_both_heading_and_row_is_said_once():
     # "Mức thu phí (đồng)" over a row whose unit column says "đồng/lượt/khách"
     assert _with_unit("20.000", "đồng", "đồng/lượt/khách") == "20.000 đồng/lượt/khách"
     assert _with_unit("50.000", None, "đồng/lượt") == "50.000 đồng/lượt"
+
+
+def test_a_text_cell_leads_its_answer_before_the_labels_that_place_it():
+    from bot.compose import value_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    row = "CHỈ SỐ THIẾU HỤT — 2. Y tế — Bảo hiểm y tế — Ngưỡng thiếu hụt: Có người không có thẻ."
+    p = Passage(
+        id="d#t/row-1", doc_id="d", section=("Phụ lục",), article=None, text=row, kind="row"
+    )
+    unit = Unit(0, 0, len(row), row, None, "", 1.0, 1.0, 1.0)
+    assert value_answer(unit, p).startswith("Có người không có thẻ. — CHỈ SỐ THIẾU HỤT")
