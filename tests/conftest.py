@@ -48,4 +48,14 @@ def alqac_dir() -> Path:
     return ALQAC_DIR
 
 
+def bot_over(tmp_path_factory: pytest.TempPathFactory, name: str, text: str):
+    """A bot (real model, real index) over one small document a test writes."""
+    from bot import Bot
+    from index import open_index
+
+    folder = tmp_path_factory.mktemp(Path(name).stem)
+    (folder / name).write_text(text, encoding="utf-8")
+    return Bot(open_index(folder))
+
+
 from tests.pg_server import pg_server, pg_url  # noqa: E402, F401  (postgres tests' fixtures)

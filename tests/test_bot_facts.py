@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import Bot
-from index import open_index
+from tests.conftest import bot_over
 
 BUDGET = """\
 HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG
@@ -28,9 +27,7 @@ Võ Anh Kiệt
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("budget")
-    (folder / "nq-an-giang-41-2018.txt").write_text(BUDGET, encoding="utf-8")
-    return Bot(open_index(folder))
+    return bot_over(tmp_path_factory, "nq-an-giang-41-2018.txt", BUDGET)
 
 
 def test_the_date_passed_is_the_sessions_date_not_the_headers(bot):

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import Bot
-from index import open_index
+from tests.conftest import bot_over
 
 FEES = """\
 THÔNG TƯ
@@ -43,9 +42,7 @@ Thông tư này có hiệu lực từ ngày 01 tháng 01 năm 2026.
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("fees")
-    (folder / "tt-le-phi-nuoc.md").write_text(FEES, encoding="utf-8")
-    return Bot(open_index(folder))
+    return bot_over(tmp_path_factory, "tt-le-phi-nuoc.md", FEES)
 
 
 def test_a_lead_in_that_announces_the_set_asked_lists_the_clauses_under_it(bot):

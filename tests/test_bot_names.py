@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import Bot
-from index import open_index
+from tests.conftest import bot_over
 
 SITES = """\
 NGHỊ QUYẾT
@@ -34,9 +33,7 @@ Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sites")
-    (folder / "nq-phi-tham-quan.md").write_text(SITES, encoding="utf-8")
-    return Bot(open_index(folder))
+    return bot_over(tmp_path_factory, "nq-phi-tham-quan.md", SITES)
 
 
 def test_the_row_of_the_site_named_answers(bot):

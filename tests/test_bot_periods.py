@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import Bot
-from index import open_index
+from tests.conftest import bot_over
 
 POVERTY = """\
 NGHỊ ĐỊNH
@@ -28,9 +27,7 @@ Năm 2026 tiếp tục áp dụng chuẩn nghèo theo quy định hiện hành c
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("poverty")
-    (folder / "nd-chuan-ngheo.md").write_text(POVERTY, encoding="utf-8")
-    return Bot(open_index(folder))
+    return bot_over(tmp_path_factory, "nd-chuan-ngheo.md", POVERTY)
 
 
 def test_a_year_inside_the_period_is_answered(bot):

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import Bot
-from index import open_index
+from tests.conftest import bot_over
 
 LOANS = """\
 NGHỊ QUYẾT
@@ -33,9 +32,7 @@ xuất kinh doanh mức cho vay tối đa theo quy định của Trung ương, k
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("loans")
-    (folder / "nq-cho-vay.md").write_text(LOANS, encoding="utf-8")
-    return Bot(open_index(folder))
+    return bot_over(tmp_path_factory, "nq-cho-vay.md", LOANS)
 
 
 def test_the_figure_is_the_one_stated_for_whom_the_question_names(bot):
