@@ -361,6 +361,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         # a list, unless one item names what is asked far better than its siblings do: "phường
         # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
         which = bool(_WHICH.search(fold(query.standard).lower()))
+        if query.listing and not query.wants_figure:
+            inline = self._inline_list(best, p)  # "... trọng tâm như: A; B; C": its items
+            if inline is not None:
+                return inline
         if (
             query.listing
             and not query.wants_figure

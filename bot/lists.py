@@ -58,7 +58,9 @@ class Lists:
             or (top is not None and not top.found_in(syllable_set(heading)))
         ) and not _announces(heading, query.standard)
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
-            return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
+            return self._inline_list(best, p) or compose.Draft(
+                compose.value_answer(best, p), (compose.Cited(p, None, 0.0),)
+            )
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
@@ -68,6 +70,17 @@ class Lists:
                 known = len(cited) - 1
             numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
         return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
+
+    @staticmethod
+    def _inline_list(best: Unit, p: Passage) -> compose.Draft | None:
+        """The items of an enumeration inside the best clause's sentence ("... các nhiệm vụ
+        trọng tâm như: A; B; C"), under its lead-in, or None when it opens none."""
+        inline = _inline_items(p, best)
+        if len(inline) < 3:  # a lead and at least two items
+            return None
+        lead, spans = inline[0], inline[1:]
+        cited = (compose.Cited(p, (spans[0][0], spans[-1][1]), 0.0),)
+        return compose.Draft(compose.list_answer(lead, [(p.text[a:b], 1) for a, b in spans]), cited)
 
     def _group_rows(self, p: Passage, best: Unit) -> compose.Draft | None:
         """The rows of a table under the same groups as the best row ("Phí sát hạch lái xe —
@@ -247,6 +260,32 @@ def _announces(heading: str, question: str) -> bool:
     if not found:
         return False
     return set(syllables(found.group(1))) <= set(syllables(question))
+
+
+# an enumeration inside a sentence: "... các nhiệm vụ trọng tâm như: A; B; C"
+_INLINE_LEAD = re.compile(r"(?:như|gồm|bao gồm|sau đây|sau)\s*:\s*", re.IGNORECASE)
+
+
+def _inline_items(p: Passage, best: Unit) -> list:
+    """[lead, (start, end), ...]: the lead-in of an enumeration that the best clause opens or
+    belongs to, and the spans of its items (separated by ";") up to the end of the
+    paragraph; [] when the clause opens none."""
+    line_start = p.text.rfind("\n", 0, best.start) + 1
+    line_end = p.text.find("\n", best.start)
+    line_end = len(p.text) if line_end < 0 else line_end
+    lead = _INLINE_LEAD.search(p.text, line_start, line_end)
+    if lead is None or lead.start() > best.end:
+        return []
+    out: list = [p.text[line_start : lead.start()].strip() + ":"]
+    pos = lead.end()
+    for piece in p.text[lead.end() : line_end].split(";"):
+        start = p.text.find(piece, pos)
+        text = piece.strip(" .,")
+        if len(text) >= 3:
+            offset = start + piece.find(text)
+            out.append((offset, offset + len(text)))
+        pos = start + len(piece)
+    return out
 
 
 def _split_row(text: str) -> tuple[str, str, str] | None:

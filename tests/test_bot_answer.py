@@ -182,3 +182,12 @@ def test_which_district_is_answered_with_its_name_first(bot):
     ):
         answer = bot.ask(question)
         assert answer.text.startswith("Huyện Định Hóa — "), answer.text
+
+
+def test_an_enumeration_inside_a_sentence_is_listed_item_by_item(bot):
+    # "... trong đó tập trung các nhiệm vụ trọng tâm như: A; B; C; ..." is one sentence
+    answer = bot.ask("Các nhiệm vụ trọng tâm về bảo vệ môi trường gồm những gì?")
+    lines = answer.text.split("\n")
+    assert len(lines) >= 4, answer.text
+    assert any("rác thải" in line for line in lines[1:]), answer.text
+    assert any("sông Cầu" in line for line in lines[1:]), answer.text
