@@ -365,12 +365,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             inline = self._inline_list(best, p)  # "... trọng tâm như: A; B; C": its items
             if inline is not None:
                 return inline
-        if (
-            query.listing
-            and not query.wants_figure
-            and not (which and self._one_item(best, units, hits))
-        ):
-            return self._list(query, items, best, hits, which=which)
+            if not (which and self._one_item(best, units, hits)):
+                return self._list(query, items, best, hits, which=which)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)
             if several:

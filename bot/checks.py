@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot import compose
+from bot.concepts import syllable_set
 from bot.evidence import Unit
 from bot.steer import places_covered
 from bot.understand import Query
@@ -66,9 +67,7 @@ class Checks:
         if not all(n in where for n in folded):
             return False
         # a table row about another temple or ward ("Đền Quan Đế" for "chùa Hương") is a
-        # neighbour's row, not the one asked
-        # a small table is read line by line: when its rows name places or bodies, the line
-        # answering must name the one asked
+        # neighbour's row, not the one asked; a small table is read line by line
         text = unit if p.kind == "table" and unit else p.text
         if p.kind in ("row", "table") and named_entities(p.text):
             row = " ".join(_fold_long(text).lower().split())
@@ -99,10 +98,8 @@ class Checks:
         own = re.sub(r"\s*[-–]\s*", "-", " ".join([*p.section, p.text]))
         # a period the passage itself states holds the years inside it ("giai đoạn 2027 -
         # 2030" holds 2028) and rules out the others; one of the document's does not
-        return all(
-            (_year_held(y, flat) or _inside_period(y, own)) and not _outside_period(y, own)
-            for y in query.years
-        )
+        periods = [(int(a), int(b)) for a, b in _PERIOD.findall(own)]
+        return all(_in_periods(y, periods, own, _year_held(y, flat)) for y in query.years)
 
     def _article_lead(self, p: Passage) -> str:
         """The opening passage of the passage's article, which scopes every passage under it
@@ -212,19 +209,15 @@ def _year_held(year: str, text: str) -> bool:
 _PERIOD = re.compile(r"(?<![\d-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d-])")
 
 
-def _inside_period(year: str, own: str) -> bool:
-    return "-" not in year and any(int(a) <= int(year) <= int(b) for a, b in _PERIOD.findall(own))
-
-
-def _outside_period(year: str, own: str) -> bool:
-    """The passage itself is about a period ("giai đoạn 2027-2030") that does not hold the
-    year asked, and does not name the year otherwise: another period's rule."""
-    if "-" in year:
-        return False
-    periods = [(int(a), int(b)) for a, b in _PERIOD.findall(own)]
-    if not periods or any(a <= int(year) <= b for a, b in periods):
-        return False
-    return re.search(rf"(?<![\d-]){year}(?![\d-])", own) is None
+def _in_periods(year: str, periods: list[tuple[int, int]], own: str, held: bool) -> bool:
+    """A year asked against the periods the passage itself states ("giai đoạn 2027-2030"):
+    one inside them is held; one outside them, which the passage does not name otherwise,
+    is another period's rule; without such periods, whether the text holds it (`held`)."""
+    if "-" in year or not periods:
+        return held
+    if any(a <= int(year) <= b for a, b in periods):
+        return True
+    return held and re.search(rf"(?<![\d-]){year}(?![\d-])", own) is not None
 
 
 # "phó" before a title names the deputy: "Phó Chủ tịch", "phó thôn đội trưởng"
@@ -270,13 +263,9 @@ _AREAS = {
 }
 
 
-_NON_WORD = re.compile(r"[^\w]+")
-
-
 def _areas(text: str) -> set[str]:
-    words = _NON_WORD.sub(" ", fold(text).lower()).split()
-    folded = f" {' '.join(words)} "
-    return {k for k, words in _AREAS.items() if any(f" {w} " in folded for w in words)}
+    found = syllable_set(text)  # folded syllables and their adjacent pairs
+    return {kind for kind, names in _AREAS.items() if any(n in found for n in names)}
 
 
 def other_area(question: str, evidence: str, excluded: tuple[str, ...] = ()) -> bool:

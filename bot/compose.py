@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.evidence import Unit
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
-from index.fold import diacritic_ratio
+from index.fold import diacritic_ratio, fold
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
 MAX_ITEM_CHARS = 140
@@ -103,8 +103,6 @@ _WHICH_EN = re.compile(r"\bwhich (district|commune|ward|province)\b", re.IGNOREC
 def named_answer(question: str, clause: str) -> str:
     """The name a "huyện nào" question asks for, as the clause gives it ("huyện Định Hóa"), or
     "" when the clause names none it does not share with the question."""
-    from index.fold import fold
-
     m = _WHICH_NAMED.search(question)
     en = _WHICH_EN.search(question) if m is None else None
     if m is None and en is None:
@@ -114,19 +112,15 @@ def named_answer(question: str, clause: str) -> str:
     pattern = re.compile(
         rf"(?<!\w){re.escape(fold(kind).lower())}\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){{1,4}})"
     )
-    for found in pattern.finditer(_fold_keep_case(clause)):
+    folded = fold(clause)  # marks removed, case and offsets kept
+    if len(folded) != len(clause):
+        return ""
+    for found in pattern.finditer(folded):
         name = found.group(1).strip()
         if fold(name).lower() not in asked:
             start = found.start(1)
             return f"{clause[found.start() : start].strip()} {clause[start : start + len(name)]}"
     return ""
-
-
-def _fold_keep_case(text: str) -> str:
-    """The text with its marks removed and its case kept (offsets unchanged)."""
-    from index.fold import fold
-
-    return "".join(f if len(f := fold(c)) == 1 else c for c in text)
 
 
 def value_answer(unit: Unit, passage: Passage) -> str:

@@ -58,9 +58,7 @@ class Lists:
             or (top is not None and not top.found_in(syllable_set(heading)))
         ) and not _announces(heading, query.standard)
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
-            return self._inline_list(best, p) or compose.Draft(
-                compose.value_answer(best, p), (compose.Cited(p, None, 0.0),)
-            )
+            return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
