@@ -88,9 +88,10 @@ def candidates(p: Passage) -> list[Candidate]:
     return out
 
 
-# a clause that opens on a qualifier, without a subject of its own
+# a clause that opens on a qualifier, without a subject of its own, or on "trong đó" (of
+# which), which details the clause before it
 _ELLIPTICAL = re.compile(
-    r"(?:trên|dưới|từ|đến|không quá|tối đa|tối thiểu|còn lại)\s", re.IGNORECASE
+    r"(?:trên|dưới|từ|đến|không quá|tối đa|tối thiểu|còn lại|trong đó)[\s,]", re.IGNORECASE
 )
 # where a subject ends: a qualifier, a figure, or a comma before "hỗ trợ", "mức"
 _SUBJECT_END = re.compile(

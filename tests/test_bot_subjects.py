@@ -70,3 +70,31 @@ def test_a_clause_opening_on_a_qualifier_speaks_of_the_subject_before_it():
     found = {c.text.strip(" ;."): c.heading for c in candidates(p)}
     assert found["trên 06 tháng tuổi, hỗ trợ 3.100.000 đồng/con"] == "Trâu, bò thịt, ngựa"
     assert found["trên 06 tháng tuổi, hỗ trợ 5.000.000 đồng/con"] == "Bò sữa"
+
+
+SPENDING = """\
+NGHỊ QUYẾT
+
+Về mức chi tổ chức và hoạt động bảo hiểm giai đoạn 2025 - 2027
+
+Điều 1. Mức chi tổ chức và hoạt động
+
+1. Mức chi tổ chức và hoạt động giai đoạn 2025 - 2027 như sau:
+
+a) Mức chi tổ chức và hoạt động bảo hiểm xã hội bình quân giai đoạn 2025 - 2027 tối đa 1,30% dự
+toán thu, chi bảo hiểm xã hội; trong đó, năm 2025 tối đa 1,40%, năm 2026 tối đa 1,30% và năm 2027
+tối đa 1,20%;
+
+b) Mức chi tổ chức và hoạt động bảo hiểm thất nghiệp bình quân giai đoạn 2025 - 2027 tối đa 1,10%
+dự toán thu, chi bảo hiểm thất nghiệp; trong đó, năm 2025 tối đa 1,15%, năm 2026 tối đa 1,08% và
+năm 2027 tối đa 1,05%;
+"""
+
+
+def test_a_clause_opening_on_trong_do_details_the_clause_before_it(tmp_path_factory):
+    # "...; trong đó, năm 2026 tối đa 1,08%": the year's figure of the insurance named before
+    bot = bot_over(tmp_path_factory, "nq-muc-chi.md", SPENDING)
+    answer = bot.ask("Năm 2026 mức chi tổ chức và hoạt động bảo hiểm thất nghiệp tối đa bao nhiêu %?")
+    assert answer.text.startswith("tối đa 1,08%"), answer.text
+    answer = bot.ask("Năm 2026 mức chi tổ chức và hoạt động bảo hiểm xã hội tối đa bao nhiêu %?")
+    assert answer.text.startswith("tối đa 1,30%"), answer.text
