@@ -45,7 +45,9 @@ class Lists:
             rows = self._group_rows(p, best)
             if rows is not None:
                 return rows
-        heading, entries, named = self._list_entries(items, best, hits, query.standard)
+        heading, entries, named = self._list_entries(
+            items, best, hits, query.standard, own_section=not which
+        )
         # one clause that names what is asked better than any heading does is the answer
         # itself ("... các xã Phúc Chu, Bảo Linh, Đồng Thịnh thành xã mới ... xã Định Hóa"),
         # when the question asks which ones or the heading does not name its weightiest word;
@@ -57,11 +59,17 @@ class Lists:
             or named < MIN_HEADING_COVERAGE
             or (top is not None and not top.found_in(syllable_set(heading)))
         ) and not _announces(heading, query.standard)
+        # "làm gì", "gồm những gì" read from the best clause's own section ask for all of it
+        alone = alone and (which or not p.section or heading != p.section[-1])
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
+            if q.id == p.id and span[0] < best.start < span[1] and not best.text.endswith(":"):
+                # the item the question points at shows the clause that answers it, not its
+                # lead clause ("... kiểm tra thuế; đẩy mạnh ... cưỡng chế nợ thuế ...")
+                line = best.text[:1].upper() + best.text[1:]
             known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
             if known is None and len(cited) < compose.MAX_ITEMS:
                 cited.append(compose.Cited(q, span, 0.0))
@@ -125,8 +133,17 @@ class Lists:
         return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
 
     def _list_entries(
-        self, items: list[Concept], best: Unit, hits: list[Hit], question: str = ""
+        self,
+        items: list[Concept],
+        best: Unit,
+        hits: list[Hit],
+        question: str = "",
+        own_section: bool = False,
     ) -> tuple[str, list[tuple[str, Passage, tuple[int, int]]], float]:
+        """The heading a list answer reads from, its items (text, passage, span) and how much of
+        the question the heading names. `own_section`: when no heading names what is asked and
+        the best passage is one paragraph, the items of the section that paragraph lies in
+        ("làm gì để ..." answered by the actions of "g) Quản lý thu - chi ngân sách")."""
         from bot.concepts import coverage
 
         # a heading is read with the headings above it ("b) Về giáo dục và đào tạo" under "II.
@@ -182,8 +199,14 @@ class Lists:
         cov = coverage(items, syllable_set(title), frozenset())
         if cov < MIN_HEADING_COVERAGE and framed >= max(best.own, MIN_HEADING_COVERAGE):
             cov = framed
-        if cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's lines
-            p = hits[best.rank].passage
+        own = hits[best.rank].passage
+        one_paragraph = len([x for x in own.text.split("\n") if x.strip()]) <= 1
+        if cov < MIN_HEADING_COVERAGE and own_section and one_paragraph and own.section:
+            # what to do about a topic no heading names: the paragraphs beside the best one,
+            # under the heading of its own section
+            p, depth, title, line = own, len(own.section), own.section[-1], None
+        elif cov < MIN_HEADING_COVERAGE:  # no heading names what is asked: the best passage's
+            p = own  # lines
             lines = [x for x in p.text.split("\n") if x.strip()]
             title = lines[0] if lines and lines[0].rstrip().endswith(":") else ""
             if title:

@@ -51,3 +51,53 @@ def test_a_lead_in_that_announces_the_set_asked_lists_the_clauses_under_it(bot):
     for item in ("Hộ gia đình", "Cơ quan đại diện ngoại giao", "lực lượng vũ trang"):
         assert item in answer.text, answer.text
     assert "Thông tư này quy định" not in answer.text
+
+
+PLAN = """\
+NGHỊ QUYẾT
+
+Về nhiệm vụ phát triển kinh tế - xã hội năm 2026
+
+**Điều 1.** Thông qua nhiệm vụ phát triển kinh tế - xã hội năm 2026 như sau:
+
+## **I. Nhiệm vụ và giải pháp**
+
+### **1. Lĩnh vực kinh tế**
+
+#### a) Phát triển công nghiệp
+
+Thu hút các dự án công nghiệp chế biến, chế tạo có giá trị gia tăng cao. Hoàn thiện hạ tầng các
+cụm công nghiệp đã được phê duyệt.
+
+#### b) Quản lý tài chính công
+
+Tăng cường công tác thanh tra, kiểm tra thuế; đẩy mạnh công tác quản lý thu nợ và cưỡng chế nợ
+thuế, bảo đảm thu đúng, đủ, kịp thời các khoản thuế vào ngân sách nhà nước. Đẩy mạnh sắp xếp lại,
+xử lý nhà, đất thuộc sở hữu nhà nước.
+
+Tập trung đôn đốc các chủ đầu tư bàn giao quỹ đất đúng tiến độ, kịp thời tổ chức đấu giá quyền
+sử dụng đất.
+
+Siết chặt kỷ luật, kỷ cương tài chính; quản lý chặt chẽ các khoản chi thường xuyên.
+
+### **2. Lĩnh vực xã hội**
+
+Nâng cao chất lượng giáo dục phổ thông ở các cấp học.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-nhiem-vu.md", PLAN)
+
+
+def test_what_is_done_about_a_topic_no_heading_names_lists_its_section(plan_bot):
+    # the heading "Quản lý tài chính công" does not name "nợ thuế": the actions of the section
+    # the answering clause lies in are listed, and its own item shows that clause
+    answer = plan_bot.ask("Tỉnh sẽ làm gì để chống nợ thuế và thu ngân sách đúng, đủ?")
+    assert not answer.abstained, answer.text
+    lines = answer.text.split("\n")
+    assert len(lines) >= 4, answer.text
+    assert "cưỡng chế nợ thuế" in lines[1], answer.text
+    assert "đấu giá" in answer.text and "Siết chặt kỷ luật" in answer.text, answer.text
+    assert "công nghiệp" not in answer.text and "giáo dục" not in answer.text, answer.text
