@@ -94,7 +94,9 @@ năm 2027 tối đa 1,05%;
 def test_a_clause_opening_on_trong_do_details_the_clause_before_it(tmp_path_factory):
     # "...; trong đó, năm 2026 tối đa 1,08%": the year's figure of the insurance named before
     bot = bot_over(tmp_path_factory, "nq-muc-chi.md", SPENDING)
-    answer = bot.ask("Năm 2026 mức chi tổ chức và hoạt động bảo hiểm thất nghiệp tối đa bao nhiêu %?")
+    answer = bot.ask(
+        "Năm 2026 mức chi tổ chức và hoạt động bảo hiểm thất nghiệp tối đa bao nhiêu %?"
+    )
     assert answer.text.startswith("tối đa 1,08%"), answer.text
     answer = bot.ask("Năm 2026 mức chi tổ chức và hoạt động bảo hiểm xã hội tối đa bao nhiêu %?")
     assert answer.text.startswith("tối đa 1,30%"), answer.text
