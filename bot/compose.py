@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.evidence import Unit
+from bot.evidence import Unit, lead_in
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import diacritic_ratio, fold
@@ -40,9 +40,10 @@ def clause_of(unit: Unit, passage: Passage) -> str:
         return text
     if passage.kind == "content" and unit.heading and unit.heading not in text:
         text = f"{unit.heading} {text}"  # "(Trâu, bò thịt, ngựa) trên 06 tháng tuổi, hỗ trợ ..."
-    first = passage.text.split("\n", 1)[0]
-    if unit.start > len(first) and first.rstrip().endswith(":"):
-        text = f"{first.rstrip()} {text}"
+    # the nearest line leading into it: "b) Diện tích mạ:" rather than "1. Mức hỗ trợ ...:"
+    lead = lead_in(passage, unit.start).rsplit("\n", 1)[-1]
+    if lead:
+        text = f"{lead.rstrip()} {text}"
     return text
 
 

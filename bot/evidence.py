@@ -34,6 +34,8 @@ _RELATIVE_Q = re.compile(r"\b(?:bang|la) (?:bao nhieu|may)\b.*\bso voi\b")
 _SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|trieu|nghin|ngan)\b")
 # an interest rate ("lãi suất") is a share too
 _PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate)\b")
+# "bao nhiêu tiền", "mấy triệu": an amount of money asked in so many words
+_ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may|bn)\s+(?:tien|dong|trieu|nghin|ngan)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,20 +266,27 @@ def asked_measure(question: str) -> str | None:
         return counted[0]
     if _DURATION_Q.search(folded):  # "trong bao lâu", "mất bao lâu": a span of time
         return "duration"
-    if _PERCENT_Q.search(folded) or "%" in question:
+    # a share the question states ("thiệt hại trên 70%") hints a share is asked, unless it
+    # says money ("được hỗ trợ bao nhiêu tiền")
+    if _PERCENT_Q.search(folded) or ("%" in question and not _ASKS_MONEY.search(folded)):
         return "percent"
     if _INTEREST.search(question) and not _SAYS_MONEY.search(question.lower()):
         return "percent"  # "phải trả lãi bao nhiêu": the interest rate, unless it says money
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
         # "đóng bằng bao nhiêu so với người thứ nhất": a share of another amount, unless the
         # question says money ("bao nhiêu tiền", "bao nhiêu đồng")
-        typed = question.lower() if _folded(question) != question.lower() else folded
-        if (_RELATIVE_Q.search(folded) or _CHANGE_Q.search(folded)) and not _SAYS_MONEY.search(
-            typed
-        ):
+        if (_RELATIVE_Q.search(folded) or _CHANGE_Q.search(folded)) and not _says_money(question):
             return None
         return "money"
     return None
+
+
+def _says_money(question: str) -> bool:
+    """The question names money itself ("bao nhiêu tiền", "mấy triệu đồng"), read on the
+    accented text when there is one, where "đóng" (pay in) is no "đồng"."""
+    folded = _folded(question)
+    typed = question.lower() if folded != question.lower() else folded
+    return bool(_SAYS_MONEY.search(typed))
 
 
 # what an amount is counted per: "bao nhiêu một tháng", "mỗi ha", "1 con", "/người"
@@ -426,7 +435,7 @@ def rank_units(
         relative = max(0.0, hit.score) / best_hit
         for c in candidates(p):
             start, end, text, heading = c.start, c.end, c.text, c.heading
-            lead = _lead_in(p, start)
+            lead = lead_in(p, start)
             frame = context | syllable_set(heading) | syllable_set(lead)
             # a cell's figure is its own value, never a number in the row's labels ("13 nhóm")
             value = value_for(query, c.cell or text, heading, c.per)
@@ -483,10 +492,19 @@ def _kind_match(query: Query, text: str, value: str | None, p: Passage) -> bool:
     return False
 
 
-def _lead_in(p: Passage, start: int) -> str:
-    """The line that leads into the unit's list ("Cơ cấu kinh tế:"), if the unit is an item."""
+def lead_in(p: Passage, start: int) -> str:
+    """The lines that lead into the unit's list ("Cơ cấu kinh tế:"), if the unit is an item:
+    the passage's first line, and the nearest lead-in line above the unit ("1. Mức hỗ trợ đối
+    với cây trồng ...:" then "b) Diện tích mạ:")."""
     first = p.text.split("\n", 1)[0]
-    return first if start > len(first) and first.rstrip().endswith(":") else ""
+    leads = [first] if start > len(first) and first.rstrip().endswith(":") else []
+    before = p.text[:start].rstrip("\n").split("\n")[:-1] if "\n" in p.text[:start] else []
+    nearest = next((x for x in reversed(before) if x.rstrip().endswith(":")), "")
+    line_start = p.text.rfind("\n", 0, start) + 1
+    own_line = p.text[line_start:start]
+    if nearest and nearest != first and not own_line.rstrip().endswith(":"):
+        leads.append(nearest)
+    return "\n".join(leads)
 
 
 # an appendix's caption "(Ban hành kèm theo Nghị quyết số ...)" names a document, answers nothing

@@ -100,3 +100,34 @@ def test_a_clause_opening_on_trong_do_details_the_clause_before_it(tmp_path_fact
     assert answer.text.startswith("tối đa 1,08%"), answer.text
     answer = bot.ask("Năm 2026 mức chi tổ chức và hoạt động bảo hiểm xã hội tối đa bao nhiêu %?")
     assert answer.text.startswith("tối đa 1,30%"), answer.text
+
+
+CROPS = """\
+NGHỊ ĐỊNH
+
+Về chính sách hỗ trợ sản xuất nông nghiệp bị thiệt hại do thiên tai
+
+Điều 5. Mức hỗ trợ
+
+1. Mức hỗ trợ đối với cây trồng bị thiệt hại do thiên tai
+
+a) Diện tích lúa:
+
+Sau gieo trồng từ 01 đến 10 ngày: thiệt hại trên 70% diện tích, hỗ trợ 6.000.000 đồng/ha; thiệt hại từ 30% đến 70% diện tích, hỗ trợ 3.000.000 đồng/ha;
+
+Sau gieo trồng trên 10 ngày: thiệt hại trên 70% diện tích, hỗ trợ 8.000.000 đồng/ha; thiệt hại từ 30% đến 70% diện tích, hỗ trợ 4.000.000 đồng/ha.
+
+b) Diện tích mạ:
+
+Thiệt hại trên 70% diện tích, hỗ trợ 30.000.000 đồng/ha; thiệt hại từ 30% đến 70% diện tích, hỗ trợ 15.000.000 đồng/ha.
+
+2. Mức hỗ trợ đối với nuôi trồng thủy sản bị thiệt hại do thiên tai là 10.000.000 đồng/ha.
+"""
+
+
+def test_an_item_is_read_with_the_nearest_line_leading_into_it(tmp_path_factory):
+    # "thiệt hại từ 30% đến 70% ..." under "b) Diện tích mạ:", not the same words under lúa
+    bot = bot_over(tmp_path_factory, "nd-ho-tro.md", CROPS)
+    answer = bot.ask("Diện tích mạ thiệt hại từ 30% đến 70% được hỗ trợ bao nhiêu tiền một ha?")
+    assert "15.000.000 đồng/ha" in answer.text[:40], answer.text
+    assert "Diện tích mạ" in answer.text, answer.text
