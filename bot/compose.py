@@ -149,6 +149,8 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
         clause = f"{clause[: -len(number)]}{cell}"
     if verdict is None and _ALL_ASKED.search(query.standard) and _ONLY_ONE.search(clause):
         verdict = False  # "có được hưởng tất cả ... không" / "chỉ được hưởng một mức cao nhất"
+    if verdict is None and opposed(query.standard, clause):
+        verdict = False  # "được chọn mức thấp nhất, đúng không" / "áp dụng ... mức cao nhất"
     if verdict is None:
         frame = prohibited(unit, passage, asked)
         verdict = not denies(query.standard, clause, asked, bool(frame))
@@ -180,6 +182,27 @@ _ALL_ASKED = re.compile(
     re.IGNORECASE,
 )
 _ONLY_ONE = re.compile(r"(?<!\w)chỉ (?:được )?(?:[^\W\d_]+ ){0,2}(?:một|01)(?!\w)", re.IGNORECASE)
+
+# words whose opposite, stated by the clause in their place, says no
+_OPPOSITES = (("cao nhất", "thấp nhất"), ("lớn nhất", "nhỏ nhất"), ("nhiều nhất", "ít nhất"),
+              ("tối đa", "tối thiểu"), ("cao hơn", "thấp hơn"), ("lớn hơn", "nhỏ hơn"),
+              ("nhiều hơn", "ít hơn"), ("bắt buộc", "tự nguyện"))  # fmt: skip
+
+
+def opposed(question: str, clause: str) -> bool:
+    """The question claims one of two opposites and the clause states only the other ("chọn
+    mức thấp nhất" against "áp dụng theo địa bàn có mức lương tối thiểu cao nhất")."""
+    asked, said = fold(question).lower(), fold(clause).lower()
+
+    def has(text: str, words: str) -> bool:
+        return re.search(rf"(?<!\w){fold(words).lower()}(?!\w)", text) is not None
+
+    return any(
+        has(asked, a) and not has(asked, b) and has(said, b) and not has(said, a)
+        for pair in _OPPOSITES
+        for a, b in (pair, pair[::-1])
+    )
+
 
 # a section element that is only a label ("Khoản 2"), not a heading that says anything
 BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")

@@ -464,3 +464,41 @@ def test_a_text_cell_leads_its_answer_before_the_labels_that_place_it():
     )
     unit = Unit(0, 0, len(row), row, None, "", 1.0, 1.0, 1.0)
     assert value_answer(unit, p).startswith("Có người không có thẻ. — CHỈ SỐ THIẾU HỤT")
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "opposite"),
+    [
+        (
+            "Doanh nghiệp được chọn áp dụng mức thấp nhất, đúng không?",
+            "thì áp dụng theo địa bàn có mức lương tối thiểu cao nhất.",
+            True,
+        ),
+        ("Phí được thu tối thiểu 10.000 đồng phải không?", "Mức thu tối đa 20.000 đồng.", True),
+        ("tham gia bao hiem nay la tu nguyen dung ko", "Người lao động bắt buộc tham gia.", True),
+        # the clause states both, or the same word: nothing is contradicted
+        ("Được áp dụng mức cao nhất không?", "áp dụng theo địa bàn có mức cao nhất.", False),
+        ("Mức tối đa là bao nhiêu?", "tối thiểu 5 triệu, tối đa 10 triệu đồng.", False),
+        ("Có được hỗ trợ không?", "Mức hỗ trợ cao nhất 5 triệu đồng.", False),
+    ],
+)
+def test_a_clause_stating_the_opposite_of_the_question_says_no(question, clause, opposite):
+    from bot.compose import opposed
+
+    assert opposed(question, clause) is opposite
+
+
+def test_yes_no_says_no_when_the_clause_states_the_opposite():
+    from bot.compose import yesno_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    text = (
+        "c) Người sử dụng lao động hoạt động trên các địa bàn có mức lương tối thiểu khác nhau thì"
+        " áp dụng theo địa bàn có mức lương tối thiểu cao nhất."
+    )
+    passage = Passage("nd#dieu-3/3", "nd", ("Điều 3. Mức lương tối thiểu",), "3", text)
+    unit = Unit(0, 0, len(text), text, None, "", 1.0, 1.0, 1.0)
+    asked = frozenset("dia ban muc luong toi thieu khac nhau ap dung thap nhat".split())
+    question = "Công ty trên nhiều địa bàn có mức lương tối thiểu khác nhau được áp dụng mức thấp nhất không?"
+    assert yesno_answer(understand(question), unit, passage, asked).startswith("Không,")
