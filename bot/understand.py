@@ -549,18 +549,38 @@ _ASKING = re.compile(
 )
 
 
+# a premise both questions share: "Một cụ ông 80 tuổi ở Hà Nội đang hưởng trợ cấp ...: ..."
+_PREMISE = re.compile(r"^([^?]{12,}?[:.])\s+(?=\S)")
+# a plain "và" between two clauses that each ask ("... trả bao nhiêu và thành phố hỗ trợ thêm
+# bao nhiêu"), tried when no ", và" or ";" parts them
+_PLAIN_AND = re.compile(r"\s+(?:và|va)\s+", re.IGNORECASE)
+
+
 def two_questions(question: str) -> tuple[str, str] | None:
     """ "Lương cơ sở năm 2020 là bao nhiêu, và Hà Nội dùng mức nào?" -> its two questions, each
-    of which asks something of its own; None for one question."""
-    pieces = _SECOND_QUESTION.split(question, maxsplit=1)
-    if len(pieces) != 2:
-        return None
-    first, second = pieces
-    if len(first.split()) < 5 or len(second.split()) < 5:  # each a question of its own
-        return None
-    if not (_ASKING.search(first) and _ASKING.search(second)):
-        return None
-    return first.strip(), second.strip()
+    of which asks something of its own; None for one question. A premise stated before them
+    ("Một cụ ông 80 tuổi ... hưởng trợ cấp hưu trí xã hội: ...") goes with each."""
+    premise = ""
+    found = _PREMISE.match(question)
+    if found and not _ASKING.search(found.group(1)):
+        premise, question = found.group(1), question[found.end() :]
+    for splitter in (_SECOND_QUESTION, _PLAIN_AND):
+        for m in splitter.finditer(question):
+            first, second = question[: m.start()], question[m.end() :]
+            if len(first.split()) < 5 or len(second.split()) < 5:  # each a question of its own
+                continue
+            if splitter is _PLAIN_AND:  # the clauses "và" joins ask, each of its own
+                first_clause = re.split(r"[,;:]", first)[-1]
+                second_clause = re.split(r"[,;:]", second)[0]
+                if not (_ASKING.search(first_clause) and _ASKING.search(second_clause)):
+                    continue
+            if _ASKING.search(first) and _ASKING.search(second):
+                if premise:
+                    return f"{premise} {first.strip()}", f"{premise} {second.strip()}"
+                return first.strip(), second.strip()
+        if splitter is _SECOND_QUESTION and _SECOND_QUESTION.search(question):
+            return None  # ", và" that parts no two questions: one question
+    return None
 
 
 def is_elliptical(text: str) -> bool:

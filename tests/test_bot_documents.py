@@ -549,6 +549,26 @@ def test_one_question_with_a_plain_and_is_not_split():
 
     assert two_questions("Học phí mầm non và tiểu học ở Hà Nội là bao nhiêu?") is None
     assert two_questions("Mức lương là bao nhiêu, và áp dụng cho ai?") is None  # too short
+    # "A và B khác nhau thế nào": the clauses "và" joins do not each ask
+    assert (
+        two_questions(
+            "Đại biểu dự hội nghị được bồi dưỡng bao nhiêu một buổi, cấp thành phố và cấp xã "
+            "khác nhau thế nào?"
+        )
+        is None
+    )
+
+
+def test_two_questions_joined_by_a_plain_and_share_the_premise_before_them():
+    from bot.understand import two_questions
+
+    assert two_questions(
+        "Một cụ ông 80 tuổi đang hưởng trợ cấp hưu trí xã hội: nhà nước trả bao nhiêu mỗi tháng "
+        "và thành phố hỗ trợ thêm bao nhiêu?"
+    ) == (
+        "Một cụ ông 80 tuổi đang hưởng trợ cấp hưu trí xã hội: nhà nước trả bao nhiêu mỗi tháng",
+        "Một cụ ông 80 tuổi đang hưởng trợ cấp hưu trí xã hội: thành phố hỗ trợ thêm bao nhiêu?",
+    )
 
 
 def test_an_area_left_out_is_not_the_column_read(bot):
