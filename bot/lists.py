@@ -66,9 +66,16 @@ class Lists:
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
-            if q.id == p.id and span[0] < best.start < span[1] and not best.text.endswith(":"):
-                # the item the question points at shows the clause that answers it, not its
-                # lead clause ("... kiểm tra thuế; đẩy mạnh ... cưỡng chế nợ thuế ...")
+            if (
+                top is not None
+                and not top.found_in(syllable_set(" ".join((*p.section, heading))))
+                and q.id == p.id
+                and span[0] < best.start < span[1]
+                and not best.text.endswith(":")
+            ):
+                # under headings that do not name the question's weightiest word, the item
+                # the question points at shows the clause that answers it, not its lead clause
+                # ("... kiểm tra thuế; đẩy mạnh ... cưỡng chế nợ thuế ...")
                 line = best.text[:1].upper() + best.text[1:]
             known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
             if known is None and len(cited) < compose.MAX_ITEMS:
