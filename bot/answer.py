@@ -62,6 +62,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         self._leads: dict[tuple[str, str], str] | None = None
         self._pairs: dict[str, float] | None = None
         self._doc_texts: dict[str, str] | None = None
+        self._headings: dict[str, str] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------

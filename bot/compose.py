@@ -421,7 +421,8 @@ def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
     if _INLINE_LIST.search(text):  # "... các bệnh sau đây: ung thư, ...": the list is the point
         limit *= 2
     m = re.search(r"[.;](?:\s|$)", text)
-    if m and m.start() >= 20:
+    # an item short enough is kept whole ("... tết Nguyên đán; ngày lễ Phật Đản")
+    if m and m.start() >= 20 and len(text.rstrip(" .;")) > limit:
         text = text[: m.start()]
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + "…"

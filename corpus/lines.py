@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from corpus.layout import Item
 
-LEVELS = ("phuluc", "phan", "chuong", "muc", "dieu", "roman", "arabic", "letter")
+# "part": a capital letter over a heading in capitals ("A. BỔ SUNG QUY ĐỊNH ...", "B. SỬA ĐỔI ...")
+LEVELS = ("phuluc", "phan", "chuong", "muc", "dieu", "part", "roman", "arabic", "letter")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order of điểm: no f, j, w, z
 FINAL_PUNCTUATION = ".;:!?…"
 
@@ -20,6 +21,7 @@ _PATTERNS = (
     ("chuong", re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)" + _NUMBERED_HEAD)),
     ("muc", re.compile(r"^(?:MỤC|Mục)\s+(\d+|[IVXLC]+)" + _NUMBERED_HEAD)),
     ("dieu", re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)$")),
+    ("part", re.compile(r"^([A-H])\.\s+(.*)$")),
     ("roman", re.compile(r"^([IVX]{1,6})\.\s+(.*)$")),
     ("arabic", re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\s+(.*)$")),
     ("letter", re.compile(r"^([a-zđ])\)\s+(.*)$")),
@@ -84,6 +86,8 @@ def classify(text: str) -> Line:
         key, rest = match.group(1), (match.group(2) or "").strip()
         if level == "roman" and not _ROMAN.match(key):
             continue
+        if level == "part" and not (len(rest) >= 10 and is_caps(rest)):
+            continue  # "A. Nguyễn Văn B", "B. Mức thu": not a part of the document
         if level == "letter" and key not in LETTERS:
             continue
         if level in ("phan", "chuong", "muc") and rest and _REFERENCE_TAIL.match(rest):

@@ -165,7 +165,9 @@ def parse(raw_lines: Sequence[Item]) -> Structure:
                     rest, i = lines[i], i + 1  # "Phần thứ hai" / "QUYỀN SỞ HỮU ..."
                 head = text.split(rest, 1)[0].strip(" .:-–") if rest else text.rstrip(" .:")
                 b.push(frame(line, f"{head}. {rest}" if rest else head, False, head))
-            elif _is_title(line.rest) and not (b.in_named_article and line.level != "roman"):
+            elif _is_title(line.rest) and not (
+                b.in_named_article and line.level not in ("roman", "part")
+            ):
                 b.push(frame(line, text.rstrip(" :"), False))
             else:  # a khoản or điểm: in a titled article even "1. Các trường hợp" is one
                 b.push(frame(line, None, b.article is not None))

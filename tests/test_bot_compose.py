@@ -502,3 +502,17 @@ def test_yes_no_says_no_when_the_clause_states_the_opposite():
     asked = frozenset("dia ban muc luong toi thieu khac nhau ap dung thap nhat".split())
     question = "Công ty trên nhiều địa bàn có mức lương tối thiểu khác nhau được áp dụng mức thấp nhất không?"
     assert yesno_answer(understand(question), unit, passage, asked).startswith("Không,")
+
+
+def test_a_short_item_is_kept_whole_a_long_one_cut_at_its_first_clause():
+    days = "Ngày cuối cùng của năm âm lịch, ngày mùng 01, 02 tết Nguyên đán; ngày lễ Phật Đản."
+    assert shorten(days).endswith("ngày lễ Phật Đản")
+    long = "Tăng cường công tác thanh tra, kiểm tra thuế; " + "đẩy mạnh thu nợ thuế " * 8
+    assert shorten(long) == "Tăng cường công tác thanh tra, kiểm tra thuế"
+
+
+def test_a_folded_name_is_matched_as_whole_words():
+    from bot.checks import _says
+
+    assert _says("di tich chua huong, xa huong son", "huong")
+    assert not _says("tren dia ban phuong hoan kiem", "huong")  # "phường" folds to "phuong"

@@ -36,6 +36,9 @@ from bot.understand import compare_sides, understand
         # "when" inside an English question opens a condition, not a question about a date
         ("What is the fee for the theory test when applying for a licence?", "figure"),
         ("Who pays for the damage when a system fails?", "who"),
+        # a set of days, listed, not one date
+        ("Chùa Hương không thu phí vào những ngày nào?", "other"),
+        ("Kỳ thi diễn ra vào ngày nào?", "date"),
     ],
 )
 def test_answer_kind(question, kind):

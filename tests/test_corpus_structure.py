@@ -34,6 +34,12 @@ from corpus.structure import parse
         ("- Tốc độ tăng trưởng: 8,5%.", "dash", "", "Tốc độ tăng trưởng: 8,5%."),
         ("– Gạch ngang dài", "dash", "", "Gạch ngang dài"),
         ("+ Số căn hoàn thành: 462 căn;", "plus", "", "Số căn hoàn thành: 462 căn;"),
+        (
+            "A. BỔ SUNG QUY ĐỊNH VỀ PHÍ THAM QUAN DI TÍCH",
+            "part",
+            "A",
+            "BỔ SUNG QUY ĐỊNH VỀ PHÍ THAM QUAN DI TÍCH",
+        ),
         # not structure
         ("Mục tiêu", "text", "", "Mục tiêu"),
         ("Điều 169 của Luật này.", "text", "", "Điều 169 của Luật này."),
@@ -43,6 +49,8 @@ from corpus.structure import parse
         ("VX. không phải số La Mã", "text", "", "VX. không phải số La Mã"),
         ("20.000 tỷ đồng", "text", "", "20.000 tỷ đồng"),
         ("Phần lớn các xã", "text", "", "Phần lớn các xã"),
+        ("A. Nguyễn Văn Bình", "text", "", "A. Nguyễn Văn Bình"),  # a name, not a part
+        ("B. Mức thu phí", "text", "", "B. Mức thu phí"),
     ],
 )
 def test_classify(line: str, level: str, key: str, rest: str) -> None:
@@ -123,6 +131,32 @@ def test_hierarchy_from_numbering() -> None:
         "c) Thể thao",
         "1. Kinh tế",
     ]
+
+
+def test_capital_letter_parts_hold_their_own_numbered_sections() -> None:
+    # "A. ..." and "B. ..." in capitals divide an appendix: B's "1." is not A's "1." again
+    structure = parse(
+        [
+            "PHỤ LỤC",
+            "DANH MỤC CÁC KHOẢN PHÍ",
+            "A. BỔ SUNG QUY ĐỊNH VỀ PHÍ THAM QUAN TRÊN ĐỊA BÀN PHƯỜNG HOÀN KIẾM",
+            "1. Đơn vị tổ chức thu phí",
+            "Ban quản lý phố cổ.",
+            "2. Quản lý sử dụng, phí thu được",
+            "Để lại 90%.",
+            "B. SỬA ĐỔI QUY ĐỊNH PHÍ THAM QUAN DI TÍCH CHÙA HƯƠNG",
+            "1. Đơn vị tổ chức thu phí",
+            "Ban quản lý Hương Sơn.",
+            "2. Quản lý sử dụng, phí thu được",
+            "Để lại 60%.",
+        ]
+    )
+    sections = {b.lines[0]: b.section for b in structure.blocks}
+    assert sections["Để lại 60%."][1:] == (
+        "B. SỬA ĐỔI QUY ĐỊNH PHÍ THAM QUAN DI TÍCH CHÙA HƯƠNG",
+        "2. Quản lý sử dụng, phí thu được",
+    )
+    assert sections["Để lại 90%."][1].startswith("A. BỔ SUNG")
 
 
 def test_heading_without_text_is_kept_as_content() -> None:
