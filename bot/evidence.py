@@ -238,7 +238,7 @@ _NOT_MONEY_Q = re.compile(
 
 
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
-_ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+_ASKED_UNIT = re.compile(r"\b(?:bao nhieu|(?<!xe )may)\s+([a-z]+)")  # "xe máy" is a motorbike
 # units a figure can be counted in ("bao nhiêu ngày", "mấy tuổi"), folded
 _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "phuong", "can",
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",

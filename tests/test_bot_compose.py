@@ -331,6 +331,11 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         ("Độ che phủ là bao nhiêu tỷ lệ?", "percent"),  # "tỷ lệ" is a share, not "tỷ"
         ("Hộ nghèo vay vốn phải trả lãi bao nhiêu?", "percent"),  # the interest rate
         ("Vay 100 triệu thì trả lãi bao nhiêu tiền?", "money"),
+        ("Mức phạt khi đi xe máy năm 2025 là bao nhiêu?", None),  # "xe máy": no "mấy năm"
+        ("Mấy năm thì được xét lại?", "nam"),
+        # a share the question states is a premise when it says money
+        ("Lúa thiệt hại trên 70% được hỗ trợ bao nhiêu tiền một ha?", "money"),
+        ("Thiệt hại trên 70% thì được quỹ thanh toán mức nào?", "percent"),
     ],
 )
 def test_what_a_question_asks_to_be_measured_in(question, measure):
