@@ -249,6 +249,7 @@ def _typed(text: str) -> Typed:
     return Typed.of(re.sub(r"\bAI\b", "trí tuệ nhân tạo", text))
 
 
+_HOW_LONG = _w(r"bao lâu", r"how long")
 # a date right after "hiệu lực" / "áp dụng từ"; a figure the question states ("là 4.960.000")
 _DATE_NEXT = re.compile(r" (?:thi hành )?(?:từ )?(?:ngày )?\d")
 _CLAIMED_FIGURE = re.compile(r"(?<!\w)(?:là|la|bằng|bang)\s+\d")
@@ -286,6 +287,8 @@ def answer_kind(text: str) -> str:
         ):  # "áp dụng từ 1/1/2026 là bao nhiêu", "so sánh lương ... áp dụng từ 01/01/2026": the
             # date frames the figure asked
             continue
+        if kind in ("effective", "date") and _HOW_LONG.search(typed):
+            continue  # "từ khi luật có hiệu lực thì có bao lâu để ...": a span, not a date
         return kind
     if _FIGURE.search(typed):
         return "figure"

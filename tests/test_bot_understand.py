@@ -39,6 +39,9 @@ from bot.understand import compare_sides, understand
         # a set of days, listed, not one date
         ("Chùa Hương không thu phí vào những ngày nào?", "other"),
         ("Kỳ thi diễn ra vào ngày nào?", "date"),
+        # how long after a date: a span of time, not the date
+        ("Từ khi luật có hiệu lực thì doanh nghiệp có bao lâu để tuân thủ?", "figure"),
+        ("How long after the law takes effect must providers comply?", "figure"),
     ],
 )
 def test_answer_kind(question, kind):
