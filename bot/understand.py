@@ -261,6 +261,8 @@ _WHAT = _w(
     # "theo nghị quyết nào", "cơ quan nào": which document or body, not an amount
     r"(?:nghị quyết|nghị định|thông tư|quyết định|văn bản|luật|cơ quan|đơn vị|chương trình|"
     r"đề án|kế hoạch|quy định) nào",
+    # "tính theo giá nào": which price an amount is reckoned on, not the amount
+    r"theo (?:giá|loại giá|căn cứ|tiêu chí|phương pháp) nào",
 )  # fmt: skip
 
 

@@ -42,6 +42,8 @@ from bot.understand import compare_sides, understand
         # how long after a date: a span of time, not the date
         ("Từ khi luật có hiệu lực thì doanh nghiệp có bao lâu để tuân thủ?", "figure"),
         ("How long after the law takes effect must providers comply?", "figure"),
+        ("Trị giá xe để tính lệ phí lấy theo giá nào?", "other"),  # which price, not how much
+        ("Giá vé tham quan là bao nhiêu?", "figure"),
     ],
 )
 def test_answer_kind(question, kind):
