@@ -366,7 +366,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             inline = self._inline_list(best, p)  # "... trọng tâm như: A; B; C": its items
             if inline is not None:
                 return inline
-            if not (which and self._one_item(best, units, hits)):
+            if not (which and self._one_item(best, units, hits)) or self._announced(
+                items, hits, query.standard
+            ):  # "những trường hợp nào" with "... các trường hợp sau đây:" read: its items
                 return self._list(query, items, best, hits, which=which)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)

@@ -35,6 +35,22 @@ class Lists:
         typical = sorted(siblings)[len(siblings) // 2]
         return best.own >= 0.5 and best.own - typical >= 0.3
 
+    @staticmethod
+    def _announced(items: list[Concept], hits: list[Hit], question: str) -> bool:
+        """A passage read holds a lead-in announcing the very set asked ("... được miễn trừ
+        trong các trường hợp sau đây:" for "trong những trường hợp nào") that, with its
+        headings, names enough of the question."""
+        from bot.concepts import coverage
+
+        for h in hits:
+            path = syllable_set(" ".join(h.passage.section))
+            for line in h.passage.text.split("\n"):
+                if line.rstrip().endswith(":") and _announces(line, question):
+                    words = frozenset(path | syllable_set(line))
+                    if coverage(items, words, frozenset()) >= MIN_HEADING_COVERAGE:
+                        return True
+        return False
+
     def _list(
         self, query: Query, items: list[Concept], best: Unit, hits: list[Hit], which: bool = False
     ) -> compose.Draft:

@@ -101,3 +101,33 @@ def test_what_is_done_about_a_topic_no_heading_names_lists_its_section(plan_bot)
     assert "cưỡng chế nợ thuế" in lines[1], answer.text
     assert "đấu giá" in answer.text and "Siết chặt kỷ luật" in answer.text, answer.text
     assert "công nghiệp" not in answer.text and "giáo dục" not in answer.text, answer.text
+
+
+def test_a_lead_in_announcing_the_cases_asked_is_found_among_the_passages_read():
+    from bot.concepts import concepts
+    from bot.lists import Lists
+    from corpus.types import Passage
+    from index.types import Hit
+
+    section = ("Điều 29. Trách nhiệm bồi thường thiệt hại", "Khoản 3")
+    exempt = Passage(
+        "luat#dieu-29/3#1",
+        "luat",
+        section,
+        "29",
+        "3. Bên triển khai được miễn trừ trách nhiệm bồi thường thiệt hại trong các trường hợp "
+        "sau đây:\na) Thiệt hại do lỗi cố ý của người bị thiệt hại;\nb) Bất khả kháng.",
+    )
+    others = Passage(
+        "luat#dieu-30/1#1",
+        "luat",
+        ("Điều 30. Đối tượng áp dụng", "Khoản 1"),
+        "30",
+        "1. Luật này áp dụng đối với các đối tượng sau đây:\na) Nhà cung cấp;\nb) Bên triển khai.",
+    )
+    idf = {w: 3.0 for w in "bên triển khai miễn bồi thường thiệt hại trường hợp".split()}
+    question = "Bên triển khai được miễn bồi thường thiệt hại trong những trường hợp nào?"
+    items = concepts(question, idf)
+    assert Lists._announced(items, [Hit(exempt, 1.0)], question)
+    # a lead-in announcing another set ("các đối tượng sau đây") is not the one asked
+    assert not Lists._announced(items, [Hit(others, 1.0)], question)
