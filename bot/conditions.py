@@ -1,0 +1,87 @@
+"""The circumstance a yes/no question states ("ngày 23/11", "bé 10 tuổi", "cao 1,25 m") and the
+clause that rules on it: a clause naming the same day of the year, or an age or height bound the
+stated one meets ("Trẻ em: Người dưới 16 tuổi" for a child of 10, "chiều cao dưới 1,3m")."""
+
+from __future__ import annotations
+
+import re
+
+from index.fold import fold
+
+# "ngày 23/11", "23/11": a day of the year, not a date with its year ("23/11/2025")
+_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+# "10 tuổi", "10t", "bé 10t": an age (folded: "tuoi"); "t" alone after a number is chat spelling
+_AGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*(?:tuoi\b|t\b)")
+# an age bound a clause states: "dưới 16 tuổi", "từ đủ 60 tuổi trở lên", "trên 80 tuổi"
+_BOUND = re.compile(
+    r"\b(duoi|tren|tu du|tu|du)\s+(\d{1,3})\s+tuoi(\s+tro len)?",
+)
+
+
+# "cao 1,25 m", "cao 1m25": a height; "chiều cao dưới 1,3m": a bound on it (folded)
+_HEIGHT = re.compile(r"\bcao\s+(?:khoang\s+)?(\d)(?:[,.](\d{1,2})\s*m\b|\s*m\s*(\d{1,2})\b)")
+_HEIGHT_BOUND = re.compile(r"\bchieu cao\s+(duoi|tren|tu)\s+(\d)(?:[,.](\d{1,2}))?\s*m\b")
+
+
+def _metres(whole: str, part: str | None) -> float:
+    return int(whole) + (int(part) / 10 ** len(part) if part else 0.0)
+
+
+def stated_height(question: str) -> float | None:
+    m = _HEIGHT.search(fold(question).lower())
+    return _metres(m.group(1), m.group(2) or m.group(3)) if m else None
+
+
+def height_meets(clause: str, height: float) -> bool:
+    for m in _HEIGHT_BOUND.finditer(fold(clause).lower()):
+        bound = _metres(m.group(2), m.group(3))
+        if (m.group(1) == "duoi" and height < bound) or (m.group(1) != "duoi" and height >= bound):
+            return True
+    return False
+
+
+def stated_day(question: str) -> tuple[int, int] | None:
+    m = _DAY.search(question)
+    if not m:
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    return (day, month) if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+def stated_age(question: str) -> int | None:
+    m = _AGE.search(fold(question).lower())
+    return int(m.group(1)) if m else None
+
+
+def states_day(clause: str, day: tuple[int, int]) -> bool:
+    return any(
+        (int(m.group(1)), int(m.group(2))) == day
+        for m in _DAY.finditer(clause)
+        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+    )
+
+
+def age_meets(clause: str, age: int) -> bool:
+    """The clause bounds an age ("dưới 16 tuổi") and the stated age is within it."""
+    for m in _BOUND.finditer(fold(clause).lower()):
+        word, bound, up = m.group(1), int(m.group(2)), bool(m.group(3))
+        if word == "duoi" and age < bound:
+            return True
+        if word == "tren" and age > bound:
+            return True
+        if word in ("tu", "tu du", "du") and up and age >= bound:
+            return True
+    return False
+
+
+def rules_on(question: str, clause: str) -> bool:
+    """The clause rules on the circumstance the question states: the same day of the year, or
+    an age bound the stated age meets."""
+    day = stated_day(question)
+    if day is not None and states_day(clause, day):
+        return True
+    age = stated_age(question)
+    if age is not None and age_meets(clause, age):
+        return True
+    height = stated_height(question)
+    return height is not None and height_meets(clause, height)
