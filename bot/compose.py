@@ -151,6 +151,8 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
         verdict = False  # "có được hưởng tất cả ... không" / "chỉ được hưởng một mức cao nhất"
     if verdict is None and opposed(query.standard, clause):
         verdict = False  # "được chọn mức thấp nhất, đúng không" / "áp dụng ... mức cao nhất"
+    if verdict is None and requires_what_is_denied(query.standard, clause):
+        verdict = False  # "nhà không thuộc hộ nghèo ... có được không" / "... thuộc hộ nghèo"
     if verdict is None:
         frame = prohibited(unit, passage, asked)
         verdict = not denies(query.standard, clause, asked, bool(frame))
@@ -202,6 +204,27 @@ def opposed(question: str, clause: str) -> bool:
         for pair in _OPPOSITES
         for a, b in (pair, pair[::-1])
     )
+
+
+# a group the asker says they are not in: "nhà không thuộc hộ nghèo" ("không có", "không là"
+# are left alone: "không có lương hưu hoặc có lương hưu thấp hơn" allows both)
+_DENIED = re.compile(
+    r"(?<!\w)(?:không|chưa|ko|khong|chua)\s+(thuộc|thuoc)\s+([^\W\d_]+\s+[^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
+def requires_what_is_denied(question: str, clause: str) -> bool:
+    """The asker says they are not in a circumstance ("nhà không thuộc hộ nghèo") that the
+    clause sets as the condition ("... thuộc hộ nghèo, hộ cận nghèo ..."), not negated there."""
+    said = " ".join(fold(clause).lower().split())
+    for m in _DENIED.finditer(question):
+        needed = fold(f"{m.group(1)} {m.group(2)}").lower()
+        for found in re.finditer(rf"(?<!\w){re.escape(needed)}(?!\w)", said):
+            before = said[: found.start()].split()[-2:]
+            if not {"khong", "chua"} & set(before):
+                return True
+    return False
 
 
 # a section element that is only a label ("Khoản 2"), not a heading that says anything

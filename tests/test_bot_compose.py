@@ -521,3 +521,31 @@ def test_a_folded_name_is_matched_as_whole_words():
 
     assert _says("di tich chua huong, xa huong son", "huong")
     assert not _says("tren dia ban phuong hoan kiem", "huong")  # "phường" folds to "phuong"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "denied"),
+    [
+        (
+            "Bà tôi 72 tuổi, nhà không thuộc hộ nghèo hay cận nghèo, có được trợ cấp không?",
+            "Công dân từ đủ 70 tuổi đến dưới 75 tuổi thuộc hộ nghèo, hộ cận nghèo.",
+            True,
+        ),
+        # the clause itself leaves the group out: no contradiction
+        (
+            "Nhà không thuộc hộ nghèo có được hỗ trợ không?",
+            "Hộ gia đình không thuộc hộ nghèo được hỗ trợ 50%.",
+            False,
+        ),
+        # "không có" is left alone: "không có lương hưu hoặc có lương hưu thấp hơn"
+        (
+            "Tôi không có lương hưu, có được trợ cấp không?",
+            "Người không có lương hưu hoặc có lương hưu thấp hơn mức trợ cấp.",
+            False,
+        ),
+    ],
+)
+def test_a_condition_the_asker_says_they_do_not_meet_says_no(question, clause, denied):
+    from bot.compose import requires_what_is_denied
+
+    assert requires_what_is_denied(question, clause) is denied
