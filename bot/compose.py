@@ -298,6 +298,10 @@ def _negative(text: str, asked: frozenset[str], reach: int = 2) -> bool:
             restricting = True
             i += len(match)
             continue
+        after = words[i + len(match) : i + len(match) + 2]
+        if len(after) == 2 and after[0] in _BOUNDING and after[1].isdigit():
+            i += len(match)  # "chưa đủ 06 tháng", "không quá 5 năm": a bound, not a denial
+            continue
         scope = " ".join(words[i + len(match) : i + len(match) + _SCOPE_WORDS])
         end = _SCOPE_END.search(f" {scope} ")
         reached = set(syllables(scope[: max(0, end.start() - 1)] if end else scope))
@@ -308,6 +312,7 @@ def _negative(text: str, asked: frozenset[str], reach: int = 2) -> bool:
 
 
 _BREAKS = {",", ";", ".", ":", "và", "va", "hoặc", "hoac"}
+_BOUNDING = {"đủ", "du", "quá", "qua"}  # "chưa đủ 06 tháng", "không quá 05 năm"
 # plural determiners: a negation one to three words after one belongs to a noun phrase ("các
 # xã chưa đạt chuẩn", "những hộ không có đất"), it restricts the noun and denies nothing
 _PLURAL = {"các", "những", "mọi", "cac"}

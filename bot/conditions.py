@@ -1,6 +1,7 @@
-"""The circumstance a yes/no question states ("ngày 23/11", "bé 10 tuổi", "cao 1,25 m") and the
-clause that rules on it: a clause naming the same day of the year, or an age or height bound the
-stated one meets ("Trẻ em: Người dưới 16 tuổi" for a child of 10, "chiều cao dưới 1,3m")."""
+"""The circumstance a yes/no question states ("ngày 23/11", "bé 10 tuổi", "làm được 5 tháng",
+"cao 1,25 m") and the clause that rules on it: a clause naming the same day of the year, or an
+age, span or height bound the stated one meets ("Trẻ em: Người dưới 16 tuổi" for a child of 10,
+"chưa đủ 06 tháng" for 5 months, "chiều cao dưới 1,3m")."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from index.fold import fold
 _DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 # "10 tuổi", "10t", "bé 10t": an age (folded: "tuoi"); "t" alone after a number is chat spelling
 _AGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*(?:tuoi\b|t\b)")
-# an age bound a clause states: "dưới 16 tuổi", "từ đủ 60 tuổi trở lên", "trên 80 tuổi"
+# "làm được 5 tháng": a span of months (not "tháng 5", a month of the year)
+_MONTHS = re.compile(r"(?<![\d.,/])(\d{1,2})\s+thang\b")
+# an age or span bound a clause states: "dưới 16 tuổi", "từ đủ 60 tuổi trở lên", "chưa đủ 06
+# tháng"
 _BOUND = re.compile(
-    r"\b(duoi|tren|tu du|tu|du)\s+(\d{1,3})\s+tuoi(\s+tro len)?",
+    r"\b(duoi|chua du|tren|tu du|tu|du)\s+(\d{1,3})\s+(tuoi|thang)(\s+tro len)?",
 )
 
 
@@ -61,11 +65,19 @@ def states_day(clause: str, day: tuple[int, int]) -> bool:
     )
 
 
-def age_meets(clause: str, age: int) -> bool:
-    """The clause bounds an age ("dưới 16 tuổi") and the stated age is within it."""
+def stated_months(question: str) -> int | None:
+    m = _MONTHS.search(fold(question).lower())
+    return int(m.group(1)) if m else None
+
+
+def age_meets(clause: str, age: int, unit: str = "tuoi") -> bool:
+    """The clause bounds an age ("dưới 16 tuổi"), or a span in `unit` ("chưa đủ 06 tháng"),
+    and the stated one is within it."""
     for m in _BOUND.finditer(fold(clause).lower()):
-        word, bound, up = m.group(1), int(m.group(2)), bool(m.group(3))
-        if word == "duoi" and age < bound:
+        if m.group(3) != unit:
+            continue
+        word, bound, up = m.group(1), int(m.group(2)), bool(m.group(4))
+        if word in ("duoi", "chua du") and age < bound:
             return True
         if word == "tren" and age > bound:
             return True
@@ -82,6 +94,9 @@ def rules_on(question: str, clause: str) -> bool:
         return True
     age = stated_age(question)
     if age is not None and age_meets(clause, age):
+        return True
+    months = stated_months(question)
+    if months is not None and age_meets(clause, months, "thang"):
         return True
     height = stated_height(question)
     return height is not None and height_meets(clause, height)

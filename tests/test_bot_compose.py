@@ -549,3 +549,12 @@ def test_a_condition_the_asker_says_they_do_not_meet_says_no(question, clause, d
     from bot.compose import requires_what_is_denied
 
     assert requires_what_is_denied(question, clause) is denied
+
+
+def test_a_negated_bound_is_a_condition_not_a_denial():
+    # "chưa đủ 06 tháng" bounds the time served; "không xếp loại" is what says no
+    clause = "Công chức có thời gian công tác chưa đủ 06 tháng không xếp loại chất lượng."
+    asked = frozenset("cong chuc xep loai chat luong".split())
+    question = "Công chức làm được 5 tháng có được xếp loại chất lượng không?"
+    assert denies(question, clause, asked)
+    assert not denies(question, "Công chức làm việc không quá 05 năm được xếp loại.", asked)

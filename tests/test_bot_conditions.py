@@ -39,6 +39,9 @@ def test_the_circumstance_a_question_states(question, day, age, height):
         ("ông 72 tuổi có được giảm không", "Người từ đủ 60 tuổi trở lên.", True),
         ("cao 1,25 m có được miễn không", "thì áp dụng chiều cao dưới 1,3m.", True),
         ("cao 1,4 m có được miễn không", "thì áp dụng chiều cao dưới 1,3m.", False),
+        ("làm được 5 tháng có được xếp loại không", "chưa đủ 06 tháng không xếp loại.", True),
+        ("làm được 8 tháng có được xếp loại không", "chưa đủ 06 tháng không xếp loại.", False),
+        ("tháng 5 có được xếp loại không", "chưa đủ 06 tháng không xếp loại.", False),
     ],
 )
 def test_a_clause_rules_on_the_stated_circumstance(question, clause, rules):
