@@ -237,6 +237,7 @@ _NOT_MONEY_Q = re.compile(
 )
 
 
+_BEFORE_MAY = re.compile(r"\b(?:o|tai|cho|cua|voi|trong)\s+$")
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
 _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|(?<!xe )may)\s+([a-z]+)")  # "xe máy" is a motorbike
 # units a figure can be counted in ("bao nhiêu ngày", "mấy tuổi"), folded
@@ -261,7 +262,17 @@ def asked_measure(question: str) -> str | None:
     # "vậy" (so), often closing a chat question ("... z"), folds to "vay" (borrow)
     question = _SO.sub(" ", question)
     folded = _folded(question)
-    counted = [m.group(1) for m in _ASKED_UNIT.finditer(folded) if m.group(1) in _COUNTED_UNITS]
+    also_asks = bool(re.search(r"\b(?:bao nhieu|bn)\b", folded))
+    counted = [
+        m.group(1)
+        for m in _ASKED_UNIT.finditer(folded)
+        if m.group(1) in _COUNTED_UNITS
+        # "học phí ở mấy phường ... bao nhiêu": with "bao nhiêu" asking, "mấy" after a
+        # preposition is the plural "các" of speech, not "how many"
+        and not (
+            also_asks and m.group(0).startswith("may") and _BEFORE_MAY.search(folded[: m.start()])
+        )
+    ]
     if counted:
         return counted[0]
     if _DURATION_Q.search(folded):  # "trong bao lâu", "mất bao lâu": a span of time

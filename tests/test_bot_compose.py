@@ -333,6 +333,9 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         ("Vay 100 triệu thì trả lãi bao nhiêu tiền?", "money"),
         ("Mức phạt khi đi xe máy năm 2025 là bao nhiêu?", None),  # "xe máy": no "mấy năm"
         ("Mấy năm thì được xét lại?", "nam"),
+        # chat "ở mấy phường" beside "bn" is "các phường" (the wards), not how many of them
+        ("hoc phi mam non o may phuong cua tp hue bn 1 thang", "money"),
+        ("Nghị quyết áp dụng ở mấy phường?", "phuong"),
         # a share the question states is a premise when it says money
         ("Lúa thiệt hại trên 70% được hỗ trợ bao nhiêu tiền một ha?", "money"),
         ("Thiệt hại trên 70% thì được quỹ thanh toán mức nào?", "percent"),
