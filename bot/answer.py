@@ -21,7 +21,7 @@ from bot.concepts import (
     idf_table,
     plain_words,
 )
-from bot.conditions import rules_on
+from bot.conditions import ruling_unit
 from bot.evidence import Evidence, Unit, asked_measure, rank_units
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 K_RELATED = 3  # closest passages shown when the bot abstains
-K_RULING = 20  # clauses read for one that rules on the day or age a yes/no question states
 
 
 class Bot(Reading, Features, Checks, Facts, Lists, Sides):
@@ -345,28 +344,6 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         terms = official_terms(text)
         return concepts(text, self.idf, extra=[terms] if terms else [])
 
-    @staticmethod
-    def _ruling(query: Query, best: Unit, units: list[Unit], hits: list[Hit]) -> Unit | None:
-        """Of the clauses read in the best one's document, the first that rules on the day or
-        the age the yes/no question states, when the best one does not."""
-        if rules_on(query.text, best.text):
-            return None
-        own = hits[best.rank].passage
-
-        def shared(u: Unit) -> int:  # how many headings it shares with the best clause
-            section = hits[u.rank].passage.section
-            return next(
-                (i for i, (a, b) in enumerate(zip(section, own.section, strict=False)) if a != b),
-                min(len(section), len(own.section)),
-            )
-
-        ruling = [
-            u
-            for u in units[:K_RULING]
-            if hits[u.rank].passage.doc_id == own.doc_id and rules_on(query.text, u.text)
-        ]
-        return max(ruling, key=shared, default=None)  # the first of the nearest part
-
     def _compose(
         self,
         query: Query,
@@ -382,7 +359,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         cited = compose.Cited(p, (best.start, best.end), hit.score)
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
-            ruling = self._ruling(query, best, units, hits)
+            ruling = ruling_unit(query.text, best, units, hits)
             if ruling is not None:  # "bé 10 tuổi ... có mất phí không": "Trẻ em: dưới 16 tuổi"
                 best, hit = ruling, hits[ruling.rank]
                 p = hit.passage

@@ -6,8 +6,13 @@ age, span or height bound the stated one meets ("Trẻ em: Người dưới 16 t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from bot.evidence import Unit
 from index.fold import fold
+from index.types import Hit
+
+K_RULING = 20  # the best clauses read for one that rules on what a yes/no question states
 
 # "ngày 23/11", "23/11": a day of the year, not a date with its year ("23/11/2025")
 _DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -100,3 +105,26 @@ def rules_on(question: str, clause: str) -> bool:
         return True
     height = stated_height(question)
     return height is not None and height_meets(clause, height)
+
+
+def ruling_unit(
+    question: str, best: Unit, units: Sequence[Unit], hits: Sequence[Hit]
+) -> Unit | None:
+    """Of the best clauses read in the best one's document, the one that rules on the day, age,
+    span or height the yes/no question states, when the best one does not; of several, the
+    first in the part nearest the best one (the temple's own part of an appendix)."""
+    if rules_on(question, best.text):
+        return None
+    own = hits[best.rank].passage
+
+    def shared(u: Unit) -> int:  # how many headings it shares with the best clause
+        section = hits[u.rank].passage.section
+        pairs = enumerate(zip(section, own.section, strict=False))
+        return next((i for i, (a, b) in pairs if a != b), min(len(section), len(own.section)))
+
+    found = [
+        u
+        for u in units[:K_RULING]
+        if hits[u.rank].passage.doc_id == own.doc_id and rules_on(question, u.text)
+    ]
+    return max(found, key=shared, default=None)

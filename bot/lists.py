@@ -79,19 +79,18 @@ class Lists:
         alone = alone and (which or not p.section or heading != p.section[-1])
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
+        # under headings that do not name the question's weightiest word, the item the question
+        # points at shows the clause that answers it, not its lead clause ("... kiểm tra thuế;
+        # đẩy mạnh ... cưỡng chế nợ thuế ...")
+        pointed = (
+            top is not None
+            and not top.found_in(syllable_set(" ".join((*p.section, heading))))
+            and not best.text.endswith(":")
+        )
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
-            if (
-                top is not None
-                and not top.found_in(syllable_set(" ".join((*p.section, heading))))
-                and q.id == p.id
-                and span[0] < best.start < span[1]
-                and not best.text.endswith(":")
-            ):
-                # under headings that do not name the question's weightiest word, the item
-                # the question points at shows the clause that answers it, not its lead clause
-                # ("... kiểm tra thuế; đẩy mạnh ... cưỡng chế nợ thuế ...")
+            if pointed and q.id == p.id and span[0] < best.start < span[1]:
                 line = best.text[:1].upper() + best.text[1:]
             known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
             if known is None and len(cited) < compose.MAX_ITEMS:
