@@ -247,7 +247,13 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
 _DURATION_Q = re.compile(r"\bbao lau\b")
-_SO = re.compile(r"(?<!\w)vậy(?!\w)", re.IGNORECASE)
+_SO = re.compile(
+    # "vậy", and a closing "vay" typed without marks ("... bn vi tri viec lam vay?"), unless it
+    # ends "cho vay", "được vay", "khoản vay", "vốn vay", "mức vay", "đi vay" (a loan)
+    r"(?<!\w)vậy(?!\w)|(?<!\w)(?<!cho )(?<!dc )(?<!duoc )(?<!được )(?<!khoan )(?<!von )"
+    r"(?<!muc )(?<!di )vay(?=\s*[?!.]*\s*$)",
+    re.IGNORECASE,
+)
 # "trả lãi", "lãi bao nhiêu" (with its marks: "lai" may be "lại", again)
 _INTEREST = re.compile(r"(?<!\w)lãi(?!\w)", re.IGNORECASE)
 _TIME_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut"}

@@ -336,6 +336,9 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         # chat "ở mấy phường" beside "bn" is "các phường" (the wards), not how many of them
         ("hoc phi mam non o may phuong cua tp hue bn 1 thang", "money"),
         ("Nghị quyết áp dụng ở mấy phường?", "phuong"),
+        # a closing "vay" typed without marks is "vậy" (so), not a loan; "mức cho vay" is one
+        ("co tong cong bao nhieu vi tri viec lam vay?", None),
+        ("ho ngheo duoc bao nhieu von vay?", "money"),
         # a share the question states is a premise when it says money
         ("Lúa thiệt hại trên 70% được hỗ trợ bao nhiêu tiền một ha?", "money"),
         ("Thiệt hại trên 70% thì được quỹ thanh toán mức nào?", "percent"),
