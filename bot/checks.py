@@ -112,7 +112,11 @@ class Checks:
             return True
         article = self._article_lead(p)
         dates = [meta.date or "", meta.effective or ""] if meta else []
-        known = " ".join([p.text, context, article, *dates])
+        # an article that states its year ("Điều 2. Thông qua mục tiêu ... năm 2023") scopes
+        # its passages to it: the other years of the document's title and dates (its 2022
+        # results, signed in 2022) are not theirs
+        own_text = " ".join([p.text, article, *p.section])
+        known = own_text if _YEAR.search(own_text) else " ".join([p.text, context, article, *dates])
         flat = re.sub(r"\s*[-–]\s*", "-", known)
         own = re.sub(r"\s*[-–]\s*", "-", " ".join([*p.section, p.text]))
         # a period the passage itself states holds the years inside it ("giai đoạn 2027 -
@@ -230,6 +234,7 @@ def _year_held(year: str, text: str) -> bool:
     return re.search(rf"(?<![\d-]){first}(?![\d-])", text) is not None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PERIOD = re.compile(r"(?<![\d-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d-])")
 
 
