@@ -75,15 +75,13 @@ class OnnxEmbedder:
         texts = _check(texts, kind)
         prompt = self.prompts.get(kind, "")
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        # One text per run: the int8 graph quantizes its activations with one scale per run, so
-        # a text embedded beside others would get a vector that depends on its neighbours (an
-        # index rebuilt in part would differ from one built whole). Alone, each text gets the
-        # same vector every time, as a question does, and nothing is padded.
-        batches = [np.array([i]) for i in range(len(texts))]
+        # Longest first, so each batch pads to similar lengths (as sentence-transformers does).
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        batches = [order[i : i + BATCH_SIZE] for i in range(0, len(texts), BATCH_SIZE)]
         if progress:
             from tqdm.auto import tqdm
 
-            batches = tqdm(batches, desc=f"Embedding {len(texts)} {kind}s", unit="text")
+            batches = tqdm(batches, desc=f"Embedding {len(texts)} {kind}s", unit="batch")
         for rows in batches:
             encodings = self.tokenizer.encode_batch([prompt + texts[i] for i in rows])
             feed = {

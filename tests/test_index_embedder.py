@@ -150,14 +150,6 @@ def test_paraphrase_scores_higher_than_unrelated(embedder):
 
 
 @pytest.mark.slow
-def test_a_text_gets_the_same_vector_whatever_is_embedded_beside_it(embedder):
-    # an index rebuilt in part must hold the vectors a whole build gives
-    alone = embedder.encode(SENTENCES[:1], "passage")
-    among = embedder.encode([*SENTENCES[1:], SENTENCES[0]], "passage")[-1:]
-    np.testing.assert_array_equal(alone, among)
-
-
-@pytest.mark.slow
 def test_int8_agrees_with_fp32(embedder, torch_embedder):
     for kind in ("query", "passage"):
         cosine = np.sum(
