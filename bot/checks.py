@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot import compose
-from bot.concepts import syllable_set
+from bot.concepts import has_words, syllable_set
 from bot.evidence import Unit
 from bot.steer import places_covered
 from bot.understand import Query
@@ -64,21 +64,24 @@ class Checks:
         meta = self.metas.get(p.doc_id)
         where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
         folded = [" ".join(fold(n).lower().split()) for n in names]
-        if not all(_says(where, n) for n in folded):
+        if not all(has_words(where, n) for n in folded):
             return False
         # a part of the document headed by the name ("B. SỬA ĐỔI QUY ĐỊNH PHÍ THAM QUAN DI TÍCH
         # CHÙA HƯƠNG") holds what is said of it; the other parts speak of other sites
         own = " ".join(fold(f"{p.section_str} {unit or p.text}").lower().split())
         headed = self._headed_names(p.doc_id)
         whole = fold(f"{meta.title} {meta.issuer}" if meta else "").lower()  # the document's own
-        if any(_says(headed, n) and not _says(own, n) and not _says(whole, n) for n in folded):
+        if any(
+            has_words(headed, n) and not has_words(own, n) and not has_words(whole, n)
+            for n in folded
+        ):
             return False
         # a table row about another temple or ward ("Đền Quan Đế" for "chùa Hương") is a
         # neighbour's row, not the one asked; a small table is read line by line
         text = unit if p.kind == "table" and unit else p.text
         if p.kind in ("row", "table") and named_entities(p.text):
             row = " ".join(_fold_long(text).lower().split())
-            return any(_says(row, n) for n in folded)
+            return any(has_words(row, n) for n in folded)
         return True
 
     def _headed_names(self, doc_id: str) -> str:
@@ -202,11 +205,6 @@ def named_entities(question: str) -> list[str]:
         if words and words[0][0].isupper() and not (len(words) == 1 and len(words[0]) == 1):
             out.append(" ".join(words))
     return out
-
-
-def _says(text: str, name: str) -> bool:
-    """The folded name as whole words of the folded text ("huong" is not in "phuong")."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _fold_long(text: str) -> str:

@@ -186,21 +186,25 @@ _ALL_ASKED = re.compile(
 _ONLY_ONE = re.compile(r"(?<!\w)chỉ (?:được )?(?:[^\W\d_]+ ){0,2}(?:một|01)(?!\w)", re.IGNORECASE)
 
 # words whose opposite, stated by the clause in their place, says no
-_OPPOSITES = (("cao nhất", "thấp nhất"), ("lớn nhất", "nhỏ nhất"), ("nhiều nhất", "ít nhất"),
-              ("tối đa", "tối thiểu"), ("cao hơn", "thấp hơn"), ("lớn hơn", "nhỏ hơn"),
-              ("nhiều hơn", "ít hơn"), ("bắt buộc", "tự nguyện"))  # fmt: skip
+_OPPOSITES = tuple(
+    (fold(a).lower(), fold(b).lower())
+    for a, b in (("cao nhất", "thấp nhất"), ("lớn nhất", "nhỏ nhất"), ("nhiều nhất", "ít nhất"),
+                 ("tối đa", "tối thiểu"), ("cao hơn", "thấp hơn"), ("lớn hơn", "nhỏ hơn"),
+                 ("nhiều hơn", "ít hơn"), ("bắt buộc", "tự nguyện"))
+)  # fmt: skip
 
 
 def opposed(question: str, clause: str) -> bool:
     """The question claims one of two opposites and the clause states only the other ("chọn
     mức thấp nhất" against "áp dụng theo địa bàn có mức lương tối thiểu cao nhất")."""
+    from bot.concepts import has_words
+
     asked, said = fold(question).lower(), fold(clause).lower()
-
-    def has(text: str, words: str) -> bool:
-        return re.search(rf"(?<!\w){fold(words).lower()}(?!\w)", text) is not None
-
     return any(
-        has(asked, a) and not has(asked, b) and has(said, b) and not has(said, a)
+        has_words(asked, a)
+        and not has_words(asked, b)
+        and has_words(said, b)
+        and not has_words(said, a)
         for pair in _OPPOSITES
         for a, b in (pair, pair[::-1])
     )

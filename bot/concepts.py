@@ -76,6 +76,12 @@ def phrase(words: Iterable[str]) -> frozenset[str]:
     return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
 
 
+def has_words(text: str, words: str) -> bool:
+    """`words` stand in `text` as whole words ("huong" is in "chua huong", not in "phuong");
+    both already in the same form (folded, lower case)."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
 def plain_words(alternative: frozenset[str]) -> set[str]:
     """The syllables an alternative is made of (its pairs split)."""
     return {w for key in alternative for w in key.split()}

@@ -75,18 +75,18 @@ def stated_months(question: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def age_meets(clause: str, age: int, unit: str = "tuoi") -> bool:
+def within_bound(clause: str, amount: int, unit: str = "tuoi") -> bool:
     """The clause bounds an age ("dưới 16 tuổi"), or a span in `unit` ("chưa đủ 06 tháng"),
     and the stated one is within it."""
     for m in _BOUND.finditer(fold(clause).lower()):
         if m.group(3) != unit:
             continue
         word, bound, up = m.group(1), int(m.group(2)), bool(m.group(4))
-        if word in ("duoi", "chua du") and age < bound:
+        if word in ("duoi", "chua du") and amount < bound:
             return True
-        if word == "tren" and age > bound:
+        if word == "tren" and amount > bound:
             return True
-        if word in ("tu", "tu du", "du") and up and age >= bound:
+        if word in ("tu", "tu du", "du") and up and amount >= bound:
             return True
     return False
 
@@ -98,10 +98,10 @@ def rules_on(question: str, clause: str) -> bool:
     if day is not None and states_day(clause, day):
         return True
     age = stated_age(question)
-    if age is not None and age_meets(clause, age):
+    if age is not None and within_bound(clause, age):
         return True
     months = stated_months(question)
-    if months is not None and age_meets(clause, months, "thang"):
+    if months is not None and within_bound(clause, months, "thang"):
         return True
     height = stated_height(question)
     return height is not None and height_meets(clause, height)

@@ -40,16 +40,7 @@ class Lists:
         """A passage read holds a lead-in announcing the very set asked ("... được miễn trừ
         trong các trường hợp sau đây:" for "trong những trường hợp nào") that, with its
         headings, names enough of the question."""
-        from bot.concepts import coverage
-
-        for h in hits:
-            path = syllable_set(" ".join(h.passage.section))
-            for line in h.passage.text.split("\n"):
-                if line.rstrip().endswith(":") and _announces(line, question):
-                    words = frozenset(path | syllable_set(line))
-                    if coverage(items, words, frozenset()) >= MIN_HEADING_COVERAGE:
-                        return True
-        return False
+        return any(_announcing(c, question) for c in _choices(items, hits, question))
 
     def _list(
         self, query: Query, items: list[Concept], best: Unit, hits: list[Hit], which: bool = False
@@ -172,35 +163,13 @@ class Lists:
         # Nhiệm vụ và các giải pháp phát triển ..."); of the headings that name as much, the
         # highest that does; a lead-in line ("... theo các nhóm sau đây:") is read under its
         # passage's headings, and before a heading above it that names no more
-        choices = []  # (coverage, retrieval order, -depth, heading text, passage, lead-in line)
-        for order, h in enumerate(hits):
-            p = h.passage
-            path: set[str] = set()
-            for depth in range(1, len(p.section) + 1):
-                title = p.section[depth - 1]
-                path |= syllable_set(title)
-                cov = coverage(items, frozenset(path), frozenset())
-                choices.append((cov, -order, -depth, title, p, None))
-            # a lead-in is a line of a passage that holds its items, or a passage of its own
-            # whose items are the sub-headings beside it ("Các trường hợp sau đây ...:" before
-            # "Khoản 1", "Khoản 2")
-            alone = "\n" not in p.text.strip()
-            for line in p.text.split("\n"):
-                if line.rstrip().endswith(":") and (not alone or _announces(line, question)):
-                    cov = coverage(items, frozenset(path | syllable_set(line)), frozenset())
-                    choices.append((cov, -order, -99, line, p, line))
+        choices = _choices(items, hits, question)
         if not choices:
             return "", [], 0.0
         # a lead-in announcing the very set asked ("Các trường hợp sau đây ...:" for "những
         # trường hợp nào") that names enough of the question comes first
         framed, _, depth, title, p, line = max(
-            choices,
-            key=lambda c: (
-                c[5] is not None and c[0] >= MIN_HEADING_COVERAGE and _announces(c[5], question),
-                c[0],
-                c[1],
-                c[2],
-            ),
+            choices, key=lambda c: (_announcing(c, question), c[0], c[1], c[2])
         )
         depth = -depth
         if line is not None and "\n" not in p.text.strip():  # its items are the sub-headings
@@ -288,6 +257,42 @@ class Lists:
                     at = q.text.find(item, start)
                     entries.append((item, q, (at, at + len(item))))
         return _top_level(entries)
+
+
+# what a list may be read from: (coverage of the question, -retrieval order, -depth, heading or
+# lead-in line, its passage, the lead-in line or None for a heading)
+Choice = tuple[float, int, int, str, Passage, str | None]
+
+
+def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choice]:
+    """Every heading of the passages read (with the headings above it) and every lead-in line
+    ("... như sau:"), each with how much of the question it names."""
+    from bot.concepts import coverage
+
+    choices: list[Choice] = []
+    for order, h in enumerate(hits):
+        p = h.passage
+        path: set[str] = set()
+        for depth in range(1, len(p.section) + 1):
+            title = p.section[depth - 1]
+            path |= syllable_set(title)
+            choices.append(
+                (coverage(items, frozenset(path), frozenset()), -order, -depth, title, p, None)
+            )
+        # a lead-in is a line of a passage that holds its items, or a passage of its own whose
+        # items are the sub-headings beside it ("Các trường hợp sau đây ...:" before "Khoản 1")
+        alone = "\n" not in p.text.strip()
+        for line in p.text.split("\n"):
+            if line.rstrip().endswith(":") and (not alone or _announces(line, question)):
+                cov = coverage(items, frozenset(path | syllable_set(line)), frozenset())
+                choices.append((cov, -order, -99, line, p, line))
+    return choices
+
+
+def _announcing(choice: Choice, question: str) -> bool:
+    """A lead-in announcing the very set asked that names enough of the question."""
+    cov, line = choice[0], choice[5]
+    return line is not None and cov >= MIN_HEADING_COVERAGE and _announces(line, question)
 
 
 # a lead-in that announces the set it enumerates: "Các trường hợp sau đây được miễn lệ phí:"

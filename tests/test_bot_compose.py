@@ -523,10 +523,10 @@ def test_a_short_item_is_kept_whole_a_long_one_cut_at_its_first_clause():
 
 
 def test_a_folded_name_is_matched_as_whole_words():
-    from bot.checks import _says
+    from bot.concepts import has_words
 
-    assert _says("di tich chua huong, xa huong son", "huong")
-    assert not _says("tren dia ban phuong hoan kiem", "huong")  # "phường" folds to "phuong"
+    assert has_words("di tich chua huong, xa huong son", "huong")
+    assert not has_words("tren dia ban phuong hoan kiem", "huong")  # "phường" folds to "phuong"
 
 
 @pytest.mark.parametrize(
