@@ -65,6 +65,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         self._doc_texts: dict[str, str] | None = None
         self._headings: dict[str, str] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
+        self._heading_paths: dict[str, list[tuple[str, ...]]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -123,13 +124,15 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         weights = doc_weights(query, self.metas.values())
         hits = self._search(query.retrieval, prepared, docs=docs, weights=weights)
         part: list[Passage] = []
+        items = self._concepts(query, prepared)
         if hits:
             hits = self._with_kind_passages(query, hits)
             part = self._named_part(query, hits)
             hits = with_part(part, hits)
+            if not part:
+                hits = self._listed_heading(query, items, hits)
             if query.followup and history:
                 hits = self._with_previous(history[-1][1], hits)
-        items = self._concepts(query, prepared)
         topic = topic_of(query, items, self.regions)
         units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
         if query.wants_figure and units and not any(u.value for u in units[:3]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.concepts import Concept, coverage, syllable_set
 from bot.types import Answer
 from bot.understand import Query
 from corpus.types import Passage
@@ -15,6 +16,14 @@ from index.types import Hit
 # a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
+# a heading that lists what a list question asks (Reading._listed_heading): read from the
+# documents of the first hits, when it names this much of the question and this much more than
+# the headings found; at most so many of its passages
+LISTED_DOCS = 2
+_LABEL = re.compile(r"^(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Phụ lục)\s+[\w.]+\.?\s*", re.IGNORECASE)
+MIN_LISTED = 0.7
+LISTED_MARGIN = 0.05
+MAX_LISTED = 6
 _NAMED_PART = re.compile(
     r"\b(Điều|Phụ lục|Mẫu số|Chương|Mục)\s+(?:số\s+)?([0-9]+[a-zđ]?|[IVXLC]+)\b", re.IGNORECASE
 )
@@ -37,6 +46,61 @@ class Reading:
         return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.kind != wanted]][
             : K_RETRIEVE + 2
         ]
+
+    def _listed_heading(self, query: Query, items: Sequence[Concept], hits: list[Hit]) -> list[Hit]:
+        """A list question ("được xếp theo những mức nào") whose set is a heading of a document
+        read ("Điều 20. Mức xếp loại chất lượng công chức") that names the question far better
+        than the headings of the passages found: that heading's passages are read next to the
+        best hit, so the list can be read from it."""
+        if not (query.listing and hits and items):
+            return hits
+
+        def named(path: Sequence[str]) -> float:
+            titles = " ".join(_LABEL.sub("", h) for h in path)  # "Mục 3." names no "mức"
+            return coverage(items, frozenset(syllable_set(titles)), frozenset())
+
+        found = max(
+            (
+                named(h.passage.section[:d])
+                for h in hits
+                for d in range(1, len(h.passage.section) + 1)
+            ),
+            default=0.0,
+        )
+        docs = list(dict.fromkeys(h.passage.doc_id for h in hits[:LISTED_DOCS]))
+        best: tuple[float, tuple[str, ...], str] | None = None
+        for doc_id in docs:
+            for path in self._heading_paths_of(doc_id):
+                score = named(path)
+                if best is None or score > best[0]:
+                    best = (score, path, doc_id)
+        if best is None or best[0] < MIN_LISTED or best[0] < found + LISTED_MARGIN:
+            return hits
+        _, path, doc_id = best
+        under = [
+            p
+            for p in self.index.passages
+            if p.doc_id == doc_id and p.kind == "content" and p.section[: len(path)] == path
+        ][:MAX_LISTED]
+        ids = {p.id for p in under}
+        extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in under]
+        return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.id not in ids]][
+            : K_RETRIEVE + MAX_LISTED
+        ]
+
+    def _heading_paths_of(self, doc_id: str) -> list[tuple[str, ...]]:
+        """Every heading path of a document's text, in document order, once each."""
+        if self._heading_paths is None:
+            self._heading_paths = {}
+        cache = self._heading_paths
+        if doc_id not in cache:
+            paths: dict[tuple[str, ...], None] = {}
+            for p in self.index.passages:
+                if p.doc_id == doc_id and p.kind == "content":
+                    for depth in range(1, len(p.section) + 1):
+                        paths[p.section[:depth]] = None
+            cache[doc_id] = list(paths)
+        return cache[doc_id]
 
     def _named_part(self, query: Query, hits: Sequence[Hit]) -> list[Passage]:
         """The first passages of the part the question names, in the first retrieved document

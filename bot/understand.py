@@ -90,7 +90,8 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
 _FIGURE = _w(
     r"bao nhiêu",
     _HOW_MANY,
-    r"mức nào",
+    # "ở mức nào" asks a figure; "theo những mức nào" asks the set of levels, a list
+    r"(?<!những )(?<!các )mức nào",
     r"khoảng(?: điểm| giá| thời gian)? nào",  # "chấm trong khoảng điểm nào": a range
     r"hệ số nào",
     r"tỷ lệ nào",

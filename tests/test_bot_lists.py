@@ -131,3 +131,76 @@ def test_a_lead_in_announcing_the_cases_asked_is_found_among_the_passages_read()
     assert Lists._announced(items, [Hit(exempt, 1.0)], question)
     # a lead-in announcing another set ("các đối tượng sau đây") is not the one asked
     assert not Lists._announced(items, [Hit(others, 1.0)], question)
+
+
+RATING = """\
+NGHỊ ĐỊNH
+
+Về đánh giá, xếp loại chất lượng viên chức
+
+Điều 1. Thời điểm xếp loại chất lượng viên chức
+
+1. Việc xếp loại chất lượng viên chức được thực hiện theo năm công tác.
+
+2. Thời điểm xếp loại chất lượng viên chức hằng năm được tiến hành trước ngày 15 tháng 12.
+
+Điều 2. Mức xếp loại chất lượng viên chức
+
+1. Hoàn thành xuất sắc nhiệm vụ: đạt từ 90 điểm trở lên.
+
+2. Hoàn thành tốt nhiệm vụ: đạt từ 70 điểm đến dưới 90 điểm.
+
+3. Hoàn thành nhiệm vụ: đạt từ 50 điểm đến dưới 70 điểm.
+
+4. Không hoàn thành nhiệm vụ: dưới 50 điểm.
+
+Điều 3. Lưu giữ tài liệu xếp loại chất lượng viên chức
+
+1. Tài liệu xếp loại chất lượng viên chức được lưu giữ dưới dạng điện tử.
+
+2. Thời hạn lưu giữ tài liệu là 05 năm.
+"""
+
+
+@pytest.fixture(scope="module")
+def rating_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-xep-loai.md", RATING)
+
+
+def test_which_levels_asks_the_set_of_levels_not_a_figure():
+    from bot.understand import understand
+
+    for question in ("Viên chức được xếp loại theo những mức nào?", "co nhung muc phi nao"):
+        query = understand(question)
+        assert query.listing and query.kind != "figure", query
+    assert understand("Hộ nghèo được hỗ trợ ở mức nào?").kind == "figure"
+
+
+def test_a_heading_naming_the_set_asked_is_read_though_search_missed_it(rating_bot):
+    # retrieval found only the article on when rating is done; the article whose heading names
+    # the levels asked is read beside it
+    from bot.understand import understand
+
+    query = understand("Chất lượng viên chức được xếp loại theo những mức nào?")
+    items = rating_bot._concepts(query, rating_bot.index.prepare(query.retrieval))
+    found = rating_bot.index.search(query.retrieval, 10)
+    when = [
+        h
+        for h in found
+        if h.passage.section[:1] == ("Điều 1. Thời điểm xếp loại chất lượng viên chức",)
+    ]
+    read = rating_bot._listed_heading(query, items, when[:1])
+    sections = [h.passage.section[0] for h in read]
+    assert sections[0].startswith("Điều 1.")
+    assert any(s.startswith("Điều 2. Mức xếp loại") for s in sections[1:]), sections
+    # a question whose set the passages found already name reads nothing more
+    query = understand("Thời điểm xếp loại chất lượng viên chức gồm những gì?")
+    items = rating_bot._concepts(query, rating_bot.index.prepare(query.retrieval))
+    assert rating_bot._listed_heading(query, items, when[:1]) == when[:1]
+
+
+def test_which_levels_lists_the_levels(rating_bot):
+    answer = rating_bot.ask("Chất lượng viên chức được xếp loại theo những mức nào?")
+    assert not answer.abstained, answer.text
+    for level in ("Hoàn thành xuất sắc", "Hoàn thành tốt", "Không hoàn thành"):
+        assert level in answer.text, answer.text
