@@ -371,12 +371,13 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
         which = bool(_WHICH.search(fold(query.standard).lower()))
         if query.listing and not query.wants_figure:
+            # "những trường hợp nào" with "... các trường hợp sau đây:" read, "những mức nào"
+            # with "Điều 20. Mức xếp loại ...": the items under it
+            announced = self._announced(items, hits, query.standard)
             inline = self._inline_list(best, p)  # "... trọng tâm như: A; B; C": its items
-            if inline is not None:
+            if inline is not None and not announced:
                 return inline
-            if not (which and self._one_item(best, units, hits)) or self._announced(
-                items, hits, query.standard
-            ):  # "những trường hợp nào" with "... các trường hợp sau đây:" read: its items
+            if not (which and self._one_item(best, units, hits)) or announced:
                 return self._list(query, items, best, hits, which=which)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)

@@ -65,7 +65,7 @@ class Lists:
             which
             or named < MIN_HEADING_COVERAGE
             or (top is not None and not top.found_in(syllable_set(heading)))
-        ) and not _announces(heading, query.standard)
+        ) and not (_announces(heading, query.standard) or _titled_by_set(heading, query.standard))
         # "làm gì", "gồm những gì" read from the best clause's own section ask for all of it
         alone = alone and (which or not p.section or heading != p.section[-1])
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
@@ -168,13 +168,14 @@ class Lists:
             return "", [], 0.0
         # a lead-in announcing the very set asked ("Các trường hợp sau đây ...:" for "những
         # trường hợp nào") that names enough of the question comes first
-        framed, _, depth, title, p, line = max(
-            choices, key=lambda c: (_announcing(c, question), c[0], c[1], c[2])
-        )
+        chosen = max(choices, key=lambda c: (_announcing(c, question), c[0], c[1], c[2]))
+        framed, _, depth, title, p, line = chosen
         depth = -depth
         if line is not None and "\n" not in p.text.strip():  # its items are the sub-headings
             depth, line = len(p.section), None
-        elif line is None:  # a lead-in line under that heading that names as much is read instead
+        elif line is None and not _announcing(chosen, question):
+            # a lead-in line under that heading that names as much is read instead, unless the
+            # heading is titled by the set asked ("Điều 20. Mức xếp loại ...")
             under = [
                 c
                 for c in choices
@@ -290,9 +291,33 @@ def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choic
 
 
 def _announcing(choice: Choice, question: str) -> bool:
-    """A lead-in announcing the very set asked that names enough of the question."""
-    cov, line = choice[0], choice[5]
-    return line is not None and cov >= MIN_HEADING_COVERAGE and _announces(line, question)
+    """A lead-in announcing the very set asked, or a heading titled by it ("Điều 20. Mức xếp
+    loại ..." for "theo những mức nào"), that names enough of the question."""
+    cov, title, line = choice[0], choice[3], choice[5]
+    if cov < MIN_HEADING_COVERAGE:
+        return False
+    return _announces(line, question) if line is not None else _titled_by_set(title, question)
+
+
+# the set a question asks for: "theo những mức nào" -> "mức", "các đối tượng nào" -> "đối tượng"
+_SET_ASKED = re.compile(r"\b(?:những|các) ((?:\w+ ){0,4}?\w+) (?:nào|gì)\b", re.IGNORECASE)
+# a heading's label and plural article: "Điều 20.", "a)", "II.", "Các"
+_HEADING_LEAD = re.compile(
+    r"^(?:(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Phụ lục)\s+[\w.]+\.?|[\w]{1,4}[.)])?\s*"
+    r"(?:(?:các|những)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _titled_by_set(title: str, question: str) -> bool:
+    """The heading's title opens with the noun of the set the question asks for."""
+    found = _SET_ASKED.search(question)
+    if not found:
+        return False
+    noun = syllables(found.group(1))
+    words = syllables(_HEADING_LEAD.sub("", title.strip(), count=1))
+    # its first word, and its second among the title's first words ("mức phí": "Mức thu phí")
+    return bool(noun and words) and words[0] == noun[0] and (len(noun) == 1 or noun[1] in words[:4])
 
 
 # a lead-in that announces the set it enumerates: "Các trường hợp sau đây được miễn lệ phí:"

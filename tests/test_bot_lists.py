@@ -152,11 +152,16 @@ Về đánh giá, xếp loại chất lượng viên chức
 
 3. Hoàn thành nhiệm vụ: đạt từ 50 điểm đến dưới 70 điểm.
 
-4. Không hoàn thành nhiệm vụ: dưới 50 điểm.
+4. Không hoàn thành nhiệm vụ thuộc một trong các trường hợp sau:
+
+a) Đạt dưới 50 điểm;
+
+b) Bị xử lý kỷ luật trong năm đánh giá.
 
 Điều 3. Lưu giữ tài liệu xếp loại chất lượng viên chức
 
-1. Tài liệu xếp loại chất lượng viên chức được lưu giữ dưới dạng điện tử.
+1. Tài liệu xếp loại chất lượng viên chức lưu giữ điện tử, bao gồm: biên bản họp xếp loại; phiếu
+xếp loại chất lượng viên chức hằng năm; nhận xét của cấp ủy nơi công tác.
 
 2. Thời hạn lưu giữ tài liệu là 05 năm.
 """
@@ -204,3 +209,14 @@ def test_which_levels_lists_the_levels(rating_bot):
     assert not answer.abstained, answer.text
     for level in ("Hoàn thành xuất sắc", "Hoàn thành tốt", "Không hoàn thành"):
         assert level in answer.text, answer.text
+
+
+def test_a_heading_titled_by_the_set_asked_beats_a_lead_in_or_an_inline_list(rating_bot):
+    # "những mức nào": the article titled "Mức xếp loại ..." is listed, not the enumeration of
+    # documents that happens to name "hằng năm", nor the cases under its own fourth clause
+    answer = rating_bot.ask("Chất lượng viên chức hằng năm được xếp loại theo những mức nào?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Điều 2. Mức xếp loại"), answer.text
+    for level in ("Hoàn thành xuất sắc", "Hoàn thành tốt", "Không hoàn thành"):
+        assert level in answer.text, answer.text
+    assert "biên bản" not in answer.text and "kỷ luật" not in answer.text, answer.text
