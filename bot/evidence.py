@@ -104,6 +104,8 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = [f for f in found if is_money(f)]
         elif asks == "percent":
             found = [f for f in found if "%" in f or "‰" in f]
+        elif asks == "coefficient":
+            found = [f for f in found if not has_unit(f)]
         elif asks == "duration":
             found = [f for f in found if _TIME_UNITS & set(_folded(f).split())]
         elif asks:  # "bao nhiêu tuổi": a figure counted in that unit, if the text has one
@@ -245,6 +247,8 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
                   "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
+# "hệ số bao nhiêu", "hệ số phụ cấp ... là mấy": a coefficient, a number without a unit
+_COEFFICIENT_Q = re.compile(r"\bhe so\b.*\b(?:bao nhieu|bn|may|la gi)\b")
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
 _DURATION_Q = re.compile(r"\bbao lau\b")
 _SO = re.compile(
@@ -283,6 +287,8 @@ def asked_measure(question: str) -> str | None:
         return counted[0]
     if _DURATION_Q.search(folded):  # "trong bao lâu", "mất bao lâu": a span of time
         return "duration"
+    if _COEFFICIENT_Q.search(folded) and not _says_money(question):
+        return "coefficient"  # "hệ số mấy": a bare number ("2,0"), not the age beside it
     # a share the question states ("thiệt hại trên 70%") hints a share is asked, unless it
     # says money ("được hỗ trợ bao nhiêu tiền")
     if _PERCENT_Q.search(folded) or ("%" in question and not _ASKS_MONEY.search(folded)):

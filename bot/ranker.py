@@ -9,6 +9,7 @@ of a particular question or document."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.concepts import Concept, coverages, syllable_set, syllables
-from bot.ranges import Quantity, quantities
+from bot.ranges import Interval, Quantity, quantities
 from index.tokenize import STOPWORDS
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
@@ -190,11 +191,26 @@ def _fit(asked: tuple[Quantity, ...], text: str) -> tuple[float, float]:
     inside = outside = 0
     for q in asked:
         same = [s.range for s in stated if s.unit == q.unit]
-        if same and any(q.range.meets(r) for r in same):
-            inside += 1
+        met = [r for r in same if q.range.meets(r)]
+        if met:  # the tightest range counts most: "từ đủ 80 tuổi" for 85, not "từ đủ 04 tuổi"
+            inside += max(_closeness(q.range, r) for r in met)
         elif same:
             outside += 1
     return inside / len(asked), outside / len(asked)
+
+
+def _closeness(asked: Interval, stated: Interval) -> float:
+    """How near a stated range's bound lies to the asked value (1.0 at it, small far from it;
+    1.0 for a range with no finite bound)."""
+    values = [v for v in (asked.lo, asked.hi) if math.isfinite(v)]
+    bounds = [b for b in (stated.lo, stated.hi) if math.isfinite(b)]
+    if not values or not bounds:
+        return 1.0
+    value = values[0]
+    return max(
+        (min(abs(value), abs(b)) / max(abs(value), abs(b)) if max(abs(value), abs(b)) else 1.0)
+        for b in bounds
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -250,6 +250,23 @@ def test_how_long_is_answered_by_a_span_of_time_not_by_money():
     assert value_for(query, "Mức hỗ trợ chi phí mai táng là 5.000.000 đồng.") is None
 
 
+def test_a_coefficient_asked_is_a_bare_number_not_the_age_beside_it():
+    from bot.evidence import asked_measure, value_for
+    from bot.figures import figures
+
+    query = understand("Người 85 tuổi ở Hà Nội được trợ cấp hệ số mấy?")
+    assert asked_measure(query.standard) == "coefficient"
+    assert value_for(query, "b) Người cao tuổi từ đủ 80 tuổi trở lên: 2.0") == "2.0"
+    assert value_for(query, "b) Hệ số 4,0 đối với các đối tượng từ đủ 04 tuổi trở lên.") == "4,0"
+    assert value_for(query, "Người từ đủ 80 tuổi trở lên được hưởng trợ cấp.") is None
+    # "hệ số 4,0" states a figure; "văn bản số 5" numbers a text
+    assert [f for _, _, f in figures("Hệ số 4,0 đối với trẻ em")] == ["4,0"]
+    assert figures("theo văn bản số 5 của Sở") == ()
+    # a coefficient named beside money asked is no coefficient asked
+    money = understand("Trợ cấp bằng hệ số nhân mức chuẩn là bao nhiêu tiền?")
+    assert asked_measure(money.standard) != "coefficient"
+
+
 def test_the_date_of_a_cited_document_does_not_answer_when():
     from bot.evidence import value_for
 

@@ -50,6 +50,18 @@ def test_a_quantity_lies_in_a_stated_range_or_not(asked, stated, meets):
     assert any(q.range.meets(r) for r in ranges) is meets
 
 
+def test_the_tightest_range_a_quantity_meets_fits_best():
+    # 85 years meet both "từ đủ 80 tuổi" and "từ đủ 04 tuổi"; the provision for the elderly,
+    # whose bound lies nearest, is the one that rules
+    from bot.ranker import _fit
+
+    asked = tuple(quantities("85 tuổi"))
+    near, _ = _fit(asked, "b) Người cao tuổi từ đủ 80 tuổi trở lên: 2.0")
+    far, _ = _fit(asked, "b) Hệ số 4,0 đối với các đối tượng từ đủ 04 tuổi trở lên.")
+    assert near > 0.9 and far < 0.2
+    assert _fit(asked, "trẻ em dưới 16 tuổi") == (0.0, 1.0)
+
+
 def _row(text: str, cells: list[tuple[str, str]]) -> Passage:
     return Passage(
         id="d#t/row-1", doc_id="d", section=("Phụ lục",), article=None, text=text,
