@@ -41,6 +41,13 @@ class DiacriticRestorer:
         self._words = words or {}  # folded dictionary word -> its accented forms
         self._syllables = syllables or Counter()  # accented syllable -> corpus count
         self._question = {syllable_key(k) for k in mapping("question_words") if " " not in k}
+        # question phrases of several syllables ("bao nhieu", "the nao"): no n-gram of the
+        # corpus may take part of one ("trợ cấp bảo" of "trợ cấp bảo hiểm" in "tro cap bao nhieu")
+        self._phrases = {
+            " ".join(syllable_key(w) for w in k.split())
+            for k in mapping("question_words")
+            if " " in k
+        }
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, dictionary: bool = True) -> DiacriticRestorer:
@@ -60,6 +67,7 @@ class DiacriticRestorer:
         best: list[tuple[float, list[tuple[int, int, str | None]]]] = [(0.0, [])] + [
             (-math.inf, []) for _ in range(n_syl)
         ]
+        protected = self._protected(question, syllables, keys)
         for i in range(n_syl):
             score_i, segs_i = best[i]
             if score_i == -math.inf:
@@ -70,6 +78,9 @@ class DiacriticRestorer:
             for n in range(1, min(MAX_N, n_syl - i) + 1):
                 if n > 1 and not _adjacent(question, syllables[i : i + n]):
                     break
+                end = i + n
+                if any(i < b and a < end and not (i <= a and b <= end) for a, b in protected):
+                    continue  # part of a question phrase, not all of it
                 key = " ".join(keys[i : i + n])
                 form, gain = self._lookup(key, n)
                 if form is None:
@@ -95,6 +106,24 @@ class DiacriticRestorer:
                 pos = m.end()
         pieces.append(question[pos:])
         return Restoration("".join(pieces), known / n_syl)
+
+    def _protected(
+        self, question: str, syllables: list[re.Match[str]], keys: list[str]
+    ) -> list[tuple[int, int]]:
+        """The spans (start, end syllable) of the question phrases in the question, longest
+        first, left to right."""
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(keys):
+            for n in range(min(MAX_N, len(keys) - i), 1, -1):
+                if " ".join(keys[i : i + n]) in self._phrases and _adjacent(
+                    question, syllables[i : i + n]
+                ):
+                    spans.append((i, i + n))
+                    i += n - 1
+                    break
+            i += 1
+        return spans
 
     def _lookup(self, key: str, n: int) -> tuple[str | None, float]:
         """The accented form of a folded n-gram and how much choosing it is worth: longer

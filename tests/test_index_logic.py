@@ -95,6 +95,15 @@ def test_restoration_uses_the_corpus_words():
     assert restorer.restore("xyz abc").coverage == 0.0
 
 
+def test_no_corpus_phrase_takes_part_of_a_question_phrase():
+    # "trợ cấp bảo hiểm" must not turn "tro cap bao nhieu" into "trợ cấp bảo nhiều"
+    corpus = ["Mức trợ cấp bảo hiểm xã hội", "mức đóng bảo hiểm y tế", "bảo hiểm"] * 5
+    restorer = DiacriticRestorer.from_texts(corpus)
+    assert restorer.restore("tro cap bao nhieu").text == "trợ cấp bao nhiêu"
+    assert restorer.restore("muc dong bao nhieu 1 thang").text.startswith("mức đóng bao nhiêu")
+    assert restorer.restore("muc dong bao hiem y te").text == "mức đóng bảo hiểm y tế"
+
+
 def test_rrf_adds_reciprocal_ranks():
     from index.fusion import rrf
 
