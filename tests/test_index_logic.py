@@ -102,6 +102,10 @@ def test_no_corpus_phrase_takes_part_of_a_question_phrase():
     assert restorer.restore("tro cap bao nhieu").text == "trợ cấp bao nhiêu"
     assert restorer.restore("muc dong bao nhieu 1 thang").text.startswith("mức đóng bao nhiêu")
     assert restorer.restore("muc dong bao hiem y te").text == "mức đóng bảo hiểm y tế"
+    # "mất" (costs) in a question, though the corpus says "mặt bằng"
+    restorer = DiacriticRestorer.from_texts(["Hỗ trợ mặt bằng sản xuất", "mức phí"] * 5)
+    assert restorer.restore("co mat phi khong").text == "có mất phí không"
+    assert restorer.restore("ho tro mat bang").text == "hỗ trợ mặt bằng"
 
 
 def test_rrf_adds_reciprocal_ranks():
