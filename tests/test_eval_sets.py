@@ -25,6 +25,7 @@ SETS = (
     "realdocs5",
     "bundled3",
     "realdocs6",
+    "realdocs7",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -34,6 +35,7 @@ REALDOCS_SETS = (
     "realdocs4",
     "realdocs5",
     "realdocs6",
+    "realdocs7",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -145,7 +147,16 @@ def test_realdocs_evidence_occurs_in_its_documents(name):
 
 @pytest.mark.parametrize(
     "name",
-    ("realdocs2", "realdocs3", "realdocs4", "bundled2", "realdocs5", "bundled3", "realdocs6"),
+    (
+        "realdocs2",
+        "realdocs3",
+        "realdocs4",
+        "bundled2",
+        "realdocs5",
+        "bundled3",
+        "realdocs6",
+        "realdocs7",
+    ),
 )
 def test_the_split_is_the_questions_file(name):
     parts = _split(name)
