@@ -26,7 +26,7 @@ from bot.evidence import Evidence, Unit, asked_measure, rank_units
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
-from bot.lists import _WHICH, Lists
+from bot.lists import _WHICH, Lists, set_opening
 from bot.retrieval import K_RETRIEVE, Reading, diversify, names_attachment, with_part
 from bot.scope import topic_of
 from bot.sides import Sides
@@ -374,6 +374,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             # "những trường hợp nào" with "... các trường hợp sau đây:" read, "những mức nào"
             # with "Điều 20. Mức xếp loại ...": the items under it
             announced = self._announced(items, hits, query.standard)
+            opening = set_opening(query.standard, units, hits, best)
+            if opening is not None:  # "Nguồn tài chính của Quỹ bao gồm A; B; C"
+                best, hit = opening, hits[opening.rank]
+                p = hit.passage
             inline = self._inline_list(best, p)  # "... trọng tâm như: A; B; C": its items
             if inline is not None and not announced:
                 return inline

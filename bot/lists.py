@@ -17,7 +17,8 @@ _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
 # "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
 _WHICH = re.compile(r"\bnao\b")
 
-MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
+MIN_HEADING_COVERAGE = 0.4
+K_SET_OPENING = 10  # the best clauses read for one that opens with the set a list asks for  # a heading a list answer reads from names this much of the question
 
 
 class Lists:
@@ -296,11 +297,15 @@ def _announcing(choice: Choice, question: str) -> bool:
     cov, title, line = choice[0], choice[3], choice[5]
     if cov < MIN_HEADING_COVERAGE:
         return False
-    return _announces(line, question) if line is not None else _titled_by_set(title, question)
+    if line is None:
+        return _titled_by_set(title, question)
+    # "Các trường hợp sau đây ...:", or a lead-in opening with the set ("1. Người có hoàn cảnh
+    # khó khăn ... gồm:" for "những người có hoàn cảnh khó khăn nào")
+    return _announces(line, question) or _titled_by_set(line, question)
 
 
 # the set a question asks for: "theo những mức nào" -> "mức", "các đối tượng nào" -> "đối tượng"
-_SET_ASKED = re.compile(r"\b(?:những|các) ((?:\w+ ){0,4}?\w+) (?:nào|gì)\b", re.IGNORECASE)
+_SET_ASKED = re.compile(r"\b(?:những|các) ((?:\w+ ){0,5}?\w+) (?:nào|gì)\b", re.IGNORECASE)
 # a heading's label and plural article: "Điều 20.", "a)", "II.", "Các"
 _HEADING_LEAD = re.compile(
     r"^(?:(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Phụ lục)\s+[\w.]+\.?|[\w]{1,4}[.)])?\s*"
@@ -335,8 +340,12 @@ def _announces(heading: str, question: str) -> bool:
     return set(syllables(found.group(1))) <= set(syllables(question))
 
 
-# an enumeration inside a sentence: "... các nhiệm vụ trọng tâm như: A; B; C"
-_INLINE_LEAD = re.compile(r"(?:như|gồm|bao gồm|sau đây|sau)\s*:\s*", re.IGNORECASE)
+# an enumeration inside a sentence: "... các nhiệm vụ trọng tâm như: A; B; C", or "... bao
+# gồm A; B; C" with no colon but at least three items
+_INLINE_LEAD = re.compile(
+    r"(?:như|gồm|bao gồm|sau đây|sau)\s*:\s*|\b(?:bao gồm|gồm)\s+(?=[^;\n]+;[^;\n]+;)",
+    re.IGNORECASE,
+)
 
 
 def _inline_items(p: Passage, best: Unit) -> list:
@@ -397,3 +406,20 @@ def _top_level(
             seen.add(key)
             out.append((text, q, span))
     return out
+
+
+def set_opening(question: str, units: list[Unit], hits: list[Hit], best: Unit) -> Unit | None:
+    """Of the best clauses in the best one's document, the first that opens with the set a list
+    question asks for and enumerates it ("Nguồn tài chính của Quỹ bao gồm ...; ...; ..." for
+    "những nguồn tài chính nào"), when the best clause does not."""
+    doc = hits[best.rank].passage.doc_id
+    for u in [best, *units[:K_SET_OPENING]]:
+        p = hits[u.rank].passage
+        if p.doc_id != doc:
+            continue
+        line_start = p.text.rfind("\n", 0, u.start) + 1
+        line_end = p.text.find("\n", u.start)
+        line = p.text[line_start : len(p.text) if line_end < 0 else line_end]
+        if _titled_by_set(line, question) and _inline_items(p, u):
+            return None if u is best else u
+    return None

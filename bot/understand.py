@@ -139,7 +139,7 @@ _LIST = _w(
     r"groups|cases)", r"list",
     # "những khó khăn nào", "những điều kiện gì": a plural noun asked with "nào" or "gì" asks
     # for a set
-    r"(?:những|các)(?: [^\s?,.]+){1,5} (?:nào|gì)",
+    r"(?:những|các)(?: [^\s?,.]+){1,6} (?:nào|gì)",
 )  # fmt: skip
 # "A so với B là bao nhiêu" compares A and B; "tăng bao nhiêu so với cùng kỳ", "bằng mấy phần
 # trăm so với cấp tỉnh" ask one figure relative to a reference (the asking word comes first)

@@ -220,3 +220,61 @@ def test_a_heading_titled_by_the_set_asked_beats_a_lead_in_or_an_inline_list(rat
     for level in ("Hoàn thành xuất sắc", "Hoàn thành tốt", "Không hoàn thành"):
         assert level in answer.text, answer.text
     assert "biên bản" not in answer.text and "kỷ luật" not in answer.text, answer.text
+
+
+FUND = """\
+LUẬT
+
+Về đổi mới sáng tạo
+
+Điều 22. Quỹ Phát triển đổi mới sáng tạo quốc gia
+
+1. Quỹ Phát triển đổi mới sáng tạo quốc gia là quỹ tài chính nhà nước ngoài ngân sách, hoạt
+động không vì lợi nhuận, do Chính phủ thành lập để phát triển đổi mới sáng tạo quốc gia.
+
+2. Nguồn tài chính của Quỹ bao gồm nguồn do ngân sách nhà nước cấp; đóng góp, viện trợ, tài trợ
+của tổ chức, cá nhân; các nguồn hợp pháp khác theo quy định của pháp luật.
+
+3. Quỹ hỗ trợ phát triển hạ tầng, doanh nghiệp và nhân lực đổi mới sáng tạo.
+
+Điều 23. Đối tượng được tiếp nhận vào cơ sở trợ giúp xã hội
+
+1. Người có hoàn cảnh khó khăn của thành phố được chăm sóc, nuôi dưỡng trong cơ sở trợ giúp xã
+hội công lập gồm:
+
+a) Trẻ em mồ côi cả cha và mẹ;
+
+b) Người cao tuổi tâm thần nặng;
+
+c) Người khuyết tật đặc biệt nặng;
+
+d) Người lang thang vô gia cư.
+
+2. Cơ sở trợ giúp xã hội bảo đảm chế độ ăn, mặc, ở cho người được tiếp nhận.
+"""
+
+
+@pytest.fixture(scope="module")
+def fund_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "luat-doi-moi.md", FUND)
+
+
+def test_a_clause_opening_with_the_set_asked_lists_its_inline_items(fund_bot):
+    # "Nguồn tài chính của Quỹ bao gồm A; B; C" (no colon) answers "những nguồn tài chính nào",
+    # though the definition of the fund names the question better
+    answer = fund_bot.ask("Quỹ Phát triển đổi mới sáng tạo quốc gia có những nguồn tài chính nào?")
+    assert not answer.abstained, answer.text
+    for item in ("ngân sách nhà nước cấp", "viện trợ", "nguồn hợp pháp khác"):
+        assert item in answer.text, answer.text
+    assert "không vì lợi nhuận" not in answer.text, answer.text
+
+
+def test_a_lead_in_opening_with_a_long_set_asked_lists_the_items_under_it(fund_bot):
+    # "những người có hoàn cảnh khó khăn nào" (a set named in five words) under "1. Người có
+    # hoàn cảnh khó khăn ... gồm:"
+    answer = fund_bot.ask(
+        "Những người có hoàn cảnh khó khăn nào được chăm sóc trong cơ sở trợ giúp xã hội?"
+    )
+    assert not answer.abstained, answer.text
+    for item in ("Trẻ em mồ côi", "tâm thần nặng", "đặc biệt nặng", "lang thang"):
+        assert item in answer.text, answer.text
