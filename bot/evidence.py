@@ -249,6 +249,12 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
 # "hệ số bao nhiêu", "hệ số phụ cấp ... là mấy": a coefficient, a number without a unit
 _COEFFICIENT_Q = re.compile(r"\bhe so\b.*\b(?:bao nhieu|bn|may|la gi)\b")
+# "how many (working) days": the unit an English question counts in, as the documents say it
+_EN_UNITS = {"days": "ngay", "weeks": "tuan", "months": "thang", "years": "nam", "hours": "gio",
+             "minutes": "phut", "times": "lan", "people": "nguoi", "persons": "nguoi",
+             "households": "ho", "points": "diem", "periods": "tiet", "lessons": "tiet",
+             "hectares": "ha", "communes": "xa", "wards": "phuong", "sessions": "buoi"}  # fmt: skip
+_EN_COUNTED = re.compile(r"\bhow many (?:[a-z]+ ){0,2}?(" + "|".join(_EN_UNITS) + r")\b")
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
 _DURATION_Q = re.compile(r"\bbao lau\b")
 _SO = re.compile(
@@ -285,8 +291,13 @@ def asked_measure(question: str) -> str | None:
     ]
     if counted:
         return counted[0]
-    if _DURATION_Q.search(folded):  # "trong bao lâu", "mất bao lâu": a span of time
-        return "duration"
+    english = _EN_COUNTED.search(folded)
+    if english:  # "within how many working days": a figure counted in days
+        return _EN_UNITS[english.group(1)]
+    if _DURATION_Q.search(folded) or re.search(r"\bhow long\b", folded):
+        return "duration"  # "trong bao lâu", "mất bao lâu", "how long": a span of time
+    if re.search(r"\bhow old\b", folded):
+        return "tuoi"
     if _COEFFICIENT_Q.search(folded) and not _says_money(question):
         return "coefficient"  # "hệ số mấy": a bare number ("2,0"), not the age beside it
     # a share the question states ("thiệt hại trên 70%") hints a share is asked, unless it

@@ -105,6 +105,7 @@ _FIGURE = _w(
     r"what rate",
     r"percent",
     r"how long",
+    r"how old",
 )
 # Nouns that name an amount: a question made of them alone ("mức chuẩn trợ giúp xã hội của Hà
 # Nội", "học phí mầm non ở Huế") asks for the figure.

@@ -267,6 +267,28 @@ def test_a_coefficient_asked_is_a_bare_number_not_the_age_beside_it():
     assert asked_measure(money.standard) != "coefficient"
 
 
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("Within how many working days must the agency reply?", "ngay"),
+        ("How many teaching weeks are counted in a year?", "tuan"),
+        ("How many households received support?", "ho"),
+        ("How long does the exemption last?", "duration"),
+        ("How old must a child be to pay the fee?", "tuoi"),
+        ("How much is the fee?", "money"),
+    ],
+)
+def test_an_english_question_counts_in_the_unit_it_names(question, measure):
+    from bot.evidence import asked_measure, value_for
+
+    query = understand(question)
+    assert query.kind == "figure"
+    assert asked_measure(query.standard) == measure
+    if measure == "ngay":
+        clause = "trả lời trong thời hạn 15 ngày làm việc; tạm dừng đóng không quá 12 tháng"
+        assert value_for(query, clause).startswith("15 ngày")
+
+
 def test_the_date_of_a_cited_document_does_not_answer_when():
     from bot.evidence import value_for
 
