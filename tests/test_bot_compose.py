@@ -40,6 +40,9 @@ from corpus.types import DocumentMeta
         # an amount per a counted quantity
         ("hỗ trợ 30.000.000 đồng/100 m3 thể tích nuôi", ["30.000.000 đồng/100 m3"]),
         ("tỷ lệ 2/3 số xã", []),
+        # weeks and minutes are counted too
+        ("x 44 tuần trong năm học", ["44 tuần"]),
+        ("trả lời trong 30 phút", ["30 phút"]),
     ],
 )
 def test_figures(text, found):
