@@ -138,15 +138,22 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
-        # a date of the year the question names ("kỳ thi năm 2026 diễn ra ngày nào")
-        for m in DATE.finditer(text):
-            if not query.numbers and _dates_a_reference(text, m.start()):
+        # a date of the year the question names ("kỳ thi năm 2026 diễn ra ngày nào"); a period
+        # it names ("chuẩn nghèo giai đoạn 2022 - 2025 áp dụng đến khi nào") names what is
+        # asked about, not when
+        years = [y for y in query.years if "-" not in y]
+        dates = list(DATE.finditer(text))
+        if _UNTIL_Q.search(_folded(query.standard)):  # "đến khi nào": the date it runs to
+            ends = [m for m in dates if _UNTIL.search(text[max(0, m.start() - 12) : m.start()])]
+            dates = ends or dates
+        for m in dates:
+            if _dates_a_reference(text, m.start(), query.numbers):
                 continue  # "Thông tư số 07/2013/TTLT-... ngày 08 tháng 3 năm 2013": that text's
             year = re.search(r"(?:19|20)\d{2}", m.group(0))
-            if not query.years or year is None or any(year.group(0) in y for y in query.years):
+            if not years or year is None or any(year.group(0) in y for y in years):
                 return m.group(0)
         day = _DAY_OF_MONTH.search(text)  # "trước ngày 20 hằng tháng": a day in every month
-        return day.group(0) if day and not query.years else None
+        return day.group(0) if day and not years else None
     if kind == "signer":
         return person_name(text)
     if kind == "session":
@@ -162,6 +169,12 @@ _NUMBER_THEN_DATE = re.compile(
 )
 
 
+# "áp dụng đến khi nào", "đến bao giờ", "until when": the date a span runs to ("đến hết ngày
+# 31 tháng 12 năm 2026")
+_UNTIL_Q = re.compile(
+    r"\b(?:den|toi) (?:khi nao|bao gio|ngay nao|luc nao|thoi diem nao)|\buntil when\b"
+)
+_UNTIL = re.compile(r"(?:đến|tới)(?:\s+hết)?\s*$", re.IGNORECASE)
 _DAY_OF_MONTH = re.compile(
     r"(?:trước|sau|từ|đến|vào|chậm nhất|trong)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng|"
     r"ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng",
@@ -223,12 +236,16 @@ def _numbers(text: str) -> frozenset[str]:
     return frozenset(canonical_number(n) for n in re.findall(r"\d+(?:[.,]\d+)*", text))
 
 
-def _dates_a_reference(text: str, start: int) -> bool:
+def _dates_a_reference(text: str, start: int, asked: tuple[str, ...] = ()) -> bool:
     """The date at `start` is the date of a document cited by its number just before it, not
-    a date the clause sets."""
+    a date the clause sets; unless the question names that document's number (`asked`), when
+    it is the date asked."""
     before = text[max(0, start - 80) : start]
     numbers = list(DOC_NUMBER.finditer(before))
-    return bool(numbers) and _NUMBER_THEN_DATE.fullmatch(before[numbers[-1].end() :]) is not None
+    if not numbers or _NUMBER_THEN_DATE.fullmatch(before[numbers[-1].end() :]) is None:
+        return False
+    cited = re.findall(r"\d+", numbers[-1].group(0))
+    return not (cited and cited[0].lstrip("0") in {n.lstrip("0") for n in asked})
 
 
 # a coefficient, a share, a height or an area asked beside a fee ("chiều cao bao nhiêu để được

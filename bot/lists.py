@@ -174,9 +174,11 @@ class Lists:
         depth = -depth
         if line is not None and "\n" not in p.text.strip():  # its items are the sub-headings
             depth, line = len(p.section), None
-        elif line is None and not _announcing(chosen, question):
-            # a lead-in line under that heading that names as much is read instead, unless the
-            # heading is titled by the set asked ("Điều 20. Mức xếp loại ...")
+        elif line is None:
+            # a lead-in line under that heading that names as much is read instead; under a
+            # heading titled by the set asked ("Điều 20. Mức xếp loại ..."), only one that
+            # announces that set too ("... theo các nhóm sau đây:")
+            titled = _announcing(chosen, question)
             under = [
                 c
                 for c in choices
@@ -184,6 +186,7 @@ class Lists:
                 and c[0] >= framed
                 and c[4].doc_id == p.doc_id
                 and c[4].section[:depth] == p.section[:depth]
+                and (not titled or _announcing(c, question))
             ]
             if under:
                 framed, _, _, title, p, line = max(under, key=lambda c: (c[0], c[1]))

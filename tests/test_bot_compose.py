@@ -292,6 +292,26 @@ def test_an_english_question_counts_in_the_unit_it_names(question, measure):
         assert value_for(query, clause).startswith("15 ngày")
 
 
+def test_until_when_is_answered_by_the_date_a_span_runs_to():
+    from bot.evidence import value_for
+
+    clause = (
+        "Tiếp tục thực hiện chuẩn nghèo đa chiều giai đoạn 2022 - 2025 theo Nghị định số "
+        "07/2021/NĐ-CP ngày 27 tháng 01 năm 2021 từ ngày 01 tháng 01 năm 2026 đến hết ngày 31 "
+        "tháng 12 năm 2026."
+    )
+    # the period names what is asked about, the number another document: neither is the date
+    until = understand(
+        "Theo Nghị định 351/2025, chuẩn nghèo giai đoạn 2022 - 2025 áp dụng đến khi nào?"
+    )
+    assert value_for(until, clause) == "ngày 31 tháng 12 năm 2026"
+    since = understand("Chuẩn nghèo giai đoạn 2022 - 2025 được áp dụng từ ngày nào?")
+    assert value_for(since, clause) == "ngày 01 tháng 01 năm 2026"
+    # the date of the very document the question names by its number is its date
+    cited = understand("Nghị định 07/2021/NĐ-CP được ban hành ngày nào?")
+    assert value_for(cited, clause) == "ngày 27 tháng 01 năm 2021"
+
+
 def test_the_date_of_a_cited_document_does_not_answer_when():
     from bot.evidence import value_for
 
