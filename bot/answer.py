@@ -27,7 +27,15 @@ from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
 from bot.lists import _WHICH, Lists, set_opening
-from bot.retrieval import K_RETRIEVE, Reading, diversify, names_attachment, with_part
+from bot.retrieval import (
+    _DEFINES,
+    K_RETRIEVE,
+    Reading,
+    asked_terms,
+    diversify,
+    names_attachment,
+    with_part,
+)
 from bot.scope import topic_of
 from bot.sides import Sides
 from bot.steer import doc_weights
@@ -66,6 +74,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         self._headings: dict[str, str] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
         self._heading_paths: dict[str, list[tuple[str, ...]]] | None = None
+        self._definitions: dict[str, list[tuple[str, Passage]]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -124,11 +133,16 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         weights = doc_weights(query, self.metas.values())
         hits = self._search(query.retrieval, prepared, docs=docs, weights=weights)
         part: list[Passage] = []
+        defined: Passage | None = None
         items = self._concepts(query, prepared)
         if hits:
             hits = self._with_kind_passages(query, hits)
             part = self._named_part(query, hits)
             hits = with_part(part, hits)
+            defined = self._definition(query, hits)
+            if defined is not None:  # 'nhóm "xe mô tô" gồm những loại nào': its definition
+                part = [defined]
+                hits = with_part(part, hits)
             if not part:
                 hits = self._listed_heading(query, items, hits)
             if query.followup and history:
@@ -147,6 +161,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if part and names_attachment(query):  # "Mẫu số 9 là mẫu gì": that form answers, not
             ids = {p.id for p in part}  # a clause citing other forms
             units = sorted(units, key=lambda u: hits[u.rank].passage.id not in ids)
+        if defined is not None:  # the clause that defines the term answers
+            units = sorted(units, key=lambda u: not _DEFINES.search(u.text))
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _search(
@@ -370,6 +386,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         # a list, unless one item names what is asked far better than its siblings do: "phường
         # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
         which = bool(_WHICH.search(fold(query.standard).lower()))
+        defines = _DEFINES.search(best.text)
+        if defines and fold(defines.group(1)).lower() in asked_terms(query.standard):
+            # "xe mô tô gồm những loại nào": the clause that defines it, whole
+            return compose.Draft(compose.value_answer(best, p), (cited,))
         if query.listing and not query.wants_figure:
             # "những trường hợp nào" with "... các trường hợp sau đây:" read, "những mức nào"
             # with "Điều 20. Mức xếp loại ...": the items under it

@@ -11,6 +11,7 @@ from bot.concepts import Concept, coverage, syllable_set
 from bot.types import Answer
 from bot.understand import Query
 from corpus.types import Passage
+from index.fold import fold
 from index.types import Hit
 
 # a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
@@ -87,6 +88,26 @@ class Reading:
         return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.id not in ids]][
             : K_RETRIEVE + MAX_LISTED
         ]
+
+    def _definition(self, query: Query, hits: Sequence[Hit]) -> Passage | None:
+        """The passage of a document read that defines the term a question asks to be spelled
+        out ('nhóm "xe mô tô" gồm những loại nào', "cấp xã là gì") by the legal idiom "(sau
+        đây gọi chung là xe mô tô)"; None when the question asks no such term."""
+        terms = asked_terms(query.standard)
+        if not terms or not hits:
+            return None
+        if self._definitions is None:
+            found: dict[str, list[tuple[str, Passage]]] = {}
+            for p in self.index.passages:
+                for m in _DEFINES.finditer(p.text):
+                    found.setdefault(p.doc_id, []).append((_key(m.group(1)), p))
+            self._definitions = found
+        docs = list(dict.fromkeys(h.passage.doc_id for h in hits[:LISTED_DOCS]))
+        for doc_id in docs:
+            for term, p in self._definitions.get(doc_id, []):
+                if term in terms:
+                    return p
+        return None
 
     def _heading_paths_of(self, doc_id: str) -> list[tuple[str, ...]]:
         """Every heading path of a document's text, in document order, once each."""
@@ -180,3 +201,38 @@ def names_attachment(query: Query) -> bool:
     the document it asks about; an article it names ("Điều 21 Luật BHYT") may be another's."""
     named = [kind.lower() for kind, _ in _NAMED_PART.findall(query.standard)]
     return bool(named) and all(kind in ("mẫu số", "phụ lục") for kind in named)
+
+
+# "(sau đây gọi chung là xe mô tô)", "(sau đây gọi tắt là cấp xã)": the term a clause defines
+_DEFINES = re.compile(
+    r"\(\s*sau đây (?:được )?gọi(?: chung| tắt)? là ([^()]{2,60}?)\s*\)", re.IGNORECASE
+)
+# a term asked to be spelled out: quoted ('nhóm "xe mô tô" ... gồm những loại nào'), or just
+# before "gồm", "bao gồm", "là gì" ("cấp xã gồm những đơn vị nào")
+_QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{2,60})[\"“”'‘’]")
+_BEFORE_ASKED = re.compile(
+    r"((?:[^\W\d_]+\s+){1,4}?)(?:bao gồm|gồm|là gì|là những gì|được hiểu là)\b", re.IGNORECASE
+)
+
+
+def _key(term: str) -> str:
+    return " ".join(fold(term).lower().split())
+
+
+def asked_terms(question: str) -> set[str]:
+    """The terms a question asks to be spelled out (folded), with their shorter tails ("nhóm xe
+    mô tô" -> also "xe mô tô") when the question quotes none."""
+    if not _ASKS_WHAT_IT_IS.search(question):
+        return set()
+    quoted = {_key(m.group(1)) for m in _QUOTED.finditer(question)}
+    if quoted:
+        return quoted
+    out: set[str] = set()
+    for m in _BEFORE_ASKED.finditer(question):
+        words = _key(m.group(1)).split()
+        out |= {" ".join(words[i:]) for i in range(len(words)) if len(words) - i >= 2}
+    return out
+
+
+# the question asks what something comprises or means
+_ASKS_WHAT_IT_IS = re.compile(r"\b(?:bao gồm|gồm|là gì|là những gì|được hiểu là)\b", re.IGNORECASE)

@@ -278,3 +278,59 @@ def test_a_lead_in_opening_with_a_long_set_asked_lists_the_items_under_it(fund_b
     assert not answer.abstained, answer.text
     for item in ("Trẻ em mồ côi", "tâm thần nặng", "đặc biệt nặng", "lang thang"):
         assert item in answer.text, answer.text
+
+
+FEES_TERMS = """\
+THÔNG TƯ
+
+Quy định lệ phí đăng ký xe
+
+Điều 1. Phạm vi điều chỉnh
+
+Thông tư này quy định mức thu lệ phí đăng ký, cấp biển số xe mô tô và xe ô tô.
+
+Điều 2. Giải thích từ ngữ
+
+1. Phương tiện giao thông là xe cơ giới, gồm:
+
+a) Xe ô tô, rơ moóc và các loại xe tương tự (sau đây gọi chung là xe ô tô);
+
+b) Xe mô tô hai bánh, xe mô tô ba bánh, xe gắn máy (kể cả xe máy điện) và các loại xe tương tự
+(sau đây gọi chung là xe mô tô).
+
+2. Khu vực I gồm thành phố Hà Nội và Thành phố Hồ Chí Minh.
+
+Điều 3. Mức thu lệ phí
+
+1. Cấp mới chứng nhận đăng ký kèm biển số xe mô tô: 1.000.000 đồng/lần.
+
+2. Cấp mới chứng nhận đăng ký kèm biển số xe ô tô: 20.000.000 đồng/lần.
+"""
+
+
+@pytest.fixture(scope="module")
+def terms_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "tt-le-phi-xe.md", FEES_TERMS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Nhóm "xe mô tô" khi tính lệ phí đăng ký gồm những loại xe nào?',
+        "Xe mô tô gồm những loại xe nào?",
+    ],
+)
+def test_a_term_asked_is_spelled_out_by_the_clause_that_defines_it(terms_bot, question):
+    # "(sau đây gọi chung là xe mô tô)" defines the term: that clause answers, not the fees
+    answer = terms_bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert "xe gắn máy" in answer.text and "xe máy điện" in answer.text, answer.text
+    assert "1.000.000" not in answer.text and "rơ moóc" not in answer.text, answer.text
+
+
+def test_a_term_is_asked_only_before_what_spells_it_out():
+    from bot.retrieval import asked_terms
+
+    assert "xe mo to" in asked_terms('Nhóm "xe mô tô" khi tính lệ phí gồm những loại xe nào?')
+    assert "xe mo to" in asked_terms("Xe mô tô gồm những loại xe nào?")
+    assert asked_terms("Lệ phí đăng ký xe mô tô là bao nhiêu?") == set()
