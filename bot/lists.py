@@ -15,7 +15,9 @@ from index.types import Hit
 _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
 
 # "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
-_WHICH = re.compile(r"\bnao\b")
+# "vào những việc gì", "những việc gì" too: which ones of a set, unless "làm gì", "gồm (những)
+# gì", "bao gồm gì" ask for all of it
+_WHICH = re.compile(r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )\bnhung (?:\w+ )?gi\b")
 
 MIN_HEADING_COVERAGE = 0.4
 K_SET_OPENING = 10  # the best clauses read for one that opens with the set a list asks for  # a heading a list answer reads from names this much of the question

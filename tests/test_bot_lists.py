@@ -334,3 +334,11 @@ def test_a_term_is_asked_only_before_what_spells_it_out():
     assert "xe mo to" in asked_terms('Nhóm "xe mô tô" khi tính lệ phí gồm những loại xe nào?')
     assert "xe mo to" in asked_terms("Xe mô tô gồm những loại xe nào?")
     assert asked_terms("Lệ phí đăng ký xe mô tô là bao nhiêu?") == set()
+
+
+def test_which_things_one_item_names_far_better_is_that_item(plan_bot):
+    # "đôn đốc các chủ đầu tư vào những việc gì": the one action that says so, not the section
+    answer = plan_bot.ask("Tỉnh sẽ đôn đốc các chủ đầu tư vào những việc gì?")
+    assert not answer.abstained, answer.text
+    assert "bàn giao quỹ đất" in answer.text, answer.text
+    assert "Siết chặt" not in answer.text and "\n" not in answer.text, answer.text
