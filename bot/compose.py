@@ -15,6 +15,7 @@ from index.fold import diacritic_ratio, fold
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
 MAX_ITEM_CHARS = 140
+MAX_HEADING_CHARS = 100  # a list's lead-in longer than this is cut before its items
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +434,10 @@ def _strip_yesno(question: str) -> str:
 
 def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
     """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS: the rest counted."""
-    lines = [f"{heading.rstrip(':')}:" if heading else "Gồm:"]
+    head = " ".join(heading.split()).rstrip(":")
+    if len(head) > MAX_HEADING_CHARS:  # a long lead-in is cut: the items are the answer
+        head = head[:MAX_HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    lines = [f"{head}:" if heading else "Gồm:"]
     for text, n in items[:MAX_ITEMS]:
         lines.append(f"- {shorten(text)} [{n}]")
     if len(items) > MAX_ITEMS:

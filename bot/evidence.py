@@ -131,6 +131,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         elif len(query.years) == 1:  # "năm 2025 tối đa 1,36%, năm 2026 tối đa 1,26%": its own
             own = _of_year(text, query.years[0])
             found = [f for f in found if own and _numbers(f) <= _numbers(own)] or found
+        bound = _ASKED_BOUND.search(_folded(query.standard))
+        if bound:  # "từ bao nhiêu tuổi trở lên": the figure with that bound ("từ 3 tuổi")
+            found = [f for f in found if _folded(f).startswith(bound.group(1))] or found
         if not query.yesno:  # "dưới 16 tuổi thì chiều cao bao nhiêu": not the premise's figure
             stated = _numbers(query.standard)
             fresh = [f for f in found if not _numbers(f) <= stated]
@@ -264,6 +267,10 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
                   "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
+# "từ bao nhiêu tuổi", "dưới mấy tuổi", "tối đa bao nhiêu": the bound asked (folded)
+_ASKED_BOUND = re.compile(
+    r"\b(tu|tren|duoi|toi da|toi thieu|khong qua|it nhat) (?:bao nhieu|bn|may)\b"
+)
 # "hệ số bao nhiêu", "hệ số phụ cấp ... là mấy": a coefficient, a number without a unit
 _COEFFICIENT_Q = re.compile(r"\bhe so\b.*\b(?:bao nhieu|bn|may|la gi)\b")
 # "how many (working) days": the unit an English question counts in, as the documents say it

@@ -10,7 +10,7 @@ _UNIT = (
     # "m 2": a PDF's superscript read apart from its metre
     r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m 2(?![\d.,]\d)|m³|km²|km|m|kg|tấn|"
     r"người|lượt|hộ|xã|"
-    r"phường|căn|trường|lớp|giờ|phút|ngày|tuần|tháng|năm|buổi|tiết|điểm|tuổi|đơn vị|doanh nghiệp|"
+    r"phường|căn|trường|lớp|giờ|phút|ngày làm việc|ngày|tuần|tháng|năm|buổi|tiết|điểm|tuổi|đơn vị|doanh nghiệp|"
     r"cơ sở|"
     r"dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"
 )

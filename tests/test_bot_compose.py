@@ -249,7 +249,7 @@ def test_how_long_is_answered_by_a_span_of_time_not_by_money():
         "Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ, Chủ tịch Ủy ban nhân dân "
         "cấp xã quyết định hỗ trợ chi phí mai táng 5.000.000 đồng."
     )
-    assert value_for(query, clause) == "03 ngày"
+    assert value_for(query, clause) == "03 ngày làm việc"
     assert value_for(query, "Mức hỗ trợ chi phí mai táng là 5.000.000 đồng.") is None
 
 
@@ -310,6 +310,30 @@ def test_until_when_is_answered_by_the_date_a_span_runs_to():
     # the date of the very document the question names by its number is its date
     cited = understand("Nghị định 07/2021/NĐ-CP được ban hành ngày nào?")
     assert value_for(cited, clause) == "ngày 27 tháng 01 năm 2021"
+
+
+def test_a_bound_asked_is_answered_by_the_figure_with_that_bound():
+    from bot.evidence import value_for
+
+    clause = "Hộ gia đình có ít nhất 1 trẻ em từ 3 tuổi đến dưới 16 tuổi không được đi học"
+    assert value_for(understand("Trẻ từ bao nhiêu tuổi trở lên?"), clause) == "từ 3 tuổi"
+    assert value_for(understand("tre duoi bn tuoi thi tinh"), clause) == "dưới 16 tuổi"
+
+
+def test_a_long_lead_in_is_cut_before_the_items():
+    lead = (
+        "1. Người có hoàn cảnh khó khăn của thành phố có nguyện vọng hoặc do các cơ quan chức "
+        "năng có thẩm quyền đề xuất được chăm sóc, nuôi dưỡng trong cơ sở trợ giúp xã hội gồm:"
+    )
+    from bot import compose
+
+    text = compose.list_answer(lead, [("a) Trẻ em mồ côi", 1), ("b) Người cao tuổi", 2)])
+    first, *items = text.split("\n")
+    assert first.endswith("…:") and len(first) <= compose.MAX_HEADING_CHARS + 2
+    assert items == ["- a) Trẻ em mồ côi [1]", "- b) Người cao tuổi [2]"]
+    assert compose.list_answer("c) Các chỉ tiêu xã hội:", [("Tỷ lệ: 95%", 1)]).startswith(
+        "c) Các chỉ tiêu xã hội:\n"
+    )
 
 
 def test_the_date_of_a_cited_document_does_not_answer_when():
