@@ -138,6 +138,8 @@ class Features:
         if query.kind in _META_KINDS:
             field = {"position": "signer", "amends": "amends"}.get(query.kind, query.kind)
             return meta is not None and bool(getattr(meta, field, None))
+        if query.yesno and not figures(query.standard):
+            return True  # "có phải áp dụng lại tỷ lệ mới không": yes or no is asked, no figure
         if query.kind in ("figure", "date", "effective", "session"):
             return bool(best.value)
         return True

@@ -650,3 +650,19 @@ def test_a_negated_bound_is_a_condition_not_a_denial():
     question = "Công chức làm được 5 tháng có được xếp loại chất lượng không?"
     assert denies(question, clause, asked)
     assert not denies(question, "Công chức làm việc không quá 05 năm được xếp loại.", asked)
+
+
+def test_a_yes_no_question_needs_no_figure_unless_it_states_one():
+    from bot.evidence import Unit
+    from bot.features import Features
+
+    text = "Dự án đã phê duyệt tiếp tục thực hiện theo tỷ lệ cũ."
+    clause = Unit(0, 0, len(text), text, None, "", 0.9, 0.9, 1.0)
+    # "có hiệu lực" makes it a question of dates, yet yes or no is what is asked
+    asked = understand(
+        "Dự án được phê duyệt trước khi nghị quyết có hiệu lực có phải áp dụng tỷ lệ mới không?"
+    )
+    assert asked.yesno and asked.kind == "effective"
+    assert Features._has_value(asked, clause, None)
+    claimed = understand("Tỷ lệ đối ứng có phải là 80% không?")
+    assert not Features._has_value(claimed, clause, None)
