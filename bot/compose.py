@@ -154,6 +154,10 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
         verdict = False  # "được chọn mức thấp nhất, đúng không" / "áp dụng ... mức cao nhất"
     if verdict is None and requires_what_is_denied(query.standard, clause):
         verdict = False  # "nhà không thuộc hộ nghèo ... có được không" / "... thuộc hộ nghèo"
+    if verdict is None and _ASKS_NEW_RULE.search(query.standard) and _KEEPS_OLD.search(clause):
+        # "có phải áp dụng tỷ lệ mới không" / "... thì tiếp tục thực hiện theo quyết định đã
+        # được phê duyệt": a transitional clause keeps the earlier rule
+        verdict = False
     if verdict is None:
         frame = prohibited(unit, passage, asked)
         verdict = not denies(query.standard, clause, asked, bool(frame))
@@ -186,6 +190,17 @@ _ALL_ASKED = re.compile(
 )
 _ONLY_ONE = re.compile(r"(?<!\w)chỉ (?:được )?(?:[^\W\d_]+ ){0,2}(?:một|01)(?!\w)", re.IGNORECASE)
 
+# a question whether a new rule applies ("có phải áp dụng lại tỷ lệ mới không"), and a
+# transitional clause that keeps the earlier one ("tiếp tục thực hiện theo quyết định đã được
+# phê duyệt", "tiếp tục hưởng theo mức cũ")
+_ASKS_NEW_RULE = re.compile(
+    r"\b(?:áp dụng|thực hiện|hưởng|tính)(?: lại)?\b[^?]*\b(?:mới|lại)\b", re.IGNORECASE
+)
+_KEEPS_OLD = re.compile(
+    r"\btiếp tục (?:triển khai |được )?(?:thực hiện|áp dụng|hưởng|thi hành)[^.;]*\b(?:đã được"
+    r"|đã|cũ|trước đó|trước đây)\b",
+    re.IGNORECASE,
+)
 # words whose opposite, stated by the clause in their place, says no
 _OPPOSITES = tuple(
     (fold(a).lower(), fold(b).lower())

@@ -666,3 +666,28 @@ def test_a_yes_no_question_needs_no_figure_unless_it_states_one():
     assert Features._has_value(asked, clause, None)
     claimed = understand("Tỷ lệ đối ứng có phải là 80% không?")
     assert not Features._has_value(claimed, clause, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Dự án đã phê duyệt trước khi nghị quyết có hiệu lực có phải áp dụng tỷ lệ mới không?",
+            "Không,",
+        ),
+        ("Dự án đã phê duyệt có được tiếp tục thực hiện theo quyết định cũ không?", "Có."),
+    ],
+)
+def test_a_transitional_clause_keeps_the_earlier_rule(question, verdict):
+    from bot.compose import yesno_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    rule = (
+        "Đối với dự án được phê duyệt quyết định hỗ trợ trước ngày Nghị quyết này có hiệu lực thi "
+        "hành thì tiếp tục triển khai thực hiện theo quyết định đã được phê duyệt."
+    )
+    passage = Passage("nq#d3/2", "nq", ("Điều 3. Điều khoản thi hành",), "3", rule)
+    unit = Unit(0, 0, len(rule), rule, None, "", 1.0, 1.0, 1.0)
+    asked = frozenset("du an phe duyet ap dung ty le moi".split())
+    assert yesno_answer(understand(question), unit, passage, asked).startswith(verdict)
