@@ -21,7 +21,7 @@ from bot.concepts import (
     idf_table,
     plain_words,
 )
-from bot.conditions import ruling_unit
+from bot.conditions import rules_on, ruling_clause, ruling_unit
 from bot.evidence import Evidence, Unit, asked_measure, rank_units
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
@@ -378,6 +378,14 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if query.yesno:
             asked = frozenset(w for c in items for alt in c.alternatives for w in plain_words(alt))
             ruling = ruling_unit(query.text, best, units, hits)
+            if ruling is None and not rules_on(query.text, best.text):
+                # no clause read rules on it: one of the document's own, nearest part first
+                found = ruling_clause(query.text, best, hits, self.index.passages)
+                if found is not None:
+                    q, start, end = found
+                    hits.append(Hit(q, hit.score, None, hit.dense))
+                    text = q.text[start:end]
+                    ruling = Unit(len(hits) - 1, start, end, text, None, "", 0.0, 0.0, 0.0)
             if ruling is not None:  # "bé 10 tuổi ... có mất phí không": "Trẻ em: dưới 16 tuổi"
                 best, hit = ruling, hits[ruling.rank]
                 p = hit.passage

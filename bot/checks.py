@@ -64,24 +64,21 @@ class Checks:
         meta = self.metas.get(p.doc_id)
         where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
         folded = [" ".join(fold(n).lower().split()) for n in names]
-        if not all(has_words(where, n) for n in folded):
+        if not all(_held(where, n) for n in folded):
             return False
         # a part of the document headed by the name ("B. SỬA ĐỔI QUY ĐỊNH PHÍ THAM QUAN DI TÍCH
         # CHÙA HƯƠNG") holds what is said of it; the other parts speak of other sites
         own = " ".join(fold(f"{p.section_str} {unit or p.text}").lower().split())
         headed = self._headed_names(p.doc_id)
         whole = fold(f"{meta.title} {meta.issuer}" if meta else "").lower()  # the document's own
-        if any(
-            has_words(headed, n) and not has_words(own, n) and not has_words(whole, n)
-            for n in folded
-        ):
+        if any(has_words(headed, n) and not _held(own, n) and not _held(whole, n) for n in folded):
             return False
         # a table row about another temple or ward ("Đền Quan Đế" for "chùa Hương") is a
         # neighbour's row, not the one asked; a small table is read line by line
         text = unit if p.kind == "table" and unit else p.text
         if p.kind in ("row", "table") and named_entities(p.text):
             row = " ".join(_fold_long(text).lower().split())
-            return any(has_words(row, n) for n in folded)
+            return any(_held(row, n) for n in folded)
         return True
 
     def _headed_names(self, doc_id: str) -> str:
@@ -180,6 +177,17 @@ class Checks:
             f"Đoạn gần nhất dẫn tới phụ lục của {compose.where(meta)}, "
             "nhưng phụ lục đó không có trong kho văn bản."
         )
+
+
+def _held(text: str, name: str) -> bool:
+    """The folded name is in the folded text; a run of four or more capitalized words may be two
+    names ("đền Bạch Mã Hàng Buồm": the temple and its street), each of which must be."""
+    if has_words(text, name):
+        return True
+    words = name.split()
+    if len(words) < 4:
+        return False
+    return all(has_words(text, " ".join(words[i : i + 2])) for i in range(0, len(words), 2))
 
 
 def named_entities(question: str) -> list[str]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from bot.evidence import Unit
+from corpus.types import Passage
 from index.fold import fold
 from index.types import Hit
 
@@ -128,3 +129,34 @@ def ruling_unit(
         if hits[u.rank].passage.doc_id == own.doc_id and rules_on(question, u.text)
     ]
     return max(found, key=shared, default=None)
+
+
+def ruling_clause(
+    question: str, best: Unit, hits: Sequence[Hit], passages: Sequence[Passage]
+) -> tuple[Passage, int, int] | None:
+    """When no clause read rules on what the yes/no question states: the first clause of the
+    best one's document that does, in the part nearest the best one ("3. Đối tượng miễn thu
+    phí: Trẻ em: Người dưới 16 tuổi" beside the temple's fee), as (passage, start, end)."""
+    from bot.candidates import clauses
+
+    own = hits[best.rank].passage
+    if not (stated_day(question) or stated_age(question) or stated_months(question)
+            or stated_height(question)):  # fmt: skip
+        return None
+
+    def shared(p: Passage) -> int:
+        pairs = enumerate(zip(p.section, own.section, strict=False))
+        return next((i for i, (a, b) in pairs if a != b), min(len(p.section), len(own.section)))
+
+    found = []
+    for order, p in enumerate(passages):
+        if p.doc_id != own.doc_id or p.kind != "content":
+            continue
+        for start, end in clauses(p.text):
+            if rules_on(question, p.text[start:end]):
+                found.append((shared(p), -order, p, start, end))
+                break
+    if not found:
+        return None
+    _, _, p, start, end = max(found, key=lambda f: (f[0], f[1]))
+    return p, start, end

@@ -78,3 +78,33 @@ def test_a_stated_day_is_answered_from_the_clause_naming_it(bot):
     answer = bot.ask("Ngày 23/11 đi tham quan Đền Bạch Mã có mất phí không?")
     assert answer.text.startswith("Không"), answer.text
     assert "23/11" in answer.text, answer.text
+
+
+def test_a_ruling_clause_is_found_in_the_document_when_no_clause_read_holds_it(bot):
+    # only the fee clause was read; the clause on children stands elsewhere in the document
+    from bot.conditions import ruling_clause
+    from bot.evidence import Unit
+    from index.types import Hit
+
+    fee = next(p for p in bot.index.passages if "20.000" in p.text)
+    best = Unit(0, 0, len(fee.text), fee.text, None, "", 1.0, 1.0, 1.0)
+    found = ruling_clause(
+        "Bé 10t vào đền Bạch Mã có mất phí không?", best, [Hit(fee, 1.0)], bot.index.passages
+    )
+    assert found is not None
+    passage, start, end = found
+    assert "Trẻ em: Người dưới 16 tuổi" in passage.text[start:end]
+    # a question that states no age, day, span or height asks for no ruling clause
+    assert (
+        ruling_clause("Đền Bạch Mã thu phí không?", best, [Hit(fee, 1.0)], bot.index.passages)
+        is None
+    )
+
+
+def test_a_temple_named_with_its_street_is_two_names():
+    from bot.checks import _held
+
+    row = "den bach ma, so 76 hang buom — muc thu phi (dong): 20.000"
+    assert _held(row, "bach ma hang buom")
+    assert not _held(row, "quan de hang buom")
+    assert not _held(row, "bach ma hang")  # three words are one name
