@@ -98,8 +98,14 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         unit = unit_of(heading) if heading else None
         if unit:  # "(1.000đ)" or "(1.000 đồng/trẻ/tháng)" is read "nghìn đồng ..."
             unit = re.sub(r"^1\.000\s*(?:đồng|đ)\b", "nghìn đồng", unit)
-        found = [_with_unit(f, unit, per) for _, _, f in figures(text)]
         asks = asked_measure(query.standard)
+        if asks == "docnumber":  # "Báo cáo số 271/BC-UBND": the number after the kind asked
+            kind_asked = _DOC_NUMBER_Q.search(_folded(query.standard)).group(1)
+            for m in DOC_NUMBER.finditer(text):
+                if kind_asked in _folded(text[max(0, m.start() - 25) : m.start()]):
+                    return m.group(0) if kind == "figure" or query.compare else None
+            return None
+        found = [_with_unit(f, unit, per) for _, _, f in figures(text)]
         if asks == "money":  # an amount of money is answered by one, not by a count or a share
             found = [f for f in found if is_money(f)]
         elif asks == "percent":
@@ -267,6 +273,12 @@ _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
                   "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
+# "báo cáo số mấy", "tờ trình số bao nhiêu": the number of a document the text cites (not the
+# document itself: "nghị quyết này số mấy" asks its own, a fact of its metadata)
+_DOC_NUMBER_Q = re.compile(
+    r"\b(bao cao|to trinh|nghi quyet|nghi dinh|thong tu|quyet dinh|cong van|ke hoach|chuong trinh"
+    r"|chi thi|ket luan)(?! nay) (?:\w+ ){0,3}?so (?:may|bao nhieu|bn|hieu)\b"
+)
 # "từ bao nhiêu tuổi", "dưới mấy tuổi", "tối đa bao nhiêu": the bound asked (folded)
 _ASKED_BOUND = re.compile(
     r"\b(tu|tren|duoi|toi da|toi thieu|khong qua|it nhat) (?:bao nhieu|bn|may)\b"
@@ -315,6 +327,8 @@ def asked_measure(question: str) -> str | None:
     ]
     if counted:
         return counted[0]
+    if _DOC_NUMBER_Q.search(folded):
+        return "docnumber"  # "báo cáo số mấy": the number of a document cited
     english = _EN_COUNTED.search(folded)
     if english:  # "within how many working days": a figure counted in days
         return _EN_UNITS[english.group(1)]

@@ -691,3 +691,18 @@ def test_a_transitional_clause_keeps_the_earlier_rule(question, verdict):
     unit = Unit(0, 0, len(rule), rule, None, "", 1.0, 1.0, 1.0)
     asked = frozenset("du an phe duyet ap dung ty le moi".split())
     assert yesno_answer(understand(question), unit, passage, asked).startswith(verdict)
+
+
+def test_the_number_of_a_cited_document_answers_which_number():
+    from bot.evidence import asked_measure, value_for
+
+    clause = (
+        "Sau khi nghe Báo cáo số 271/BC-UBND ngày 21 tháng 11 năm 2022 của Ủy ban nhân dân tỉnh; "
+        "xét Tờ trình số 171/TTr-UBND"
+    )
+    report = understand("HĐND tỉnh đã nghe báo cáo số mấy của UBND?")
+    assert asked_measure(report.standard) == "docnumber"
+    assert value_for(report, clause) == "271/BC-UBND"
+    assert value_for(understand("xet to trinh so bao nhieu"), clause) == "171/TTr-UBND"
+    # "nghị quyết này số mấy" asks the document's own number, a fact of its metadata
+    assert asked_measure(understand("Nghị quyết này số mấy?").standard) != "docnumber"
