@@ -26,6 +26,7 @@ SETS = (
     "bundled3",
     "realdocs6",
     "realdocs7",
+    "bundled4",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -156,6 +157,7 @@ def test_realdocs_evidence_occurs_in_its_documents(name):
         "bundled3",
         "realdocs6",
         "realdocs7",
+        "bundled4",
     ),
 )
 def test_the_split_is_the_questions_file(name):

@@ -30,6 +30,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "informal": (("informal/dev.jsonl", "informal/test.jsonl"), "informal", 0.45),
     "realdocs2": (("realdocs2/questions.jsonl",), "realdocs2", 0.5),
     "realdocs7": (("realdocs7/questions.jsonl",), "realdocs7", 0.5),
+    "bundled4": (("bundled4/questions.jsonl",), "bundled4", 0.5),
 }
 
 
