@@ -148,6 +148,8 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
     number = cell.split()[0] if cell else ""
     if cell and cell != number and clause.endswith(f" {number}"):  # shown with its unit
         clause = f"{clause[: -len(number)]}{cell}"
+    if verdict is None:
+        verdict = date_verdict(query.standard, clause)  # "thông qua ngày 08/12/2023 đúng không"
     if verdict is None and _ALL_ASKED.search(query.standard) and _ONLY_ONE.search(clause):
         verdict = False  # "có được hưởng tất cả ... không" / "chỉ được hưởng một mức cao nhất"
     if verdict is None and opposed(query.standard, clause):
@@ -489,3 +491,29 @@ def compare_answer(sides: Sequence[tuple[str, str, int]]) -> str:
 def places_answer(answers: Sequence[tuple[str, str]]) -> str:
     """One line per document that answers: "Huế: 190 ... [1]"."""
     return "\n".join(f"{place}: {text}" for place, text in answers)
+
+
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
+_DMY_WORDS = re.compile(
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE
+)
+# "năm học 2024 - 2025", "giai đoạn 2021 - 2025": a span of years stated as one
+_SCHOOL_YEAR = re.compile(r"năm học\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _dates(text: str) -> set[tuple[int, int, int]]:
+    return {(int(d), int(m), int(y)) for p in (_DMY, _DMY_WORDS) for d, m, y in p.findall(text)}
+
+
+def date_verdict(question: str, clause: str) -> bool | None:
+    """A yes/no question that states a full date or a school year ("thông qua ngày 08/12/2023",
+    "từ năm học 2024 - 2025") against the clause that states one of the same kind: the same
+    says yes, only others say no; None when either states none."""
+    asked, said = _dates(question), _dates(clause)
+    if asked and said:
+        return bool(asked & said)
+    asked_years = {(int(a), int(b)) for a, b in _SCHOOL_YEAR.findall(question)}
+    said_years = {(int(a), int(b)) for a, b in _SCHOOL_YEAR.findall(clause)}
+    if asked_years and said_years:
+        return bool(asked_years & said_years)
+    return None

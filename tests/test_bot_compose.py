@@ -706,3 +706,30 @@ def test_the_number_of_a_cited_document_answers_which_number():
     assert value_for(understand("xet to trinh so bao nhieu"), clause) == "171/TTr-UBND"
     # "nghị quyết này số mấy" asks the document's own number, a fact of its metadata
     assert asked_measure(understand("Nghị quyết này số mấy?").standard) != "docnumber"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "verdict"),
+    [
+        (
+            "Nghị quyết được thông qua ngày 08/12/2023 đúng không?",
+            "Nghị quyết này đã được thông qua ngày 08 tháng 12 năm 2022.",
+            False,
+        ),
+        (
+            "Nghị quyết được thông qua ngày 8/12/2022 phải không?",
+            "Nghị quyết này đã được thông qua ngày 08 tháng 12 năm 2022.",
+            True,
+        ),
+        (
+            "Chương trình mới cho lớp 4, 8, 11 bắt đầu từ năm học 2024 - 2025 phải không?",
+            "triển khai chương trình mới đối với lớp 4, 8, 11 trong năm học 2023 - 2024.",
+            False,
+        ),
+        ("Học phí có tăng không?", "Học phí năm học 2023 - 2024 giữ nguyên.", None),
+    ],
+)
+def test_a_date_or_school_year_the_question_states_is_checked(question, clause, verdict):
+    from bot.compose import date_verdict
+
+    assert date_verdict(question, clause) is verdict
