@@ -85,6 +85,9 @@ def test_everyday_wording_gets_the_official_terms():
     assert official_terms("xa nay sap nhap vao xa nao") == "sắp xếp hợp nhất"
     assert official_terms("ty le nha ngheo o vung que") == "hộ nghèo nông thôn"
     assert official_terms("Tỷ lệ hộ nghèo") == ""
+    # cities and towns named together are the urban areas; "thành phố Huế" alone is a city
+    assert official_terms("o thanh pho, thi tran thi ty le that nghiep") == "thành thị"
+    assert official_terms("Học phí ở thành phố Huế") == ""
 
 
 def test_restoration_uses_the_corpus_words():
