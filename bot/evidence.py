@@ -33,7 +33,11 @@ _RELATIVE_Q = re.compile(r"\b(?:bang|la) (?:bao nhieu|may)\b.*\bso voi\b")
 # with marks "đóng" (pay) is no "đồng"; typed without, "dong" may be either
 _SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|trieu|nghin|ngan)\b")
 # an interest rate ("lãi suất") is a share too
-_PERCENT_Q = re.compile(r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate)\b")
+# a share: named, or asked of a part of a whole ("chiếm bao nhiêu trong tổng nền kinh tế")
+_PERCENT_Q = re.compile(
+    r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate"
+    r"|chiem (?:bao nhieu|bn|may)(?! (?:tien|dong|trieu|nghin|ty dong)))\b"
+)
 # "bao nhiêu tiền", "mấy triệu": an amount of money asked in so many words
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may|bn)\s+(?:tien|dong|trieu|nghin|ngan)\b")
 

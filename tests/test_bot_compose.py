@@ -428,6 +428,9 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         # a share the question states is a premise when it says money
         ("Lúa thiệt hại trên 70% được hỗ trợ bao nhiêu tiền một ha?", "money"),
         ("Thiệt hại trên 70% thì được quỹ thanh toán mức nào?", "percent"),
+        # "chiếm bao nhiêu" asks a share of a whole, unless it counts or says money
+        ("Công nghiệp, xây dựng chiếm bao nhiêu trong nền kinh tế?", "percent"),
+        ("Rừng chiếm bao nhiêu ha?", "ha"),
     ],
 )
 def test_what_a_question_asks_to_be_measured_in(question, measure):
