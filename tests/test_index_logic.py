@@ -186,3 +186,12 @@ def test_modes_rank_by_their_own_scores():
 def test_bad_queries_say_what_is_wrong(query):
     with pytest.raises(QueryError, match="Câu hỏi"):
         _index().search(query)
+
+
+def test_english_administrative_terms_meet_the_documents_wording():
+    from index.glossary import translate_terms
+
+    terms = translate_terms("How many points are deducted when the steering committee is late?")
+    for vietnamese in ("trừ", "ban chỉ đạo", "chậm"):
+        assert vietnamese in terms, terms
+    assert translate_terms("Hello there") == ""
