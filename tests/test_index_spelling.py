@@ -40,6 +40,7 @@ def restorer() -> DiacriticRestorer:
         ("vay dc toi da bn tr", "vay được toi da bao nhiêu triệu"),  # how many million
         ("tr 1 thang", "tr 1 thang"),  # alone, "tr" is left as typed
         ("Nghị định 293/2025/NĐ-CP", "Nghị định 293/2025/NĐ-CP"),  # a document number stays whole
+        ("sv tốt nghiệp đh, cđ", "sinh viên tốt nghiệp đại học, cao đẳng"),
     ],
 )
 def test_chat_spellings_and_amounts(typed, standard):
