@@ -20,6 +20,8 @@ _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
 _WHICH = re.compile(r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )\bnhung (?:\w+ )?gi\b")
 
 MIN_HEADING_COVERAGE = 0.4
+# a list of fewer paragraphs than this is listed clause by clause
+MIN_PARAGRAPH_ITEMS = 3
 K_SET_OPENING = 10  # the best clauses read for one that opens with the set a list asks for  # a heading a list answer reads from names this much of the question
 
 
@@ -73,6 +75,8 @@ class Lists:
         alone = alone and (which or not p.section or heading != p.section[-1])
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
             return compose.Draft(compose.value_answer(best, p), (compose.Cited(p, None, 0.0),))
+        if len(entries) < MIN_PARAGRAPH_ITEMS:  # a few long paragraphs: their clauses are the
+            entries = _clause_items(entries)  # items ("...; đẩy mạnh hội nhập quốc tế ...")
         # under headings that do not name the question's weightiest word, the item the question
         # points at shows the clause that answers it, not its lead clause ("... kiểm tra thuế;
         # đẩy mạnh ... cưỡng chế nợ thuế ...")
@@ -428,3 +432,24 @@ def set_opening(question: str, units: list[Unit], hits: list[Hit], best: Unit) -
         if _titled_by_set(line, question) and _inline_items(p, u):
             return None if u is best else u
     return None
+
+
+def _clause_items(
+    entries: list[tuple[str, Passage, tuple[int, int]]],
+) -> list[tuple[str, Passage, tuple[int, int]]]:
+    """Each item's clauses and sentences as items of their own: a section of two paragraphs
+    of tasks lists its tasks, not two opening sentences."""
+    from bot.candidates import clauses
+
+    out = []
+    for line, q, (start, end) in entries:
+        parts = clauses(line)
+        if len(parts) < 2:
+            out.append((line, q, (start, end)))
+            continue
+        for a, b in parts:
+            text = line[a:b].strip().rstrip(";,.")
+            if text:
+                shown = text[:1].upper() + text[1:]  # "đẩy mạnh ..." opens its own item
+                out.append((shown, q, (start + a, start + a + len(text))))
+    return out

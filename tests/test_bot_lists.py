@@ -342,3 +342,43 @@ def test_which_things_one_item_names_far_better_is_that_item(plan_bot):
     assert not answer.abstained, answer.text
     assert "bàn giao quỹ đất" in answer.text, answer.text
     assert "Siết chặt" not in answer.text and "\n" not in answer.text, answer.text
+
+
+FOREIGN = """\
+NGHỊ QUYẾT
+
+Về nhiệm vụ năm 2026
+
+**Điều 1.** Nhiệm vụ năm 2026 như sau:
+
+## **1. Công tác đối ngoại**
+
+Tăng cường triển khai đường lối đối ngoại của Đảng; triển khai hoạt động đối ngoại đồng bộ,
+hiệu quả; đẩy mạnh hội nhập quốc tế trên tất cả các lĩnh vực.
+
+Phát triển quan hệ hợp tác với các địa phương nước ngoài; tăng cường các hoạt động ngoại giao
+kinh tế; vận động viện trợ từ các tổ chức phi chính phủ nước ngoài.
+
+## **2. Công tác xã hội**
+
+Nâng cao chất lượng giáo dục phổ thông ở các cấp học.
+
+Bảo đảm an sinh xã hội cho người có công.
+
+Giảm nghèo bền vững ở các xã vùng cao.
+"""
+
+
+@pytest.fixture(scope="module")
+def foreign_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-doi-ngoai.md", FOREIGN)
+
+
+def test_a_section_of_few_long_paragraphs_lists_their_clauses(foreign_bot):
+    answer = foreign_bot.ask("Công tác đối ngoại năm 2026 gồm những nhiệm vụ nào?")
+    assert not answer.abstained, answer.text
+    lines = answer.text.split("\n")
+    assert len(lines) >= 6, answer.text  # the clauses, not two opening sentences
+    for task in ("hội nhập quốc tế", "ngoại giao kinh tế", "viện trợ"):
+        assert task in answer.text, answer.text
+    assert "giáo dục" not in answer.text, answer.text
