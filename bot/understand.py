@@ -396,6 +396,14 @@ _JOIN = re.compile(
 )
 
 
+# words that open what two parallel phrases share: a place, a verb, a copula, a question word
+_SHARED_OPENERS = frozenset(
+    "o tai cua duoc la co thi da se bi cho nam trong khi lan so bang dat tang giam chiem la "
+    "bao nhieu may nao gi the ra sao hien nay moi tren duoi tu den va hay hoac khac chenh cao "
+    "thap hon lon nho nhieu it giong".split()
+)
+
+
 def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
     """Two parallel phrases with one head ("nhóm sinh trưởng nhanh và nhóm sinh trưởng chậm
     bị thiệt hại ...", "vùng I và vùng II"), each read with what the question says around
@@ -424,6 +432,15 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
             and (
                 after[len(b)][:1].isdigit() or (b[-1][:1].isupper() and after[len(b)][:1].isupper())
             )
+        ):
+            b.append(after[len(b)].rstrip(",;:?."))
+        # a longer second phrase goes on to the word that opens what both share ("tổ chức tại
+        # cơ sở giáo dục | ở Vĩnh Long", not "... giáo | dục ở ...")
+        while (
+            len(b) < min(len(after), len(a) + 3)
+            and after[len(b) - 1][-1:] not in ",;:?."
+            and fold(after[len(b)]).lower().strip(",;:?.") not in _SHARED_OPENERS
+            and not after[len(b)][:1].isdigit()
         ):
             b.append(after[len(b)].rstrip(",;:?."))
         if len(b) < 2 or len(a) < 2:

@@ -243,6 +243,10 @@ def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_mo
         ("Tăng trưởng của tỉnh năm 2023 và của cả nước năm 2025 lần lượt là bao nhiêu?",
          "Tăng trưởng của tỉnh năm 2023 là bao nhiêu?",
          "Tăng trưởng của cả nước năm 2025 là bao nhiêu?"),
+        # a longer second phrase goes on to what both share ("... giáo dục | ở Vĩnh Long")
+        ("Hội thi tổ chức ở cấp xã và tổ chức tại cơ sở giáo dục ở Vĩnh Long được chi bao nhiêu?",
+         "Hội thi tổ chức ở cấp xã ở Vĩnh Long được chi bao nhiêu?",
+         "Hội thi tổ chức tại cơ sở giáo dục ở Vĩnh Long được chi bao nhiêu?"),
     ],
 )  # fmt: skip
 def test_each_side_of_a_comparison_keeps_what_both_share(question, left, right):
