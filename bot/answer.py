@@ -237,16 +237,17 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if compared is not None:
                 draft, confidence = compared
                 citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
-                shown = _cited_first(draft.cited, hits)
                 answer = Answer(
-                    query.text, draft.text, citations, confidence, False, (), shown, features
+                    query.text, draft.text, citations, confidence, False, (), tuple(hits), features
                 )
                 return self._generated(answer) if self.generator else answer
         about_document, fact = self._document_fact(query, best, hits)
         if fact is not None:  # a fact about the document, from its metadata: no guessing
             citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
-            shown = _cited_first(fact.cited, hits)
-            return Answer(query.text, fact.text, citations, 1.0, False, (), shown)
+            shown = {c.passage.id for c in fact.cited}  # the passages cited come first
+            first = [Hit(c.passage, hits[0].score, None, hits[0].dense) for c in fact.cited]
+            rest = [h for h in hits if h.passage.id not in shown]
+            return Answer(query.text, fact.text, citations, 1.0, False, (), (*first, *rest))
         if about_document and query.kind in _META_KINDS:  # the document does not state it
             verdict = Verdict(True, verdict.confidence, "văn bản không ghi thông tin này")
         if (
@@ -317,7 +318,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             verdict.confidence,
             False,
             (),
-            _cited_first(draft.cited, hits),
+            tuple(hits),
             features,
         )
         return self._generated(answer) if self.generator else answer
@@ -529,18 +530,3 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
 
 # "ngày nào", "ngày bao nhiêu": a day is asked, not a time described in words ("khi nào")
 _ASKS_DAY = re.compile(r"\bngay (?:nao|bao nhieu|may)\b")
-
-
-def _cited_first(cited: Sequence[compose.Cited], hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    """The passages an answer rests on, in the order it cites them, then the other hits: the
-    sources shown are the evidence first. A cited passage outside the hits (a document fact)
-    takes the top hit's scores."""
-    found = {h.passage.id: h for h in hits}
-    first: dict[str, Hit] = {}
-    for c in cited:
-        if c.passage.id not in first:
-            top = hits[0] if hits else None
-            first[c.passage.id] = found.get(c.passage.id) or Hit(
-                c.passage, top.score if top else 0.0, None, top.dense if top else None
-            )
-    return (*first.values(), *(h for h in hits if h.passage.id not in first))
