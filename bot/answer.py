@@ -158,6 +158,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
+        units = _named_first(query, units, hits)
         if part and names_attachment(query):  # "Mẫu số 9 là mẫu gì": that form answers, not
             ids = {p.id for p in part}  # a clause citing other forms
             units = sorted(units, key=lambda u: hits[u.rank].passage.id not in ids)
@@ -530,3 +531,25 @@ def _preamble_first(query: Query, units: list[Unit], hits: Sequence[Hit]) -> lis
 
 # "ngày nào", "ngày bao nhiêu": a day is asked, not a time described in words ("khi nào")
 _ASKS_DAY = re.compile(r"\bngay (?:nao|bao nhieu|may)\b")
+
+
+K_NAMED = 3  # the best clauses read for one that names what a "huyện nào" question asks
+
+
+def _named_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+    """ "huyện nào ...": when the best clause names no such district and one of the next few
+    does ("... hoàn thành mục tiêu xây dựng huyện Định Hóa đạt chuẩn"), that one comes first."""
+    if not units or query.yesno or query.listing:
+        return units
+
+    def names(u: Unit) -> bool:
+        return bool(
+            compose.named_answer(query.standard, compose.clause_of(u, hits[u.rank].passage))
+        )
+
+    if names(units[0]):
+        return units
+    found = next((u for u in units[1:K_NAMED] if names(u)), None)
+    if found is None:
+        return units
+    return [found, *(u for u in units if u is not found)]

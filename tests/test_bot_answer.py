@@ -55,6 +55,14 @@ def test_answers_lead_with_the_fact_and_cite_its_clause(bot, question, answer, s
     assert first.text[start:end].rstrip(";,.") in result.text
 
 
+def test_which_district_is_answered_by_a_clause_that_names_one(bot):
+    # "về đích" is not the resolution's word: the clause naming a district comes before the
+    # one about district budgets that shares more words
+    result = bot.ask("Năm 2023 huyện nào phải về đích nông thôn mới?")
+    assert not result.abstained, result.text
+    assert result.text.startswith("Huyện Định Hóa"), result.text
+
+
 def test_quantity_answers_put_the_figure_first(bot):
     result = bot.ask("Tỷ lệ dân số tham gia bảo hiểm y tế là bao nhiêu?")
     assert result.text.startswith("95%")
