@@ -28,10 +28,10 @@ from bot.features import Features
 from bot.judge import Verdict, judge
 from bot.lists import _WHICH, Lists, set_opening
 from bot.retrieval import (
-    _DEFINES,
     K_RETRIEVE,
     Reading,
     asked_terms,
+    defined_term,
     diversify,
     names_attachment,
     with_part,
@@ -163,7 +163,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             ids = {p.id for p in part}  # a clause citing other forms
             units = sorted(units, key=lambda u: hits[u.rank].passage.id not in ids)
         if defined is not None:  # the clause that defines the term answers
-            units = sorted(units, key=lambda u: not _DEFINES.search(u.text))
+            units = sorted(units, key=lambda u: defined_term(u.text) is None)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _search(
@@ -396,8 +396,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         # a list, unless one item names what is asked far better than its siblings do: "phường
         # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn
         which = bool(_WHICH.search(fold(query.standard).lower()))
-        defines = _DEFINES.search(best.text)
-        if defines and fold(defines.group(1)).lower() in asked_terms(query.standard):
+        defines = defined_term(best.text)
+        if defines is not None and defines in asked_terms(query.standard):
             # "xe mô tô gồm những loại nào": the clause that defines it, whole
             return compose.Draft(compose.value_answer(best, p), (cited,))
         if query.listing and not query.wants_figure:

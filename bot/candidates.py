@@ -49,6 +49,13 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
+def line_around(text: str, at: int) -> tuple[int, int]:
+    """The span of the line of `text` that holds position `at`."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
 def is_value(cell: str) -> bool:
     """A cell that states a figure ("692", "60.000", "từ 200 đến 280") rather than a text
     that happens to hold a number ("4. Bồi dưỡng học sinh tham gia tập huấn")."""

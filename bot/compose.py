@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.evidence import Unit, lead_in
 from bot.understand import Query
+from corpus.meta import dates_in
 from corpus.types import DocumentMeta, Passage
 from index.fold import diacritic_ratio, fold
 
@@ -493,23 +494,15 @@ def places_answer(answers: Sequence[tuple[str, str]]) -> str:
     return "\n".join(f"{place}: {text}" for place, text in answers)
 
 
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?!\d)")
-_DMY_WORDS = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE
-)
 # "năm học 2024 - 2025", "giai đoạn 2021 - 2025": a span of years stated as one
 _SCHOOL_YEAR = re.compile(r"năm học\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
-
-
-def _dates(text: str) -> set[tuple[int, int, int]]:
-    return {(int(d), int(m), int(y)) for p in (_DMY, _DMY_WORDS) for d, m, y in p.findall(text)}
 
 
 def date_verdict(question: str, clause: str) -> bool | None:
     """A yes/no question that states a full date or a school year ("thông qua ngày 08/12/2023",
     "từ năm học 2024 - 2025") against the clause that states one of the same kind: the same
     says yes, only others say no; None when either states none."""
-    asked, said = _dates(question), _dates(clause)
+    asked, said = dates_in(question), dates_in(clause)
     if asked and said:
         return bool(asked & said)
     asked_years = {(int(a), int(b)) for a, b in _SCHOOL_YEAR.findall(question)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.candidates import clauses
 from bot.evidence import Unit
 from corpus.types import Passage
 from index.fold import fold
@@ -108,6 +109,12 @@ def rules_on(question: str, clause: str) -> bool:
     return height is not None and height_meets(clause, height)
 
 
+def _shared(p: Passage, own: Passage) -> int:
+    """How many headings, from the top, a passage shares with another."""
+    pairs = enumerate(zip(p.section, own.section, strict=False))
+    return next((i for i, (a, b) in pairs if a != b), min(len(p.section), len(own.section)))
+
+
 def ruling_unit(
     question: str, best: Unit, units: Sequence[Unit], hits: Sequence[Hit]
 ) -> Unit | None:
@@ -117,18 +124,12 @@ def ruling_unit(
     if rules_on(question, best.text):
         return None
     own = hits[best.rank].passage
-
-    def shared(u: Unit) -> int:  # how many headings it shares with the best clause
-        section = hits[u.rank].passage.section
-        pairs = enumerate(zip(section, own.section, strict=False))
-        return next((i for i, (a, b) in pairs if a != b), min(len(section), len(own.section)))
-
     found = [
         u
         for u in units[:K_RULING]
         if hits[u.rank].passage.doc_id == own.doc_id and rules_on(question, u.text)
     ]
-    return max(found, key=shared, default=None)
+    return max(found, key=lambda u: _shared(hits[u.rank].passage, own), default=None)
 
 
 def ruling_clause(
@@ -137,16 +138,10 @@ def ruling_clause(
     """When no clause read rules on what the yes/no question states: the first clause of the
     best one's document that does, in the part nearest the best one ("3. Đối tượng miễn thu
     phí: Trẻ em: Người dưới 16 tuổi" beside the temple's fee), as (passage, start, end)."""
-    from bot.candidates import clauses
-
     own = hits[best.rank].passage
     if not (stated_day(question) or stated_age(question) or stated_months(question)
             or stated_height(question)):  # fmt: skip
         return None
-
-    def shared(p: Passage) -> int:
-        pairs = enumerate(zip(p.section, own.section, strict=False))
-        return next((i for i, (a, b) in pairs if a != b), min(len(p.section), len(own.section)))
 
     found = []
     for order, p in enumerate(passages):
@@ -154,7 +149,7 @@ def ruling_clause(
             continue
         for start, end in clauses(p.text):
             if rules_on(question, p.text[start:end]):
-                found.append((shared(p), -order, p, start, end))
+                found.append((_shared(p, own), -order, p, start, end))
                 break
     if not found:
         return None

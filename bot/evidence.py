@@ -296,7 +296,7 @@ _EN_UNITS = {"days": "ngay", "weeks": "tuan", "months": "thang", "years": "nam",
              "hectares": "ha", "communes": "xa", "wards": "phuong", "sessions": "buoi"}  # fmt: skip
 _EN_COUNTED = re.compile(r"\bhow many (?:[a-z]+ ){0,2}?(" + "|".join(_EN_UNITS) + r")\b")
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
-_DURATION_Q = re.compile(r"\bbao lau\b")
+_DURATION_Q = re.compile(r"\b(?:bao lau|how long)\b")
 _SO = re.compile(
     # "vậy", and a closing "vay" typed without marks ("... bn vi tri viec lam vay?"), unless it
     # ends "cho vay", "được vay", "khoản vay", "vốn vay", "mức vay", "đi vay" (a loan)
@@ -336,7 +336,7 @@ def asked_measure(question: str) -> str | None:
     english = _EN_COUNTED.search(folded)
     if english:  # "within how many working days": a figure counted in days
         return _EN_UNITS[english.group(1)]
-    if _DURATION_Q.search(folded) or re.search(r"\bhow long\b", folded):
+    if _DURATION_Q.search(folded):
         return "duration"  # "trong bao lâu", "mất bao lâu", "how long": a span of time
     if re.search(r"\bhow old\b", folded):
         return "tuoi"

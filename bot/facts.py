@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot import compose
+from bot.candidates import line_around
 from bot.evidence import Unit
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
@@ -158,7 +159,7 @@ class Facts:
             at = next(((q.text.find(n), n) for n in needles if n and n in q.text), None)
             if at is None:
                 continue
-            start, end = _line_around(q.text, at[0])
+            start, end = line_around(q.text, at[0])
             line = q.text[start:end].strip()
             text = f"{value} — {line} [1]" if line != value else f"{value} [1]"
             return compose.Draft(text, (compose.Cited(q, (start, end), 0.0),))
@@ -176,7 +177,7 @@ class Facts:
                 continue
             day, month, year = (int(x) for x in m.groups())
             iso = f"{year:04d}-{month:02d}-{day:02d}"
-            start, end = _line_around(q.text, m.start())
+            start, end = line_around(q.text, m.start())
             line = q.text[start:end].strip()
             return compose.Draft(
                 f"{_date_words(iso)} — {line} [1]", (compose.Cited(q, (start, end), 0.0),)
@@ -189,13 +190,6 @@ _ASKS_PASSED = re.compile(r"\b(?:thong qua|passed|adopted)\b")
 _PASSED_ON = re.compile(
     r"thông qua ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})", re.IGNORECASE
 )
-
-
-def _line_around(text: str, at: int) -> tuple[int, int]:
-    """The span of the line of `text` that holds position `at`."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return start, len(text) if end < 0 else end
 
 
 def _same_number(asked: str, number: str | None) -> bool:

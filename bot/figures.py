@@ -10,9 +10,8 @@ _UNIT = (
     # "m 2": a PDF's superscript read apart from its metre
     r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m 2(?![\d.,]\d)|m³|km²|km|m|kg|tấn|"
     r"người|lượt|hộ|xã|"
-    r"phường|căn|trường|lớp|giờ|phút|ngày làm việc|ngày|tuần|tháng|năm|buổi|tiết|điểm|tuổi|đơn vị|doanh nghiệp|"
-    r"cơ sở|"
-    r"dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"
+    r"phường|căn|trường|lớp|giờ|phút|ngày làm việc|ngày|tuần|tháng|năm|buổi|tiết|điểm|tuổi|"
+    r"đơn vị|doanh nghiệp|cơ sở|dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"
 )
 # "/tháng", "/người /buổi", "/ha", "/100 m3" (per a counted quantity)
 _PER = r"(?:\s?/\s?(?:\d{1,3}(?:\.\d{3})*\s?)?[^\W\d_][^\s/;,.:)]*)"

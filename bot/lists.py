@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot import compose
+from bot.candidates import clauses, line_around
 from bot.concepts import Concept, syllable_set, syllables
 from bot.evidence import Unit
 from bot.understand import Query
@@ -19,10 +20,10 @@ _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
 # gì", "bao gồm gì" ask for all of it
 _WHICH = re.compile(r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )\bnhung (?:\w+ )?gi\b")
 
-MIN_HEADING_COVERAGE = 0.4
+MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 # a list of fewer paragraphs than this is listed clause by clause
 MIN_PARAGRAPH_ITEMS = 3
-K_SET_OPENING = 10  # the best clauses read for one that opens with the set a list asks for  # a heading a list answer reads from names this much of the question
+K_SET_OPENING = 10  # the best clauses read for one that opens with the set a list asks for
 
 
 class Lists:
@@ -361,9 +362,7 @@ def _inline_items(p: Passage, best: Unit) -> list:
     """[lead, (start, end), ...]: the lead-in of an enumeration that the best clause opens or
     belongs to, and the spans of its items (separated by ";") up to the end of the
     paragraph; [] when the clause opens none."""
-    line_start = p.text.rfind("\n", 0, best.start) + 1
-    line_end = p.text.find("\n", best.start)
-    line_end = len(p.text) if line_end < 0 else line_end
+    line_start, line_end = line_around(p.text, best.start)
     lead = _INLINE_LEAD.search(p.text, line_start, line_end)
     if lead is None or lead.start() > best.end:
         return []
@@ -426,10 +425,8 @@ def set_opening(question: str, units: list[Unit], hits: list[Hit], best: Unit) -
         p = hits[u.rank].passage
         if p.doc_id != doc:
             continue
-        line_start = p.text.rfind("\n", 0, u.start) + 1
-        line_end = p.text.find("\n", u.start)
-        line = p.text[line_start : len(p.text) if line_end < 0 else line_end]
-        if _titled_by_set(line, question) and _inline_items(p, u):
+        line_start, line_end = line_around(p.text, u.start)
+        if _titled_by_set(p.text[line_start:line_end], question) and _inline_items(p, u):
             return None if u is best else u
     return None
 
@@ -439,8 +436,6 @@ def _clause_items(
 ) -> list[tuple[str, Passage, tuple[int, int]]]:
     """Each item's clauses and sentences as items of their own: a section of two paragraphs
     of tasks lists its tasks, not two opening sentences."""
-    from bot.candidates import clauses
-
     out = []
     for line, q, (start, end) in entries:
         parts = clauses(line)

@@ -68,7 +68,7 @@ class Reading:
             ),
             default=0.0,
         )
-        docs = list(dict.fromkeys(h.passage.doc_id for h in hits[:LISTED_DOCS]))
+        docs = _first_docs(hits)
         best: tuple[float, tuple[str, ...], str] | None = None
         for doc_id in docs:
             for path in self._heading_paths_of(doc_id):
@@ -102,7 +102,7 @@ class Reading:
                 for m in _DEFINES.finditer(p.text):
                     found.setdefault(p.doc_id, []).append((_key(m.group(1)), p))
             self._definitions = found
-        docs = list(dict.fromkeys(h.passage.doc_id for h in hits[:LISTED_DOCS]))
+        docs = _first_docs(hits)
         for doc_id in docs:
             for term, p in self._definitions.get(doc_id, []):
                 if term in terms:
@@ -196,6 +196,11 @@ def with_part(inside: Sequence[Passage], hits: list[Hit]) -> list[Hit]:
     return [*found, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + 3]
 
 
+def _first_docs(hits: Sequence[Hit]) -> list[str]:
+    """The documents of the first hits, in order, each once."""
+    return list(dict.fromkeys(h.passage.doc_id for h in hits[:LISTED_DOCS]))
+
+
 def names_attachment(query: Query) -> bool:
     """The question names a form or an appendix ("Mẫu số 9", "Phụ lục I"), which is part of
     the document it asks about; an article it names ("Điều 21 Luật BHYT") may be another's."""
@@ -217,6 +222,12 @@ _BEFORE_ASKED = re.compile(
 
 def _key(term: str) -> str:
     return " ".join(fold(term).lower().split())
+
+
+def defined_term(text: str) -> str | None:
+    """The term a clause defines ("... (sau đây gọi chung là xe mô tô)" -> "xe mo to"), if any."""
+    m = _DEFINES.search(text)
+    return _key(m.group(1)) if m else None
 
 
 def asked_terms(question: str) -> set[str]:

@@ -23,6 +23,7 @@ from corpus.structure import Structure
 from corpus.types import DocumentMeta
 
 _DATE_WORDS = r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
+_DATE_DMY = r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"
 _KIND_WORDS = (
     "Thông tư liên tịch|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Bộ luật|"
     "Luật|Pháp lệnh|Chỉ thị|Kế hoạch|Quy định|Quy chế"
@@ -267,8 +268,14 @@ def _kind_of_number(number: str | None) -> str | None:
 
 def _date_text(text: str) -> str | None:
     words = re.search(_DATE_WORDS, "ngày " + text)
-    dmy = re.search(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", text)
+    dmy = re.search(_DATE_DMY, text)
     return _iso(*words.groups()) if words else _iso(*dmy.groups()) if dmy else None
+
+
+def dates_in(text: str) -> set[str]:
+    """Every full date a text states, in words or as dd/mm/yyyy, as ISO dates."""
+    found = (m.groups() for p in (_DATE_WORDS, _DATE_DMY) for m in re.finditer(p, text, re.I))
+    return {iso for d, m, y in found if (iso := _iso(d, m, y))}
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
