@@ -23,7 +23,7 @@ from corpus.structure import Structure
 from corpus.types import DocumentMeta
 
 _DATE_WORDS = r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
-_DATE_DMY = r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"
+_DATE_DMY = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
 _KIND_WORDS = (
     "Thông tư liên tịch|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Bộ luật|"
     "Luật|Pháp lệnh|Chỉ thị|Kế hoạch|Quy định|Quy chế"
