@@ -40,6 +40,10 @@ class Retrieved:
     section: str
     text: str
     score: float
+    # a table row as the document prints it (its cells in order, one space apart), which the
+    # passage text renders as "label — column: value; ...": evidence copied from the document's
+    # row is found in it
+    printed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +63,8 @@ def is_relevant(q: Question, r: Retrieved) -> bool:
     if any(g.doc == r.doc_id and g.article in r.articles for g in q.gold):
         return True
     if q.evidence:
-        text = normalize(r.text)
-        return any(normalize(e) in text for e in q.evidence)
+        texts = [normalize(r.text)] + ([normalize(r.printed)] if r.printed else [])
+        return any(normalize(e) in text for e in q.evidence for text in texts)
     return False
 
 

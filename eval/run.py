@@ -29,6 +29,7 @@ def to_retrieved(hit: Any, articles_of: ArticlesOf = passage_articles) -> Retrie
         section=p.section_str,
         text=p.text,
         score=float(hit.score),
+        printed=" ".join(value for _, value in p.cells if value),
     )
 
 

@@ -62,6 +62,25 @@ def test_relevance_by_gold_article_and_by_evidence():
     assert not is_relevant(Question("q", "?"), _hit("luat-cu-tru", "38", "sổ hộ khẩu"))
 
 
+def test_a_table_row_is_relevant_to_evidence_copied_from_the_printed_row():
+    from types import SimpleNamespace
+
+    from corpus.types import Passage
+    from eval.run import to_retrieved
+
+    def row(label, *values):
+        heads = ("Mầm non", "Tiểu học", "Trung học cơ sở")
+        cells = (("Địa bàn", label), *zip(heads, values, strict=True))
+        text = f"Mức học phí — {label} — " + "; ".join(f"{h}: {v}" for h, v in cells[1:])
+        passage = Passage(f"hp#{label}", "hp", ("Điều 2",), "2", text, "row", cells)
+        return to_retrieved(SimpleNamespace(passage=passage, score=0.5))
+
+    q = Question("q", "?", evidence=("Miền núi 105 105 80",))
+    assert is_relevant(q, row("Miền núi", "105", "105", "80"))
+    assert not is_relevant(q, row("Nông thôn", "140", "140", "95"))
+    assert not is_relevant(q, _hit("hp", None, "Miền núi — Mầm non: 105; Tiểu học: 105"))
+
+
 def test_naive_chunk_spanning_two_articles_is_relevant_to_both():
     chunk = Retrieved("d#chunk-3", "d", ("31", "32"), "", "...", 0.5)
     assert is_relevant(Question("q", "?", gold=(Gold("d", "32"),)), chunk)
