@@ -357,8 +357,13 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
     years += [y for y in _FROM_DATE.findall(text) if y not in years]
     numbers = [m.group(0) for m in DOC_NUMBER.finditer(text)]
     numbers += [m.group(2) for m in _BARE_NUMBER.finditer(folded)]
-    # "pháp luật" (the law in general) names no type of document
-    kinds = [v for k, v in _KIND_WORDS.items() if re.search(rf"(?<!phap )\b{k}\b", folded)]
+    # "pháp luật" (the law in general), "kỷ luật" (discipline), "quy luật" (a natural law) and
+    # "luật sư" (a lawyer) name no type of document
+    kinds = [
+        v
+        for k, v in _KIND_WORDS.items()
+        if re.search(rf"(?<!phap )(?<!ky )(?<!quy )\b{k}\b(?! su\b)", folded)
+    ]
     if "Bộ luật" in kinds and "Luật" in kinds:
         kinds.remove("Luật")
     if kinds:  # "Nghị quyết 63/2025 và 66/2025": each number with its year names a document

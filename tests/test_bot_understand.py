@@ -108,6 +108,20 @@ def test_years_numbers_and_types():
     assert understand("nghi quyet 63 quy dinh gi").numbers == ("63",)
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Theo Luật Bảo hiểm y tế, ai phải đóng?", ("Luật",)),
+        ("Công chức chưa bị xử lý kỷ luật thì đóng bảo hiểm y tế bao nhiêu?", ()),
+        ("cong chuc bi ky luat co bi tru luong ko", ()),
+        ("Thuê luật sư tư vấn có được hỗ trợ không?", ()),
+        ("vi phạm pháp luật về thuế thì sao", ()),
+    ],
+)
+def test_discipline_lawyers_and_the_law_in_general_are_not_a_law(question, kinds):
+    assert understand(question).doc_kinds == kinds
+
+
 def test_chat_spellings_are_read_before_anything_else():
     q = understand("hoc phi bn 1 thang, co dc mien ko")
     assert "bao nhiêu" in q.standard and "được" in q.standard and "không" in q.standard
