@@ -28,6 +28,7 @@ SETS = (
     "realdocs7",
     "bundled4",
     "bundled5",
+    "realdocs8",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -38,6 +39,7 @@ REALDOCS_SETS = (
     "realdocs5",
     "realdocs6",
     "realdocs7",
+    "realdocs8",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"

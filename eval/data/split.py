@@ -32,6 +32,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs7": (("realdocs7/questions.jsonl",), "realdocs7", 0.5),
     "bundled4": (("bundled4/questions.jsonl",), "bundled4", 0.5),
     "bundled5": (("bundled5/questions.jsonl",), "bundled5", 0.5),
+    "realdocs8": (("realdocs8/questions.jsonl",), "realdocs8", 0.5),
 }
 
 
