@@ -154,6 +154,7 @@ _COMPARE = _w(
     r"lớn hơn",
     r"nhỏ hơn",
     r"so với",
+    r"so giữa",
     r"chênh lệch",
     r"chênh nhau",
     r"khác nhau",
@@ -385,6 +386,12 @@ _TAIL_WORDS = (
 )
 _ASKING_TAIL = re.compile(rf"(?:\s+(?:{_TAIL_WORDS}|{fold(_TAIL_WORDS)}))+\s*$", re.I)
 _AND = re.compile(r"\s(?:và|va|and)\s", re.I)  # "A và B lần lượt là ...": only when no other
+# the words opening a comparison, not part of its first side: "so giữa A với B", "so sánh A và B"
+_COMPARE_OPENER = re.compile(
+    r"^(?:(?:so sánh|so sanh|so)\s+)?(?:giữa|giua)\s+|^(?:so sánh|so sanh)\s+", re.I
+)
+# "thì" after the second side opens what is asked of both
+_THEN = re.compile(r"\s(?:thì)\s", re.I)
 
 
 def compare_sides(text: str) -> tuple[str, str] | None:
@@ -540,7 +547,10 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     after = text[m.end() :]
     ends = [i for i in (after.find(c) for c in ",;:?") if i >= 0]
     right, suffix = (after[: min(ends)], after[min(ends) :]) if ends else (after, "")
-    left, right = left.strip(), right.strip()
+    left, right = _COMPARE_OPENER.sub("", left.strip()), right.strip()
+    then = _THEN.search(right)
+    if then:  # "... với tỷ lệ đóng BHXH thì mỗi cái bao nhiêu": what follows asks of both
+        right, suffix = right[: then.start()].strip(), f" {right[then.start() :].strip()}{suffix}"
     tail = _ASKING_TAIL.search(right)
     if tail:  # "Cục loại 2 lần lượt là bao nhiêu": the asking words belong to both sides
         right, suffix = right[: tail.start()].strip(), f" {tail.group(0).strip()}{suffix}"

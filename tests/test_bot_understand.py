@@ -85,6 +85,14 @@ def test_lists_and_comparisons():
         "tăng trưởng CN-TTCN",
         "nông lâm thủy sản",
     )
+    # "so giữa A với B": the opener is no part of A, and what follows "thì" asks of both
+    q = "So giữa tỷ lệ dân có BHYT với tỷ lệ lao động đóng BHXH thì mỗi cái bao nhiêu?"
+    assert understand(q).compare
+    assert compare_sides(q) == ("tỷ lệ dân có BHYT", "tỷ lệ lao động đóng BHXH")
+    assert compare_sides("so sánh học phí THCS với học phí THPT") == (
+        "học phí THCS",
+        "học phí THPT",
+    )
 
 
 @pytest.mark.parametrize(
