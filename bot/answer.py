@@ -361,7 +361,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                              *query.places, *numbers])  # fmt: skip
             return concepts(text, self.idf)
         text = prepared.own
-        terms = official_terms(text)
+        terms = official_terms(text if prepared.typed_diacritics else prepared.standard)
         return concepts(text, self.idf, extra=[terms] if terms else [])
 
     def _compose(

@@ -81,8 +81,11 @@ def prepare(
     # right as typed; only a question typed without them gets them back
     restoration = Restoration(standard.text, 1.0) if typed else restorer.restore(standard.text)
     restored = restoration.text
-    # everyday wording -> the documents' wording; English words inside a Vietnamese question
-    terms = " ".join(t for t in (official_terms(restored), translate_terms(restored)) if t)
+    # everyday wording -> the documents' wording, read in the question as typed when it was
+    # typed without diacritics ("mua ve" is "mua vé" however "ve" is restored); English words
+    # inside a Vietnamese question
+    everyday = official_terms(restored if typed else standard.text)
+    terms = " ".join(t for t in (everyday, translate_terms(restored)) if t)
     if terms:
         restored = f"{restored} ({terms})"
     return PreparedQuery(

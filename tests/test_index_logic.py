@@ -195,3 +195,15 @@ def test_english_administrative_terms_meet_the_documents_wording():
     for vietnamese in ("trừ", "ban chỉ đạo", "chậm"):
         assert vietnamese in terms, terms
     assert translate_terms("Hello there") == ""
+
+
+def test_everyday_wording_typed_without_diacritics_is_read_as_typed():
+    from index.query import prepare
+
+    # the corpus knows "về" and "thẩm định", so "mua ve" may be restored "mua về": the everyday
+    # phrase is still read in the question as typed
+    restorer = DiacriticRestorer.from_texts(["trở về địa phương", "phí tham quan"] * 5)
+    prepared = prepare("di chua co phai mua ve ko", restorer)
+    assert "phí" in prepared.restored.split("(")[-1]
+    assert "phí" in prepare("đi chùa có phải mua vé không", restorer).restored
+    assert "(" not in prepare("đi chùa có phải mua về không", restorer).restored
