@@ -135,7 +135,7 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             ]
         if not found:
             return None
-        paired = respective(query.standard, text)
+        paired = respective(query.standard, text) or ordinal_figure(query.standard, text)
         if paired is not None:  # "người thứ hai, thứ ba ... lần lượt bằng 70%, 60%": the one asked
             found = [_with_unit(paired, unit, per)]
         elif len(query.years) == 1:  # "năm 2025 tối đa 1,36%, năm 2026 tối đa 1,26%": its own
@@ -240,6 +240,21 @@ def respective(question: str, text: str) -> str | None:
         if (own - outside - others) & asked:
             hits.append(n)
     return after[hits[0]] if len(hits) == 1 else None
+
+
+def ordinal_figure(question: str, text: str) -> str | None:
+    """The figure of the part of a clause that names the ordinal asked: "người thứ nhất đóng
+    4,5% ...; từ người thứ năm trở đi đóng bằng 40%" asked about "người thứ 5" -> "40%". None
+    when the question names no ordinal, or not one part alone names it."""
+    asked = {w for w in _ordinal_words(question) if w.startswith("#")}
+    if not asked:
+        return None
+    named = set()
+    for start, _, figure in figures(text):
+        part = re.split(r"[;:\n]", text[:start])[-1]  # from the last break to the figure
+        if asked & _ordinal_words(part):
+            named.add(figure)
+    return named.pop() if len(named) == 1 else None
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -537,6 +552,7 @@ def rank_units(
                 score -= ECHO
             if value and (
                 respective(query.standard, text) is not None
+                or ordinal_figure(query.standard, text) is not None
                 or (len(query.years) == 1 and _of_year(text, query.years[0]))
             ):  # "thứ ba ... lần lượt ... 60%", "năm 2026 tối đa 1,26%": the item's own figure
                 score += PAIRED

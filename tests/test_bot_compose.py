@@ -736,3 +736,27 @@ def test_a_date_or_school_year_the_question_states_is_checked(question, clause, 
     from bot.compose import date_verdict
 
     assert date_verdict(question, clause) is verdict
+
+
+_FIFTH = "bằng 40% mức đóng của người thứ nhất"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("nha e 5 nguoi thi nguoi thu 5 dong bn % so voi nguoi dau tien", _FIFTH),
+        ("Người thứ năm trở đi đóng bao nhiêu?", _FIFTH),
+        ("Người thứ nhất đóng bao nhiêu?", "bằng 4,5% mức lương cơ sở"),
+        ("Người thứ ba đóng bao nhiêu?", None),  # its part gives three figures ("lần lượt")
+        ("Mức đóng bảo hiểm y tế hộ gia đình?", None),  # names no ordinal
+    ],
+)
+def test_the_part_of_a_clause_naming_the_ordinal_asked_gives_its_figure(question, figure):
+    from bot.evidence import ordinal_figure
+
+    text = (
+        "người thứ nhất đóng bằng 4,5% mức lương cơ sở; người thứ hai, thứ ba, thứ tư đóng lần "
+        "lượt bằng 70%, 60%, 50% mức đóng của người thứ nhất; từ người thứ năm trở đi đóng bằng "
+        "40% mức đóng của người thứ nhất"
+    )
+    assert ordinal_figure(question, text) == figure
