@@ -465,7 +465,7 @@ def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
 
 # a lead-in that an enumeration follows on the same line: "... các bệnh hiểm nghèo sau đây: ung
 # thư, suy thận, ..."
-_INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|bao gồm|gồm có|gồm)\s*:\s*[^\W\d_]", re.I)
+_INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|bao gồm|gồm có|gồm|như)\s*:\s*[^\W\d_]", re.I)
 
 
 def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:

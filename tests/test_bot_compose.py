@@ -399,6 +399,13 @@ def test_an_item_that_enumerates_after_its_colon_keeps_the_enumeration():
         "nghèo khác theo quy định của cơ quan y tế."
     )
     assert "suy tim" in shorten(item)
+    # "như:" opens an enumeration too
+    item = (
+        "Tiếp tục đôn đốc các doanh nghiệp khai thác khoáng sản chấp hành các nghĩa vụ về tài "
+        "chính như: tiền cấp quyền khai thác khoáng sản, thuế tài nguyên, phí bảo vệ môi trường "
+        "nhằm chống thất thu."
+    )
+    assert "phí bảo vệ môi trường" in shorten(item)
     plain = "Tiếp tục thực hiện hiệu quả các nhiệm vụ " + "phát triển kinh tế xã hội " * 12
     assert len(shorten(plain)) <= 141
 
