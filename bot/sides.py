@@ -4,6 +4,7 @@ province, and the rows of a table column when the question names none of them.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from bot import compose, ranker
 from bot.checks import named_entities
@@ -54,18 +55,17 @@ class Sides:
                 hits, prepared = list(alone.hits), alone.prepared
                 units = rank_units(q, items, hits, self.metas, topic, self.pairs)
                 units = self._held(q, units, hits) or units
-            chosen = next(
-                (
-                    u
-                    for u in units
-                    if u.value
-                    and all(
-                        c.passage.id != hits[u.rank].passage.id or c.span != (u.start, u.end)
-                        for c in cited
-                    )
-                ),
-                None,
-            )
+            fresh = [
+                u
+                for u in units
+                if u.value
+                and all(
+                    c.passage.id != hits[u.rank].passage.id or c.span != (u.start, u.end)
+                    for c in cited
+                )
+            ]
+            near = partial(self._near, hits=hits)
+            chosen = said_of(name, sides[2][2 - n], fresh, near, self.idf)
             if chosen is None:
                 lost.append(name)
                 continue
@@ -88,6 +88,11 @@ class Sides:
         if lost:  # "Vĩnh Long: không tìm thấy": one side answered, the other said missing
             text += "".join(f"\n{name}: không tìm thấy trong các văn bản hiện có." for name in lost)
         return compose.Draft(text, tuple(cited)), min(confidences)
+
+    @staticmethod
+    def _near(unit: Unit, hits: list[Hit]) -> frozenset[str]:
+        """The syllables of a unit and of the headings and title around its passage."""
+        return syllable_set(f"{unit.text} {passage_context(hits[unit.rank].passage, None)}")
 
     def _held(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """The units whose passages hold for the places the query names ("học phí ở Huế":
@@ -249,3 +254,21 @@ class Sides:
         )
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
+
+
+def said_of(
+    side: str,
+    other: str,
+    units: list[Unit],
+    near: Callable[[Unit], frozenset[str]],
+    idf: dict[str, float],
+) -> Unit | None:
+    """The first unit said of this side by the words that tell it from the other side ("tiêu
+    chí chung" against "tiêu chí kết quả thực hiện nhiệm vụ": the one that says "chung"), else
+    the first unit; `near` gives a unit's words with its headings."""
+    others = syllable_set(other)
+    telling = [c for c in concepts(side, idf) if not c.found_in(others)]
+    return next(
+        (u for u in units if all(c.found_in(near(u)) for c in telling)),
+        units[0] if units else None,
+    )

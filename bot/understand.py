@@ -411,7 +411,7 @@ _JOIN = re.compile(
 # words that open what two parallel phrases share: a place, a verb, a copula, a question word
 _SHARED_OPENERS = frozenset(
     "o tai cua duoc la co thi da se bi cho nam trong khi lan so bang dat tang giam chiem la "
-    "bao nhieu may nao gi the ra sao hien nay moi tren duoi tu den va hay hoac khac chenh cao "
+    "bao nhieu may nao gi the ra sao nay moi tren duoi tu den va hay hoac khac chenh cao "
     "thap hon lon nho nhieu it giong".split()
 )
 
@@ -449,9 +449,10 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
         # a longer second phrase goes on to the word that opens what both share ("tổ chức tại
         # cơ sở giáo dục | ở Vĩnh Long", not "... giáo | dục ở ...")
         while (
-            len(b) < min(len(after), len(a) + 3)
+            len(b) < min(len(after), len(a) + 5)
             and after[len(b) - 1][-1:] not in ",;:?."
             and fold(after[len(b)]).lower().strip(",;:?.") not in _SHARED_OPENERS
+            and fold(" ".join(after[len(b) : len(b) + 2])).lower() != "hien nay"
             and not after[len(b)][:1].isdigit()
         ):
             b.append(after[len(b)].rstrip(",;:?."))

@@ -1,0 +1,72 @@
+"""The two sides of a comparison, each answered by the clause said of it (real model, a small
+decree written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import compare_sides
+from tests.conftest import bot_over
+
+CRITERIA = """\
+NGHỊ ĐỊNH
+
+Quy định về đánh giá, xếp loại chất lượng cơ quan hành chính và công chức
+
+Điều 12. Tiêu chí theo dõi, đánh giá, xếp loại chất lượng công chức
+
+1. Việc theo dõi, đánh giá công chức được thực hiện hằng tháng, hằng quý và hằng năm.
+
+2. Tiêu chí chung được chấm tối đa là 30 điểm (trong thang điểm 100), bao gồm:
+a) Phẩm chất chính trị, phẩm chất đạo đức, văn hóa thực thi công vụ và ý thức kỷ luật, kỷ \
+cương trong thực thi công vụ.
+b) Năng lực chuyên môn, nghiệp vụ theo yêu cầu của vị trí việc làm; khả năng đáp ứng yêu cầu \
+thực hiện nhiệm vụ được giao.
+
+3. Tiêu chí về kết quả thực hiện nhiệm vụ được chấm tối đa là 70 điểm (trong thang điểm 100). \
+Phương pháp và cách xác định điểm tiêu chí đánh giá kết quả thực hiện nhiệm vụ quy định tại \
+Điều 13 Nghị định này.
+
+Điều 13. Xác định điểm kết quả thực hiện nhiệm vụ
+
+Điểm kết quả thực hiện nhiệm vụ được tính theo số lượng, chất lượng và tiến độ sản phẩm.
+"""
+
+QUESTION = (
+    "Tiêu chí chung và tiêu chí kết quả thực hiện nhiệm vụ mỗi loại được chấm tối đa bao "
+    "nhiêu điểm?"
+)
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-danh-gia-cong-chuc.md", CRITERIA)
+
+
+def test_a_long_second_side_is_read_to_the_words_both_share():
+    assert compare_sides(QUESTION) == ("Tiêu chí chung", "tiêu chí kết quả thực hiện nhiệm vụ")
+
+
+def test_each_side_is_answered_by_the_clause_said_of_it(bot):
+    answer = bot.ask(QUESTION)
+    assert not answer.abstained, answer.text
+    assert "30 điểm" in answer.text and "70 điểm" in answer.text, answer.text
+
+
+def test_a_side_takes_the_clause_said_of_it_before_a_better_ranked_one_of_the_other_side():
+    from bot.concepts import syllable_set
+    from bot.evidence import Unit
+    from bot.sides import said_of
+
+    def unit(text, value):
+        return Unit(0, 0, len(text), text, value, "", 0.5, 0.5, 1.0)
+
+    seventy = unit("Tiêu chí về kết quả thực hiện nhiệm vụ được chấm tối đa là 70 điểm", "70 điểm")
+    thirty = unit("Tiêu chí chung được chấm tối đa là 30 điểm, bao gồm:", "30 điểm")
+    units = [seventy, thirty]
+    near = lambda u: syllable_set(u.text)  # noqa: E731
+    other = "tiêu chí kết quả thực hiện nhiệm vụ"
+    assert said_of("tiêu chí chung", other, units, near, {}) is thirty
+    assert said_of(other, "tiêu chí chung", units, near, {}) is seventy
+    assert said_of("tiêu chí chung", other, [seventy], near, {}) is seventy  # none says it
+    assert said_of("tiêu chí chung", other, [], near, {}) is None
