@@ -338,7 +338,7 @@ _BREAKS = {",", ";", ".", ":", "và", "va", "hoặc", "hoac"}
 _BOUNDING = {"đủ", "du", "quá", "qua"}  # "chưa đủ 06 tháng", "không quá 05 năm"
 # plural determiners: a negation one to three words after one belongs to a noun phrase ("các
 # xã chưa đạt chuẩn", "những hộ không có đất"), it restricts the noun and denies nothing
-_PLURAL = {"các", "những", "mọi", "cac"}
+_PLURAL = {"các", "những", "mọi", "mấy", "cac", "may"}
 
 
 _HARD_BREAKS = {";", ".", ":", "(", ")"}

@@ -338,6 +338,8 @@ def is_yesno(text: str) -> bool:
     bare = strip_particles(text)
     typed = _typed(bare.strip(" ?!."))
     ends = _YESNO_END.search(typed) or _CONFIRM.search(_typed(bare.strip(" !.")))
+    if ends and _indefinite_may(typed):
+        return True
     if _ASKS.search(typed):
         # "có bao nhiêu ... không" asks for a figure, "có những gì" for a list, unless it ends
         # "..., phải không?"
@@ -346,6 +348,22 @@ def is_yesno(text: str) -> bool:
         )
     english = typed.value.split()[:1] in (["does"], ["do"], ["is"], ["are"], ["can"], ["will"])
     return bool(ends) or english
+
+
+# "có thu hồi mấy dự án chây ì không": "mấy" after the verb that "có ... không" asks about
+# points at some things ("those projects"), it counts nothing; "có mấy xã ... không" counts
+_INDEFINITE_MAY = re.compile(r"\b(?:có|co)\s+(?:\S+\s+){1,4}?(?:mấy|may)\s+\S+")
+_MAY_COUNTS = re.compile(r"\b(?:có|co|là|la|được|duoc|đạt|dat)\s+(?:mấy|may)\b")
+
+
+def _indefinite_may(typed: Typed) -> bool:
+    """The question's only asking word is a "mấy" that points rather than counts."""
+    text = typed.value
+    others = _w(r"bao nhiêu", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao", r"khi nào",
+                r"bao giờ")  # fmt: skip
+    return bool(
+        _INDEFINITE_MAY.search(text) and not _MAY_COUNTS.search(text) and not others.search(typed)
+    )
 
 
 def constraints(text: str) -> dict[str, tuple[str, ...]]:
@@ -704,6 +722,8 @@ def understand(question: str, previous: str | None = None) -> Query:
         "compare": _compares(typed)
         or (kind == "figure" and parallel(standard) is not None and not _RELATIVE.search(typed)),
     }
+    if flags["yesno"] and kind == "figure" and _indefinite_may(typed):
+        kind = "other"  # "có thu hồi mấy dự án chây ì không" asks whether, not how many
     if (
         flags["yesno"]
         and kind == "figure"

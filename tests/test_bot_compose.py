@@ -199,6 +199,11 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
             "người vay vốn không cần phải có tài sản bảo đảm tiền vay",
             False,
         ),
+        (  # "mấy" opens a noun phrase like "các": "chậm tiến độ" restricts the projects
+            "Tỉnh có kiên quyết thu hồi mấy dự án chây ì, chậm tiến độ không?",
+            "kiên quyết thu hồi các dự án không thực hiện theo đúng tiến độ và cam kết đầu tư",
+            True,
+        ),
     ],
 )
 def test_yes_no_reads_the_polarity_of_question_and_clause(question, clause, yes):

@@ -117,6 +117,23 @@ def test_years_numbers_and_types():
 
 
 @pytest.mark.parametrize(
+    ("question", "yesno", "kind"),
+    [
+        # "mấy" after the verb "có ... không" asks about points at some things, counts none
+        ("Tỉnh có kiên quyết thu hồi mấy dự án chây ì, chậm tiến độ không?", True, "other"),
+        ("tinh co thu hoi may du an cham tien do ko", True, "other"),
+        # right after "có", or beside another asking word, it counts
+        ("Năm 2023 có mấy xã đạt chuẩn nông thôn mới không?", False, "figure"),
+        ("nha co may nguoi thi duoc ho tro khong", False, "figure"),
+        ("Có mấy mức xếp loại?", False, "figure"),
+    ],
+)
+def test_a_may_that_points_asks_yes_or_no(question, yesno, kind):
+    q = understand(question)
+    assert (q.yesno, q.kind) == (yesno, kind)
+
+
+@pytest.mark.parametrize(
     ("question", "kinds"),
     [
         ("Theo Luật Bảo hiểm y tế, ai phải đóng?", ("Luật",)),
