@@ -140,13 +140,13 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = [_with_unit(paired, unit, per)]
         elif len(query.years) == 1:  # "năm 2025 tối đa 1,36%, năm 2026 tối đa 1,26%": its own
             own = _of_year(text, query.years[0])
-            found = [f for f in found if own and _numbers(f) <= _numbers(own)] or found
+            found = [f for f in found if own and numbers_in(f) <= numbers_in(own)] or found
         bound = _ASKED_BOUND.search(_folded(query.standard))
         if bound:  # "từ bao nhiêu tuổi trở lên": the figure with that bound ("từ 3 tuổi")
             found = [f for f in found if _folded(f).startswith(bound.group(1))] or found
         if not query.yesno:  # "dưới 16 tuổi thì chiều cao bao nhiêu": not the premise's figure
-            stated = _numbers(query.standard)
-            fresh = [f for f in found if not _numbers(f) <= stated]
+            stated = numbers_in(query.standard)
+            fresh = [f for f in found if not numbers_in(f) <= stated]
             found = fresh or found
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
@@ -257,7 +257,7 @@ def ordinal_figure(question: str, text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _numbers(text: str) -> frozenset[str]:
+def numbers_in(text: str) -> frozenset[str]:
     """The numbers a text states, canonical ("1.000" and "1000" alike)."""
     from index.tokenize import canonical_number
 

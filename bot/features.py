@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot import compose
 from bot.concepts import Concept, missing, plain_words, syllable_set, syllables, unheard
-from bot.evidence import Unit, passage_context
+from bot.evidence import Unit, numbers_in, passage_context
 from bot.facts import _META_KINDS
 from bot.figures import figures
 from bot.judge import confidence, threshold
@@ -141,7 +141,15 @@ class Features:
         if query.yesno and not figures(query.standard):
             return True  # "có phải áp dụng lại tỷ lệ mới không": yes or no is asked, no figure
         if query.kind in ("figure", "date", "effective", "session"):
-            return bool(best.value)
+            # a figure the question itself typed is no answer to what it asks ("giá xăng RON 95
+            # bao nhiêu": not "95%" of another indicator)
+            echoed = (
+                query.kind == "figure"
+                and not (query.yesno or query.compare)
+                and bool(best.value)
+                and numbers_in(best.value) <= numbers_in(query.standard)
+            )
+            return bool(best.value) and not echoed
         return True
 
 
