@@ -96,6 +96,7 @@ class Lists:
                 cited.append(compose.Cited(q, span, 0.0))
                 known = len(cited) - 1
             numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
+        heading, numbered = _titled_first_item(heading, numbered)
         return compose.Draft(compose.list_answer(heading, numbered), tuple(cited))
 
     @staticmethod
@@ -448,3 +449,21 @@ def _clause_items(
                 shown = text[:1].upper() + text[1:]  # "đẩy mạnh ..." opens its own item
                 out.append((shown, q, (start + a, start + a + len(text))))
     return out
+
+
+# "1. Nguồn lực hỗ trợ" opening a khoản: a numbered title, no sentence
+_NUMBERED_TITLE = re.compile(r"^(?:\d{1,2}\.\s+)?([^.;:!?…]{3,60})$")
+_POINT = re.compile(r"^[a-zđ]\)\s")
+
+
+def _titled_first_item(
+    heading: str, items: list[tuple[str, int]]
+) -> tuple[str, list[tuple[str, int]]]:
+    """A khoản whose first line titles its points ("1. Nguồn lực hỗ trợ" over "a) Ngân sách
+    trung ương ..."), listed under a bare label: that line heads the list, not an item."""
+    if heading and not compose.BARE_LABEL.fullmatch(heading):
+        return heading, items
+    if len(items) < 3 or not all(_POINT.match(text.strip()) for text, _ in items[1:]):
+        return heading, items
+    title = _NUMBERED_TITLE.match(" ".join(items[0][0].split()))
+    return (title.group(1), items[1:]) if title else (heading, items)

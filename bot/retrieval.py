@@ -56,13 +56,17 @@ class Reading:
         if not (query.listing and hits and items):
             return hits
 
-        def named(path: Sequence[str]) -> float:
-            titles = " ".join(_LABEL.sub("", h) for h in path)  # "Mục 3." names no "mức"
+        def named(path: Sequence[str], doc_id: str) -> float:
+            # a heading names its part of a document that its title names as a whole ("Nguồn
+            # lực" in a decree on support after natural disasters)
+            meta = self.metas.get(doc_id)
+            heads = [meta.title if meta and meta.title else "", *path]
+            titles = " ".join(_LABEL.sub("", h) for h in heads)  # "Mục 3." names no "mức"
             return coverage(items, frozenset(syllable_set(titles)), frozenset())
 
         found = max(
             (
-                named(h.passage.section[:d])
+                named(h.passage.section[:d], h.passage.doc_id)
                 for h in hits
                 for d in range(1, len(h.passage.section) + 1)
             ),
@@ -72,7 +76,7 @@ class Reading:
         best: tuple[float, tuple[str, ...], str] | None = None
         for doc_id in docs:
             for path in self._heading_paths_of(doc_id):
-                score = named(path)
+                score = named(path, doc_id)
                 if best is None or score > best[0]:
                     best = (score, path, doc_id)
         if best is None or best[0] < MIN_LISTED or best[0] < found + LISTED_MARGIN:
@@ -85,9 +89,7 @@ class Reading:
         ][:MAX_LISTED]
         ids = {p.id for p in under}
         extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in under]
-        return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.id not in ids]][
-            : K_RETRIEVE + MAX_LISTED
-        ]
+        return [*extra, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + MAX_LISTED]
 
     def _definition(self, query: Query, hits: Sequence[Hit]) -> Passage | None:
         """The passage of a document read that defines the term a question asks to be spelled
