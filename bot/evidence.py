@@ -291,7 +291,7 @@ _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|(?<!xe )may)\s+([a-z]+)")  # "xe máy"
 _COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "phuong", "can",
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
                   "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
-_STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan"}
+_STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan", "tiet"}
 # "báo cáo số mấy", "tờ trình số bao nhiêu": the number of a document the text cites (not the
 # document itself: "nghị quyết này số mấy" asks its own, a fact of its metadata)
 _DOC_NUMBER_Q = re.compile(

@@ -50,6 +50,11 @@ _NOT_A_FIGURE = re.compile(
 )
 
 
+# the pay or price of one thing ("tiền lương 01 tiết dạy", "đơn giá 01 m2") names a quantity
+# per unit; its "01" counts nothing
+_PRICE_OF_ONE = re.compile(r"\b(?:tiền lương|tiền công|đơn giá|giá|lương)\s*$", re.IGNORECASE)
+
+
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -69,10 +74,11 @@ def figures(text: str) -> tuple[tuple[int, int, str], ...]:
         if number and _YEARLIKE.match(number.group(0)) and figure[digits.start() :] == number[0]:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if _NOT_A_FIGURE.search(
-            plain[max(0, start + digits.start() - 60) : start + digits.start()]
-        ):
+        before = plain[max(0, start + digits.start() - 60) : start + digits.start()]
+        if _NOT_A_FIGURE.search(before):
             continue
+        if number and number.group(0).lstrip("0") == "1" and _PRICE_OF_ONE.search(before):
+            continue  # "tiền lương 01 tiết dạy = ...": the pay of one period, named, not a count
         out.append((start, start + len(figure), figure))
     return tuple(out)
 

@@ -43,6 +43,9 @@ from corpus.types import DocumentMeta
         # weeks and minutes are counted too
         ("x 44 tuần trong năm học", ["44 tuần"]),
         ("trả lời trong 30 phút", ["30 phút"]),
+        # the pay of one period names a quantity per unit: its "01" counts nothing
+        ("Tiền lương 01 tiết dạy = Tổng tiền lương của 12 tháng", ["12 tháng"]),
+        ("được hỗ trợ 01 lần", ["01 lần"]),
     ],
 )
 def test_figures(text, found):
@@ -256,6 +259,11 @@ def test_how_long_is_answered_by_a_span_of_time_not_by_money():
     )
     assert value_for(query, clause) == "03 ngày làm việc"
     assert value_for(query, "Mức hỗ trợ chi phí mai táng là 5.000.000 đồng.") is None
+    # periods asked are counted in periods, not in the weeks of a formula beside them
+    query = understand("Mỗi năm học được tính tối đa bao nhiêu tiết?")
+    assert value_for(query, "Định mức tiết dạy/năm học x 44 tuần / 52 tuần") is None
+    clause = "Tổng số tiết dạy thêm trong một năm học không quá 200 tiết"
+    assert value_for(query, clause) == "không quá 200 tiết"
 
 
 def test_a_coefficient_asked_is_a_bare_number_not_the_age_beside_it():
