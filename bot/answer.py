@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot import compose
 from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
+from bot.claims import PlaceClaim, other_place, place_claim
 from bot.concepts import (
     Concept,
     concepts,
@@ -189,7 +190,27 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         parts = two_questions(question)
         if parts and not history:  # "X bao nhiêu, và Y bao nhiêu?": each asked, each answered
             return self._both(question, parts, docs)
+        claim = place_claim(question) if not history else None
+        if claim is not None:  # "Có phải Phú Bình là huyện về đích ... không?"
+            denied = self._another_place(question, claim, docs)
+            if denied is not None:
+                return denied
         return self._ask_one(question, history, docs)
+
+    def _another_place(
+        self, question: str, claim: PlaceClaim, docs: Sequence[str] | None
+    ) -> Answer | None:
+        """ "Không. Huyện Định Hóa — ..." when the question claims a place the documents never
+        name and, asked which place, they name another; None otherwise (the claim is read as
+        any yes/no question)."""
+        which = self._ask_one(claim.which, (), docs)
+        if which.abstained or not which.citations:
+            return None
+        if any(self.holds_name(c.doc_id, claim.name) for c in which.citations):
+            return None  # the place is in the documents: what they say of it decides
+        if other_place(which.text, claim) is None:
+            return None
+        return replace(which, question=question, text=f"Không. {which.text}")
 
     def _both(self, question: str, parts: tuple[str, str], docs: Sequence[str] | None) -> Answer:
         """Two questions in one: each part answered on its own, numbered, its citations after

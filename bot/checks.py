@@ -47,13 +47,9 @@ _SENDS_TO_APPENDIX = re.compile(
 class Checks:
     """The bot's checks (a part of Bot: reads its index, metadata and helpers)."""
 
-    def _names_held(self, query: Query, p: Passage, unit: str = "") -> bool:
-        """Every proper name the question gives a commune, ward, temple, school or office
-        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from, and in
-        the evidence's row when that row names a place or body of its own."""
-        names = named_entities(query.text)
-        if not names:
-            return True
+    @property
+    def doc_texts(self) -> dict[str, str]:
+        """Each document's text with its headings, folded, lower case, one space."""
         if self._doc_texts is None:
             texts: dict[str, list[str]] = {}
             for q in self.index.passages:
@@ -61,8 +57,21 @@ class Checks:
             self._doc_texts = {
                 d: " ".join(_fold_long(" ".join(t)).lower().split()) for d, t in texts.items()
             }
+        return self._doc_texts
+
+    def holds_name(self, doc_id: str, name: str) -> bool:
+        """The document names it ("Phú Bình", folded and whole words)."""
+        return _held(self.doc_texts.get(doc_id, ""), " ".join(fold(name).lower().split()))
+
+    def _names_held(self, query: Query, p: Passage, unit: str = "") -> bool:
+        """Every proper name the question gives a commune, ward, temple, school or office
+        ("phường Kim Long", "đền Bạch Mã") is in the document the evidence comes from, and in
+        the evidence's row when that row names a place or body of its own."""
+        names = named_entities(query.text)
+        if not names:
+            return True
         meta = self.metas.get(p.doc_id)
-        where = self._doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
+        where = self.doc_texts.get(p.doc_id, "") + " " + fold(meta.title if meta else "").lower()
         folded = [" ".join(fold(n).lower().split()) for n in names]
         if not all(_held(where, n) for n in folded):
             return False
