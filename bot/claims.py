@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.compose import _strip_yesno as strip_yesno
+from bot.compose import strip_yesno
 from bot.understand import clean, is_yesno
 from index.spelling import standardize
 

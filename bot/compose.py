@@ -431,12 +431,12 @@ def _predicate(question: str) -> str:
 
     question = strip_particles(question)
     if re.search(r"(?:đúng|phải)\s+(?:không|ko|k)\s*\??\s*$", question, re.IGNORECASE):
-        return _strip_yesno(question)
+        return strip_yesno(question)
     pivot = list(re.finditer(r"\b(?:có|co)\b", question, re.IGNORECASE))
-    return _strip_yesno(question[pivot[-1].end() :] if pivot else question)
+    return strip_yesno(question[pivot[-1].end() :] if pivot else question)
 
 
-def _strip_yesno(question: str) -> str:
+def strip_yesno(question: str) -> str:
     """The question without its closing "... không?" / "... chưa?" / "có phải ... không"."""
     from bot.understand import strip_particles
 
