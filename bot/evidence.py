@@ -242,6 +242,7 @@ def respective(question: str, text: str) -> str | None:
     return after[hits[0]] if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=16384)
 def ordinal_figure(question: str, text: str) -> str | None:
     """The figure of the part of a clause that names the ordinal asked: "người thứ nhất đóng
     4,5% ...; từ người thứ năm trở đi đóng bằng 40%" asked about "người thứ 5" -> "40%". None

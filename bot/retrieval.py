@@ -62,7 +62,7 @@ class Reading:
             meta = self.metas.get(doc_id)
             heads = [meta.title if meta and meta.title else "", *path]
             titles = " ".join(_LABEL.sub("", h) for h in heads)  # "Mục 3." names no "mức"
-            return coverage(items, frozenset(syllable_set(titles)), frozenset())
+            return coverage(items, syllable_set(titles), frozenset())
 
         found = max(
             (

@@ -64,8 +64,7 @@ class Sides:
                     for c in cited
                 )
             ]
-            near = partial(self._near, hits=hits)
-            chosen = said_of(name, sides[2][2 - n], fresh, near, self.idf)
+            chosen = said_of(name, sides[2][2 - n], fresh, partial(self._near, hits=hits), self.idf)
             if chosen is None:
                 lost.append(name)
                 continue

@@ -168,8 +168,11 @@ _COMPARE = _w(
 )
 _YESNO_END = _w(r"không\s*\??\s*$", r"chưa\s*\??\s*$", r"phải không", r"đúng không",
                 r"có phải", r"được không")  # fmt: skip
-_ASKS = _w(r"bao nhiêu", _HOW_MANY, r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao",
-           r"khi nào", r"bao giờ")  # fmt: skip
+# the asking words besides "mấy", which may point rather than count (_indefinite_may)
+_ASKING_WORDS = (r"bao nhiêu", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao", r"khi nào",
+                 r"bao giờ")  # fmt: skip
+_ASKS_BUT_MAY = _w(*_ASKING_WORDS)
+_ASKS = _w(_HOW_MANY, *_ASKING_WORDS)
 _WHO = _w(r"ai", r"cơ quan nào", r"đơn vị nào", r"tổ chức nào", r"who", r"which body")
 _WHERE = _w(r"ở đâu", r"nơi nào", r"tại đâu", r"địa bàn nào", r"khu vực nào", r"vùng nào",
             r"where")  # fmt: skip
@@ -359,10 +362,10 @@ _MAY_COUNTS = re.compile(r"\b(?:có|co|là|la|được|duoc|đạt|dat)\s+(?:m�
 def _indefinite_may(typed: Typed) -> bool:
     """The question's only asking word is a "mấy" that points rather than counts."""
     text = typed.value
-    others = _w(r"bao nhiêu", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao", r"khi nào",
-                r"bao giờ")  # fmt: skip
     return bool(
-        _INDEFINITE_MAY.search(text) and not _MAY_COUNTS.search(text) and not others.search(typed)
+        _INDEFINITE_MAY.search(text)
+        and not _MAY_COUNTS.search(text)
+        and not _ASKS_BUT_MAY.search(typed)
     )
 
 
@@ -409,7 +412,7 @@ _COMPARE_OPENER = re.compile(
     r"^(?:(?:so sánh|so sanh|so)\s+)?(?:giữa|giua)\s+|^(?:so sánh|so sanh)\s+", re.I
 )
 # "thì" after the second side opens what is asked of both
-_THEN = re.compile(r"\s(?:thì)\s", re.I)
+_THEN = re.compile(r"\sthì\s", re.I)
 
 
 def compare_sides(text: str) -> tuple[str, str] | None:
