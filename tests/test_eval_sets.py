@@ -29,6 +29,8 @@ SETS = (
     "bundled4",
     "bundled5",
     "realdocs8",
+    "realdocs9",
+    "bundled6",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -40,6 +42,7 @@ REALDOCS_SETS = (
     "realdocs6",
     "realdocs7",
     "realdocs8",
+    "realdocs9",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -166,7 +169,7 @@ def test_the_split_is_the_questions_file(name):
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-@pytest.mark.parametrize("name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5"))
+@pytest.mark.parametrize("name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5", "bundled6"))
 def test_evidence_occurs_in_the_bundled_resolution(name):
     text = _doc_text(INFORMAL_DOC)
     missing = [

@@ -33,6 +33,8 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "bundled4": (("bundled4/questions.jsonl",), "bundled4", 0.5),
     "bundled5": (("bundled5/questions.jsonl",), "bundled5", 0.5),
     "realdocs8": (("realdocs8/questions.jsonl",), "realdocs8", 0.5),
+    "realdocs9": (("realdocs9/questions.jsonl",), "realdocs9", 0.5),
+    "bundled6": (("bundled6/questions.jsonl",), "bundled6", 0.5),
 }
 
 
