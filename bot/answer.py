@@ -14,7 +14,15 @@ from dataclasses import replace
 
 from bot import compose
 from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
-from bot.claims import PlaceClaim, other_place, place_claim
+from bot.claims import (
+    DateClaim,
+    PlaceClaim,
+    date_claim,
+    first_date,
+    holds_date,
+    other_place,
+    place_claim,
+)
 from bot.concepts import (
     Concept,
     concepts,
@@ -195,7 +203,32 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             denied = self._another_place(question, claim, docs)
             if denied is not None:
                 return denied
+        dated = date_claim(question) if not history else None
+        if dated is not None:  # "Nghị quyết ... có hiệu lực từ 01/01/2026 không?"
+            checked = self._check_date(question, dated, docs)
+            if checked is not None:
+                return checked
         return self._ask_one(question, history, docs)
+
+    def _check_date(
+        self, question: str, claim: DateClaim, docs: Sequence[str] | None
+    ) -> Answer | None:
+        """ "Có. ngày 28 tháng 11 năm 2025 — ..." or "Không. ..." when the question, asked as
+        when, is answered by a date (the one claimed or another); None otherwise (the claim is
+        read as any yes/no question)."""
+        if understand(claim.which).kind not in ("date", "effective"):
+            return None
+        when = self._ask_one(claim.which, (), docs)
+        if when.abstained or not when.citations:
+            return None
+        found = first_date(when.text.split(" — ")[0])
+        if found is None:
+            return None
+        if found == claim.date:
+            return replace(when, question=question, text=f"Có. {_capital(when.text)}")
+        if any(holds_date(c.text, claim.date) for c in when.citations):
+            return None  # the date claimed is there too: what the text says of it decides
+        return replace(when, question=question, text=f"Không. {_capital(when.text)}")
 
     def _another_place(
         self, question: str, claim: PlaceClaim, docs: Sequence[str] | None
@@ -574,3 +607,8 @@ def _named_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]
     if found is None:
         return units
     return [found, *(u for u in units if u is not found)]
+
+
+def _capital(text: str) -> str:
+    """The text with its first letter capitalized ("ngày 28 ..." after "Có." -> "Ngày 28 ...")."""
+    return text[:1].upper() + text[1:]

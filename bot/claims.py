@@ -1,6 +1,7 @@
-"""A yes/no question that names a place as the one a rule or target holds for ("Có phải Phú
-Bình là huyện về đích nông thôn mới năm 2023 không?") is also asked as which place it holds
-for; the bot says no when the documents name another."""
+"""Yes/no questions that claim a place or a date are also asked as which one: "Có phải Phú
+Bình là huyện về đích nông thôn mới năm 2023 không?" as "huyện nào ...", "Nghị quyết ... thông
+qua ngày 21/11/2022 phải không?" as "... thông qua ngày nào". The bot says no when the documents
+name another place, or give another date for what was asked."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.compose import strip_yesno
+from bot.figures import figures
 from bot.understand import clean, is_yesno
 from index.spelling import standardize
 
@@ -53,3 +55,61 @@ def other_place(answer: str, claim: PlaceClaim) -> str | None:
     if m is None or m.group(1) == claim.name:
         return None
     return m.group(1)
+
+
+# a full date: "21/11/2022", "1-7-2029", "ngày 08 tháng 12 năm 2022"
+_FULL_DATE = (
+    r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
+    r"|(?<!\w)(?i:ngày|ngay)\s+(\d{1,2})\s+(?i:tháng|thang)\s+(\d{1,2})\s+(?i:năm|nam)\s+(\d{4})"
+    r"(?!\d)"
+)
+_DATE = re.compile(_FULL_DATE)
+# the date as the time of what is asked ("thông qua ngày ...", "có hiệu lực từ ..."), with the
+# words that lead to it; a date that bounds a condition ("trước ngày ...") is no such claim
+_CLAIMED_DATE = re.compile(
+    rf"(?<!\w)(?:(?i:kể từ|ke tu|từ|tu|vào|vao)\s+)?(?:(?i:ngày|ngay)\s+)?(?:{_FULL_DATE})"
+)
+_BOUND = re.compile(r"(?i:trước|truoc|sau|đến|den|tới|toi|hết|het)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A yes/no question that states the date of what it asks ("... có hiệu lực từ 01/01/2026
+    không?"), and the same question asked as when."""
+
+    date: tuple[int, int, int]  # (day, month, year)
+    which: str  # "... có hiệu lực từ ngày nào"
+
+
+def _as_date(m: re.Match) -> tuple[int, int, int]:
+    day, month, year = (g for g in m.groups() if g is not None)
+    return int(day), int(month), int(year)
+
+
+def date_claim(question: str) -> DateClaim | None:
+    """The one full date a yes/no question states as the time of what it asks, or None."""
+    standard = standardize(clean(question)).text
+    if not is_yesno(standard):
+        return None
+    text = re.sub(r"(?i)\bcó phải\s+", "", strip_yesno(standard)).strip(" ?.,")
+    text = re.sub(r"(?i)[\s,]+(?:đúng|dung|phải|phai)$", "", text)  # "..., dung ko"
+    found = list(_CLAIMED_DATE.finditer(text))
+    if len(found) != 1 or _BOUND.search(text[: found[0].start()]):
+        return None
+    m = found[0]
+    if figures(f"{text[: m.start()]} {text[m.end() :]}"):
+        return None  # "từ 01/7/2026 ... BHYT vẫn trả 100% không": the figure is the claim
+    since = re.match(r"(?i)(?:kể từ|ke tu|từ|tu)\s", m.group(0))
+    which = f"{text[: m.start()]}{'từ ' if since else ''}ngày nào{text[m.end() :]}"
+    return DateClaim(_as_date(m), which.strip())
+
+
+def first_date(text: str) -> tuple[int, int, int] | None:
+    """The first full date of a text, as (day, month, year)."""
+    m = _DATE.search(text)
+    return _as_date(m) if m else None
+
+
+def holds_date(text: str, date: tuple[int, int, int]) -> bool:
+    """Does a text state this full date anywhere."""
+    return any(_as_date(m) == date for m in _DATE.finditer(text))

@@ -1,11 +1,12 @@
 """A yes/no question that claims a place the documents never name is answered "Không" with the
-place they do name (real model, a small resolution written here)."""
+place they do name; one that claims a date is answered by the date the documents give (real
+model, small resolutions written here)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.claims import place_claim
+from bot.claims import date_claim, place_claim
 from tests.conftest import bot_over
 
 PLAN = """\
@@ -66,3 +67,72 @@ def test_a_place_the_documents_never_name_is_answered_no_with_the_one_they_do(bo
     # the place they do name is confirmed as any yes/no question
     answer = bot.ask("Có phải Định Hóa là huyện được nhắm về đích nông thôn mới năm 2023 không?")
     assert answer.text.startswith("Có."), answer.text
+
+
+FEES = """\
+HỘI ĐỒNG NHÂN DÂN TỈNH VĨNH LONG
+
+NGHỊ QUYẾT
+
+Quy định mức học phí năm học 2025 - 2026 trên địa bàn tỉnh Vĩnh Long
+
+Điều 1. Mức học phí
+
+Mức học phí đối với trẻ em mầm non ở thành thị: 200.000 đồng/học sinh/tháng.
+
+Điều 2. Điều khoản thi hành
+
+1. Nghị quyết này có hiệu lực từ ngày 28 tháng 11 năm 2025.
+
+2. Nghị quyết này đã được Hội đồng nhân dân tỉnh Vĩnh Long khóa X, kỳ họp thứ 5 thông qua ngày
+18 tháng 11 năm 2025.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "date", "which"),
+    [
+        (
+            "Nghị quyết học phí có phải bắt đầu có hiệu lực từ 01/01/2026 không?",
+            (1, 1, 2026),
+            "Nghị quyết học phí bắt đầu có hiệu lực từ ngày nào",
+        ),
+        (
+            "nghi quyet thong qua ngay 8 thang 12 nam 2022 dung ko",
+            (8, 12, 2022),
+            "nghi quyet thong qua ngày nào",
+        ),
+    ],
+)
+def test_a_yes_no_question_claiming_a_date_is_asked_as_when(question, date, which):
+    claim = date_claim(question)
+    assert claim is not None and (claim.date, claim.which) == (date, which)
+
+
+def test_a_date_that_bounds_a_condition_or_a_question_without_one_claims_nothing():
+    assert date_claim("Người nghỉ hưu trước ngày 01/7/2025 có được hưởng trợ cấp không?") is None
+    assert date_claim("Nghị quyết có hiệu lực từ ngày nào?") is None  # not yes/no
+    assert date_claim("Mức học phí mầm non là 200.000 đồng phải không?") is None
+    # the date frames the claim, a figure
+    assert date_claim("Từ 01/7/2026, khám ở cơ sở cấp cơ bản BHYT vẫn trả 100% không?") is None
+
+
+@pytest.fixture(scope="module")
+def fees_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-hoc-phi-vinh-long.md", FEES)
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "date"),
+    [
+        ("Nghị quyết học phí có phải có hiệu lực từ 01/01/2026 không?", "Không.", "28 tháng 11"),
+        ("Nghị quyết học phí có hiệu lực từ ngày 28/11/2025 đúng không?", "Có.", "28 tháng 11"),
+        ("Nghị quyết học phí được thông qua ngày 21/11/2025 phải không?", "Không.", "18 tháng 11"),
+    ],
+)
+def test_a_claimed_date_is_checked_against_the_date_the_document_gives(
+    fees_bot, question, start, date
+):
+    answer = fees_bot.ask(question)
+    assert answer.text.startswith(start), answer.text
+    assert date in answer.text and answer.citations, answer.text
