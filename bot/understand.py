@@ -193,7 +193,11 @@ _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2})
 _FROM_DATE = re.compile(
     r"(?<!\w)(?:từ|tu)\s+(?:ngày\s+|ngay\s+)?\d{1,2}/\d{1,2}/((?:19|20)\d{2})(?![\d/])", re.I
 )
-_NUMBER_YEAR = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d/)(\d{1,4})/(?:19|20)\d{2}(?![\d/])")
+# "63/2025" names a document; "tháng 12/2025" is a month
+_NUMBER_YEAR = re.compile(
+    r"(?<![\d/.,])(?<!tháng )(?<!thang )(?!(?:19|20)\d\d/)(\d{1,4})/(?:19|20)\d{2}(?![\d/])",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(
     r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van)\s+(?:so\s+)?(\d{1,5})\b"
 )

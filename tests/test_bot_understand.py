@@ -205,6 +205,8 @@ def test_each_side_of_a_comparison_is_asked_alone():
         ("Nghị quyết 63/2025 và 66/2025 có hiệu lực từ ngày nào?", ("63", "66")),
         ("Lương tối thiểu áp dụng từ 1/1/2026 của nghị định?", ()),  # a date
         ("Học phí năm học 2025/2026 theo nghị quyết?", ()),  # a school year
+        ("Nghị định ban hành tháng 12/2025 có số hiệu là gì?", ()),  # a month
+        ("nghi dinh ban hanh thang 12/2025 so hieu la gi", ()),
     ],
 )
 def test_document_numbers_the_question_names(question, numbers):

@@ -169,7 +169,9 @@ def test_the_split_is_the_questions_file(name):
     assert all(by_id[q.id] == q for qs in parts.values() for q in qs)
 
 
-@pytest.mark.parametrize("name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5", "bundled6"))
+@pytest.mark.parametrize(
+    "name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5", "bundled6")
+)
 def test_evidence_occurs_in_the_bundled_resolution(name):
     text = _doc_text(INFORMAL_DOC)
     missing = [
