@@ -153,6 +153,8 @@ _COMPARE = _w(
     r"ít hơn",
     r"lớn hơn",
     r"nhỏ hơn",
+    r"nhanh hơn",
+    r"chậm hơn",
     r"so với",
     r"so giữa",
     r"chênh lệch",

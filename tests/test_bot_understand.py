@@ -93,6 +93,9 @@ def test_lists_and_comparisons():
         "học phí THCS",
         "học phí THPT",
     )
+    # which grows faster is a comparison too
+    assert understand("Công nghiệp hay nông nghiệp được đặt mục tiêu tăng nhanh hơn?").compare
+    assert understand("cong nghiep voi nong nghiep ben nao tang cham hon").compare
 
 
 @pytest.mark.parametrize(
