@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 K_RELATED = 3  # closest passages shown when the bot abstains
+K_NEAR = 5  # passages read for an attachment the answer may lie in
 
 
 class Bot(Reading, Features, Checks, Facts, Lists, Sides):
@@ -497,6 +498,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         )
         text = NOT_FOUND
         appendix = self._missing_appendix(hits[best.rank].passage)
+        if not appendix and query.kind == "figure" and hits:
+            # a figure the closest document keeps in a schedule it does not hold: "mức thu lệ
+            # phí quy định tại Biểu mức thu ... kèm theo Thông tư này"
+            near = (h.passage for h in hits[:K_NEAR] if h.passage.doc_id == hits[0].passage.doc_id)
+            appendix = next(filter(None, (self._missing_appendix(p, False) for p in near)), None)
         if appendix:
             text = f"{NOT_FOUND} {appendix}"
         else:

@@ -37,11 +37,14 @@ _ASKS_NAME = re.compile(r"\b(?:gì|tên là|tên gọi|tên)\s*\??\s*$", re.IGNO
 _APPENDIX = re.compile(r"\bphụ lục\b", re.IGNORECASE)
 
 # a clause that sends the reader to an appendix: "quy định tại Phụ lục ...", "theo Phụ lục đính
-# kèm", "Phụ lục ban hành kèm theo Nghị định này"
+# kèm", "Phụ lục ban hành kèm theo Nghị định này", "tại Biểu mức thu lệ phí ban hành kèm theo"
+_ATTACHED = r"phụ lục|biểu mức thu|biểu phí"
 _SENDS_TO_APPENDIX = re.compile(
-    r"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?phụ lục\b|\bphụ lục\b[^.;]{0,30}\b(?:kèm theo|đính kèm)",
+    rf"\b(?:tại|theo|ở|trong)\s+(?:các\s+)?({_ATTACHED})\b|"
+    rf"\b({_ATTACHED})\b[^.;]{{0,30}}\b(?:kèm theo|đính kèm)",
     re.IGNORECASE,
 )
+_HOLDS_ATTACHMENT = re.compile(rf"\b(?:{_ATTACHED})\b", re.IGNORECASE)
 
 
 class Checks:
@@ -173,18 +176,20 @@ class Checks:
             "không có trong kho văn bản."
         )
 
-    def _missing_appendix(self, p: Passage) -> str | None:
-        """When the closest passage sends the reader to an appendix the corpus does not hold,
-        say so instead of guessing."""
-        if not _SENDS_TO_APPENDIX.search(p.text):
+    def _missing_appendix(self, p: Passage, closest: bool = True) -> str | None:
+        """When the closest passage (or, `closest` False, a passage near the question) sends the
+        reader to an appendix or a fee schedule the corpus does not hold, say so instead of
+        guessing."""
+        m = _SENDS_TO_APPENDIX.search(p.text)
+        if m is None:
             return None
         doc = self.index.corpus.document(p.doc_id)
-        if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
+        if any(h.level == "phuluc" or _HOLDS_ATTACHMENT.match(h.title) for h in doc.toc):
             return None
-        meta = doc.meta
+        name = (m.group(1) or m.group(2)).lower()
         return (
-            f"Đoạn gần nhất dẫn tới phụ lục của {compose.where(meta)}, "
-            "nhưng phụ lục đó không có trong kho văn bản."
+            f"{'Đoạn gần nhất' if closest else 'Một đoạn gần câu hỏi'} dẫn tới {name} của "
+            f"{compose.where(doc.meta)}, nhưng {name} đó không có trong kho văn bản."
         )
 
 
