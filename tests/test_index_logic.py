@@ -195,6 +195,9 @@ def test_english_administrative_terms_meet_the_documents_wording():
     for vietnamese in ("trừ", "ban chỉ đạo", "chậm"):
         assert vietnamese in terms, terms
     assert translate_terms("Hello there") == ""
+    terms = translate_terms("Which businesses are behind schedule on their land projects?")
+    for vietnamese in ("doanh nghiệp", "chậm tiến độ", "đất", "dự án"):
+        assert vietnamese in terms, terms
 
 
 def test_everyday_wording_typed_without_diacritics_is_read_as_typed():

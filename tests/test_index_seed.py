@@ -43,6 +43,10 @@ def index(seed_dir):
         ("Nghị quyết 11-NQ/TW", "Nghị quyết số 11-NQ/TW"),
         ("xa dat chuan NTM", "Số xã đạt chuẩn nông thôn mới trong năm: 11 xã"),
         ("What is the target for health insurance coverage?", BHYT),  # English
+        (
+            "Which provinces will the electronics manufacturing cluster be built with?",
+            "cụm liên kết sản xuất trong ngành công nghiệp điện, điện tử",
+        ),
     ],
 )
 def test_questions_land_on_the_right_passage(index, query, expected):
