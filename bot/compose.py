@@ -483,10 +483,48 @@ def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
     return text.rstrip(" ,;.")
 
 
-def compare_answer(sides: Sequence[tuple[str, str, int]]) -> str:
-    """Each side's value with what it measures, cited: "95% — BHYT [1]; 44% — BHXH [2]"."""
+def compare_answer(
+    sides: Sequence[tuple[str, str, int]], names: Sequence[str] = (), question: str = ""
+) -> str:
+    """Each side's value with what it measures, cited: "95% — BHYT [1]; 44% — BHXH [2]"; led,
+    when both sides are plain figures of one unit, by which is higher ("BHYT (95%) cao hơn BHXH
+    (44%).") in the question's own words for it (nhanh / chậm, nhiều / ít ...)."""
     parts = [f"{value} — {label} [{n}]" for value, label, n in sides]
-    return "; ".join(parts) + "."
+    text = "; ".join(parts) + "."
+    lead = _which_is_higher([value for value, _, _ in sides], names, question)
+    return f"{lead[:1].upper()}{lead[1:]} {text}" if lead else text
+
+
+# comparative pairs (higher, lower) a question may use
+_COMPARATIVES = (("nhanh hơn", "chậm hơn"), ("nhiều hơn", "ít hơn"), ("lớn hơn", "nhỏ hơn"),
+                 ("cao hơn", "thấp hơn"))  # fmt: skip
+# a figure given as a bound or an estimate is not compared as a plain figure
+_BOUNDED = re.compile(
+    r"\b(?:dưới|trên|từ|tối đa|tối thiểu|khoảng|không quá|không dưới|ít nhất|đến|trở lên)\b|[-–]",
+    re.IGNORECASE,
+)
+_FRAME_YEAR = re.compile(r"^(?:năm|nam)\s+(?:19|20)\d{2}\s+", re.IGNORECASE)
+
+
+def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str) -> str:
+    """ "A (x) cao hơn B (y)." for two plain figures of the same unit; "" otherwise."""
+    if len(values) != 2 or len(names) < 2 or any(_BOUNDED.search(v) for v in values):
+        return ""
+    units = [re.sub(r"^[\d.,\s]+", "", v).strip().lower() for v in values]
+    numbers = [number_value(v) for v in values]
+    if units[0] != units[1] or None in numbers or numbers[0] == numbers[1]:
+        return ""
+    typed = question.lower()
+    higher, lower = next(
+        (pair for pair in _COMPARATIVES if pair[0] in typed or pair[1] in typed),
+        _COMPARATIVES[-1],
+    )
+    first, second = (_FRAME_YEAR.sub("", n.strip()) for n in names[:2])
+    hi, lo = (0, 1) if numbers[0] > numbers[1] else (1, 0)
+    named = ((first, values[0]), (second, values[1]))
+    if lower in typed and higher not in typed:  # "bên nào thấp hơn": the lower one, first
+        return f"{named[lo][0]} ({named[lo][1]}) {lower} {named[hi][0]} ({named[hi][1]})."
+    return f"{named[hi][0]} ({named[hi][1]}) {higher} {named[lo][0]} ({named[lo][1]})."
 
 
 def places_answer(answers: Sequence[tuple[str, str]]) -> str:

@@ -83,7 +83,9 @@ class Sides:
             cited.append(compose.Cited(p, (chosen.start, chosen.end), hits[chosen.rank].score))
         if not parts:
             return None
-        text = compose.compare_answer(parts)
+        # which is higher is said only when both sides were found
+        names = sides[2] if not lost else ()
+        text = compose.compare_answer(parts, names, query.standard)
         if lost:  # "Vĩnh Long: không tìm thấy": one side answered, the other said missing
             text += "".join(f"\n{name}: không tìm thấy trong các văn bản hiện có." for name in lost)
         return compose.Draft(text, tuple(cited)), min(confidences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compose import denies, figure_verdict, list_answer, number_value, shorten
+from bot.compose import compare_answer, denies, figure_verdict, list_answer, number_value, shorten
 from bot.concepts import concepts, coverage, syllable_set
 from bot.figures import figures, unit_of
 from bot.steer import OTHER_PLACE, doc_weights
@@ -780,3 +780,28 @@ def test_the_part_of_a_clause_naming_the_ordinal_asked_gives_its_figure(question
         "40% mức đóng của người thứ nhất"
     )
     assert ordinal_figure(question, text) == figure
+
+
+BHYT_BHXH = [("95%", "Tỷ lệ dân số tham gia bảo hiểm y tế: 95%", 1),
+             ("44%", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%", 2)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Chỉ tiêu nào cao hơn, BHYT hay BHXH?", "BHYT (95%) cao hơn BHXH (44%)."),
+        ("BHYT với BHXH bên nào thấp hơn?", "BHXH (44%) thấp hơn BHYT (95%)."),
+        ("bhyt hay bhxh nhieu hon", "BHYT (95%) cao hơn BHXH (44%)."),  # the default words
+    ],
+)
+def test_a_comparison_says_which_side_is_higher_in_the_question_words(question, lead):
+    answer = compare_answer(BHYT_BHXH, ("BHYT", "BHXH"), question)
+    assert answer.startswith(lead), answer
+    assert "95% — Tỷ lệ dân số" in answer and "[2]" in answer
+
+
+def test_figures_of_other_units_or_bounds_are_not_ranked():
+    money = [("190 nghìn đồng/tháng", "Huế", 1), ("80 nghìn đồng/năm", "Vĩnh Long", 2)]
+    assert compare_answer(money, ("Huế", "Vĩnh Long"), "bên nào cao hơn").startswith("190")
+    bound = [("Dưới 3%", "thất nghiệp", 1), ("1,5%", "hộ nghèo", 2)]
+    assert compare_answer(bound, ("thất nghiệp", "hộ nghèo"), "cái nào cao hơn").startswith("Dưới")
