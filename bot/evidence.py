@@ -125,7 +125,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             found = counted if counted or asks in _STRICT_UNITS else found
         per_asked = asked_per(query.standard)
         if per_asked:  # "bao nhiêu một con": not a figure counted per hectare
-            asked_text = f" {_NOT_A_UNIT.sub(' ', _folded(query.standard))} "
+            # words only: "... bao nhiêu một năm?" holds "năm" before its question mark
+            words = _PUNCTUATION.sub(" ", _NOT_A_UNIT.sub(" ", _folded(query.standard)))
+            asked_text = f" {words} "
             found = [
                 f
                 for f in found
@@ -415,6 +417,7 @@ _LABEL_BEFORE = re.compile(
 
 
 _NOT_A_UNIT = re.compile(r"\bbao nhieu\b")  # "bao" of "bao nhiêu" is no "báo cáo"
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 @lru_cache(maxsize=16384)

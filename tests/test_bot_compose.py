@@ -246,6 +246,10 @@ def test_an_amount_counted_per_another_unit_does_not_answer():
     query = understand("Lợn chết được hỗ trợ bao nhiêu tiền một con?")
     assert value_for(query, "hỗ trợ 3.000.000 đồng/con") == "3.000.000 đồng/con"
     assert value_for(query, "hỗ trợ 6.000.000 đồng/ha") is None
+    # a unit the question names anywhere counts, the last word before "?" too
+    query = understand("Chi giáo dục cho mỗi trẻ mầm non bao nhiêu một năm?")
+    cell = value_for(query, "18.000.000", "Định mức (Khu vực còn lại)", "Đồng/học sinh/năm")
+    assert cell == "18.000.000 Đồng/học sinh/năm"
 
 
 def test_how_long_is_answered_by_a_span_of_time_not_by_money():
