@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.candidates import candidates
-from bot.concepts import Concept, syllable_set, syllables
+from bot.concepts import Concept, plain_words, syllable_set, syllables
 from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
@@ -504,6 +504,19 @@ def _names_excluded(query: Query, text: str, meta: DocumentMeta | None) -> bool:
     )
 
 
+def without_claims(question: str) -> tuple[str, frozenset[str]]:
+    """A yes/no question with the figures it claims blanked ("... là 44% phải không"), and the
+    numbers of those figures. An age ("trẻ em dưới 16 tuổi ... được miễn phí phải không") says
+    whom the question is about, which finds the clause; it is kept."""
+    from bot.compose import _predicate
+
+    claimed = {f for _, _, f in figures(_predicate(question)) if "tuổi" not in f.lower()}
+    for figure in claimed:
+        question = question.replace(figure, " ")
+    numbers = frozenset(w for f in claimed for w in syllables(f) if w[:1].isdigit())
+    return question, numbers
+
+
 def rank_units(
     query: Query,
     items: Sequence[Concept],
@@ -519,7 +532,13 @@ def rank_units(
 
     topic = list(items if topic is None else topic)
     wants = query.kind in ("figure", "date", "effective", "session", "signer") or query.compare
-    question = ranker.asked(query.standard, topic, items, wants, pair_weights)
+    # a yes/no question's claimed figure is what the answer checks, not what finds it: "hệ số
+    # 0,60 đúng không" must not pick the cell that says 0,60 over the one for the place asked
+    text = query.standard
+    if query.yesno:
+        text, claimed = without_claims(text)
+        topic = [c for c in topic if not (claimed and plain_words(c.alternatives[0]) <= claimed)]
+    question = ranker.asked(text, topic, items, wants, pair_weights)
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
     asked_words = frozenset(syllables(query.standard))
     out: list[Unit] = []

@@ -40,10 +40,11 @@ _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 # A number right after these words is a year, a grade, a rank or a reference, not a figure.
 _NOT_A_FIGURE = re.compile(
     # "hằng tháng 150.000 đồng", "mỗi năm 2 lần": how often, not which month or year; "số 5"
-    # numbers a thing, "hệ số 4,0" states a coefficient
+    # numbers a thing, "hệ số 4,0" states a coefficient; "cấp 2" is a level, but "trợ cấp
+    # 500.000 đồng" and "phụ cấp 0,60" state an amount
     r"(?<!hằng )(?<!hàng )(?<!mỗi )(?<!từng )"
     r"(?:năm|năm học|giai đoạn|đến năm|từ năm|lần thứ|khóa|lớp|điều|khoản|điểm|mục|chương|"
-    r"phụ lục|(?<!hệ )số|vùng|loại|hạng|cấp|nhóm|tổ|quý|ngày|mùng|tháng|thứ|phần|bước|mẫu số|tiết|"
+    r"phụ lục|(?<!hệ )số|vùng|loại|hạng|(?<!trợ )(?<!phụ )cấp|nhóm|tổ|quý|ngày|mùng|tháng|thứ|phần|bước|mẫu số|tiết|"
     r"đơn vị(?: tính)?\s*:)"  # "Đơn vị tính: 1.000 đồng" states the unit, not an amount
     r"(?:\s+\d+(?:\s*,\s*\d+)*\s*(?:,|và|hoặc))?\s*$",  # ... and the rest of a list: "lớp 4, 8, 11"
     re.IGNORECASE,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.claims import date_claim, place_claim
+from bot.evidence import without_claims
 from tests.conftest import bot_over
 
 PLAN = """\
@@ -136,3 +137,60 @@ def test_a_claimed_date_is_checked_against_the_date_the_document_gives(
     answer = fees_bot.ask(question)
     assert answer.text.startswith(start), answer.text
     assert date in answer.text and answer.citations, answer.text
+
+
+ALLOWANCES = """\
+CHÍNH PHỦ
+
+NGHỊ ĐỊNH
+
+Sửa đổi, bổ sung một số điều của Nghị định về chế độ tiền lương
+
+Điều 1. Sửa đổi, bổ sung bảng phụ cấp chức vụ lãnh đạo
+
+1. Sửa đổi tên bảng phụ cấp chức vụ lãnh đạo của chính quyền địa phương.
+
+2. Bổ sung mục 8a như sau:
+
+8a. Ủy ban nhân dân xã, phường, đặc khu trực thuộc tỉnh, thành phố
+
+| Chức danh | Xã, phường, đặc khu trực thuộc thành phố Hà Nội, Thành phố Hồ Chí Minh (Hệ số) | Xã, phường, đặc khu trực thuộc tỉnh, thành phố còn lại (Hệ số) |
+|---|---|---|
+| Chủ tịch Ủy ban nhân dân | 0,70 | 0,60 |
+| Phó Chủ tịch Ủy ban nhân dân | 0,60 | 0,50 |
+
+Điều 2. Hiệu lực thi hành
+
+Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def allowances_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-phu-cap-chuc-vu.md", ALLOWANCES)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Chủ tịch UBND phường ở Hà Nội hưởng hệ số phụ cấp chức vụ 0,60 đúng không?", "Không"),
+        ("Chủ tịch UBND phường ở Hà Nội hưởng hệ số phụ cấp chức vụ 0,70 đúng không?", "Có"),
+        ("Chủ tịch UBND phường ở Hà Nội được hưởng hệ số phụ cấp 0,60 đúng không?", "Không"),
+    ],
+)
+def test_a_claimed_figure_is_checked_against_the_cell_for_what_is_asked(
+    allowances_bot, question, start
+):
+    # the cell that happens to hold the claimed figure (another column, another row) is not
+    # the one the question is about
+    answer = allowances_bot.ask(question)
+    assert answer.text.startswith(start), answer.text
+    assert "0,70" in answer.text and "Hà Nội" in answer.text, answer.text
+
+
+def test_the_figure_a_yes_no_question_claims_does_not_pick_its_evidence():
+    text, numbers = without_claims("Chủ tịch UBND phường ở Hà Nội hưởng hệ số 0,60 đúng không?")
+    assert "0,60" not in text and "Hà Nội" in text and numbers
+    # an age says whom the question is about: it still finds the clause
+    text, numbers = without_claims("Trẻ em dưới 16 tuổi được miễn phí tham quan phải không?")
+    assert "16 tuổi" in text and not numbers

@@ -282,6 +282,10 @@ def test_a_coefficient_asked_is_a_bare_number_not_the_age_beside_it():
     # "hệ số 4,0" states a figure; "văn bản số 5" numbers a text
     assert [f for _, _, f in figures("Hệ số 4,0 đối với trẻ em")] == ["4,0"]
     assert figures("theo văn bản số 5 của Sở") == ()
+    # "cấp 2" is a level; "trợ cấp 500.000 đồng", "phụ cấp 0,60" state amounts
+    assert figures("học sinh cấp 2") == ()
+    assert [f for _, _, f in figures("mức trợ cấp 500.000 đồng/tháng")] == ["500.000 đồng/tháng"]
+    assert [f for _, _, f in figures("hưởng phụ cấp 0,60")] == ["0,60"]
     # a coefficient named beside money asked is no coefficient asked
     money = understand("Trợ cấp bằng hệ số nhân mức chuẩn là bao nhiêu tiền?")
     assert asked_measure(money.standard) != "coefficient"
