@@ -55,6 +55,10 @@ _w = _Pattern
 _HOW_MANY = r"(?<!xe )mấy(?! (?:tính|móc|bay|chuyên dùng|điện))"
 # Answer types, tried in order.
 _KINDS: tuple[tuple[str, _Pattern], ...] = (
+    # "dựa trên báo cáo số mấy của UBND": the number of a document the text cites, read from
+    # the text as a figure (not the document's own number, not its legal basis)
+    ("figure", _w(r"(?:báo cáo|tờ trình|kế hoạch|chỉ thị|kết luận|công văn)(?! này)"
+                  r"(?: [^\s?]+){0,3}? số (?:mấy|bao nhiêu|hiệu)")),
     ("position", _w(r"chức vụ (?:gì|nào)", r"chức danh (?:gì|nào)", r"giữ chức", r"position",
                     r"what title")),
     ("signer", _w(r"ai ký", r"người ký", r"ký bởi ai", r"who signed", r"signed by",

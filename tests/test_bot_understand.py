@@ -44,6 +44,9 @@ from bot.understand import compare_sides, understand
         ("How long after the law takes effect must providers comply?", "figure"),
         ("Trị giá xe để tính lệ phí lấy theo giá nào?", "other"),  # which price, not how much
         ("Giá vé tham quan là bao nhiêu?", "figure"),
+        # the number of a report the text cites, not the legal basis nor the document's number
+        ("hdnd thong qua nghi quyet dua tren bao cao so bn cua ubnd", "figure"),
+        ("Nghị quyết căn cứ vào đâu?", "basis"),
     ],
 )
 def test_answer_kind(question, kind):
