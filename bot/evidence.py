@@ -599,9 +599,30 @@ def _names_number(query: Query, text: str) -> bool:
     return any(n in s for n in query.numbers for s in stated)
 
 
+# an effective date: the clause that puts a text in force, not one that ends another's force
+# ("... hết hiệu lực thi hành kể từ ngày ..."); asked when a rule applies ("áp dụng từ ngày
+# nào"), also the clause that dates its application ("được áp dụng từ ngày 01 tháng 7 năm 2025")
+_TAKES_EFFECT = re.compile(r"(?<!hết )hiệu lực", re.IGNORECASE)
+APPLIED_FROM = re.compile(
+    r"\b(?:được )?(?:áp dụng|thực hiện) (?:kể )?từ ngày \d{1,2} tháng \d{1,2} năm \d{4}",
+    re.IGNORECASE,
+)
+_APPLIES = re.compile(r"\b(?:ap dung|thuc hien)\b")
+_IN_FORCE = re.compile(r"\bhieu luc\b")
+
+
+def asks_application(question: str) -> bool:
+    """ "Mức trợ cấp ... áp dụng từ ngày nào": when a rule applies, not when a text is in force."""
+    folded = _folded(question)
+    return bool(_APPLIES.search(folded)) and not _IN_FORCE.search(folded)
+
+
 def _kind_match(query: Query, text: str, value: str | None, p: Passage) -> bool:
     if query.kind == "effective":
-        return value is not None and "hiệu lực" in text.lower()
+        return value is not None and bool(
+            _TAKES_EFFECT.search(text)
+            or (asks_application(query.standard) and APPLIED_FROM.search(text))
+        )
     if query.kind == "signer":
         return p.kind == "signature" and value is not None
     return False

@@ -7,7 +7,7 @@ import re
 
 from bot import compose
 from bot.candidates import line_around
-from bot.evidence import Unit
+from bot.evidence import APPLIED_FROM, Unit, asks_application
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
@@ -55,6 +55,8 @@ class Facts:
         accented = fold(typed) != typed
         asked = typed if accented else fold(typed)
         cue = _DOCUMENT_DATE if query.kind == "date" else _ABOUT_DOCUMENT
+        if query.kind == "effective" and meta is not None and self._dated_apart(asked, meta):
+            return False, None
         if (
             not about_this
             or query.yesno
@@ -72,6 +74,16 @@ class Facts:
         if len(named) >= 2:  # "Nghị định 176/2025 và 188/2025 do ai ký": each, named
             return True, self._each_document(query, named, best, p)
         return True, self._meta_answer(query, meta, best, p)
+
+    def _dated_apart(self, asked: str, meta: DocumentMeta) -> bool:
+        """ "Mức trợ cấp ... áp dụng từ ngày nào": when a rule applies, which the document may
+        date apart from its own entry into force ("... được áp dụng từ ngày 01 tháng 7 năm 2025"
+        in a decree in force from 2026); True when the question asks that and the text does."""
+        if not asks_application(asked):
+            return False
+        return any(
+            p.doc_id == meta.doc_id and APPLIED_FROM.search(p.text) for p in self.index.passages
+        )
 
     def _named_documents(self, query: Query) -> list[DocumentMeta]:
         """The documents the question names by number, in the order it names them."""
