@@ -64,16 +64,7 @@ class Facts:
                 query.kind in _META_KINDS
                 or (
                     query.kind in ("date", "effective")
-                    and (
-                        cue[0 if accented else 1].search(asked)
-                        # "mức lương tối thiểu vùng áp dụng từ ngày nào": when the closest
-                        # document's rule applies, which no clause read dates, is when the
-                        # document takes effect
-                        or (
-                            query.kind == "effective"
-                            and not (best.features or {}).get("kind_match")
-                        )
-                    )
+                    and cue[0 if accented else 1].search(asked)
                     and not _UNTIL.search(fold(typed))
                 )
             )
