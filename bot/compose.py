@@ -489,7 +489,8 @@ def compare_answer(
     """Each side's value with what it measures, cited: "95% — BHYT [1]; 44% — BHXH [2]"; led,
     when both sides are plain figures of one unit, by which is higher ("BHYT (95%) cao hơn BHXH
     (44%).") in the question's own words for it (nhanh / chậm, nhiều / ít ...)."""
-    parts = [f"{value} — {label} [{n}]" for value, label, n in sides]
+    # a clause's own full stop would stand before its citation and the list's ("44%. [2].")
+    parts = [f"{value} — {label.rstrip(' .')} [{n}]" for value, label, n in sides]
     text = "; ".join(parts) + "."
     lead = _which_is_higher([value for value, _, _ in sides], names, question)
     return f"{lead[:1].upper()}{lead[1:]} {text}" if lead else text

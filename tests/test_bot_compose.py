@@ -790,8 +790,8 @@ def test_the_part_of_a_clause_naming_the_ordinal_asked_gives_its_figure(question
     assert ordinal_figure(question, text) == figure
 
 
-BHYT_BHXH = [("95%", "Tỷ lệ dân số tham gia bảo hiểm y tế: 95%", 1),
-             ("44%", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%", 2)]  # fmt: skip
+BHYT_BHXH = [("95%", "Tỷ lệ dân số tham gia bảo hiểm y tế: 95%.", 1),
+             ("44%", "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.", 2)]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -805,6 +805,7 @@ BHYT_BHXH = [("95%", "Tỷ lệ dân số tham gia bảo hiểm y tế: 95%", 1)
 def test_a_comparison_says_which_side_is_higher_in_the_question_words(question, lead):
     answer = compare_answer(BHYT_BHXH, ("BHYT", "BHXH"), question)
     assert answer.startswith(lead), answer
+    assert ". [" not in answer and answer.endswith("[2].")  # one full stop, after the last
     assert "95% — Tỷ lệ dân số" in answer and "[2]" in answer
 
 
