@@ -14,15 +14,7 @@ from dataclasses import replace
 
 from bot import compose
 from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
-from bot.claims import (
-    DateClaim,
-    PlaceClaim,
-    date_claim,
-    first_date,
-    holds_date,
-    other_place,
-    place_claim,
-)
+from bot.claims import DateClaim, PlaceClaim, date_claim, other_place, place_claim
 from bot.concepts import (
     Concept,
     concepts,
@@ -50,6 +42,7 @@ from bot.sides import Sides
 from bot.steer import doc_weights
 from bot.types import Answer, Citation
 from bot.understand import Query, two_questions, understand
+from corpus.meta import dates_in
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
 from index.query import PreparedQuery
@@ -222,14 +215,14 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         when = self._ask_one(claim.which, (), docs)
         if when.abstained or not when.citations:
             return None
-        found = first_date(when.text.split(" — ")[0])
-        if found is None:
+        found = dates_in(when.text.split(" — ")[0])  # the date the answer leads with
+        if not found:
             return None
-        if found == claim.date:
-            return replace(when, question=question, text=f"Có. {_capital(when.text)}")
-        if any(holds_date(c.text, claim.date) for c in when.citations):
+        if claim.date in found:
+            return replace(when, question=question, text=f"Có. {compose.capitalized(when.text)}")
+        if any(claim.date in dates_in(c.text) for c in when.citations):
             return None  # the date claimed is there too: what the text says of it decides
-        return replace(when, question=question, text=f"Không. {_capital(when.text)}")
+        return replace(when, question=question, text=f"Không. {compose.capitalized(when.text)}")
 
     def _another_place(
         self, question: str, claim: PlaceClaim, docs: Sequence[str] | None
@@ -613,8 +606,3 @@ def _named_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]
     if found is None:
         return units
     return [found, *(u for u in units if u is not found)]
-
-
-def _capital(text: str) -> str:
-    """The text with its first letter capitalized ("ngày 28 ..." after "Có." -> "Ngày 28 ...")."""
-    return text[:1].upper() + text[1:]

@@ -5,6 +5,7 @@ name another place, or give another date for what was asked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -31,12 +32,18 @@ class PlaceClaim:
     which: str  # "huyện nào về đích nông thôn mới năm 2023"
 
 
+def _claimed(question: str) -> str | None:
+    """What a yes/no question claims, without its asking words; None for any other question."""
+    standard = standardize(clean(question)).text
+    return strip_yesno(standard) if is_yesno(standard) else None
+
+
 def place_claim(question: str) -> PlaceClaim | None:
     """The place a yes/no question claims, or None when it names none or asks no yes/no."""
-    standard = standardize(clean(question)).text
-    if not is_yesno(standard):
+    claimed = _claimed(question)
+    if claimed is None:
         return None
-    text = strip_yesno(standard).strip(" ?.")
+    text = claimed.strip(" ?.")
     m = _NAME_IS_TYPE.search(text)
     if m and not re.match(rf"{_PLACE_TYPE}\s", m.group(1)):
         kind, name = m.group(2).lower(), m.group(1)
@@ -57,13 +64,12 @@ def other_place(answer: str, claim: PlaceClaim) -> str | None:
     return m.group(1)
 
 
-# a full date: "21/11/2022", "1-7-2029", "ngày 08 tháng 12 năm 2022"
+# a full date as a question may type it: "21/11/2022", "1-7-2029", "ngay 8 thang 12 nam 2022"
 _FULL_DATE = (
     r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
     r"|(?<!\w)(?i:ngày|ngay)\s+(\d{1,2})\s+(?i:tháng|thang)\s+(\d{1,2})\s+(?i:năm|nam)\s+(\d{4})"
     r"(?!\d)"
 )
-_DATE = re.compile(_FULL_DATE)
 # the date as the time of what is asked ("thông qua ngày ...", "có hiệu lực từ ..."), with the
 # words that lead to it; a date that bounds a condition ("trước ngày ...") is no such claim
 _CLAIMED_DATE = re.compile(
@@ -77,39 +83,28 @@ class DateClaim:
     """A yes/no question that states the date of what it asks ("... có hiệu lực từ 01/01/2026
     không?"), and the same question asked as when."""
 
-    date: tuple[int, int, int]  # (day, month, year)
+    date: str  # ISO, as `corpus.meta.dates_in` reads the documents' dates: "2026-01-01"
     which: str  # "... có hiệu lực từ ngày nào"
-
-
-def _as_date(m: re.Match) -> tuple[int, int, int]:
-    day, month, year = (g for g in m.groups() if g is not None)
-    return int(day), int(month), int(year)
 
 
 def date_claim(question: str) -> DateClaim | None:
     """The one full date a yes/no question states as the time of what it asks, or None."""
-    standard = standardize(clean(question)).text
-    if not is_yesno(standard):
+    claimed = _claimed(question)
+    if claimed is None:
         return None
-    text = re.sub(r"(?i)\bcó phải\s+", "", strip_yesno(standard)).strip(" ?.,")
+    text = re.sub(r"(?i)\bcó phải\s+", "", claimed).strip(" ?.,")
     text = re.sub(r"(?i)[\s,]+(?:đúng|dung|phải|phai)$", "", text)  # "..., dung ko"
     found = list(_CLAIMED_DATE.finditer(text))
     if len(found) != 1 or _BOUND.search(text[: found[0].start()]):
         return None
     m = found[0]
+    day, month, year = (int(g) for g in m.groups() if g is not None)
+    try:
+        date = dt.date(year, month, day).isoformat()
+    except ValueError:  # "31/02/2026" names no day
+        return None
     if figures(f"{text[: m.start()]} {text[m.end() :]}"):
         return None  # "từ 01/7/2026 ... BHYT vẫn trả 100% không": the figure is the claim
     since = re.match(r"(?i)(?:kể từ|ke tu|từ|tu)\s", m.group(0))
     which = f"{text[: m.start()]}{'từ ' if since else ''}ngày nào{text[m.end() :]}"
-    return DateClaim(_as_date(m), which.strip())
-
-
-def first_date(text: str) -> tuple[int, int, int] | None:
-    """The first full date of a text, as (day, month, year)."""
-    m = _DATE.search(text)
-    return _as_date(m) if m else None
-
-
-def holds_date(text: str, date: tuple[int, int, int]) -> bool:
-    """Does a text state this full date anywhere."""
-    return any(_as_date(m) == date for m in _DATE.finditer(text))
+    return DateClaim(date, which.strip())

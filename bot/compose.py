@@ -285,7 +285,7 @@ def denies(question: str, clause: str, asked: frozenset[str], framed: bool = Fal
     loại trừ ... không" is answered yes by "không áp dụng đối với ...", and "có được miễn ...
     không" by "miễn ... đối với ..."."""
     # what is asked, not its premise: "bỏ thi không đi thi thì có được trả lại tiền không"
-    asked_text = _predicate(question)
+    asked_text = predicate(question)
     # "Trường hợp ... chưa được điều chỉnh thì được truy lĩnh": the rule is what follows "thì"
     rule = (
         re.split(r"\s(?:thì|thi)\s", clause)[-1]
@@ -373,7 +373,7 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     figure the clause states for the same thing; None when the question states no figure."""
     from bot.figures import figures
 
-    stated_q = [f for _, _, f in figures(_predicate(question))]
+    stated_q = [f for _, _, f in figures(predicate(question))]
     if not stated_q:
         return None
     wanted = number_value(stated_q[0])
@@ -423,7 +423,7 @@ def number_value(figure: str) -> float | None:
     return value * scale
 
 
-def _predicate(question: str) -> str:
+def predicate(question: str) -> str:
     """What a yes/no question asks to be true: "... là 44% phải không" asserts it all; in
     "vay đến 300 triệu đồng ... có phải thế chấp không" the part after "có" is asked and the
     figure before it is a premise."""
@@ -493,7 +493,12 @@ def compare_answer(
     parts = [f"{value} — {label.rstrip(' .')} [{n}]" for value, label, n in sides]
     text = "; ".join(parts) + "."
     lead = _which_is_higher([value for value, _, _ in sides], names, question)
-    return f"{lead[:1].upper()}{lead[1:]} {text}" if lead else text
+    return f"{capitalized(lead)} {text}" if lead else text
+
+
+def capitalized(text: str) -> str:
+    """The text with its first letter capitalized ("ngày 28 ..." after "Có." -> "Ngày 28 ...")."""
+    return text[:1].upper() + text[1:]
 
 
 # comparative pairs (higher, lower) a question may use

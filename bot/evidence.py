@@ -508,9 +508,9 @@ def without_claims(question: str) -> tuple[str, frozenset[str]]:
     """A yes/no question with the figures it claims blanked ("... là 44% phải không"), and the
     numbers of those figures. An age ("trẻ em dưới 16 tuổi ... được miễn phí phải không") says
     whom the question is about, which finds the clause; it is kept."""
-    from bot.compose import _predicate
+    from bot.compose import predicate
 
-    claimed = {f for _, _, f in figures(_predicate(question)) if "tuổi" not in f.lower()}
+    claimed = {f for _, _, f in figures(predicate(question)) if "tuổi" not in f.lower()}
     for figure in claimed:
         question = question.replace(figure, " ")
     numbers = frozenset(w for f in claimed for w in syllables(f) if w[:1].isdigit())

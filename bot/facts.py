@@ -81,9 +81,8 @@ class Facts:
         in a decree in force from 2026); True when the question asks that and the text does."""
         if not asks_application(asked):
             return False
-        return any(
-            p.doc_id == meta.doc_id and APPLIED_FROM.search(p.text) for p in self.index.passages
-        )
+        own = self.index.corpus.document(meta.doc_id).passages
+        return any(APPLIED_FROM.search(p.text) for p in own)
 
     def _named_documents(self, query: Query) -> list[DocumentMeta]:
         """The documents the question names by number, in the order it names them."""

@@ -95,12 +95,12 @@ Mức học phí đối với trẻ em mầm non ở thành thị: 200.000 đồ
     [
         (
             "Nghị quyết học phí có phải bắt đầu có hiệu lực từ 01/01/2026 không?",
-            (1, 1, 2026),
+            "2026-01-01",
             "Nghị quyết học phí bắt đầu có hiệu lực từ ngày nào",
         ),
         (
             "nghi quyet thong qua ngay 8 thang 12 nam 2022 dung ko",
-            (8, 12, 2022),
+            "2022-12-08",
             "nghi quyet thong qua ngày nào",
         ),
     ],
