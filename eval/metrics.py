@@ -64,8 +64,16 @@ def is_relevant(q: Question, r: Retrieved) -> bool:
         return True
     if q.evidence:
         texts = [normalize(r.text)] + ([normalize(r.printed)] if r.printed else [])
-        return any(normalize(e) in text for e in q.evidence for text in texts)
+        return any(_as_printed(e) in text for e in q.evidence for text in texts)
     return False
+
+
+def _as_printed(evidence: str) -> str:
+    """Evidence copied from a Markdown table row ("| Vùng I | 5.310.000 | 25.500 |") is the
+    row's cells in order, one space apart, as `Retrieved.printed` holds them."""
+    if "|" in evidence:
+        evidence = " ".join(cell.strip() for cell in evidence.split("|") if cell.strip())
+    return normalize(evidence)
 
 
 def first_rank(flags: Sequence[bool]) -> int | None:

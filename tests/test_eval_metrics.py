@@ -79,6 +79,10 @@ def test_a_table_row_is_relevant_to_evidence_copied_from_the_printed_row():
     assert is_relevant(q, row("Miền núi", "105", "105", "80"))
     assert not is_relevant(q, row("Nông thôn", "140", "140", "95"))
     assert not is_relevant(q, _hit("hp", None, "Miền núi — Mầm non: 105; Tiểu học: 105"))
+    # copied from the Markdown table: the cells, pipes and all
+    piped = Question("q", "?", evidence=("| Miền núi | 105 | 105 | 80 |",))
+    assert is_relevant(piped, row("Miền núi", "105", "105", "80"))
+    assert not is_relevant(piped, row("Nông thôn", "140", "140", "95"))
 
 
 def test_naive_chunk_spanning_two_articles_is_relevant_to_both():
