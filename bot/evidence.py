@@ -465,6 +465,7 @@ EXCLUDED = 5.0  # what a unit loses for being about a place the question leaves 
 ECHO = 3.0  # ... for saying nothing the question does not say already
 PAIRED = 3.0  # what it gains for pairing the one item the question names with its figure
 OTHER_SUBJECT = 3.0  # ... loses for stating its figure "đối với" someone the question does not name
+DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
 
 # "đối với người lao động là 300 triệu", "đối với đối tượng vay vốn là cơ sở sản xuất kinh doanh":
 # whom a clause states its rule for, up to punctuation or a figure
@@ -485,6 +486,21 @@ def _subject_named(text: str, asked: frozenset[str]) -> float | None:
             named = sum(w in asked for w in words) / len(words)
             best = named if best is None else max(best, named)
     return best
+
+
+# "Phó Trưởng ban", "Phó Chủ tịch Ủy ban": a deputy and the two words of the position deputized
+_DEPUTY = re.compile(r"(?<!\w)phó\s+(\w+\s+\w+)", re.IGNORECASE)
+
+
+def _deputy_of_asked(label: str, question: str) -> bool:
+    """The unit's label names the deputy of a position the question names, and the question
+    does not ask for the deputy: "Trưởng Ban Chỉ đạo thi" is not "Phó Trưởng ban"."""
+    asked = f" {' '.join(syllables(question))} "
+    for found in _DEPUTY.finditer(label):
+        position = " ".join(syllables(found.group(1)))
+        if f" {position} " in asked and f" pho {position} " not in asked:
+            return True
+    return False
 
 
 def _echoes(text: str, asked: frozenset[str]) -> bool:
@@ -571,6 +587,8 @@ def rank_units(
             score = ranker.score(values)
             if query.excluded and _names_excluded(query, f"{c.column} {c.label} {heading}", meta):
                 score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
+            if _deputy_of_asked(c.label, query.standard):
+                score -= DEPUTY
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
             if value and (
