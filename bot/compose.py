@@ -380,7 +380,22 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     found = figures(clause)
     if wanted is None or not found:
         return None
-    best = max(found, key=lambda f: _overlap_before(clause, f[0], asked))
+    # a claimed share is checked against a share the clause states, an amount against an
+    # amount: "chi tới 80%" is not the "5" of "xã A Lưới 5"
+    kind = _figure_kind(stated_q[0])
+    same = [f for f in found if _figure_kind(f[2]) == kind]
+    pool = same or found
+    # the words naming a share are those since the share before it ("..., ngân sách xã hỗ trợ
+    # 10%" names the commune's share, not the city's), unless the two make one change or range
+    # ("từ 1,49 triệu đồng lên 1,6 triệu đồng"); the nearest of them name it most closely
+    since = {f[0]: _previous_end(clause, f, same) for f in pool}
+    best = max(
+        pool,
+        key=lambda f: (
+            _overlap_before(clause, f[0], asked, since[f[0]], NEAREST_WORDS),
+            _overlap_before(clause, f[0], asked, since[f[0]]),
+        ),
+    )
     value = number_value(best[2])
     if value is None:
         return None
@@ -393,10 +408,43 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     return abs(value - wanted) < 1e-9
 
 
-def _overlap_before(clause: str, start: int, asked: frozenset[str]) -> int:
+def _figure_kind(figure: str) -> str:
+    """What a figure counts: "%" for a share, "money" for an amount, else the word after its
+    number ("05 xã" -> "xa"), "" for a bare number."""
+    from bot.concepts import syllables
+    from bot.figures import is_money
+
+    if "%" in figure or "phần trăm" in figure.lower():
+        return "%"
+    if is_money(figure) or re.search(r"\d\s*(?:triệu|nghìn|ngàn|tỷ)", figure, re.IGNORECASE):
+        return "money"
+    words = [w for w in syllables(figure) if not w[:1].isdigit()]
+    return words[0] if words else ""
+
+
+_LINKED = re.compile(r"[\s.,]*(?:lên|xuống|đến|tới|[-–])?[\s.,]*", re.IGNORECASE)
+
+
+def _previous_end(clause: str, figure: tuple[int, int, str], others: list) -> int:
+    """Where the figure of the same kind before `figure` ends (0 when none, or when the two
+    are linked as one change or range)."""
+    before = [g for g in others if g[1] <= figure[0]]
+    if not before:
+        return 0
+    end = max(g[1] for g in before)
+    return 0 if _LINKED.fullmatch(clause[end : figure[0]]) else end
+
+
+NEAREST_WORDS = 5  # the words right before a figure that name it most closely
+
+
+def _overlap_before(
+    clause: str, start: int, asked: frozenset[str], since: int = 0, last: int = 0
+) -> int:
     from bot.concepts import syllables
 
-    return sum(w in asked for w in syllables(clause[max(0, start - 50) : start]))
+    words = syllables(clause[max(0, start - 50, since) : start])
+    return sum(w in asked for w in (words[-last:] if last else words))
 
 
 _SCALES = (("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("tỷ", 1e9), ("triệu", 1e6), ("nghìn", 1e3),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.compose import compare_answer, denies, figure_verdict, list_answer, number_value, shorten
-from bot.concepts import concepts, coverage, syllable_set
+from bot.concepts import concepts, coverage, syllable_set, syllables
 from bot.figures import figures, unit_of
 from bot.steer import OTHER_PLACE, doc_weights
 from bot.understand import understand
@@ -96,6 +96,26 @@ ASKED = frozenset("ty le lao dong tham gia bao hiem xa hoi thong tu ap dung nha 
 )
 def test_yes_no_on_a_stated_figure(question, clause, yes):
     assert figure_verdict(question, clause, ASKED) is yes
+
+
+SHARES = (
+    "Riêng 05 xã A Lưới 1, A Lưới 2, A Lưới 3 ngân sách thành phố hỗ trợ 80%, ngân sách xã hỗ"
+    " trợ 10% và các nguồn xã hội hóa khác là 10%."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("Ở các xã A Lưới thì ngân sách thành phố có chi tới 80% không?", True),
+        ("Ở các xã A Lưới thì ngân sách thành phố có hỗ trợ 90% không?", False),
+        ("Ở các xã A Lưới ngân sách xã có hỗ trợ 10% không?", True),
+        ("Ở các xã A Lưới ngân sách xã có hỗ trợ 80% không?", False),
+    ],
+)
+def test_a_claimed_share_is_checked_against_the_share_of_whom_it_names(question, yes):
+    """Not against "xã A Lưới 3", nor the share stated for another budget in the sentence."""
+    assert figure_verdict(question, SHARES, frozenset(syllables(question))) is yes
 
 
 def test_yes_no_on_negation_of_the_question_own_words():
