@@ -31,6 +31,8 @@ SETS = (
     "realdocs8",
     "realdocs9",
     "bundled6",
+    "realdocs10",
+    "bundled7",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -43,6 +45,7 @@ REALDOCS_SETS = (
     "realdocs7",
     "realdocs8",
     "realdocs9",
+    "realdocs10",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -170,7 +173,7 @@ def test_the_split_is_the_questions_file(name):
 
 
 @pytest.mark.parametrize(
-    "name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5", "bundled6")
+    "name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5", "bundled6", "bundled7")
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):
     text = _doc_text(INFORMAL_DOC)

@@ -35,6 +35,8 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs8": (("realdocs8/questions.jsonl",), "realdocs8", 0.5),
     "realdocs9": (("realdocs9/questions.jsonl",), "realdocs9", 0.5),
     "bundled6": (("bundled6/questions.jsonl",), "bundled6", 0.5),
+    "realdocs10": (("realdocs10/questions.jsonl",), "realdocs10", 0.5),
+    "bundled7": (("bundled7/questions.jsonl",), "bundled7", 0.5),
 }
 
 
