@@ -291,7 +291,7 @@ _BEFORE_MAY = re.compile(r"\b(?:o|tai|cho|cua|voi|trong)\s+$")
 # "bao nhiêu tuổi", "mấy tiết", "bao nhiêu ngày": the noun after the question word is the unit
 _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|(?<!xe )may)\s+([a-z]+)")  # "xe máy" is a motorbike
 # units a figure can be counted in ("bao nhiêu ngày", "mấy tuổi"), folded
-_COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "nguoi", "luot", "ho", "xa", "phuong", "can",
+_COUNTED_UNITS = {"lan", "ha", "km", "kg", "tan", "lit", "nguoi", "luot", "ho", "xa", "phuong", "can",
                   "truong", "lop", "gio", "ngay", "thang", "nam", "buoi", "tiet", "diem", "tuoi",
                   "nhom", "buoc", "dot", "ky", "phong", "tuan", "phut"}  # fmt: skip
 _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan", "tiet"}

@@ -8,7 +8,7 @@ from functools import lru_cache
 _SCALE = r"(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ)"
 _UNIT = (
     # "m 2": a PDF's superscript read apart from its metre
-    r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m 2(?![\d.,]\d)|m³|km²|km|m|kg|tấn|"
+    r"(?:%|‰|đồng|VNĐ|VND|USD|lần|ha|héc[- ]?ta|m²|m2|m 2(?![\d.,]\d)|m³|km²|km|m|kg|tấn|lít|"
     r"người|lượt|hộ|xã|"
     r"phường|căn|trường|lớp|giờ|phút|ngày làm việc|ngày|tuần|tháng|năm|buổi|tiết|điểm|tuổi|"
     r"đơn vị|doanh nghiệp|cơ sở|dự án|nhóm|bước|đợt|kỳ|phòng|cơ quan|sản phẩm)"

@@ -290,6 +290,16 @@ def test_how_long_is_answered_by_a_span_of_time_not_by_money():
     assert value_for(query, clause) == "không quá 200 tiết"
 
 
+def test_litres_asked_are_answered_in_litres_not_by_the_money_the_question_names():
+    from bot.evidence import asked_measure, value_for
+
+    query = understand("BHYT thanh toán tiền xăng theo định mức bao nhiêu lít cho mỗi km?")
+    assert asked_measure(query.standard) == "lit"
+    clause = "Mức thanh toán được tính theo định mức 0,2 lít xăng/km và giá xăng tại thời điểm."
+    assert value_for(query, clause) == "0,2 lít"
+    assert value_for(query, "Mức hỗ trợ tiền xăng là 200.000 đồng/lượt.") is None
+
+
 def test_a_coefficient_asked_is_a_bare_number_not_the_age_beside_it():
     from bot.evidence import asked_measure, value_for
     from bot.figures import figures
