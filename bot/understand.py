@@ -75,7 +75,10 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                   r"who issued", r"issued by", r"which (?:body|agency)")),
     ("amends", _w(r"(?:sửa đổi|thay thế|bãi bỏ|làm hết hiệu lực)(?: (?:văn bản|nghị quyết|"
                   r"nghị định|thông tư|quyết định))?(?: [^?]{0,40})? nào", r"amends?",
-                  r"replaces?")),
+                  r"replaces?",
+                  # "thay cho thông tư nào": in place of a text (not "dùng thay cho giấy tờ nào")
+                  r"thay cho (?:văn bản|nghị quyết|nghị định|thông tư|quyết định|luật)"
+                  r"(?: [^?]{0,40})? nào")),
     ("effective", _w(r"hiệu lực", r"áp dụng từ", r"take effect", r"in force", r"effective")),
     # "vào những ngày nào": a set of days, listed, not one date
     ("date", _w(r"(?<!những )(?<!các )ngày nào", r"ngày bao nhiêu", r"khi nào", r"bao giờ", r"thời gian nào",

@@ -29,6 +29,8 @@ from bot.understand import compare_sides, understand
         ("Nghị định này có hiệu lực từ ngày nào?", "effective"),
         ("Nghị quyết được thông qua ngày nào?", "date"),
         ("Nghị quyết thay thế nghị quyết nào?", "amends"),
+        ("Thông tư này thay cho thông tư nào trước đây?", "amends"),
+        ("Thẻ căn cước được dùng thay cho giấy tờ nào?", "other"),  # a content question
         ("Cơ quan nào giám sát việc thực hiện?", "who"),
         ("Người đứng đầu tổ chức được xếp loại thế nào?", "other"),  # "đứng đầu" is not "ở đâu"
         ("When was the resolution passed?", "date"),
