@@ -14,7 +14,16 @@ from dataclasses import replace
 
 from bot import compose
 from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
-from bot.claims import DateClaim, PlaceClaim, date_claim, other_place, place_claim
+from bot.claims import (
+    DateClaim,
+    PlaceClaim,
+    SessionClaim,
+    date_claim,
+    other_place,
+    place_claim,
+    session_claim,
+    session_number,
+)
 from bot.concepts import (
     Concept,
     concepts,
@@ -202,7 +211,30 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             checked = self._check_date(question, dated, docs)
             if checked is not None:
                 return checked
+        session = session_claim(question) if not history else None
+        if session is not None:  # "... thông qua tại kỳ họp thứ chín phải không?"
+            checked = self._check_session(question, session, docs)
+            if checked is not None:
+                return checked
         return self._ask_one(question, history, docs)
+
+    def _check_session(
+        self, question: str, claim: SessionClaim, docs: Sequence[str] | None
+    ) -> Answer | None:
+        """ "Có. Khóa XIV, Kỳ họp thứ mười — ..." or "Không. ..." when the question, asked as
+        which session, is answered by one; None otherwise (read as any yes/no question)."""
+        if understand(claim.which).kind != "session":
+            return None
+        which = self._ask_one(claim.which, (), docs)
+        if which.abstained or not which.citations:
+            return None
+        found = session_number(which.text.split(" — ")[0])  # the session the answer leads with
+        if found is None:
+            return None
+        verdict = "Có." if found[0] == claim.number else "Không."
+        return replace(
+            which, question=question, text=f"{verdict} {compose.capitalized(which.text)}"
+        )
 
     def _check_date(
         self, question: str, claim: DateClaim, docs: Sequence[str] | None

@@ -1,7 +1,8 @@
-"""Yes/no questions that claim a place or a date are also asked as which one: "Có phải Phú
-Bình là huyện về đích nông thôn mới năm 2023 không?" as "huyện nào ...", "Nghị quyết ... thông
-qua ngày 21/11/2022 phải không?" as "... thông qua ngày nào". The bot says no when the documents
-name another place, or give another date for what was asked."""
+"""Yes/no questions that claim a place, a date or a session are also asked as which one: "Có
+phải Phú Bình là huyện về đích nông thôn mới năm 2023 không?" as "huyện nào ...", "Nghị quyết ...
+thông qua ngày 21/11/2022 phải không?" as "... thông qua ngày nào", "... tại kỳ họp thứ chín phải
+không?" as "... tại kỳ họp thứ mấy". The bot says no when the documents name another place, or
+give another date or session for what was asked."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from bot.compose import strip_yesno
 from bot.figures import figures
 from bot.understand import clean, is_yesno
+from index.fold import fold
 from index.spelling import standardize
 
 # the places a claim can name as the one a rule or target is about
@@ -108,3 +110,49 @@ def date_claim(question: str) -> DateClaim | None:
     since = re.match(r"(?i)(?:kể từ|ke tu|từ|tu)\s", m.group(0))
     which = f"{text[: m.start()]}{'từ ' if since else ''}ngày nào{text[m.end() :]}"
     return DateClaim(date, which.strip())
+
+
+# "kỳ họp thứ chín", "kỳ họp thứ 9", "ky hop thu muoi mot": the session, as a number
+_ORDINAL_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "lam": 5,
+                  "sau": 6, "bay": 7, "tam": 8, "chin": 9}  # fmt: skip
+_SESSION = re.compile(
+    r"(?i)(?<!\w)(?:kỳ|ky)\s+(?:họp|hop)\s+(?:(?:thứ|thu)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)|"
+    r"(?:(?:thứ|thu)\s+)?(\d{1,2}))(?!\w)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionClaim:
+    """A yes/no question that names the session a text was passed at ("... thông qua tại kỳ
+    họp thứ chín ... phải không?"), and the same question asked as which session."""
+
+    number: int  # 9
+    which: str  # "... thông qua tại kỳ họp thứ mấy ..."
+
+
+def session_number(text: str) -> tuple[int, re.Match] | None:
+    """The first session number a text names, with its match: "Kỳ họp thứ mười" -> 10."""
+    for m in _SESSION.finditer(text):
+        if m.group(2):
+            return int(m.group(2)), m
+        words = fold(m.group(1)).lower().split()
+        if words[0] == "muoi":  # "mười", "mười một", "mười lăm"
+            rest = _ORDINAL_WORDS.get(words[1], 0) if len(words) > 1 else 0
+            return 10 + rest, m
+        if words[0] in _ORDINAL_WORDS and words[0] != "mot":
+            return _ORDINAL_WORDS[words[0]], m
+    return None
+
+
+def session_claim(question: str) -> SessionClaim | None:
+    """The session a yes/no question claims, or None when it names none or asks no yes/no."""
+    claimed = _claimed(question)
+    if claimed is None:
+        return None
+    text = re.sub(r"(?i)\bcó phải\s+", "", claimed).strip(" ?.,")
+    text = re.sub(r"(?i)[\s,]+(?:đúng|dung|phải|phai)$", "", text)
+    found = session_number(text)
+    if found is None:
+        return None
+    number, m = found
+    return SessionClaim(number, f"{text[: m.start()]}kỳ họp thứ mấy{text[m.end() :]}".strip())

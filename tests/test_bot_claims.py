@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims import date_claim, place_claim
+from bot.claims import date_claim, place_claim, session_claim
 from bot.evidence import without_claims
 from tests.conftest import bot_over
 
@@ -137,6 +137,42 @@ def test_a_claimed_date_is_checked_against_the_date_the_document_gives(
     answer = fees_bot.ask(question)
     assert answer.text.startswith(start), answer.text
     assert date in answer.text and answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "which"),
+    [
+        (
+            "Nghị quyết được thông qua tại kỳ họp thứ chín phải không?",
+            9,
+            "Nghị quyết được thông qua tại kỳ họp thứ mấy",
+        ),
+        ("nghi quyet thong qua o ky hop thu muoi mot dung ko", 11, "nghi quyet thong qua o kỳ họp "
+         "thứ mấy"),
+        ("Luật được thông qua tại kỳ họp thứ 10 đúng không?", 10, "Luật được thông qua tại kỳ họp "
+         "thứ mấy"),
+    ],
+)  # fmt: skip
+def test_a_yes_no_question_claiming_a_session_is_asked_as_which(question, number, which):
+    claim = session_claim(question)
+    assert claim is not None and (claim.number, claim.which) == (number, which)
+    assert session_claim("Nghị quyết được thông qua tại kỳ họp thứ mấy?") is None  # not yes/no
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Nghị quyết học phí được thông qua tại kỳ họp thứ tư phải không?", "Không."),
+        ("Nghị quyết học phí được thông qua tại kỳ họp thứ năm phải không?", "Có."),
+        ("nghi quyet hoc phi thong qua o ky hop thu 5 dung ko", "Có."),
+    ],
+)
+def test_a_claimed_session_is_checked_against_the_session_the_document_gives(
+    fees_bot, question, start
+):
+    answer = fees_bot.ask(question)
+    assert answer.text.startswith(start), answer.text
+    assert "thứ 5" in answer.text and answer.citations, answer.text
 
 
 ALLOWANCES = """\
