@@ -273,15 +273,26 @@ def _in_periods(year: str, periods: list[tuple[int, int]], own: str, held: bool)
 _DEPUTY = re.compile(r"(?<!\w)(?:phó|pho)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.IGNORECASE)
 
 
+# "đội phó", "tổ phó": a deputy named after the unit, whose chief is the "đội trưởng"
+_DEPUTY_AFTER = re.compile(r"(?<!\w)([^\W\d_]+)\s+(?:phó|pho)(?!\w)", re.IGNORECASE)
+
+
 def deputy_missing(question: str, evidence: str) -> bool:
-    """The question asks about a deputy ("phó thôn đội trưởng") and the evidence names the
-    title ("thôn đội trưởng") only without "phó": it is about the chief, not the deputy."""
+    """The question asks about a deputy ("phó thôn đội trưởng", "thôn đội phó") and the
+    evidence names the title ("thôn đội trưởng") only without "phó": it is about the chief,
+    not the deputy."""
     # read without its asides: "Thôn (tổ) đội trưởng" is a "thôn đội trưởng"
     text = " ".join(_fold_long(re.sub(r"\([^)]*\)", " ", evidence)).lower().split())
     for m in _DEPUTY.finditer(question):
         title = " ".join(_fold_long(m.group(1)).lower().split())
         if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text) and not re.search(
             rf"(?<!\w)pho\s+(?:[^\W\d_]+\s+){{0,2}}{re.escape(title)}(?!\w)", text
+        ):
+            return True
+    for m in _DEPUTY_AFTER.finditer(question):
+        unit = " ".join(_fold_long(m.group(1)).lower().split())
+        if re.search(rf"(?<!\w){re.escape(unit)} truong(?!\w)", text) and not re.search(
+            rf"(?<!\w){re.escape(unit)} pho(?!\w)", text
         ):
             return True
     return False
