@@ -371,6 +371,7 @@ def _words(text: str, accented: bool) -> list[str]:
 def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | None:
     """A question stating a figure ("có cao hơn 50% không", "tăng 9% đúng không") against the
     figure the clause states for the same thing; None when the question states no figure."""
+    from bot.concepts import syllables
     from bot.figures import figures
 
     stated_q = [f for _, _, f in figures(predicate(question))]
@@ -388,10 +389,16 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     # the words naming a share are those since the share before it ("..., ngân sách xã hỗ trợ
     # 10%" names the commune's share, not the city's), unless the two make one change or range
     # ("từ 1,49 triệu đồng lên 1,6 triệu đồng"); the nearest of them name it most closely
+    # ("từ 1,49 triệu đồng lên 1,6 triệu đồng"); what it is counted per ("30 triệu đồng/công
+    # trình nước sạch") names it most closely, then the nearest words before it
     since = {f[0]: _previous_end(clause, f, same) for f in pool}
+    per = {
+        f[0]: sum(w in asked for w in syllables(clause[f[1] : _per_end(clause, f)])) for f in pool
+    }
     best = max(
         pool,
         key=lambda f: (
+            per[f[0]],
             _overlap_before(clause, f[0], asked, since[f[0]], NEAREST_WORDS),
             _overlap_before(clause, f[0], asked, since[f[0]]),
         ),
@@ -425,14 +432,28 @@ def _figure_kind(figure: str) -> str:
 _LINKED = re.compile(r"[\s.,]*(?:lên|xuống|đến|tới|[-–])?[\s.,]*", re.IGNORECASE)
 
 
+# where the rest of what a figure is counted per ends: "/công| trình nước sạch| và 50 ..."
+_PER_END = re.compile(r"\s+(?:và|hoặc)\s|[,;:()]|\.(?:\s|$)|$")
+
+
+def _per_end(clause: str, figure: tuple[int, int, str]) -> int:
+    """Where the words of what a figure is counted per end ("30 triệu đồng/công trình nước
+    sạch" and no further); the figure's own end when it is counted per nothing."""
+    if "/" not in figure[2]:
+        return figure[1]
+    return _PER_END.search(clause, figure[1]).start()
+
+
 def _previous_end(clause: str, figure: tuple[int, int, str], others: list) -> int:
-    """Where the figure of the same kind before `figure` ends (0 when none, or when the two
-    are linked as one change or range)."""
+    """Where the figure of the same kind before `figure` ends, with what it is counted per
+    (0 when none, or when the two are linked as one change or range)."""
     before = [g for g in others if g[1] <= figure[0]]
     if not before:
         return 0
-    end = max(g[1] for g in before)
-    return 0 if _LINKED.fullmatch(clause[end : figure[0]]) else end
+    last = max(before, key=lambda g: g[1])
+    if _LINKED.fullmatch(clause[last[1] : figure[0]]):
+        return 0
+    return min(_per_end(clause, last), figure[0])
 
 
 NEAREST_WORDS = 5  # the words right before a figure that name it most closely

@@ -118,6 +118,25 @@ def test_a_claimed_share_is_checked_against_the_share_of_whom_it_names(question,
     assert figure_verdict(question, SHARES, frozenset(syllables(question))) is yes
 
 
+LOANS = (
+    "Đối với chương trình tín dụng nước sạch và vệ sinh môi trường: Mức cho vay tối đa là 30"
+    " triệu đồng/công trình nước sạch và 50 triệu đồng/công trình vệ sinh."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("Vay làm công trình nước sạch được vay tối đa 50 triệu đồng phải không?", False),
+        ("Vay làm công trình nước sạch được vay tối đa 30 triệu đồng phải không?", True),
+        ("Vay làm công trình vệ sinh được vay tối đa 50 triệu đồng phải không?", True),
+    ],
+)
+def test_a_claimed_amount_is_checked_against_the_one_counted_per_what_it_names(question, yes):
+    """ "30 triệu đồng/công trình nước sạch": the words after "/" name the amount before them."""
+    assert figure_verdict(question, LOANS, frozenset(syllables(question))) is yes
+
+
 def test_yes_no_on_negation_of_the_question_own_words():
     clause = "Thông tư này không áp dụng đối với nhà giáo trong các cơ sở thuộc Bộ Quốc phòng."
     assert denies("Thông tư có áp dụng cho nhà giáo trường quân đội không?", clause, ASKED)
@@ -564,6 +583,12 @@ def test_yes_no_reads_a_denying_heading_and_a_rule_that_allows_only_one():
         ("Phó Chủ tịch UBND xã hệ số bao nhiêu?", "Phó Chủ tịch Ủy ban nhân dân: 0,50", False),
         ("Phó trưởng phòng hệ số bao nhiêu?", "Phó Trưởng phòng, Phó Đội trưởng: 0,20", False),
         ("Chủ tịch UBND xã hệ số bao nhiêu?", "Phó Chủ tịch Ủy ban nhân dân: 0,50", False),
+        # the deputy named after the unit: "đội phó" is not the "đội trưởng"
+        ("Thôn đội phó được phụ cấp bao nhiêu?", "Thôn (tổ) đội trưởng: 2.340.000 đồng", True),
+        ("thon doi pho dc phu cap bn", "Thôn (tổ) đội trưởng: 2.340.000 đồng", True),
+        ("Tổ phó được phụ cấp bao nhiêu?", "Tổ trưởng, tổ phó: 1.000.000 đồng", False),
+        ("Thôn đội trưởng được phụ cấp bao nhiêu?", "Thôn (tổ) đội trưởng: 2.340.000 đồng", False),
+        ("Ở thành phố Huế học phí bao nhiêu?", "Thành phố: 300.000 đồng", False),
     ],
 )
 def test_a_deputy_asked_is_not_answered_by_the_chief(question, evidence, missing):
