@@ -531,7 +531,8 @@ def _two_places(text: str) -> tuple[str, str, tuple[str, str]] | None:
 _COMPARE_LEAD = re.compile(r"^\s*(?:hãy\s+|hay\s+)?(?:so sánh|so sanh)\s+", re.I)
 _COMPARE_TAIL = re.compile(
     r"\s+(?:chênh lệch|chênh nhau|chenh lech|chenh nhau|khác nhau|khac nhau|cao hơn|thấp hơn|"
-    r"cao hon|thap hon)(?:\s+(?:thế nào|ra sao|như thế nào|the nao|nhu the nao))?(?=\s*[?.!]*\s*$)",
+    r"cao hon|thap hon)(?:\s+(?:thế nào|ra sao|như thế nào|the nao|nhu the nao|bao nhiêu|"
+    r"bao nhieu|bn))?(?=\s*[?.!]*\s*$)",
     re.I,
 )
 

@@ -279,6 +279,9 @@ def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_mo
     [  # what the two sides share is asked of each: a predicate, a measure, a year
         ("CN-XD hay dịch vụ chiếm tỷ trọng lớn hơn?", "CN-XD chiếm tỷ trọng lớn hơn?",
          "dịch vụ chiếm tỷ trọng lớn hơn?"),
+        # "khác nhau bao nhiêu" asks the difference: each side is asked its own figure
+        ("Chuẩn nghèo ở nông thôn và ở thành thị khác nhau bao nhiêu?",
+         "Chuẩn nghèo ở nông thôn?", "Chuẩn nghèo ở thành thị?"),
         ("Tăng trưởng CN-TTCN so với nông lâm thủy sản năm 2023 chênh nhau thế nào?",
          "Tăng trưởng CN-TTCN năm 2023", "Tăng trưởng nông lâm thủy sản năm 2023?"),
         # a place of two words is one side ("ở Vĩnh Long", not "ở Vĩnh"), asked without
