@@ -153,6 +153,8 @@ def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[st
         verdict = date_verdict(query.standard, clause)  # "thông qua ngày 08/12/2023 đúng không"
     if verdict is None and _ALL_ASKED.search(query.standard) and _ONLY_ONE.search(clause):
         verdict = False  # "có được hưởng tất cả ... không" / "chỉ được hưởng một mức cao nhất"
+    if verdict is None and other_provinces(query.standard, clause):
+        verdict = False  # "liên kết với Hải Phòng, Quảng Ninh" / "với các tỉnh Bắc Giang, ..."
     if verdict is None and opposed(query.standard, clause):
         verdict = False  # "được chọn mức thấp nhất, đúng không" / "áp dụng ... mức cao nhất"
     if verdict is None and requires_what_is_denied(query.standard, clause):
@@ -211,6 +213,31 @@ _OPPOSITES = tuple(
                  ("tối đa", "tối thiểu"), ("cao hơn", "thấp hơn"), ("lớn hơn", "nhỏ hơn"),
                  ("nhiều hơn", "ít hơn"), ("bắt buộc", "tự nguyện"))
 )  # fmt: skip
+
+
+def other_provinces(question: str, clause: str) -> bool:
+    """The question names provinces and the clause names only others ("... với Hải Phòng và
+    Quảng Ninh phải không" against "với các tỉnh Bắc Giang, Bắc Ninh")."""
+    from corpus.places import same_place
+
+    said = _provinces(clause)
+    asked = _provinces(question) if said else []
+    return bool(asked) and not any(same_place(a, s) for a in asked for s in said)
+
+
+# a commune or district may bear a province's name ("xã Bình Thuận" in Thái Nguyên)
+_SUB_UNIT = re.compile(r"(?:xã|phường|huyện|quận|thị trấn|thị xã|thôn|xóm)\s*$", re.IGNORECASE)
+
+
+def _provinces(text: str) -> list[str]:
+    """The provinces a text names as written, not as the name of a commune or district."""
+    from corpus.places import find_places
+
+    return [
+        p
+        for p in find_places(text)
+        if any(not _SUB_UNIT.search(text[: m.start()]) for m in re.finditer(re.escape(p), text))
+    ]
 
 
 def opposed(question: str, clause: str) -> bool:

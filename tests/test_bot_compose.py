@@ -573,6 +573,35 @@ def test_yes_no_reads_a_denying_heading_and_a_rule_that_allows_only_one():
 
 
 @pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("Tỉnh hình thành cụm liên kết sản xuất với Hải Phòng và Quảng Ninh phải không?", False),
+        ("Tỉnh hình thành cụm liên kết sản xuất với Bắc Ninh phải không?", True),
+        ("Tỉnh có hình thành cụm liên kết sản xuất không?", True),  # names no province
+    ],
+)
+def test_provinces_claimed_are_checked_against_those_the_clause_names(question, yes):
+    from bot.compose import yesno_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    text = "Hình thành cụm liên kết sản xuất với các tỉnh Bắc Giang, Bắc Ninh."
+    passage = Passage("nq#d2/1", "nq", ("Điều 2",), "2", text)
+    unit = Unit(0, 0, len(text), text, None, "", 1.0, 1.0, 1.0)
+    asked = frozenset("tinh hinh thanh cum lien ket san xuat".split())
+    answer = yesno_answer(understand(question), unit, passage, asked)
+    assert answer.startswith("Có." if yes else "Không,"), answer
+
+
+def test_a_commune_named_like_a_province_is_no_province():
+    from bot.compose import other_provinces
+
+    clause = "Sắp xếp các xã Bình Thuận, Khôi Kỳ và Mỹ Yên thành xã mới có tên gọi là xã Đại Từ."
+    question = "Xã Đại Từ của tỉnh Thái Nguyên có được lập từ xã Khôi Kỳ không?"
+    assert not other_provinces(question, clause)
+
+
+@pytest.mark.parametrize(
     ("question", "evidence", "missing"),
     [
         (
