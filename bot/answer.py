@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot import compose
+from bot import compose, ranker
 from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
 from bot.claims import (
     DateClaim,
@@ -32,7 +32,7 @@ from bot.concepts import (
     plain_words,
 )
 from bot.conditions import rules_on, ruling_clause, ruling_unit
-from bot.evidence import Evidence, Unit, asked_measure, rank_units
+from bot.evidence import Evidence, Unit, asked_measure, passage_context, rank_units
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
@@ -62,6 +62,7 @@ log = logging.getLogger(__name__)
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
+MAX_SCOPED = 5  # the best units looked through for one that holds the years and places asked
 K_RELATED = 3  # closest passages shown when the bot abstains
 K_NEAR = 5  # passages read for an attachment the answer may lie in
 
@@ -168,6 +169,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if extra:
                 hits = [*hits, *extra]
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs)
+        units = self._scoped_first(query, units, hits)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
         units = _named_first(query, units, hits)
@@ -177,6 +179,36 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if defined is not None:  # the clause that defines the term answers
             units = sorted(units, key=lambda u: defined_term(u.text) is None)
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
+
+    def _scoped_first(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+        """The years and places a question names scope its answer: when the best unit does
+        not hold them ("bội chi ... năm 2020" read in a 2025 resolution) and one scored about as
+        well lies in a document or article about them ("Điều 1. Thông qua dự toán ngân sách nhà
+        nước năm 2020"), that one comes first. A year the clause only mentions in passing ("...
+        tiết kiệm chi năm 2024") does not make it about that year."""
+        if not units or not (query.years or query.places):
+            return units
+
+        def holds(u: Unit, framed: bool = False) -> bool:
+            p = hits[u.rank].passage
+            meta = self.metas.get(p.doc_id)
+            context = passage_context(p, meta)
+            frame = re.sub(r"\s*[-–]\s*", "-", " ".join([meta.title if meta else "", *p.section]))
+            if framed and not all(re.sub(r"\s*[-–]\s*", "-", y) in frame for y in query.years):
+                return False
+            return self._years_covered(query, p, meta, context) and self._places_held(
+                query, meta, f"{p.text} {context}"
+            )
+
+        best = units[0]
+        if holds(best):
+            return units
+        for u in units[1:MAX_SCOPED]:
+            if u.score < best.score - ranker.NEAR:
+                break
+            if holds(u, framed=True):
+                return [u, *(x for x in units if x is not u)]
+        return units
 
     def _search(
         self,

@@ -52,3 +52,75 @@ def test_a_target_of_the_articles_year_does_not_answer_another_year(bot):
     # the title and the signing date say 2022, the article that holds the figure says 2023
     answer = bot.ask("Năm 2022 tốc độ tăng trưởng kinh tế thực tế đạt bao nhiêu phần trăm?")
     assert answer.abstained, answer.text
+
+
+BUDGET_2020 = """\
+QUỐC HỘI
+
+NGHỊ QUYẾT
+
+Về dự toán ngân sách nhà nước năm 2020
+
+Điều 1. Thông qua dự toán ngân sách nhà nước năm 2020
+
+1. Tổng số thu ngân sách nhà nước là 1.512.300.000 triệu đồng.
+
+2. Mức bội chỉ ngân sách nhà nước là 234.800.000 triệu đồng, tương đương 3,44% tổng sản phẩm
+trong nước (GDP).
+
+Điều 2. Nghị quyết này được Quốc hội thông qua ngày 12 tháng 11 năm 2019.
+"""
+
+PLAN_2025 = """\
+QUỐC HỘI
+
+NGHỊ QUYẾT
+
+Về bổ sung Kế hoạch phát triển kinh tế - xã hội năm 2025
+
+Điều 1. Nhiệm vụ và giải pháp chủ yếu
+
+1. Trường hợp cần thiết, Quốc hội cho phép điều chỉnh bội chi ngân sách nhà nước lên mức khoảng
+4 - 4,5% GDP để huy động nguồn lực cho đầu tư phát triển.
+
+2. Tốc độ tăng tổng sản phẩm trong nước (GDP) đạt 8% trở lên.
+
+3. Bổ sung khoảng 84,3 nghìn tỷ đồng vốn đầu tư công từ nguồn tăng thu, tiết kiệm chi ngân sách
+nhà nước năm 2024.
+
+Điều 2. Nghị quyết này được Quốc hội thông qua ngày 19 tháng 02 năm 2025.
+"""
+
+
+@pytest.fixture(scope="module")
+def budgets(tmp_path_factory):
+    from bot import Bot
+    from index import open_index
+
+    folder = tmp_path_factory.mktemp("budgets")
+    (folder / "nq-du-toan-2020.md").write_text(BUDGET_2020, encoding="utf-8")
+    (folder / "nq-ke-hoach-2025.md").write_text(PLAN_2025, encoding="utf-8")
+    return Bot(open_index(folder))
+
+
+def test_the_year_asked_picks_the_clause_of_that_year_among_close_ones(budgets):
+    from dataclasses import replace
+
+    question = "Bội chi ngân sách nhà nước năm 2020 được Quốc hội duyệt bằng bao nhiêu % GDP?"
+    answer = budgets.ask(question)
+    assert not answer.abstained and answer.text.startswith("3,44%"), answer.text
+    # the 2025 clause scored as well as the 2020 one, first: the year asked puts 2020's first
+    found = budgets.evidence(question)
+    units, hits = list(found.units), list(found.hits)
+    other = next(u for u in units if "4,5%" in u.text)
+    right = next(u for u in units if "3,44%" in u.text)
+    rest = [u for u in units if u is not other and u is not right]
+    first = [replace(other, score=right.score), right, *rest]
+    assert budgets._scoped_first(found.query, first, hits)[0] is right
+    # a year the clause mentions in passing does not make it about that year
+    answer = budgets.ask("Tốc độ tăng trưởng GDP năm 2024 là bao nhiêu?")
+    assert answer.abstained, answer.text
+    answer = budgets.ask(
+        "Năm 2025 bội chi ngân sách nhà nước được nâng lên khoảng bao nhiêu % GDP?"
+    )
+    assert not answer.abstained and "4,5%" in answer.text[:40], answer.text
