@@ -474,7 +474,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             return concepts(text, self.idf)
         text = prepared.own
         terms = official_terms(text if prepared.typed_diacritics else prepared.standard)
-        return concepts(text, self.idf, extra=[terms] if terms else [])
+        extra = [terms] if terms else []
+        return concepts(text, self.idf, extra=extra, marked=prepared.typed_diacritics)
 
     def _compose(
         self,

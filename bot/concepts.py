@@ -37,11 +37,12 @@ def question_vocab() -> tuple[frozenset[str], frozenset[str]]:
     return accented, frozenset(fold(w) for w in accented)
 
 
-def _asked(raw: str) -> bool:
-    """Is this typed word a question word ("có", "bao", "ai") rather than content ("cơ")?"""
+def _asked(raw: str, marked: bool = False) -> bool:
+    """Is this typed word a question word ("có", "bao", "ai") rather than content ("cơ")? In
+    a question typed with diacritics a word is as typed: "chi" (spend) is not "chị"."""
     accented, folded = question_vocab()
     lower = raw.lower()
-    return lower in accented or (fold(lower) == lower and lower in folded)
+    return lower in accented or (not marked and fold(lower) == lower and lower in folded)
 
 
 def syllables(text: str) -> list[str]:
@@ -97,11 +98,14 @@ class Concept:
         return any(alt <= words for alt in self.alternatives)
 
 
-def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) -> list[Concept]:
+def concepts(
+    question: str, idf: dict[str, float], extra: Iterable[str] = (), marked: bool = False
+) -> list[Concept]:
     """The question's concepts, weighted; `extra` are words the question implies (e.g. the
-    official wording of an everyday phrase) that may stand in for the words typed."""
+    official wording of an everyday phrase) that may stand in for the words typed. `marked`:
+    the asker typed diacritics, so an unmarked word is as typed ("chi" is not "chị")."""
     top = max(idf.values(), default=1.0)
-    text = strip_question_words(question)
+    text = strip_question_words(question, marked)
     out: list[Concept] = []
     used: set[str] = set()
     # everyday wording and English policy terms, each with the documents' wording as another form
@@ -117,7 +121,7 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
         long_form = ABBREVIATIONS.get(key) or ABBREVIATIONS.get(key.replace("-", ""))
         words = syllables(raw)
         word = words[0] if words else ""
-        if not word or word in used or word in STOPWORDS or _asked(raw):
+        if not word or word in used or word in STOPWORDS or _asked(raw, marked):
             continue
         used.add(word)
         if long_form and (len(key) > 2 or raw.isupper()):
@@ -127,7 +131,7 @@ def concepts(question: str, idf: dict[str, float], extra: Iterable[str] = ()) ->
             out.append(Concept((frozenset([word]),), idf.get(word, _unseen(word, top)), raw))
     for word in extra:
         for w in syllables(word):
-            if w not in used and w not in STOPWORDS and not _asked(w):
+            if w not in used and w not in STOPWORDS and not _asked(w, marked):
                 used.add(w)
                 out.append(Concept((frozenset([w]),), 0.5 * idf.get(w, top), word))
     return out

@@ -121,12 +121,25 @@ def _word_tokenize():
     return word_tokenize
 
 
-def strip_question_words(text: str) -> str:
-    """Remove question phrases, matched on the folded text so both typings go."""
+# closing particles that fold like content words: "vậy" like "vay" (borrow), "ạ" like "A" (xã A
+# Lưới), "nhỉ" like "nhi" (nhi khoa), "nhé" like "nhẹ"
+_PARTICLES = frozenset({"vay", "a", "nhi", "nhe"})
+
+
+def strip_question_words(text: str, marked: bool = False) -> str:
+    """Remove question phrases, matched on the folded text so both typings go; in a question
+    the asker typed with diacritics (`marked`), a particle's unmarked look-alike ("vay vốn")
+    is a word, kept."""
     folded = fold(text).lower()
     if len(folded) != len(text):  # folding changed lengths (rare ligatures): leave the text alone
         return text
-    spans = [m.span() for m in _QUESTION_PHRASES.finditer(folded)]
+    spans = [
+        m.span()
+        for m in _QUESTION_PHRASES.finditer(folded)
+        if not (
+            marked and m.group(0) in _PARTICLES and text[m.start() : m.end()].lower() == m.group(0)
+        )
+    ]
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
     return text

@@ -182,6 +182,19 @@ def test_a_named_number_and_an_amending_document_steer_too():
     assert weights["new"] > weights["old"]
 
 
+def test_a_word_typed_with_the_question_s_diacritics_is_read_as_typed():
+    idf = {w: 1.0 for w in "tong chi thu ngan sach vay von".split()}
+
+    def labels(question: str, marked: bool) -> set[str]:
+        return {c.label.lower() for c in concepts(question, idf, marked=marked)}
+
+    # "chi" (spend) in a question typed with diacritics is no "chị" (a word of address)
+    assert "chi" in labels("Tổng chi ngân sách nhà nước là bao nhiêu?", marked=True)
+    assert "vay" in labels("Hộ nghèo vay vốn tối đa bao nhiêu?", marked=True)  # not "vậy"
+    # typed without any, the word may be either: "chi oi cho em hoi" keeps its address out
+    assert "chi" not in labels("chi oi cho em hoi muc luong", marked=False)
+
+
 def test_coverage_counts_abbreviations_roman_numerals_and_headings():
     idf = {w: 1.0 for w in "muc luong toi thieu vung 1 bao hiem y te ty le".split()}
     items = concepts("mức lương tối thiểu vùng 1", idf)

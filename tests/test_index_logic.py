@@ -43,6 +43,17 @@ def test_numbers_are_written_one_way(raw, canonical):
     assert canonical_number(raw) == canonical
 
 
+def test_a_particle_s_look_alike_typed_with_diacritics_is_a_word():
+    from index.tokenize import strip_question_words
+
+    # "vay vốn" (borrow) in a question typed with diacritics; "vậy" is the closing particle
+    assert "vay vốn" in strip_question_words("Hộ nghèo vay vốn tối đa bao nhiêu?", marked=True)
+    assert "vậy" not in strip_question_words("Mức lương vậy là bao nhiêu?", marked=True)
+    assert "A Lưới" in strip_question_words("Học phí ở xã A Lưới là bao nhiêu ạ?", marked=True)
+    # typed without diacritics, "vay" may be either: read as the particle
+    assert "vay" not in strip_question_words("muc luong bao nhieu vay").split()
+
+
 def test_document_numbers_and_dates_are_whole_tokens():
     tokens = special_tokens("Nghị quyết số 04/2021/NQ-HĐND ngày 23 tháng 3 năm 2021 và 11-NQ/TW")
     assert "doc:04/2021/nq-hdnd" in tokens
