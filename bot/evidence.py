@@ -94,6 +94,18 @@ def _of_year(text: str, year: str) -> str:
     return ""
 
 
+def _breaks_down(text: str, years: Sequence[str]) -> bool:
+    """The question asks of one period ("giai đoạn 2025-2027") and the text goes year by year
+    inside it ("năm 2025 tối đa 1,36%, năm 2026 ..."): a breakdown, not the period's figure."""
+    if len(years) != 1 or "-" not in years[0]:
+        return False
+    first, _, last = years[0].partition("-")
+    if not (first.isdigit() and last.isdigit()):
+        return False
+    stated = {m.group(1) for m in _YEAR_LEAD.finditer(text)}
+    return len(stated) >= 2 and all(first <= y <= last for y in stated)
+
+
 def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str | None:
     """The figure, date or name this text answers the query with; `heading` and `per` are a
     table cell's column heading and the row's unit column ("người/ngày"), if any."""
@@ -465,6 +477,7 @@ EXCLUDED = 5.0  # what a unit loses for being about a place the question leaves 
 ECHO = 3.0  # ... for saying nothing the question does not say already
 PAIRED = 3.0  # what it gains for pairing the one item the question names with its figure
 OTHER_SUBJECT = 3.0  # ... loses for stating its figure "đối với" someone the question does not name
+BREAKDOWN = 3.0  # ... for giving year by year what the question asks of a whole period
 DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
 
 # "đối với người lao động là 300 triệu", "đối với đối tượng vay vốn là cơ sở sản xuất kinh doanh":
@@ -597,6 +610,9 @@ def rank_units(
                 or (len(query.years) == 1 and _of_year(text, query.years[0]))
             ):  # "thứ ba ... lần lượt ... 60%", "năm 2026 tối đa 1,26%": the item's own figure
                 score += PAIRED
+            if value and _breaks_down(text, query.years):
+                # "bình quân giai đoạn 2025 - 2027" asked: not "trong đó, năm 2025 tối đa ..."
+                score -= BREAKDOWN
             own, covered = values["own"], values["framed"]
             out.append(Unit(rank, start, end, text, value, heading, own, covered, score, values))
     # a clause stated for someone the question does not name loses to one for whom it does

@@ -332,6 +332,15 @@ def test_litres_asked_are_answered_in_litres_not_by_the_money_the_question_names
     assert value_for(query, "Mức hỗ trợ tiền xăng là 200.000 đồng/lượt.") is None
 
 
+def test_a_year_by_year_breakdown_does_not_answer_for_the_whole_period():
+    from bot.evidence import _breaks_down
+
+    by_year = "trong đó, năm 2025 tối đa 1,36%, năm 2026 tối đa 1,26% và năm 2027 tối đa 1,23%;"
+    assert _breaks_down(by_year, ("2025-2027",))
+    assert not _breaks_down(by_year, ("2026",))
+    assert not _breaks_down("bình quân giai đoạn 2025 - 2027 tối đa 1,28%", ("2025-2027",))
+
+
 def test_a_coefficient_asked_is_a_bare_number_not_the_age_beside_it():
     from bot.evidence import asked_measure, value_for
     from bot.figures import figures
