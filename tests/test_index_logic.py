@@ -94,6 +94,7 @@ def test_everyday_wording_gets_the_official_terms():
     assert official_terms("Bao nhiêu phần trăm người đi làm được học nghề?") == "người lao động"
     assert "điều chỉnh tiền lương" in official_terms("khi nào tăng lương")
     assert official_terms("xa nay sap nhap vao xa nao") == "sắp xếp hợp nhất"
+    assert official_terms("tỉnh kêu gọi đầu tư hạ tầng ở đâu") == "thu hút đầu tư"
     assert official_terms("ty le nha ngheo o vung que") == "hộ nghèo nông thôn"
     assert official_terms("Tỷ lệ hộ nghèo") == ""
     # cities and towns named together are the urban areas; "thành phố Huế" alone is a city
