@@ -415,7 +415,6 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     pool = same or found
     # the words naming a share are those since the share before it ("..., ngân sách xã hỗ trợ
     # 10%" names the commune's share, not the city's), unless the two make one change or range
-    # ("từ 1,49 triệu đồng lên 1,6 triệu đồng"); the nearest of them name it most closely
     # ("từ 1,49 triệu đồng lên 1,6 triệu đồng"); what it is counted per ("30 triệu đồng/công
     # trình nước sạch") names it most closely, then the nearest words before it
     since = {f[0]: _previous_end(clause, f, same) for f in pool}
