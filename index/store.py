@@ -81,16 +81,30 @@ def new_build_dir(home: Path) -> Path:
     return build
 
 
+ABANDONED_SECONDS = 3600  # an unfinished build folder this old was left by a crash
+
+
 def publish(home: Path, build: Path) -> None:
-    """Make `build` the live index (atomic), then remove builds nobody points to."""
+    """Make `build` the live index (atomic), then remove the builds nobody points to: finished
+    ones, and unfinished ones left by a crash. A build another process is still writing (no
+    manifest yet, recent) is left alone, so two builds of one corpus at once both finish."""
+    if not (build / MANIFEST).is_file():  # removed meanwhile by another process's publish
+        return
     tmp = home / f".{POINTER}.{uuid.uuid4().hex[:6]}"
     tmp.write_text(build.name, encoding="utf-8")
     pointer = home / POINTER
     if pointer.is_dir() and not pointer.is_symlink():  # a damaged pointer: a file replaces it
         shutil.rmtree(pointer)
     os.replace(tmp, pointer)
+    now = datetime.now(UTC).timestamp()
     for old in home.glob("build-*"):
-        if old != build:
+        if old == build:
+            continue
+        try:
+            abandoned = now - old.stat().st_mtime > ABANDONED_SECONDS
+        except OSError:  # removed meanwhile
+            continue
+        if (old / MANIFEST).is_file() or abandoned:
             shutil.rmtree(old, ignore_errors=True)
 
 

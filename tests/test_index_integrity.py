@@ -180,3 +180,24 @@ def test_nqa_index_check(tmp_path, capsys):
     assert f"nqa index build --corpus {folder}" in err
     assert nqa.main(["index", "build", "--corpus", str(folder)]) == 0
     assert nqa.main(["index", "check", "--corpus", str(folder)]) == 0
+
+
+def test_a_build_another_process_is_writing_survives_a_rebuild(corpus, embedder):
+    """Two builds of one corpus at once (two evaluations started together): the one that
+    publishes first must not remove the folder the other is still writing."""
+    import os
+    import time
+
+    from index.build import build_index
+
+    home = store.index_home(corpus, Settings().data_dir)
+    writing = store.new_build_dir(home)  # another process's build: no manifest yet
+    (writing / "passages.jsonl").write_text("", encoding="utf-8")
+    abandoned = store.new_build_dir(home)  # left by a crash two hours ago
+    old = time.time() - 2 * 3600
+    os.utime(abandoned, (old, old))
+    previous = _build(corpus)
+    build_index(corpus, Settings(), embedder=embedder)
+    assert writing.is_dir() and (writing / "passages.jsonl").is_file()
+    assert not abandoned.exists() and not previous.exists()
+    assert open_index(corpus, Settings(), embedder=embedder).passages
