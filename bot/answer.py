@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import compose, ranker
-from bot.checks import Checks, deputy_missing, now_asked_of_a_target, other_area
+from bot.checks import Checks, deputy_missing, now_asked_of_a_target, one_dash, other_area
 from bot.claims import (
     DateClaim,
     PlaceClaim,
@@ -193,8 +193,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             p = hits[u.rank].passage
             meta = self.metas.get(p.doc_id)
             context = passage_context(p, meta)
-            frame = re.sub(r"\s*[-–]\s*", "-", " ".join([meta.title if meta else "", *p.section]))
-            if framed and not all(re.sub(r"\s*[-–]\s*", "-", y) in frame for y in query.years):
+            frame = one_dash(" ".join([meta.title if meta else "", *p.section]))
+            if framed and not all(one_dash(y) in frame for y in query.years):
                 return False
             return self._years_covered(query, p, meta, context) and self._places_held(
                 query, meta, f"{p.text} {context}"

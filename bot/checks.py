@@ -47,6 +47,14 @@ _SENDS_TO_APPENDIX = re.compile(
 _HOLDS_ATTACHMENT = re.compile(rf"\b(?:{_ATTACHED})\b", re.IGNORECASE)
 
 
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def one_dash(text: str) -> str:
+    """A period written one way: "2025 - 2027" and "2025–2027" as "2025-2027"."""
+    return _DASH.sub("-", text)
+
+
 class Checks:
     """The bot's checks (a part of Bot: reads its index, metadata and helpers)."""
 
@@ -129,8 +137,8 @@ class Checks:
         # results, signed in 2022) are not theirs
         own_text = " ".join([p.text, article, *p.section])
         known = own_text if _YEAR.search(own_text) else " ".join([p.text, context, article, *dates])
-        flat = re.sub(r"\s*[-–]\s*", "-", known)
-        own = re.sub(r"\s*[-–]\s*", "-", " ".join([*p.section, p.text]))
+        flat = one_dash(known)
+        own = one_dash(" ".join([*p.section, p.text]))
         # a period the passage itself states holds the years inside it ("giai đoạn 2027 -
         # 2030" holds 2028) and rules out the others; one of the document's does not
         periods = [(int(a), int(b)) for a, b in _PERIOD.findall(own)]

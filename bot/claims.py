@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.compose import strip_yesno
+from bot.evidence import ORDINALS
 from bot.figures import figures
 from bot.understand import clean, is_yesno
 from index.fold import fold
@@ -38,6 +39,15 @@ def _claimed(question: str) -> str | None:
     """What a yes/no question claims, without its asking words; None for any other question."""
     standard = standardize(clean(question)).text
     return strip_yesno(standard) if is_yesno(standard) else None
+
+
+def _claim_text(question: str) -> str | None:
+    """What a yes/no question claims, without "có phải" and a closing "..., đúng"."""
+    claimed = _claimed(question)
+    if claimed is None:
+        return None
+    text = re.sub(r"(?i)\bcó phải\s+", "", claimed).strip(" ?.,")
+    return re.sub(r"(?i)[\s,]+(?:đúng|dung|phải|phai)$", "", text)  # "..., dung ko"
 
 
 def place_claim(question: str) -> PlaceClaim | None:
@@ -91,11 +101,9 @@ class DateClaim:
 
 def date_claim(question: str) -> DateClaim | None:
     """The one full date a yes/no question states as the time of what it asks, or None."""
-    claimed = _claimed(question)
-    if claimed is None:
+    text = _claim_text(question)
+    if text is None:
         return None
-    text = re.sub(r"(?i)\bcó phải\s+", "", claimed).strip(" ?.,")
-    text = re.sub(r"(?i)[\s,]+(?:đúng|dung|phải|phai)$", "", text)  # "..., dung ko"
     found = list(_CLAIMED_DATE.finditer(text))
     if len(found) != 1 or _BOUND.search(text[: found[0].start()]):
         return None
@@ -112,9 +120,9 @@ def date_claim(question: str) -> DateClaim | None:
     return DateClaim(date, which.strip())
 
 
-# "kỳ họp thứ chín", "kỳ họp thứ 9", "ky hop thu muoi mot": the session, as a number
-_ORDINAL_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "lam": 5,
-                  "sau": 6, "bay": 7, "tam": 8, "chin": 9}  # fmt: skip
+# "kỳ họp thứ chín", "kỳ họp thứ 9", "ky hop thu muoi mot": the session, as a number ("lăm" is
+# "năm" after "mười")
+_ORDINAL_WORDS = {**{w: int(n) for w, n in ORDINALS.items() if w != "muoi"}, "lam": 5}
 _SESSION = re.compile(
     r"(?i)(?<!\w)(?:kỳ|ky)\s+(?:họp|hop)\s+(?:(?:thứ|thu)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)|"
     r"(?:(?:thứ|thu)\s+)?(\d{1,2}))(?!\w)"
@@ -146,11 +154,9 @@ def session_number(text: str) -> tuple[int, re.Match] | None:
 
 def session_claim(question: str) -> SessionClaim | None:
     """The session a yes/no question claims, or None when it names none or asks no yes/no."""
-    claimed = _claimed(question)
-    if claimed is None:
+    text = _claim_text(question)
+    if text is None:
         return None
-    text = re.sub(r"(?i)\bcó phải\s+", "", claimed).strip(" ?.,")
-    text = re.sub(r"(?i)[\s,]+(?:đúng|dung|phải|phai)$", "", text)
     found = session_number(text)
     if found is None:
         return None

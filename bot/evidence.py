@@ -211,7 +211,7 @@ _DAY_OF_MONTH = re.compile(
 
 # "lần lượt (là|bằng)": the figures that follow pair with the items listed before, in order
 _RESPECTIVELY = re.compile(r"\blần lượt(?:\s+(?:là|bằng|được|đạt|ở mức))?\s+", re.IGNORECASE)
-_ORDINALS = {"nhat": "1", "mot": "1", "hai": "2", "ba": "3", "tu": "4", "bon": "4", "nam": "5",
+ORDINALS = {"nhat": "1", "mot": "1", "hai": "2", "ba": "3", "tu": "4", "bon": "4", "nam": "5",
              "sau": "6", "bay": "7", "tam": "8", "chin": "9", "muoi": "10"}  # fmt: skip
 
 
@@ -221,8 +221,8 @@ def _ordinal_words(text: str) -> set[str]:
     words = _folded(text).split()
     out = set()
     for i, w in enumerate(words):
-        if i and words[i - 1] == "thu" and (w.isdigit() or w in _ORDINALS):
-            out.add(f"#{_ORDINALS.get(w, w)}")
+        if i and words[i - 1] == "thu" and (w.isdigit() or w in ORDINALS):
+            out.add(f"#{ORDINALS.get(w, w)}")
         else:
             out.add(w)
     return out
