@@ -516,6 +516,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if query.listing and not query.wants_figure:
             # "những trường hợp nào" with "... các trường hợp sau đây:" read, "những mức nào"
             # with "Điều 20. Mức xếp loại ...": the items under it
+            row = self._named_row(query.standard, best, units, hits)
+            if row is not None:  # "xã A Lưới 2 gồm những xã nào": that row, not its table
+                return row
             announced = self._announced(items, hits, query.standard)
             opening = set_opening(query.standard, units, hits, best)
             if opening is not None:  # "Nguồn tài chính của Quỹ bao gồm A; B; C"

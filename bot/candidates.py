@@ -17,6 +17,7 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|(?<=;)\s+|\n+")
 _UNIT_COLUMN = re.compile(r"^đơn vị(?: tính)?\b", re.IGNORECASE)
 # Columns that number or code the rows (STT, Mã số): labels, never the answer.
 _LABEL_COLUMN = re.compile(r"^(?:s[ốo]\s*)?(?:stt|tt|thứ tự|mã(?: số)?|ký hiệu)\b", re.IGNORECASE)
+MIN_TEXT_CELL = 20  # a row's text cell this long says something beyond a word or a mark
 _MAX_VALUE_AFTER_COLON = 60  # "Tỷ lệ hộ nghèo: giảm 1,5%": an indicator and its short value
 
 
@@ -30,6 +31,7 @@ class Candidate:
     label: str  # what names it: a row's own label, an indicator; the clause itself otherwise
     column: str  # a cell's column heading as printed ("" for a clause)
     cell: str = ""  # a table cell's own value ("64–80"), read apart from the row's labels
+    figure: bool = True  # False for a row's text cell ("Ghi chú: Áp dụng trên địa bàn ...")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -121,16 +123,23 @@ def _row(p: Passage) -> list[Candidate]:
     label = " — ".join(labels)[:200]  # group and row labels
     own = labels[-1] if labels else ""
     per = next((v for h, v in p.cells if _UNIT_COLUMN.match(h) and v), "")
-    out = []
+    out, texts = [], []
     for heading, value in p.cells:
-        if not is_value(value) or _LABEL_COLUMN.match(heading) or _UNIT_COLUMN.match(heading):
+        if _LABEL_COLUMN.match(heading) or _UNIT_COLUMN.match(heading):
             continue
         where = p.text.rfind(value)
         start, end = (where, where + len(value)) if where >= 0 else (0, len(p.text))
-        unit_heading = heading if unit_of(heading) else f"{heading} ({caption})"
         text = f"{label} — {heading}: {value}"
-        out.append(Candidate(start, end, text, unit_heading, per, own, heading, value))
-    return out or [Candidate(0, len(p.text), p.text, "", "", own or p.text, "")]
+        if is_value(value):
+            unit_heading = heading if unit_of(heading) else f"{heading} ({caption})"
+            out.append(Candidate(start, end, text, unit_heading, per, own, heading, value))
+        elif len(value) >= MIN_TEXT_CELL and value not in labels:
+            # a row's text beside its figures ("Ghi chú: Áp dụng trên địa bàn xã ..."): what
+            # a question about that row may ask, though it states no figure of its own
+            texts.append(Candidate(start, end, text, heading, per, own, heading, value, False))
+    if not out:  # a row of text alone is read whole
+        return [Candidate(0, len(p.text), p.text, "", "", own or p.text, "")]
+    return out + texts
 
 
 def _table(p: Passage) -> list[Candidate]:

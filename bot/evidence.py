@@ -581,7 +581,7 @@ def rank_units(
             lead = lead_in(p, start)
             frame = context | syllable_set(heading) | syllable_set(lead)
             # a cell's figure is its own value, never a number in the row's labels ("13 nhóm")
-            value = value_for(query, c.cell or text, heading, c.per)
+            value = value_for(query, c.cell or text, heading, c.per) if c.figure else None
             values = ranker.features(
                 question,
                 text=text,

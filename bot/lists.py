@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from bot import compose
-from bot.candidates import clauses, line_around
+from bot.candidates import clauses, is_value, line_around
 from bot.concepts import Concept, syllable_set, syllables
 from bot.evidence import Unit
 from bot.understand import Query
 from corpus.types import Passage
+from index.fold import fold
 from index.types import Hit
 
 _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
@@ -40,6 +41,27 @@ class Lists:
             return False
         typical = sorted(siblings)[len(siblings) // 2]
         return best.own >= 0.5 and best.own - typical >= 0.3
+
+    @staticmethod
+    def _named_row(
+        question: str, best: Unit, units: list[Unit], hits: list[Hit]
+    ) -> compose.Draft | None:
+        """A list question about one row of a table, named by its own label ("xã A Lưới 2 ...
+        gồm những xã cũ nào"): that row's text answers, not the rows of its group."""
+        p = hits[best.rank].passage
+        if p.kind != "row":
+            return None
+        own = p.text.split(" — ")[-2] if p.text.count(" — ") >= 2 else ""
+        if len(own) < 3 or not re.search(
+            rf"(?<!\w){re.escape(fold(own).lower())}(?!\w)", fold(question).lower()
+        ):
+            return None
+        mine = [u for u in units if hits[u.rank].passage.id == p.id]
+        # its text cell, if it has one ("Ghi chú: Áp dụng trên địa bàn ..."), else the best
+        unit = next((u for u in mine if not is_value(_cell_of(u.text))), best)
+        return compose.Draft(
+            compose.value_answer(unit, p), (compose.Cited(p, (unit.start, unit.end), 0.0),)
+        )
 
     @staticmethod
     def _announced(items: list[Concept], hits: list[Hit], question: str) -> bool:
@@ -266,6 +288,8 @@ class Lists:
                 continue
             start = q.text.find(line) + len(line)
             for item in q.text[start:].split("\n"):
+                if _ends_lead(line, item):  # "b) ...:" ends at "c) ...", its next sibling
+                    break
                 if item.strip():
                     at = q.text.find(item, start)
                     entries.append((item, q, (at, at + len(item))))
@@ -300,6 +324,11 @@ def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choic
                 cov = coverage(items, frozenset(path | syllable_set(line)), frozenset())
                 choices.append((cov, -order, -99, line, p, line))
     return choices
+
+
+def _cell_of(text: str) -> str:
+    """A row unit's own cell ("Xã A Lưới 2 — Ghi chú: Áp dụng ..." -> "Áp dụng ...")."""
+    return text.rsplit(" — ", 1)[-1].partition(": ")[2]
 
 
 def _announcing(choice: Choice, question: str) -> bool:
@@ -394,6 +423,21 @@ def _lead_of(unit: Unit, p: Passage) -> str:
     """The lead-in line ("... như sau:") a unit of a passage stands under, if any."""
     first = p.text.split("\n", 1)[0]
     return first if unit.start > len(first) and first.rstrip().endswith(":") else ""
+
+
+def _ends_lead(lead: str, line: str) -> bool:
+    """The line is a sibling of a numbered or lettered lead-in ("c) ..." after "b) ...:"), or a
+    heading above it: the lead-in's items ended before it."""
+    from corpus.lines import classify
+
+    mine = classify(lead.strip()).level
+    if mine not in _LABELLED:
+        return False
+    theirs = classify(line.strip()).level
+    return theirs in _LABELLED and _LABELLED.index(theirs) <= _LABELLED.index(mine)
+
+
+_LABELLED = ("roman", "arabic", "letter")  # numbered and lettered lines, outermost first
 
 
 def _top_level(

@@ -479,3 +479,94 @@ def test_a_khoan_whose_first_line_titles_its_points_heads_the_list():
     assert _titled_first_item("Điều 3. Nguồn lực", items) == ("Điều 3. Nguồn lực", items)
     prose = [("1. Nguồn lực hỗ trợ", 1), ("2. Nguyên tắc hỗ trợ", 1), ("3. Điều khoản", 1)]
     assert _titled_first_item("", prose) == ("", prose)
+
+
+CRITERIA = """\
+QUYẾT ĐỊNH
+
+Ban hành bộ tiêu chí trường học đạt chuẩn giai đoạn 2026 - 2030
+
+Điều 1. Phạm vi áp dụng
+
+Quyết định này áp dụng đối với các trường tiểu học, trung học cơ sở công lập trên địa bàn tỉnh.
+
+Điều 2. Tiêu chí trường học đạt chuẩn
+
+1. Tiêu chí đánh giá trường học đạt chuẩn:
+
+a) Tiêu chí cơ sở vật chất:
+
+Phòng học kiên cố đạt tối thiểu 80% tổng số phòng học.
+
+b) Nhóm tiêu chí đánh giá chất lượng giáo dục:
+
+Nhóm tiêu chí giáo viên gồm: tỷ lệ giáo viên đạt chuẩn, số giáo viên trên mỗi lớp.
+
+Nhóm tiêu chí học sinh gồm: tỷ lệ học sinh lên lớp, tỷ lệ học sinh bỏ học.
+
+Nhóm tiêu chí quản lý gồm: kế hoạch giáo dục của nhà trường, hồ sơ quản lý học sinh.
+
+c) Cách chấm điểm từng tiêu chí theo Phụ lục ban hành kèm theo Quyết định này.
+
+2. Trường đạt từ 85 điểm trở lên được công nhận đạt chuẩn.
+
+Điều 3. Hiệu lực thi hành
+
+Quyết định này có hiệu lực từ ngày 01 tháng 3 năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def criteria_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "qd-tieu-chi.md", CRITERIA)
+
+
+def test_a_lettered_lead_in_lists_its_lines_up_to_the_next_letter(criteria_bot):
+    # "b) ...:" heads plain lines; "c) ..." after them is its sibling, not one of its items
+    answer = criteria_bot.ask(
+        "Chất lượng giáo dục của trường được đánh giá theo những nhóm tiêu chí nào?"
+    )
+    assert not answer.abstained, answer.text
+    for item in ("giáo viên", "học sinh", "quản lý"):
+        assert f"Nhóm tiêu chí {item}" in answer.text, answer.text
+    assert "Cách chấm điểm" not in answer.text
+
+
+SHARES = """\
+NGHỊ QUYẾT
+
+Quy định tỷ lệ vốn đối ứng của ngân sách địa phương thực hiện chương trình giảm nghèo
+
+Điều 1. Tỷ lệ vốn đối ứng
+
+Tỷ lệ vốn đối ứng của ngân sách tỉnh và ngân sách xã theo Bảng sau:
+
+| TT | Địa phương | Ngân sách tỉnh (%) | Ngân sách xã (%) | Ghi chú |
+|---|---|---|---|---|
+| 1 | Xã Tân Lập 1 | 80 | 20 | Áp dụng trên địa bàn các xã cũ: xã Hòa Bình, xã Phú Mỹ |
+| 2 | Xã Tân Lập 2 | 70 | 30 | Áp dụng trên địa bàn các xã cũ: xã Yên Hòa, thị trấn Đông Xuân |
+| 3 | Phường Trung Tâm | 30 | 70 | Áp dụng trên địa bàn các phường cũ: phường An Khê, phường Bình Minh |
+
+Điều 2. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def shares_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-doi-ung.md", SHARES)
+
+
+def test_a_list_question_about_one_named_row_reads_that_rows_text(shares_bot):
+    # the row's "Ghi chú" states no figure, yet it is what is asked of that row
+    answer = shares_bot.ask("Xã Tân Lập 2 gồm địa bàn những xã, thị trấn cũ nào?")
+    assert not answer.abstained, answer.text
+    assert "Yên Hòa" in answer.text and "Đông Xuân" in answer.text, answer.text
+    assert "Hòa Bình" not in answer.text and "An Khê" not in answer.text, answer.text
+
+
+def test_a_rows_text_cell_does_not_answer_a_figure_question(shares_bot):
+    answer = shares_bot.ask("Ngân sách tỉnh đối ứng bao nhiêu phần trăm cho xã Tân Lập 2?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("70"), answer.text
