@@ -542,6 +542,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if rows:
                 return rows
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
+        if query.kind == "other":
+            cell = self._row_text(query.standard, best, units, hits)
+            if cell is not None:  # "... áp dụng trên địa bàn xã cũ nào": the row's note
+                return cell
         if query.kind == "other" and compose.leads_with_figure(best, p):
             return compose.Draft(compose.figure_answer(query, best, p, meta), (cited,))
         name = compose.named_answer(query.standard, compose.clause_of(best, p))

@@ -24,6 +24,7 @@ _WHICH = re.compile(r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )\bnhung (?:
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 # a list of fewer paragraphs than this is listed clause by clause
 MIN_PARAGRAPH_ITEMS = 3
+MIN_TEXT_WORDS = 2  # words of the question a row's text cell names that its figure does not
 K_SET_OPENING = 10  # the best clauses read for one that opens with the set a list asks for
 
 
@@ -62,6 +63,27 @@ class Lists:
         return compose.Draft(
             compose.value_answer(unit, p), (compose.Cited(p, (unit.start, unit.end), 0.0),)
         )
+
+    @staticmethod
+    def _row_text(
+        question: str, best: Unit, units: list[Unit], hits: list[Hit]
+    ) -> compose.Draft | None:
+        """A question that asks no figure, answered by a table row's figure cell, is answered
+        by the row's text cell instead when that cell names words of the question the figure
+        cell does not ("tỷ lệ ... cho phường Phong Phú được áp dụng trên địa bàn xã cũ nào":
+        "Ghi chú: Áp dụng trên địa bàn ...", not "Tỷ lệ ... (Xã): 70")."""
+        p = hits[best.rank].passage
+        if p.kind != "row" or not is_value(_cell_of(best.text)):
+            return None
+        asked = syllable_set(question) - syllable_set(best.text)
+        for u in units:
+            cell = _cell_of(u.text)
+            if hits[u.rank].passage.id != p.id or is_value(cell):
+                continue
+            if len(asked & syllable_set(cell)) >= MIN_TEXT_WORDS:
+                cited = (compose.Cited(p, (u.start, u.end), 0.0),)
+                return compose.Draft(compose.value_answer(u, p), cited)
+        return None
 
     @staticmethod
     def _announced(items: list[Concept], hits: list[Hit], question: str) -> bool:

@@ -282,6 +282,8 @@ _WHAT = _w(
     r"đề án|kế hoạch|quy định) nào",
     # "tính theo giá nào": which price an amount is reckoned on, not the amount
     r"theo (?:giá|loại giá|căn cứ|tiêu chí|phương pháp) nào",
+    # "tỷ lệ ... áp dụng trên địa bàn xã cũ nào": which place, not the rate
+    r"(?:xã|phường|huyện|quận|tỉnh|thị trấn|thị xã|địa bàn|địa phương)(?: cũ| mới)? nào",
 )  # fmt: skip
 
 

@@ -570,3 +570,13 @@ def test_a_rows_text_cell_does_not_answer_a_figure_question(shares_bot):
     answer = shares_bot.ask("Ngân sách tỉnh đối ứng bao nhiêu phần trăm cho xã Tân Lập 2?")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("70"), answer.text
+
+
+def test_which_place_a_rows_rate_applies_to_is_read_from_its_note(shares_bot):
+    # "tỷ lệ ... phường cũ nào" asks which place, not the rate: the row's note answers
+    answer = shares_bot.ask(
+        "Tỷ lệ đối ứng của phường Trung Tâm được áp dụng trên địa bàn phường cũ nào?"
+    )
+    assert not answer.abstained, answer.text
+    assert "An Khê" in answer.text and "Bình Minh" in answer.text, answer.text
+    assert not answer.text.startswith("30"), answer.text
