@@ -16,6 +16,7 @@ from index.fold import diacritic_ratio, fold
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
 MAX_ITEM_CHARS = 140
+ITEM_SLACK = 1.15  # a lead clause up to this much longer than MAX_ITEM_CHARS is kept whole
 MAX_HEADING_CHARS = 100  # a list's lead-in longer than this is cut before its items
 
 
@@ -573,7 +574,9 @@ def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
     # an item short enough is kept whole ("... tết Nguyên đán; ngày lễ Phật Đản")
     if m and m.start() >= 20 and len(text.rstrip(" .;")) > limit:
         text = text[: m.start()]
-    if len(text) > limit:
+    # a lead clause a little over the limit is kept whole, not cut a word or two before its
+    # end ("... theo đúng mô hình hợp tác xã kiểu…")
+    if len(text) > limit * ITEM_SLACK:
         text = text[:limit].rsplit(" ", 1)[0] + "…"
     return text.rstrip(" ,;.")
 

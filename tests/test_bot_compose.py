@@ -745,6 +745,17 @@ def test_a_short_item_is_kept_whole_a_long_one_cut_at_its_first_clause():
     assert shorten(long) == "Tăng cường công tác thanh tra, kiểm tra thuế"
 
 
+def test_a_lead_clause_just_over_the_limit_is_not_cut_before_its_last_words():
+    lead = (
+        "Chỉ đạo các hợp tác xã tiếp tục chuyển đổi, củng cố và đổi mới hoạt động theo đúng "
+        "tính chất và mô hình hợp tác xã kiểu mới của Luật Hợp tác xã năm 2023"
+    )
+    assert 140 < len(lead) < 160
+    assert shorten(f"{lead}; tập trung tổ chức sản xuất theo chuỗi giá trị.") == lead
+    far = lead + " và các văn bản hướng dẫn thi hành của Chính phủ, các bộ, ngành trung ương"
+    assert shorten(far).endswith("…") and len(shorten(far)) <= 141
+
+
 def test_a_folded_name_is_matched_as_whole_words():
     from bot.concepts import has_words
 
