@@ -36,6 +36,7 @@ from bot.evidence import Evidence, Unit, asked_measure, passage_context, rank_un
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
+from bot.levels import other_level
 from bot.lists import _WHICH, Lists, set_opening
 from bot.retrieval import (
     K_RETRIEVE,
@@ -385,6 +386,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             query.excluded,
         ):  # "dân số đô thị" asked, the evidence is about "dân số nông thôn"
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về khu vực khác")
+        if not verdict.abstain and other_level(
+            query.standard,
+            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
+        ):  # "ở cấp xã" asked, the evidence is the city tier's
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về cấp khác")
         if not verdict.abstain and deputy_missing(
             query.standard, compose.clause_of(best, hits[best.rank].passage)
         ):

@@ -13,6 +13,7 @@ from functools import lru_cache
 from bot.candidates import candidates
 from bot.concepts import Concept, plain_words, syllable_set, syllables
 from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, person_name, unit_of
+from bot.levels import levels
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
@@ -478,6 +479,7 @@ ECHO = 3.0  # ... for saying nothing the question does not say already
 PAIRED = 3.0  # what it gains for pairing the one item the question names with its figure
 OTHER_SUBJECT = 3.0  # ... loses for stating its figure "đối với" someone the question does not name
 BREAKDOWN = 3.0  # ... for giving year by year what the question asks of a whole period
+OTHER_LEVEL = 3.0  # ... for being set for another tier of government ("cấp Thành phố")
 DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
 
 # "đối với người lao động là 300 triệu", "đối với đối tượng vay vốn là cơ sở sản xuất kinh doanh":
@@ -503,6 +505,13 @@ def _subject_named(text: str, asked: frozenset[str]) -> float | None:
 
 # "Phó Trưởng ban", "Phó Chủ tịch Ủy ban": a deputy and the two words of the position deputized
 _DEPUTY = re.compile(r"(?<!\w)phó\s+(\w+\s+\w+)", re.IGNORECASE)
+
+
+def _other_level(asked: set[str], text: str, frame: str) -> bool:
+    """The unit, read with its headings, is set for a tier of government other than the one
+    the question names; its own text is read first ("... cấp xã" in a city-tier section)."""
+    found = levels(text) or levels(frame)
+    return bool(found) and not (asked & found)
 
 
 def _deputy_of_asked(label: str, question: str) -> bool:
@@ -570,11 +579,13 @@ def rank_units(
     question = ranker.asked(text, topic, items, wants, pair_weights)
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
     asked_words = frozenset(syllables(query.standard))
+    asked_levels = levels(query.standard)
     out: list[Unit] = []
     for rank, hit in enumerate(hits):
         p = hit.passage
         meta = metas.get(p.doc_id)
-        context = syllable_set(passage_context(p, meta))
+        frame_text = passage_context(p, meta)
+        context = syllable_set(frame_text)
         relative = max(0.0, hit.score) / best_hit
         for c in candidates(p):
             start, end, text, heading = c.start, c.end, c.text, c.heading
@@ -602,6 +613,8 @@ def rank_units(
                 score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
             if _deputy_of_asked(c.label, query.standard):
                 score -= DEPUTY
+            if asked_levels and _other_level(asked_levels, f"{text} {heading}", frame_text):
+                score -= OTHER_LEVEL  # "ở cấp xã": not the city tier's table
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
             if value and (
