@@ -346,7 +346,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         features = self._features(query, prepared, list(found.topic), best, units, hits)
         verdict = self.judge(features)
         log.debug("features %s -> %.2f", features, verdict.confidence)
-        if query.compare and not query.yesno:
+        if query.compare and not query.yesno and query.kind not in _META_KINDS:
+            # "154/2025 và 155/2025 thay thế thông tư nào": facts of each document, read below
             compared = self._comparison(query, found)
             if compared is not None:
                 draft, confidence = compared

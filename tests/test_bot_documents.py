@@ -574,3 +574,15 @@ def test_two_questions_joined_by_a_plain_and_share_the_premise_before_them():
 def test_an_area_left_out_is_not_the_column_read(bot):
     answer = bot.ask("Học phí tiểu học ở Hà Nội cho khu vực không phải thành thị là bao nhiêu?")
     assert answer.text.startswith("90"), answer.text
+
+
+def test_a_fact_asked_of_two_documents_described_in_brackets_is_read_from_each(bot):
+    # the documents' descriptions in brackets and "lần lượt" do not make it a comparison of
+    # figures: what each amends is a fact of each document
+    answer = bot.ask(
+        "Hai nghị quyết 30/2025 (phí tham quan di tích) và 12/2025 (học phí) lần lượt sửa đổi "
+        "nghị quyết nào?"
+    )
+    assert not answer.abstained, answer.text
+    assert "05/2023/NQ-HĐND" in answer.text, answer.text
+    assert "70.000" not in answer.text, answer.text
