@@ -13,7 +13,7 @@ from functools import lru_cache
 from bot.candidates import candidates
 from bot.concepts import Concept, plain_words, syllable_set, syllables
 from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, person_name, unit_of
-from bot.levels import levels
+from bot.levels import levels, set_elsewhere
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
@@ -507,13 +507,6 @@ def _subject_named(text: str, asked: frozenset[str]) -> float | None:
 _DEPUTY = re.compile(r"(?<!\w)phó\s+(\w+\s+\w+)", re.IGNORECASE)
 
 
-def _other_level(asked: set[str], text: str, frame: str) -> bool:
-    """The unit, read with its headings, is set for a tier of government other than the one
-    the question names; its own text is read first ("... cấp xã" in a city-tier section)."""
-    found = levels(text) or levels(frame)
-    return bool(found) and not (asked & found)
-
-
 def _deputy_of_asked(label: str, question: str) -> bool:
     """The unit's label names the deputy of a position the question names, and the question
     does not ask for the deputy: "Trưởng Ban Chỉ đạo thi" is not "Phó Trưởng ban"."""
@@ -613,7 +606,7 @@ def rank_units(
                 score -= EXCLUDED  # "các tỉnh không phải Hà Nội": not Hà Nội's column
             if _deputy_of_asked(c.label, query.standard):
                 score -= DEPUTY
-            if asked_levels and _other_level(asked_levels, f"{text} {heading}", frame_text):
+            if set_elsewhere(asked_levels, f"{text} {heading}", frame_text):
                 score -= OTHER_LEVEL  # "ở cấp xã": not the city tier's table
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO

@@ -17,18 +17,18 @@ _LEVELS = {
 
 def levels(text: str) -> set[str]:
     """The tiers of government ("cấp xã", "cấp tỉnh" ...) a text names."""
-    words = syllables(text)
-    found = {" ".join(words[i : i + 3]) for i in range(len(words))} | {
-        " ".join(words[i : i + 2]) for i in range(len(words))
-    }
-    return {level for level, names in _LEVELS.items() if any(n in found for n in names)}
+    words = f" {' '.join(syllables(text))} "
+    return {level for level, names in _LEVELS.items() if any(f" {n} " in words for n in names)}
+
+
+def set_elsewhere(asked: set[str], *texts: str) -> bool:
+    """What the first of the texts that names a tier of government names is not a tier asked
+    ("ngân sách cấp Thành phố" for "ở cấp xã"); a unit's own text is read before its headings."""
+    found = next((found for text in texts if (found := levels(text))), set())
+    return bool(asked and found) and not (asked & found)
 
 
 def other_level(question: str, evidence: str) -> bool:
     """The question names a tier of government ("ở cấp xã") and the evidence is set for
     another tier only ("... ngân sách cấp Thành phố")."""
-    asked = levels(question)
-    if not asked:
-        return False
-    found = levels(evidence)
-    return bool(found) and not (asked & found)
+    return set_elsewhere(levels(question), evidence)
