@@ -50,19 +50,14 @@ class Lists:
         """A list question about one row of a table, named by its own label ("xã A Lưới 2 ...
         gồm những xã cũ nào"): that row's text answers, not the rows of its group."""
         p = hits[best.rank].passage
-        if p.kind != "row":
-            return None
-        own = p.text.split(" — ")[-2] if p.text.count(" — ") >= 2 else ""
+        row = _split_row(p.text) if p.kind == "row" else None
+        own = row[1] if row else ""
         if len(own) < 3 or not re.search(
             rf"(?<!\w){re.escape(fold(own).lower())}(?!\w)", fold(question).lower()
         ):
             return None
-        mine = [u for u in units if hits[u.rank].passage.id == p.id]
         # its text cell, if it has one ("Ghi chú: Áp dụng trên địa bàn ..."), else the best
-        unit = next((u for u in mine if not is_value(_cell_of(u.text))), best)
-        return compose.Draft(
-            compose.value_answer(unit, p), (compose.Cited(p, (unit.start, unit.end), 0.0),)
-        )
+        return _cell_answer(next(iter(_text_cells(p, units, hits)), best), p)
 
     @staticmethod
     def _row_text(
@@ -76,13 +71,9 @@ class Lists:
         if p.kind != "row" or not is_value(_cell_of(best.text)):
             return None
         asked = syllable_set(question) - syllable_set(best.text)
-        for u in units:
-            cell = _cell_of(u.text)
-            if hits[u.rank].passage.id != p.id or is_value(cell):
-                continue
-            if len(asked & syllable_set(cell)) >= MIN_TEXT_WORDS:
-                cited = (compose.Cited(p, (u.start, u.end), 0.0),)
-                return compose.Draft(compose.value_answer(u, p), cited)
+        for u in _text_cells(p, units, hits):
+            if len(asked & syllable_set(_cell_of(u.text))) >= MIN_TEXT_WORDS:
+                return _cell_answer(u, p)
         return None
 
     @staticmethod
@@ -351,6 +342,17 @@ def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choic
 def _cell_of(text: str) -> str:
     """A row unit's own cell ("Xã A Lưới 2 — Ghi chú: Áp dụng ..." -> "Áp dụng ...")."""
     return text.rsplit(" — ", 1)[-1].partition(": ")[2]
+
+
+def _text_cells(p: Passage, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+    """The units of a row passage that are its text cells, which state no figure, best first."""
+    return [u for u in units if hits[u.rank].passage.id == p.id and not is_value(_cell_of(u.text))]
+
+
+def _cell_answer(unit: Unit, p: Passage) -> compose.Draft:
+    return compose.Draft(
+        compose.value_answer(unit, p), (compose.Cited(p, (unit.start, unit.end), 0.0),)
+    )
 
 
 def _announcing(choice: Choice, question: str) -> bool:
