@@ -31,7 +31,7 @@ from bot.concepts import (
     idf_table,
     plain_words,
 )
-from bot.conditions import rules_on, ruling_clause, ruling_unit
+from bot.conditions import rules_on, ruling_clause, ruling_unit, stating_unit
 from bot.evidence import Evidence, Unit, asked_measure, passage_context, rank_units
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
@@ -508,6 +508,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                     hits.append(Hit(q, hit.score, None, hit.dense))
                     text = q.text[start:end]
                     ruling = Unit(len(hits) - 1, start, end, text, None, "", 0.0, 0.0, 0.0)
+            if ruling is None:  # "có phải chịu lãi suất 6,6%/năm không": "... là 4,8%/năm"
+                ruling = stating_unit(query.standard, best, units, hits)
             if ruling is not None:  # "bé 10 tuổi ... có mất phí không": "Trẻ em: dưới 16 tuổi"
                 best, hit = ruling, hits[ruling.rank]
                 p = hit.passage

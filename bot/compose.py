@@ -411,8 +411,8 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
         return None
     # a claimed share is checked against a share the clause states, an amount against an
     # amount: "chi tới 80%" is not the "5" of "xã A Lưới 5"
-    kind = _figure_kind(stated_q[0])
-    same = [f for f in found if _figure_kind(f[2]) == kind]
+    kind = figure_kind(stated_q[0])
+    same = [f for f in found if figure_kind(f[2]) == kind]
     pool = same or found
     # the words naming a share are those since the share before it ("..., ngân sách xã hỗ trợ
     # 10%" names the commune's share, not the city's), unless the two make one change or range
@@ -442,7 +442,7 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
     return abs(value - wanted) < 1e-9
 
 
-def _figure_kind(figure: str) -> str:
+def figure_kind(figure: str) -> str:
     """What a figure counts: "%" for a share, "money" for an amount, else the word after its
     number ("05 xã" -> "xa"), "" for a bare number."""
     from bot.concepts import syllables

@@ -1,7 +1,8 @@
 """The circumstance a yes/no question states ("ngày 23/11", "bé 10 tuổi", "làm được 5 tháng",
 "cao 1,25 m") and the clause that rules on it: a clause naming the same day of the year, or an
 age, span or height bound the stated one meets ("Trẻ em: Người dưới 16 tuổi" for a child of 10,
-"chưa đủ 06 tháng" for 5 months, "chiều cao dưới 1,3m")."""
+"chưa đủ 06 tháng" for 5 months, "chiều cao dưới 1,3m"); and for a claimed share or amount
+("có phải chịu lãi suất 6,6%/năm không"), a clause that states one."""
 
 from __future__ import annotations
 
@@ -130,6 +131,31 @@ def ruling_unit(
         if hits[u.rank].passage.doc_id == own.doc_id and rules_on(question, u.text)
     ]
     return max(found, key=lambda u: _shared(hits[u.rank].passage, own), default=None)
+
+
+def stating_unit(
+    question: str, best: Unit, units: Sequence[Unit], hits: Sequence[Hit]
+) -> Unit | None:
+    """When a yes/no question claims a share or an amount ("có phải chịu lãi suất 6,6%/năm
+    không") and the best clause states none: of the best clauses read in the same document,
+    the first that states one of the same kind, so the claim is checked against a figure ("...
+    lãi suất cho vay là 4,8%/năm"), not answered by a clause that states none."""
+    from bot.compose import figure_kind, predicate
+    from bot.figures import figures
+
+    stated = [f for _, _, f in figures(predicate(question))]
+    kind = figure_kind(stated[0]) if stated else ""
+    if kind not in ("%", "money"):
+        return None
+
+    def states(u: Unit) -> bool:
+        return any(figure_kind(f) == kind for _, _, f in figures(u.value or u.text))
+
+    if states(best):
+        return None
+    own = hits[best.rank].passage.doc_id
+    found = [u for u in units[:K_RULING] if hits[u.rank].passage.doc_id == own and states(u)]
+    return found[0] if found else None
 
 
 def ruling_clause(

@@ -108,3 +108,41 @@ def test_a_temple_named_with_its_street_is_two_names():
     assert _held(row, "bach ma hang buom")
     assert not _held(row, "quan de hang buom")
     assert not _held(row, "bach ma hang")  # three words are one name
+
+
+LOANS = """\
+NGHỊ QUYẾT
+
+Quy định lãi suất cho vay từ nguồn vốn ngân sách thành phố ủy thác qua Ngân hàng Chính sách xã hội
+
+Điều 1. Phạm vi điều chỉnh
+
+Nghị quyết này quy định mức cho vay, thời hạn cho vay, lãi suất cho vay đối với hộ nghèo vay vốn ngân sách thành phố ủy thác qua Ngân hàng Chính sách xã hội.
+
+Điều 2. Mức cho vay
+
+Mức cho vay tối đa là 100 triệu đồng/hộ.
+
+Điều 3. Lãi suất
+
+Áp dụng lãi suất cho vay là 4,8%/năm.
+"""
+
+
+@pytest.fixture(scope="module")
+def loans(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-cho-vay.md", LOANS)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "verdict"),
+    [("6,6%/năm", "Không"), ("4,8%/năm", "Có")],
+)
+def test_a_claimed_rate_is_checked_against_the_clause_stating_one(loans, claimed, verdict):
+    # the clause that names "lãi suất" best states no rate; the one stating it rules
+    answer = loans.ask(
+        "Hộ nghèo vay vốn ngân sách thành phố ủy thác qua Ngân hàng Chính sách xã hội "
+        f"có phải chịu lãi suất {claimed} không?"
+    )
+    assert answer.text.startswith(verdict), answer.text
+    assert "4,8%/năm" in answer.text, answer.text
