@@ -18,6 +18,11 @@ from pathlib import Path
 from bot.judge import FEATURES, MODEL, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
+# The committed model is fitted on these seven. A fit on all eighteen dev splits made more
+# right decisions on each split held out from it (0.881 against 0.868 on the eleven splits
+# below that this fit never saw; `--held-out`), but fewer right answers end to end on the
+# real-document dev splits (0.906 against 0.912): it leans on the model's cosine, which is low
+# for table rows, and abstained on tuition questions it answered right.
 DEV_SETS = (
     ("eval/data/seed/dev.jsonl", "corpus/data"),
     ("eval/data/informal/dev.jsonl", "corpus/data"),
@@ -27,7 +32,13 @@ DEV_SETS = (
     ("eval/data/realdocs3/dev.jsonl", "eval/data/realdocs/docs"),
     ("eval/data/realdocs4/dev.jsonl", "eval/data/realdocs/docs"),
 )
+OTHER_DEV_SETS = tuple(
+    (f"eval/data/{name}/dev.jsonl", "corpus/data")
+    for name in ("bundled3", "bundled4", "bundled5", "bundled6", "bundled7")
+) + tuple((f"eval/data/realdocs{n}/dev.jsonl", "eval/data/realdocs/docs") for n in range(5, 11))
 MAX_FALSE_ABSTAIN = 0.06  # on dev, leaving room under the 0.08 the product promises
+# abstention on unanswerable dev questions the threshold must keep, as the product promises
+MIN_ABSTAIN = 0.85
 C = 1.0  # inverse regularization strength of the logistic model
 # the direction in which each feature may move the confidence (0: not used by the model)
 SIGNS = {
@@ -126,7 +137,8 @@ def fit(rows: list[Row]) -> dict:
         false_abstain = float((~answered & answerable).sum() / max(1, answerable.sum()))
         score = (float(right.mean()), -abs(threshold - 0.5))
         recall = float((~answered & ~answerable).sum() / max(1, (~answerable).sum()))
-        if false_abstain <= MAX_FALSE_ABSTAIN and (best is None or score > best[0]):
+        allowed = false_abstain <= MAX_FALSE_ABSTAIN and recall >= MIN_ABSTAIN
+        if allowed and (best is None or score > best[0]):
             best = (score, float(threshold), false_abstain, recall)
     if best is None:  # the constraint cannot be met: the threshold that abstains least wrongly
         best = ((0.0, 0.0), 0.05, 0.0, 0.0)
@@ -145,6 +157,40 @@ def fit(rows: list[Row]) -> dict:
     }
 
 
+def decide(model: dict, rows: list[Row]) -> dict[str, float]:
+    """Right decisions, false abstention and abstention on unanswerable questions of a fitted
+    model (weights, bias, threshold) over `rows`."""
+    import math
+
+    right = false_abstain = abstained = 0
+    answerable = sum(1 for _, a, _, _ in rows if a)
+    for features, asked, correct, forced in rows:
+        z = model["bias"] + sum(w * features.get(n, 0.0) for n, w in model["weights"].items())
+        answered = not forced and 1.0 / (1.0 + math.exp(-z)) >= model["threshold"]
+        right += (answered and correct) if asked else not answered
+        false_abstain += asked and not answered
+        abstained += not asked and not answered
+    return {
+        "right_decisions": right / max(1, len(rows)),
+        "false_abstain": false_abstain / max(1, answerable),
+        "abstain_on_unanswerable": abstained / max(1, len(rows) - answerable),
+    }
+
+
+def held_out(by_set: dict[str, list[Row]], current: dict) -> None:
+    """Each split judged by a model fitted on the other splits, beside the committed model: how
+    well a fit carries to questions it has not seen."""
+    print(f"{'split':34s} {'n':>4s}  committed (right, false abst., abst.)  fitted without it",
+          file=sys.stderr)  # fmt: skip
+    for name, rows in by_set.items():
+        rest = [r for other, found in by_set.items() if other != name for r in found]
+        shown = [
+            " ".join(f"{v:.3f}" for v in decide(model, rows).values())
+            for model in (current, fit(rest))
+        ]
+        print(f"{name:34s} {len(rows):4d}  {shown[0]:37s}  {shown[1]}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__)
     parser.add_argument(
@@ -153,18 +199,29 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DATASET:CORPUS",
         help="a dev question file and its corpus folder (repeatable; default: the dev splits)",
     )
+    parser.add_argument(
+        "--all", action="store_true", help="fit on every dev split, not the seven of the model"
+    )
     parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="also judge each split by a model fitted on the others, beside the committed one",
+    )
     args = parser.parse_args(argv)
     import config
 
     config.use_environment()
     pairs = [tuple(s.split(":", 1)) for s in args.set] if args.set else DEV_SETS
-    rows = []
+    if args.all and not args.set:
+        pairs = [*DEV_SETS, *OTHER_DEV_SETS]
+    by_set: dict[str, list[Row]] = {}
     for dataset, corpus in pairs:
-        found = collect(ROOT / dataset, ROOT / corpus)
-        print(f"{dataset}: {len(found)} questions", file=sys.stderr)
-        rows += found
-    result = fit(rows)
+        by_set[dataset] = collect(ROOT / dataset, ROOT / corpus)
+        print(f"{dataset}: {len(by_set[dataset])} questions", file=sys.stderr)
+    if args.held_out:
+        held_out(by_set, json.loads(MODEL.read_text(encoding="utf-8")))
+    result = fit([r for found in by_set.values() for r in found])
     result["fitted"] = datetime.now(UTC).isoformat(timespec="seconds")
     result["sets"] = [d for d, _ in pairs]
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -20,10 +20,18 @@ from pathlib import Path
 import numpy as np
 
 from bot.ranker import FEATURES, MODEL
-from eval.calibrate import DEV_SETS
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_NEGATIVES = 40  # the highest-scoring wrong candidates of a question that enter the fit
+# the dev splits the committed weights are fitted on; a fit on every dev split put the right
+# candidate first less often on folds of those questions (0.848) than these weights do (0.854)
+SETS = (
+    ("eval/data/seed/dev.jsonl", "corpus/data"),
+    ("eval/data/informal/dev.jsonl", "corpus/data"),
+    ("eval/data/realdocs/dev.jsonl", "eval/data/realdocs/docs"),
+    ("eval/data/realdocs2/dev.jsonl", "eval/data/realdocs/docs"),
+    ("eval/data/realdocs3/dev.jsonl", "eval/data/realdocs/docs"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     import config
 
     config.use_environment()
-    pairs = [tuple(s.split(":", 1)) for s in args.set] if args.set else DEV_SETS
+    pairs = [tuple(s.split(":", 1)) for s in args.set] if args.set else SETS
     groups: list[Group] = []
     for dataset, corpus in pairs:
         found = collect(ROOT / dataset, ROOT / corpus)
