@@ -51,8 +51,15 @@ class Typed:
 
 
 _w = _Pattern
-# "mấy" asks how many; typed without marks "xe may", "may tinh" are a motorbike, a computer
-_HOW_MANY = r"(?<!xe )mấy(?! (?:tính|móc|bay|chuyên dùng|điện))"
+# "mấy" before a noun asks how many; after a noun that numbers its kinds ("khu vực mấy",
+# "lớp mấy", "hạng mấy") it asks which one, like "nào"
+_NUMBERED = r"khu vực|vùng|loại|hạng|nhóm|bậc|lớp|tầng"
+_WHICH_NUMBERED = rf"(?:{_NUMBERED}) mấy"
+# typed without marks "xe may", "may tinh" are a motorbike, a computer
+_HOW_MANY = (
+    r"(?<!xe )" + "".join(f"(?<!{n} )" for n in _NUMBERED.split("|"))
+    + r"mấy(?! (?:tính|móc|bay|chuyên dùng|điện))"
+)  # fmt: skip
 # Answer types, tried in order.
 _KINDS: tuple[tuple[str, _Pattern], ...] = (
     # "dựa trên báo cáo số mấy của UBND": the number of a document the text cites, read from
@@ -181,10 +188,10 @@ _YESNO_END = _w(r"không\s*\??\s*$", r"chưa\s*\??\s*$", r"phải không", r"đ�
 _ASKING_WORDS = (r"bao nhiêu", r"nào", r"gì", r"ai", r"đâu", r"thế nào", r"ra sao", r"khi nào",
                  r"bao giờ")  # fmt: skip
 _ASKS_BUT_MAY = _w(*_ASKING_WORDS)
-_ASKS = _w(_HOW_MANY, *_ASKING_WORDS)
+_ASKS = _w(_HOW_MANY, _WHICH_NUMBERED, *_ASKING_WORDS)
 _WHO = _w(r"ai", r"cơ quan nào", r"đơn vị nào", r"tổ chức nào", r"who", r"which body")
-_WHERE = _w(r"ở đâu", r"nơi nào", r"tại đâu", r"địa bàn nào", r"khu vực nào", r"vùng nào",
-            r"where")  # fmt: skip
+_WHERE = _w(r"ở đâu", r"nơi nào", r"tại đâu", r"địa bàn nào", r"khu vực (?:nào|mấy)",
+            r"vùng (?:nào|mấy)", r"where")  # fmt: skip
 _KIND_WORDS = {
     "nghi quyet": "Nghị quyết",
     "nghi dinh": "Nghị định",

@@ -49,6 +49,12 @@ from bot.understand import compare_sides, understand
         # the number of a report the text cites, not the legal basis nor the document's number
         ("hdnd thong qua nghi quyet dua tren bao cao so bn cua ubnd", "figure"),
         ("Nghị quyết căn cứ vào đâu?", "basis"),
+        # "mấy" after a noun that numbers its kinds asks which one; before a noun, how many
+        ("Doanh nghiệp ở huyện này áp dụng lương tối thiểu vùng mấy?", "where"),
+        ("xa o dao thi nop le phi theo khu vuc may", "where"),
+        ("Học sinh lớp mấy được học chương trình mới?", "other"),
+        ("Có mấy vùng áp dụng lương tối thiểu?", "figure"),
+        ("Mất mấy ngày để được cấp lại thẻ?", "figure"),
     ],
 )
 def test_answer_kind(question, kind):
