@@ -481,6 +481,41 @@ OTHER_SUBJECT = 3.0  # ... loses for stating its figure "đối với" someone t
 BREAKDOWN = 3.0  # ... for giving year by year what the question asks of a whole period
 OTHER_LEVEL = 3.0  # ... for being set for another tier of government ("cấp Thành phố")
 DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
+EXCEPTED = 3.0  # ... for naming what the question asks about only as an exception ("trừ đặc khu")
+
+# an exception a clause makes, up to punctuation or a conjunction: "trừ đặc khu trực thuộc cấp
+# tỉnh", "không bao gồm ..." (folded)
+_EXCEPT = re.compile(
+    r"\b(?:ngoai tru|tru|khong bao gom|khong ap dung (?:doi )?voi)\s+([^,;:.()\n]+?)"
+    r"(?=\s+(?:va|hoac|thi|nhung)\s|[,;:.()\n]|$)"
+)
+_ASKS_EXCEPTION = re.compile(r"\b(?:tru|ngoai|khong bao gom|khong ap dung)\b")
+
+
+def excepted(question: str, text: str) -> bool:
+    """The unit names what the question asks about (two of its words, side by side) only inside
+    an exception it makes ("... không phân biệt nội thành hay ngoại thành, trừ đặc khu trực thuộc
+    cấp tỉnh" for a question about a "đặc khu"): it rules on everything but what is asked. A
+    question that asks about an exception itself is left alone."""
+    if _ASKS_EXCEPTION.search(fold(question).lower()):
+        return False
+    folded = fold(text).lower()
+    spans = [m.span(1) for m in _EXCEPT.finditer(folded)]
+    if not spans:
+        return False
+    words = syllables(question)
+    asked = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    inside = {p for a, b in spans for p in _pairs(folded[a:b])} & asked
+    rest = folded
+    for a, b in reversed(spans):
+        rest = f"{rest[:a]} | {rest[b:]}"
+    return bool(inside - _pairs(rest))
+
+
+def _pairs(text: str) -> set[str]:
+    words = syllables(text)
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
 
 # "đối với người lao động là 300 triệu", "đối với đối tượng vay vốn là cơ sở sản xuất kinh doanh":
 # whom a clause states its rule for, up to punctuation or a figure
@@ -608,6 +643,8 @@ def rank_units(
                 score -= DEPUTY
             if set_elsewhere(asked_levels, f"{text} {heading}", frame_text):
                 score -= OTHER_LEVEL  # "ở cấp xã": not the city tier's table
+            if not query.yesno and excepted(query.standard, text):
+                score -= EXCEPTED  # "đặc khu" asked: not the clause that makes it the exception
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
             if value and (

@@ -10,8 +10,10 @@ import pytest
 from bot import ranker
 from bot.candidates import candidates
 from bot.concepts import concepts
+from bot.evidence import excepted
 from bot.ranges import Interval, quantities
 from corpus.types import Passage
+from tests.conftest import bot_over
 
 
 @pytest.mark.parametrize(
@@ -114,3 +116,59 @@ def test_a_question_quantity_outside_the_stated_range_is_a_misfit():
     assert (inside["fits"], inside["misfits"]) == (1.0, 0.0)
     assert (outside["fits"], outside["misfits"]) == (0.0, 1.0)
     assert inside["pairs"] > outside["pairs"]  # "dưới 50" stands together only in the first
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "result"),
+    [
+        # the question's "đặc khu" is named only in the exception the clause makes
+        (
+            "dac khu thuoc tp hcm dang ky xe thi nop le phi theo khu vuc nao",
+            "Khu vực I gồm: Thành phố Hồ Chí Minh bao gồm các xã, phường, trừ đặc khu trực thuộc"
+            " thành phố.",
+            True,
+        ),
+        # a ward is what the clause covers, not what it excepts
+        (
+            "phuong thuoc tp hcm dang ky xe thi nop le phi theo khu vuc nao",
+            "Khu vực I gồm: Thành phố Hồ Chí Minh bao gồm các xã, phường, trừ đặc khu trực thuộc"
+            " thành phố.",
+            False,
+        ),
+        # a question about the exception itself
+        (
+            "Khu vực I có trừ đặc khu không?",
+            "Khu vực I gồm: Thành phố Hồ Chí Minh bao gồm các xã, phường, trừ đặc khu trực thuộc"
+            " thành phố.",
+            False,
+        ),
+    ],
+)
+def test_a_clause_that_excepts_what_is_asked(question, clause, result):
+    assert excepted(question, clause) is result
+
+
+REGIONS = """\
+THÔNG TƯ
+
+Quy định mức thu lệ phí đăng ký xe
+
+Điều 1. Khu vực thu lệ phí
+
+1. Các khu vực được xác định theo địa giới hành chính như sau:
+
+a) Khu vực I gồm: Thành phố Hà Nội, Thành phố Hồ Chí Minh bao gồm tất cả các xã, phường trực thuộc thành phố, trừ đặc khu trực thuộc thành phố.
+
+b) Khu vực II gồm: Đặc khu trực thuộc thành phố tại khu vực I và các thành phố trực thuộc trung ương khác.
+
+c) Khu vực III gồm: các khu vực khác ngoài khu vực I và khu vực II.
+"""
+
+
+def test_the_clause_that_excepts_what_is_asked_does_not_answer(tmp_path_factory):
+    bot = bot_over(tmp_path_factory, "tt-le-phi-xe.md", REGIONS)
+    answer = bot.ask(
+        "Người ở đặc khu thuộc Thành phố Hồ Chí Minh nộp lệ phí đăng ký xe theo khu vực nào?"
+    )
+    assert not answer.abstained, answer.text
+    assert "Khu vực II" in answer.text, answer.text
