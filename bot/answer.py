@@ -424,11 +424,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         missing_part = self._attachment_missing(query, hits)
         if missing_part:
             log.info("Abstained on %r: %s", query.text, missing_part)
-            answer = self._abstain(query, hits, units, verdict, features)
+            answer = self._abstain(query, hits, verdict, best, features)
             return replace(answer, text=f"{NOT_FOUND} {missing_part}", abstained=True)
         if verdict.abstain:
             log.info("Abstained on %r: %s", query.text, verdict.reason)
-            return self._abstain(query, hits, units, verdict, features)
+            return self._abstain(query, hits, verdict, best, features)
         draft = self._compose(query, prepared, list(found.topic), best, units, hits)
         citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
         answer = Answer(
@@ -564,14 +564,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         return compose.Draft(compose.value_answer(best, p), (cited,))
 
     def _abstain(
-        self, query: Query, hits: list[Hit], units: list[Unit], verdict: Verdict, features: dict
+        self, query: Query, hits: list[Hit], verdict: Verdict, best: Unit, features: dict
     ) -> Answer:
-        best = units[0]
-        # the closest passages are those of the best clauses read, then the rest as retrieved
-        ranked = _ranked(hits, units, ())
         related = tuple(
             self._citation(i + 1, compose.Cited(h.passage, None, h.score))
-            for i, h in enumerate(ranked[:K_RELATED])
+            for i, h in enumerate(hits[:K_RELATED])
         )
         text = NOT_FOUND
         appendix = self._missing_appendix(hits[best.rank].passage)
@@ -583,8 +580,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if appendix:
             text = f"{NOT_FOUND} {appendix}"
         else:
-            text = f"{NOT_FOUND} {self._closest_documents(list(ranked))}"
-        return Answer(query.text, text, (), verdict.confidence, True, related, ranked, features)
+            text = f"{NOT_FOUND} {self._closest_documents(hits)}"
+        return Answer(
+            query.text, text, (), verdict.confidence, True, related, tuple(hits), features
+        )
 
     def _closest_documents(self, hits: list[Hit]) -> str:
         """What the corpus does cover near the question: the documents of the closest passages."""

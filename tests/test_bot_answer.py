@@ -103,10 +103,6 @@ def test_unanswerable_questions_abstain_and_show_related(bot, question):
     assert result.text.startswith(NOT_FOUND)
     assert "Văn bản gần nhất với câu hỏi: Nghị quyết" in result.text  # what the corpus covers
     assert result.citations == ()
-    # the closest passage shown first is the one of the best clause the bot read
-    found = bot.evidence(question)
-    best = found.hits[found.units[0].rank].passage
-    assert result.related[0].passage_id == best.id
     assert result.related  # "có thể liên quan"
     assert result.to_json()["citations"]
 
