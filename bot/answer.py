@@ -438,7 +438,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             verdict.confidence,
             False,
             (),
-            _ranked(hits, units, draft.cited),
+            tuple(hits),
             features,
         )
         return self._generated(answer) if self.generator else answer
@@ -629,21 +629,6 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         return Answer(
             answer.question, result.text, citations, answer.confidence, False, (), answer.hits
         )
-
-
-def _ranked(hits: Sequence[Hit], units: Sequence[Unit], cited: Sequence[compose.Cited]) -> tuple:
-    """The passages read, in the order the answer puts them: those it cites, then those of the
-    next best clauses, then the rest as retrieved."""
-    order = [c.passage.id for c in cited] + [hits[u.rank].passage.id for u in units]
-    place = {pid: i for i, pid in reversed(list(enumerate(order)))}
-    indexed = sorted(enumerate(hits), key=lambda e: (place.get(e[1].passage.id, len(order)), e[0]))
-    seen: set[str] = set()
-    ranked = []
-    for _, h in indexed:
-        if h.passage.id not in seen:
-            seen.add(h.passage.id)
-            ranked.append(h)
-    return tuple(ranked)
 
 
 def _short(text: str, limit: int) -> str:

@@ -30,9 +30,7 @@ class Answer:
     confidence: float  # in [0, 1]
     abstained: bool
     related: tuple[Citation, ...] = field(default=())  # "có thể liên quan" when abstaining
-    # the retrieval hits the answer was chosen from (index.types.Hit), for evaluation; for an
-    # answer, in the order it ranks them: the passages it cites, then those of its next best
-    # clauses, then the rest as retrieved
+    # the retrieval hits the answer was chosen from (index.types.Hit), for evaluation
     hits: tuple[Any, ...] = field(default=(), repr=False, compare=False)
     # what the confidence was computed from (bot/judge.py FEATURES), for calibration and logs
     features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
