@@ -16,7 +16,7 @@ from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, 
 from bot.levels import levels, set_elsewhere
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
-from index.fold import fold
+from index.fold import diacritic_ratio, fold
 from index.query import PreparedQuery
 from index.types import Hit
 
@@ -484,11 +484,14 @@ DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position
 EXCEPTED = 3.0  # ... for naming what the question asks about only as an exception ("trừ đặc khu")
 
 # an exception a clause makes, up to punctuation or a conjunction: "trừ đặc khu trực thuộc cấp
-# tỉnh", "không bao gồm ..." (folded)
-_EXCEPT = re.compile(
-    r"\b(?:ngoai tru|tru|khong bao gom|khong ap dung (?:doi )?voi)\s+([^,;:.()\n]+?)"
-    r"(?=\s+(?:va|hoac|thi|nhung)\s|[,;:.()\n]|$)"
+# tỉnh", "không bao gồm ..."; read with its marks ("cư trú", "trụ sở" are no "trừ"), folded
+# only in a text typed without them
+_EXCEPT_BODY = (
+    r"(?<!\w)(?:ngoại trừ|trừ|không bao gồm|không áp dụng (?:đối )?với)\s+([^,;:.()\n]+?)"
+    r"(?=\s+(?:và|hoặc|thì|nhưng)\s|[,;:.()\n]|$)"
 )
+_EXCEPT = re.compile(_EXCEPT_BODY)
+_EXCEPT_FOLDED = re.compile(fold(_EXCEPT_BODY))
 _ASKS_EXCEPTION = re.compile(r"\b(?:tru|ngoai|khong bao gom|khong ap dung)\b")
 
 
@@ -497,16 +500,17 @@ def excepted(question: str, text: str) -> bool:
     an exception it makes ("... không phân biệt nội thành hay ngoại thành, trừ đặc khu trực thuộc
     cấp tỉnh" for a question about a "đặc khu"): it rules on everything but what is asked. A
     question that asks about an exception itself is left alone."""
-    if _ASKS_EXCEPTION.search(fold(question).lower()):
-        return False
-    folded = fold(text).lower()
-    spans = [m.span(1) for m in _EXCEPT.finditer(folded)]
-    if not spans:
+    lower = text.lower()
+    marked = diacritic_ratio(text) >= 0.4
+    if not marked:
+        lower = fold(lower)
+    spans = [m.span(1) for m in (_EXCEPT if marked else _EXCEPT_FOLDED).finditer(lower)]
+    if not spans or _ASKS_EXCEPTION.search(fold(question).lower()):
         return False
     words = syllables(question)
     asked = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
-    inside = {p for a, b in spans for p in _pairs(folded[a:b])} & asked
-    rest = folded
+    inside = {p for a, b in spans for p in _pairs(lower[a:b])} & asked
+    rest = lower
     for a, b in reversed(spans):
         rest = f"{rest[:a]} | {rest[b:]}"
     return bool(inside - _pairs(rest))
