@@ -10,7 +10,9 @@ import re
 from collections.abc import Sequence
 
 from bot.candidates import clauses
+from bot.compose import figure_kind, predicate
 from bot.evidence import Unit
+from bot.figures import figures
 from corpus.types import Passage
 from index.fold import fold
 from index.types import Hit
@@ -140,9 +142,6 @@ def stating_unit(
     không") and the best clause states none: of the best clauses read in the same document,
     the first that states one of the same kind, so the claim is checked against a figure ("...
     lãi suất cho vay là 4,8%/năm"), not answered by a clause that states none."""
-    from bot.compose import figure_kind, predicate
-    from bot.figures import figures
-
     stated = [f for _, _, f in figures(predicate(question))]
     kind = figure_kind(stated[0]) if stated else ""
     if kind not in ("%", "money"):

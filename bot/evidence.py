@@ -507,9 +507,7 @@ def excepted(question: str, text: str) -> bool:
     spans = [m.span(1) for m in (_EXCEPT if marked else _EXCEPT_FOLDED).finditer(lower)]
     if not spans or _ASKS_EXCEPTION.search(fold(question).lower()):
         return False
-    words = syllables(question)
-    asked = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
-    inside = {p for a, b in spans for p in _pairs(lower[a:b])} & asked
+    inside = {p for a, b in spans for p in _pairs(lower[a:b])} & _pairs(question)
     rest = lower
     for a, b in reversed(spans):
         rest = f"{rest[:a]} | {rest[b:]}"
@@ -517,8 +515,8 @@ def excepted(question: str, text: str) -> bool:
 
 
 def _pairs(text: str) -> set[str]:
-    words = syllables(text)
-    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    """A text's adjacent syllable pairs ("dac khu")."""
+    return {p for p in syllable_set(text) if " " in p}
 
 
 # "đối với người lao động là 300 triệu", "đối với đối tượng vay vốn là cơ sở sản xuất kinh doanh":

@@ -72,8 +72,9 @@ def model() -> dict:
     return _PRIOR
 
 
-def confidence(features: dict[str, float]) -> float:
-    m = model()
+def confidence(features: dict[str, float], fitted: dict | None = None) -> float:
+    """The probability that the evidence answers, by the committed model or a `fitted` one."""
+    m = fitted or model()
     z = m["bias"] + sum(m["weights"].get(name, 0.0) * features[name] for name in FEATURES)
     return 1.0 / (1.0 + math.exp(-z))
 

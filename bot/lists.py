@@ -10,11 +10,13 @@ from bot.candidates import clauses, is_value, line_around
 from bot.concepts import Concept, syllable_set, syllables
 from bot.evidence import Unit
 from bot.understand import Query
+from corpus.lines import classify
 from corpus.types import Passage
 from index.fold import fold
 from index.types import Hit
 
 _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
+_LABELLED = _OUTER_FIRST[:3]  # numbered and lettered lines, outermost first
 
 # "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
 # "vào những việc gì", "những việc gì" too: which ones of a set, unless "làm gì", "gồm (những)
@@ -452,8 +454,6 @@ def _lead_of(unit: Unit, p: Passage) -> str:
 def _ends_lead(lead: str, line: str) -> bool:
     """The line is a sibling of a numbered or lettered lead-in ("c) ..." after "b) ...:"), or a
     heading above it: the lead-in's items ended before it."""
-    from corpus.lines import classify
-
     mine = classify(lead.strip()).level
     if mine not in _LABELLED:
         return False
@@ -461,16 +461,11 @@ def _ends_lead(lead: str, line: str) -> bool:
     return theirs in _LABELLED and _LABELLED.index(theirs) <= _LABELLED.index(mine)
 
 
-_LABELLED = ("roman", "arabic", "letter")  # numbered and lettered lines, outermost first
-
-
 def _top_level(
     entries: list[tuple[str, Passage, tuple[int, int]]],
 ) -> list[tuple[str, Passage, tuple[int, int]]]:
     """The outermost items of a list, each once: "1.", "2." without their "a)", "b)" and
     bullets (a passage that repeats its lead-in repeats nothing here)."""
-    from corpus.lines import classify
-
     levels = [classify(text.strip()).level for text, _, _ in entries]
     outer = min(
         levels, key=lambda lv: _OUTER_FIRST.index(lv) if lv in _OUTER_FIRST else 9, default=""

@@ -15,7 +15,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.judge import FEATURES, MODEL, Verdict
+from bot.judge import FEATURES, MODEL, Verdict, confidence
 
 ROOT = Path(__file__).resolve().parent.parent
 # The committed model is fitted on these seven. A fit on all eighteen dev splits made more
@@ -160,13 +160,10 @@ def fit(rows: list[Row]) -> dict:
 def decide(model: dict, rows: list[Row]) -> dict[str, float]:
     """Right decisions, false abstention and abstention on unanswerable questions of a fitted
     model (weights, bias, threshold) over `rows`."""
-    import math
-
     right = false_abstain = abstained = 0
     answerable = sum(1 for _, a, _, _ in rows if a)
     for features, asked, correct, forced in rows:
-        z = model["bias"] + sum(w * features.get(n, 0.0) for n, w in model["weights"].items())
-        answered = not forced and 1.0 / (1.0 + math.exp(-z)) >= model["threshold"]
+        answered = not forced and confidence(features, model) >= model["threshold"]
         right += (answered and correct) if asked else not answered
         false_abstain += asked and not answered
         abstained += not asked and not answered
