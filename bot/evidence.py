@@ -107,6 +107,12 @@ def _breaks_down(text: str, years: Sequence[str]) -> bool:
     return len(stated) >= 2 and all(first <= y <= last for y in stated)
 
 
+def _counted_in(figure: str) -> set[str]:
+    """The folded words of a figure up to its first "/": "9 tháng/năm học" counts months,
+    "150.000 đồng/tháng" counts money per month, not months."""
+    return set(_folded(figure).split("/")[0].split())
+
+
 def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str | None:
     """The figure, date or name this text answers the query with; `heading` and `per` are a
     table cell's column heading and the row's unit column ("người/ngày"), if any."""
@@ -130,9 +136,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         elif asks == "coefficient":
             found = [f for f in found if not has_unit(f)]
         elif asks == "duration":
-            found = [f for f in found if _TIME_UNITS & set(_folded(f).split())]
+            found = [f for f in found if _TIME_UNITS & _counted_in(f)]
         elif asks:  # "bao nhiêu tuổi": a figure counted in that unit, if the text has one
-            counted = [f for f in found if asks in _folded(f).split()]
+            counted = [f for f in found if asks in _counted_in(f)]
             # a unit of time or age asked ("bao nhiêu năm", "mấy tuổi") is answered only by a
             # figure in that unit, never by an amount of money or a share
             found = counted if counted or asks in _STRICT_UNITS else found

@@ -322,6 +322,18 @@ def test_how_long_is_answered_by_a_span_of_time_not_by_money():
     assert value_for(query, clause) == "không quá 200 tiết"
 
 
+def test_a_count_per_period_is_counted_in_its_own_unit_not_in_the_period():
+    from bot.evidence import value_for
+
+    # "9 tháng/năm học" counts months (per school year); "đồng/tháng" counts money per month
+    query = understand("Được hỗ trợ học phí tối đa mấy tháng trong một năm học?")
+    clause = "Thời gian hỗ trợ: theo thời gian học thực tế và không quá 9 tháng/năm học."
+    assert value_for(query, clause) == "không quá 9 tháng/năm"
+    assert value_for(query, "Mức hỗ trợ 150.000 đồng/tháng.") is None
+    query = understand("Hệ thống phải vận hành mấy giờ mỗi ngày?")
+    assert value_for(query, "Hệ thống vận hành liên tục 24 giờ/ngày, 7 ngày/tuần.") == "24 giờ/ngày"
+
+
 def test_litres_asked_are_answered_in_litres_not_by_the_money_the_question_names():
     from bot.evidence import asked_measure, value_for
 
