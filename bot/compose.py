@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.evidence import Unit, lead_in
+from bot.evidence import Unit, lead_in, numbers_in
 from bot.understand import Query
 from corpus.meta import dates_in
 from corpus.types import DocumentMeta, Passage
@@ -439,7 +439,15 @@ def figure_verdict(question: str, clause: str, asked: frozenset[str]) -> bool | 
         return value > wanted
     if _LESS.search(before):
         return value < wanted
-    return abs(value - wanted) < 1e-9
+    if abs(value - wanted) >= 1e-9:
+        return False
+    # "bằng 4,5% của 50% mức tiền lương": a share of a share, which a claim of "4,5% tiền
+    # lương" without that second share does not state
+    of_share = _OF_SHARE.match(clause, best[1])
+    return not of_share or numbers_in(of_share.group(1)) <= numbers_in(question)
+
+
+_OF_SHARE = re.compile(r"\s*của\s+(\d+(?:[.,]\d+)?\s*%)", re.IGNORECASE)
 
 
 def figure_kind(figure: str) -> str:

@@ -92,6 +92,17 @@ ASKED = frozenset("ty le lao dong tham gia bao hiem xa hoi thong tu ap dung nha 
             "Tỷ lệ người lao động tham gia bảo hiểm xã hội: 44%.",
             False,
         ),
+        # a share of a share is not the share claimed of the whole
+        (
+            "Nhà giáo bị tạm giam đóng BHXH bằng 4,5% tiền lương tháng phải không?",
+            "Người bị tạm giam đóng hằng tháng bằng 4,5% của 50% mức tiền lương tháng.",
+            False,
+        ),
+        (
+            "Nhà giáo bị tạm giam đóng BHXH bằng 4,5% của 50% tiền lương tháng phải không?",
+            "Người bị tạm giam đóng hằng tháng bằng 4,5% của 50% mức tiền lương tháng.",
+            True,
+        ),
     ],
 )
 def test_yes_no_on_a_stated_figure(question, clause, yes):
