@@ -21,7 +21,8 @@ FIGURE = re.compile(
     rf"(?:(?:từ|trên|dưới|khoảng|tối thiểu|tối đa|không quá|không dưới|ít nhất|đạt|bằng)\s+)?"
     rf"(?<![\w/.,]){_AMOUNT}(?:\s*(?:-|–|đến)\s*{_AMOUNT})?"
     rf"(?:\s+(?:mức|lần mức)\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}})?"
-    rf"(?:\s+trở lên|\s+trở xuống)?(?![\w/])",
+    # a share may be glued to what it is a share of ("0,24%GDP" as OCR reads it)
+    rf"(?:\s+trở lên|\s+trở xuống)?(?:(?<=[%‰])(?=[^\W\d_])|(?![\w/]))",
     re.IGNORECASE,
 )
 DATE = re.compile(

@@ -46,6 +46,9 @@ from corpus.types import DocumentMeta
         # the pay of one period names a quantity per unit: its "01" counts nothing
         ("Tiền lương 01 tiết dạy = Tổng tiền lương của 12 tháng", ["12 tháng"]),
         ("được hỗ trợ 01 lần", ["01 lần"]),
+        # a share glued to what it is a share of, as OCR reads it; a word's letters are not
+        ("bội chi tương đương 0,24%GDP.", ["0,24%"]),
+        ("5 hat giống", ["5"]),
     ],
 )
 def test_figures(text, found):
