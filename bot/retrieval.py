@@ -5,6 +5,7 @@ preamble for the legal basis, the part a question names, the clause cited just b
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from bot.concepts import Concept, coverage, syllable_set
@@ -17,6 +18,7 @@ from index.types import Hit
 # a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
+EXTRA_ROWS = 2  # more rows of such a table, read after them
 # a heading that lists what a list question asks (Reading._listed_heading): read from the
 # documents of the first hits, when it names this much of the question and this much more than
 # the headings found; at most so many of its passages
@@ -178,14 +180,32 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
     seen: dict[str, int] = {}
     kept, rest = [], []
     for h in hits:
-        table = h.passage.id.rsplit("/row-", 1)[0] if h.passage.kind == "row" else None
+        table = _table(h)
         if table is not None:
             seen[table] = seen.get(table, 0) + 1
             if seen[table] > per_table:
                 rest.append(h)
                 continue
         kept.append(h)
-    return (kept + rest)[:k] if len(kept) < k else kept[:k]
+    if len(kept) < k:
+        return (kept + rest)[:k]
+    first = kept[:k]
+    # a table whose rows were cut is read a little further after the k (rows are short, and
+    # the next row down may be the one asked: "Đơn vị dự toán cấp I" below the rows of "... trực
+    # thuộc đơn vị dự toán cấp I"); the first k, and so what is listed first, stay as they are
+    full = Counter(_table(h) for h in first if _table(h) is not None)
+    more: Counter[str] = Counter()
+    for h in rest:
+        table = _table(h)
+        if full[table] >= per_table and more[table] < EXTRA_ROWS:
+            more[table] += 1
+            first.append(h)
+    return first
+
+
+def _table(hit: Hit) -> str | None:
+    p = hit.passage
+    return p.id.rsplit("/row-", 1)[0] if p.kind == "row" else None
 
 
 def with_part(inside: Sequence[Passage], hits: list[Hit]) -> list[Hit]:
