@@ -45,6 +45,31 @@ def _asked(raw: str, marked: bool = False) -> bool:
     return lower in accented or (not marked and fold(lower) == lower and lower in folded)
 
 
+@cache
+def _vocab_phrases() -> tuple[tuple[str, ...], ...]:
+    """The question phrases of more than one word ("phần trăm", "hiện nay", "tối đa"),
+    longest first."""
+    accented, _ = question_vocab()
+    return tuple(sorted((tuple(k.split()) for k in accented if " " in k), key=len, reverse=True))
+
+
+def _phrase_words(words: Sequence[str], marked: bool) -> set[int]:
+    """Positions of the words that make up a question phrase of several words: "phần" of
+    "bao nhiêu phần trăm" asks in what unit, it is no content; typed without diacritics a
+    phrase counts only when its words carry none ("hien nay")."""
+    out: set[int] = set()
+    for i in range(len(words)):
+        for key in _vocab_phrases():
+            typed = " ".join(words[i : i + len(key)]).lower()
+            asked = " ".join(key)
+            if len(words) - i >= len(key) and (
+                typed == asked or (not marked and fold(typed) == typed == fold(asked))
+            ):
+                out.update(range(i, i + len(key)))
+                break
+    return out
+
+
 def syllables(text: str) -> list[str]:
     """Folded lower-case syllables and canonical numbers; Roman numerals I-X as numbers."""
     out = []
@@ -116,7 +141,11 @@ def concepts(
             weight = _weight(set(typed_words) | plain_words(alt), idf, top)
             out.append(Concept((typed, alt), weight, text[start:end]))
             used |= set(typed_words)
-    for raw in _WORD.findall(text):
+    raws = _WORD.findall(text)
+    phrased = _phrase_words(raws, marked)
+    for position, raw in enumerate(raws):
+        if position in phrased:
+            continue
         key = fold(raw).upper()
         long_form = ABBREVIATIONS.get(key) or ABBREVIATIONS.get(key.replace("-", ""))
         words = syllables(raw)

@@ -209,6 +209,23 @@ def test_a_word_typed_with_the_question_s_diacritics_is_read_as_typed():
     assert "chi" not in labels("chi oi cho em hoi muc luong", marked=False)
 
 
+@pytest.mark.parametrize(
+    ("question", "marked", "content"),
+    [
+        # "bao nhiêu phần trăm" asks in what unit: "phần" is no content the evidence must hold
+        ("Tỷ lệ hộ nghèo giảm bao nhiêu phần trăm?", True, "tỷ lệ hộ nghèo giảm"),
+        ("muc chuan tang bao nhieu phan tram", False, "mức chuẩn tăng"),
+        # question phrases of several words go whole, their words elsewhere stay
+        ("Hiện nay thời hạn cụ thể là bao lâu?", True, "thời hạn"),
+        ("Phần vốn còn lại chia thế nào?", True, "phần vốn lại chia"),
+    ],
+)
+def test_question_phrases_of_several_words_are_no_content(question, marked, content):
+    idf = dict.fromkeys(syllables(question), 1.0)
+    found = [w for c in concepts(question, idf, marked=marked) for w in c.alternatives[0]]
+    assert found == syllables(content)
+
+
 def test_coverage_counts_abbreviations_roman_numerals_and_headings():
     idf = {w: 1.0 for w in "muc luong toi thieu vung 1 bao hiem y te ty le".split()}
     items = concepts("mức lương tối thiểu vùng 1", idf)
