@@ -638,7 +638,8 @@ def rank_units(
                 value=value,
                 retrieval=relative,
                 rank=rank,
-                lead_in=text.rstrip().endswith(":"),
+                # "Mức bội chi ... tương đương 3,44% GDP, gồm:" states the total it breaks down
+                lead_in=text.rstrip().endswith(":") and value is None,
                 caption=bool(_CAPTION.match(text)),
                 doc_number=_names_number(query, text),
                 kind_match=_kind_match(query, text, value, p),
