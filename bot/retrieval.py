@@ -176,7 +176,8 @@ class Reading:
 def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> list[Hit]:
     """The k best hits with at most `per_table` rows of any one table: the rows of a long
     list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
-    Xã A Lưới 5" thirty times over the row of fees)."""
+    Xã A Lưới 5" thirty times over the row of fees). A table cut this way has up to
+    EXTRA_ROWS more of its rows read after the k."""
     seen: dict[str, int] = {}
     kept, rest = [], []
     for h in hits:
