@@ -41,6 +41,7 @@ def restorer() -> DiacriticRestorer:
         ("tr 1 thang", "tr 1 thang"),  # alone, "tr" is left as typed
         ("Nghị định 293/2025/NĐ-CP", "Nghị định 293/2025/NĐ-CP"),  # a document number stays whole
         ("sv tốt nghiệp đh, cđ", "sinh viên tốt nghiệp đại học, cao đẳng"),
+        ("hop tac vs cac truong dh, cd", "hop tac với cac truong đại học, cao đẳng"),  # no "đ" key
     ],
 )
 def test_chat_spellings_and_amounts(typed, standard):
