@@ -46,27 +46,25 @@ def _asked(raw: str, marked: bool = False) -> bool:
 
 
 @cache
-def _vocab_phrases() -> tuple[tuple[str, ...], ...]:
-    """The question phrases of more than one word ("phần trăm", "hiện nay", "tối đa"),
-    longest first."""
+def _phrase_lengths() -> tuple[int, ...]:
+    """The word counts of the question phrases of more than one word ("phần trăm", "như thế
+    nào"), longest first."""
     accented, _ = question_vocab()
-    return tuple(sorted((tuple(k.split()) for k in accented if " " in k), key=len, reverse=True))
+    return tuple(sorted({len(k.split()) for k in accented if " " in k}, reverse=True))
 
 
 def _phrase_words(words: Sequence[str], marked: bool) -> set[int]:
     """Positions of the words that make up a question phrase of several words: "phần" of
     "bao nhiêu phần trăm" asks in what unit, it is no content; typed without diacritics a
-    phrase counts only when its words carry none ("hien nay")."""
+    phrase counts only when its words carry none ("hien nay"), as `_asked` reads one word."""
     out: set[int] = set()
     for i in range(len(words)):
-        for key in _vocab_phrases():
-            typed = " ".join(words[i : i + len(key)]).lower()
-            asked = " ".join(key)
-            if len(words) - i >= len(key) and (
-                typed == asked or (not marked and fold(typed) == typed == fold(asked))
-            ):
-                out.update(range(i, i + len(key)))
-                break
+        n = next(
+            (n for n in _phrase_lengths() if i + n <= len(words)
+             and _asked(" ".join(words[i : i + n]), marked)),
+            0,
+        )  # fmt: skip
+        out.update(range(i, i + n))
     return out
 
 

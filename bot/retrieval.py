@@ -178,12 +178,12 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
     list share its caption and crowd out the passage that answers ("Phân loại địa bàn ... —
     Xã A Lưới 5" thirty times over the row of fees). A table cut this way has up to
     EXTRA_ROWS more of its rows read after the k."""
-    seen: dict[str, int] = {}
+    seen: Counter[str] = Counter()
     kept, rest = [], []
     for h in hits:
         table = _table(h)
         if table is not None:
-            seen[table] = seen.get(table, 0) + 1
+            seen[table] += 1
             if seen[table] > per_table:
                 rest.append(h)
                 continue
@@ -194,7 +194,7 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
     # a table whose rows were cut is read a little further after the k (rows are short, and
     # the next row down may be the one asked: "Đơn vị dự toán cấp I" below the rows of "... trực
     # thuộc đơn vị dự toán cấp I"); the first k, and so what is listed first, stay as they are
-    full = Counter(_table(h) for h in first if _table(h) is not None)
+    full = Counter(t for t in map(_table, first) if t is not None)
     more: Counter[str] = Counter()
     for h in rest:
         table = _table(h)
