@@ -33,6 +33,7 @@ SETS = (
     "bundled6",
     "realdocs10",
     "bundled7",
+    "bundled8",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -173,7 +174,17 @@ def test_the_split_is_the_questions_file(name):
 
 
 @pytest.mark.parametrize(
-    "name", ("informal", "bundled2", "bundled3", "bundled4", "bundled5", "bundled6", "bundled7")
+    "name",
+    (
+        "informal",
+        "bundled2",
+        "bundled3",
+        "bundled4",
+        "bundled5",
+        "bundled6",
+        "bundled7",
+        "bundled8",
+    ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):
     text = _doc_text(INFORMAL_DOC)

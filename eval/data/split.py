@@ -37,6 +37,8 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "bundled6": (("bundled6/questions.jsonl",), "bundled6", 0.5),
     "realdocs10": (("realdocs10/questions.jsonl",), "realdocs10", 0.5),
     "bundled7": (("bundled7/questions.jsonl",), "bundled7", 0.5),
+    "bundled8": (("bundled8/questions.jsonl",), "bundled8", 0.5),
+    "realdocs11": (("realdocs11/questions.jsonl",), "realdocs11", 0.5),
 }
 
 
