@@ -536,8 +536,18 @@ def predicate(question: str) -> str:
     question = strip_particles(question)
     if re.search(r"(?:đúng|phải)\s+(?:không|ko|k)\s*\??\s*$", question, re.IGNORECASE):
         return strip_yesno(question)
+    # "Có phải / Có đúng là / Phải chăng ... không?" frames the whole sentence as the claim: a
+    # "có" inside it ("100% dân có bảo hiểm y tế") is its verb, not where the question turns
+    if _CLAIM_FRAME.match(question):
+        return strip_yesno(_CLAIM_FRAME.sub("", question, count=1))
     pivot = list(re.finditer(r"\b(?:có|co)\b", question, re.IGNORECASE))
     return strip_yesno(question[pivot[-1].end() :] if pivot else question)
+
+
+_CLAIM_FRAME = re.compile(
+    r"^\s*(?:có phải|co phai|có đúng|co dung|phải chăng|phai chang)(?:\s+(?:là|la))?\s+",
+    re.IGNORECASE,
+)
 
 
 def strip_yesno(question: str) -> str:

@@ -311,6 +311,21 @@ def test_a_figure_before_the_asked_predicate_is_a_premise_not_a_claim():
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Có phải năm 2023 tỉnh muốn 100% dân có bảo hiểm y tế không?", False),
+        ("Có phải năm 2023 tỉnh đặt mục tiêu 95% dân có bảo hiểm y tế không?", True),
+        ("Có đúng là tỉnh muốn 100% dân có bảo hiểm y tế không?", False),
+        ("Phải chăng 95% dân có bảo hiểm y tế?", True),
+    ],
+)
+def test_a_claim_framed_by_co_phai_is_the_whole_sentence(question, expected):
+    # "Có phải ... không?" asks the whole sentence; the "có" of "dân có bảo hiểm" is its verb
+    clause = "Tỷ lệ dân số tham gia bảo hiểm y tế: 95%."
+    assert figure_verdict(question, clause, frozenset({"bao", "hiem", "y", "te"})) is expected
+
+
+@pytest.mark.parametrize(
     ("question", "per"),
     [("Giá điện bao nhiêu một kWh?", "kwh"), ("hoc phi mam non bn 1 thang", "thang"),
      ("Lợn được hỗ trợ mỗi con bao nhiêu?", "con"), ("Mức lương tối thiểu là bao nhiêu?", None),
