@@ -34,6 +34,7 @@ SETS = (
     "realdocs10",
     "bundled7",
     "bundled8",
+    "realdocs11",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -47,6 +48,7 @@ REALDOCS_SETS = (
     "realdocs8",
     "realdocs9",
     "realdocs10",
+    "realdocs11",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
