@@ -616,9 +616,14 @@ def rank_units(
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
     asked_words = frozenset(syllables(query.standard))
     asked_levels = levels(query.standard)
+    # "khi nào được trả tiền": the date in a document's heading says when it was issued, which
+    # answers only a question about the document
+    no_heading = query.kind == "date" and not asks_document_date(query.standard)
     out: list[Unit] = []
     for rank, hit in enumerate(hits):
         p = hit.passage
+        if no_heading and p.kind == "heading":
+            continue
         meta = metas.get(p.doc_id)
         frame_text = passage_context(p, meta)
         context = syllable_set(frame_text)
@@ -676,6 +681,23 @@ def rank_units(
         ]
     out.sort(key=lambda u: -u.score)
     return out
+
+
+# when a document was made: the date it was passed, signed or issued
+DOCUMENT_DATE = (
+    # "ký" the document, not "đăng ký" (register) or "ký nhận" (sign for receipt)
+    re.compile(r"\b(ban hành|thông qua|(?<!đăng )ký(?! nhận| kết| hợp đồng)|ra đời)\b"),
+    re.compile(r"\b(ban hanh|thong qua|(?<!dang )ky(?! nhan| ket| hop dong)|ra doi)\b"),
+)
+
+
+def asks_document_date(question: str) -> bool:
+    """ "Thông tư 21 ban hành ngày nào": the date of the document itself (with diacritics when
+    typed with them: "kỳ thi" is not "ký")."""
+    typed = question.lower()
+    if fold(typed) != typed:
+        return bool(DOCUMENT_DATE[0].search(typed))
+    return bool(DOCUMENT_DATE[1].search(typed))
 
 
 def _names_number(query: Query, text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from bot import compose
 from bot.candidates import line_around
-from bot.evidence import APPLIED_FROM, Unit, asks_application
+from bot.evidence import APPLIED_FROM, DOCUMENT_DATE, Unit, asks_application
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
@@ -24,12 +24,6 @@ _ABOUT_DOCUMENT = (
                r"thong qua|(?<!dang )ky(?! nhan| ket| hop dong))\b"),
 )  # fmt: skip
 
-# ... and when it was made: the date a document was passed, signed or issued
-_DOCUMENT_DATE = (
-    # "ký" the document, not "đăng ký" (register) or "ký nhận" (sign for receipt)
-    re.compile(r"\b(ban hành|thông qua|(?<!đăng )ký(?! nhận| kết| hợp đồng)|ra đời)\b"),
-    re.compile(r"\b(ban hanh|thong qua|(?<!dang )ky(?! nhan| ket| hop dong)|ra doi)\b"),
-)
 
 # "có hiệu lực đến khi nào": when it ends, which the text states, not the metadata
 _UNTIL = re.compile(r"\b(?:den (?:khi|ngay|nam|thoi diem) nao|het hieu luc|den bao gio)\b")
@@ -54,7 +48,7 @@ class Facts:
         typed = query.standard.lower()
         accented = fold(typed) != typed
         asked = typed if accented else fold(typed)
-        cue = _DOCUMENT_DATE if query.kind == "date" else _ABOUT_DOCUMENT
+        cue = DOCUMENT_DATE if query.kind == "date" else _ABOUT_DOCUMENT
         if query.kind == "effective" and meta is not None and self._dated_apart(asked, meta):
             return False, None
         if (
