@@ -136,8 +136,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         question: str,
         history: Sequence[tuple[str, Answer]] = (),
         docs: Sequence[str] | None = None,
+        avoid: frozenset[str] = frozenset(),
     ) -> Evidence:
-        """Understand the question, retrieve, and rank every candidate unit of the hits."""
+        """Understand the question, retrieve, and rank every candidate unit of the hits; no unit
+        of the passages `avoid` names (given to another part of the same question)."""
         previous = history[-1][0] if history else None
         query = self._place_initials(understand(question, previous))
         if query.followup and history and not docs:
@@ -179,6 +181,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             units = sorted(units, key=lambda u: hits[u.rank].passage.id not in ids)
         if defined is not None:  # the clause that defines the term answers
             units = sorted(units, key=lambda u: defined_term(u.text) is None)
+        if avoid:
+            units = [u for u in units if hits[u.rank].passage.id not in avoid]
         return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
 
     def _scoped_first(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
@@ -308,6 +312,13 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         """Two questions in one: each part answered on its own, numbered, its citations after
         the first part's; the documents' silence on one part is said for that part."""
         answers = [self._ask_one(part, (), docs) for part in parts]
+        first, second = answers
+        if not (first.abstained or second.abstained) and first.text == second.text:
+            # two questions are two things asked: the one the clause fits less is answered again
+            # without it ("nhà nước trả bao nhiêu và thành phố hỗ trợ thêm bao nhiêu")
+            weaker = 0 if first.confidence < second.confidence else 1
+            avoid = frozenset(c.passage_id for c in answers[1 - weaker].citations)
+            answers[weaker] = self._ask_one(parts[weaker], (), docs, avoid)
         if all(a.abstained for a in answers):
             return self._ask_one(question, (), docs)
         lines, citations = [], []
@@ -336,8 +347,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         question: str,
         history: Sequence[tuple[str, Answer]] = (),
         docs: Sequence[str] | None = None,
+        avoid: frozenset[str] = frozenset(),
     ) -> Answer:
-        found = self.evidence(question, history, docs)
+        found = self.evidence(question, history, docs, avoid)
         query, prepared = found.query, found.prepared
         hits, units = list(found.hits), list(found.units)
         if not units:
