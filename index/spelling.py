@@ -31,6 +31,12 @@ _AMOUNT_UNITS = {
     "d": "đồng",
     "đ": "đồng",
 }
+# "80t", "e 17t": an age typed with "t" for "tuổi", read so only after a word for a person
+# ("ng già từ 80t", "mẹ em 65t"), since "lương 10t" may be ten million
+_AGE = re.compile(r"^(\d{1,3})t$", re.IGNORECASE)
+_PERSON = frozenset({"nguoi", "ng", "ong", "ba", "cu", "con", "be", "em", "e", "me", "bo", "chau",
+                     "chi", "anh", "toi", "minh", "tre", "gia"})  # fmt: skip
+AGE_CONTEXT = 3  # how many tokens before the age may name the person
 # the words that ask an amount, folded: "tr" after them is "triệu" ("vay đc bn tr")
 _ASKING_AMOUNT = frozenset({"bn", "bnh", "nhieu", "nhiu", "may"})
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # folded Vietnamese letters (no f, j, w, z)
@@ -132,6 +138,10 @@ def standardize(text: str, speller: Speller | None = None) -> Standardized:
             replacement = f"{decimal.group(1)},{decimal.group(2)} triệu"
         elif amount:
             replacement = f"{amount.group(1)} {_AMOUNT_UNITS[amount.group(2).lower()]}"
+        elif (age := _AGE.match(lower)) and any(
+            syllable_key(t.group(0)) in _PERSON for t in tokens[max(0, i - AGE_CONTEXT) : i]
+        ):
+            replacement = f"{age.group(1)} tuổi"  # "mẹ em 65t": sixty-five years old
         elif lower in ("k", "tr") and i and tokens[i - 1].group(0)[-1:].isdigit():
             replacement = _AMOUNT_UNITS[lower]  # "500 k", "5 tr"
         elif lower == "tr" and i and syllable_key(tokens[i - 1].group(0)) in _ASKING_AMOUNT:

@@ -42,6 +42,9 @@ def restorer() -> DiacriticRestorer:
         ("Nghị định 293/2025/NĐ-CP", "Nghị định 293/2025/NĐ-CP"),  # a document number stays whole
         ("sv tốt nghiệp đh, cđ", "sinh viên tốt nghiệp đại học, cao đẳng"),
         ("hop tac vs cac truong dh, cd", "hop tac với cac truong đại học, cao đẳng"),  # no "đ" key
+        ("me em 65t co dc giam ko", "me em 65 tuổi co được giam không"),  # an age after a person
+        ("ng gia tu 80t tro len", "người gia tu 80 tuổi tro len"),
+        ("luong 10t 1 thang", "luong 10t 1 thang"),  # no person named: maybe ten million
     ],
 )
 def test_chat_spellings_and_amounts(typed, standard):
