@@ -19,9 +19,11 @@ _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
 _LABELLED = _OUTER_FIRST[:3]  # numbered and lettered lines, outermost first
 
 # "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
-# "vào những việc gì", "những việc gì" too: which ones of a set, unless "làm gì", "gồm (những)
-# gì", "bao gồm gì" ask for all of it
-_WHICH = re.compile(r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )\bnhung (?:\w+ )?gi\b")
+# "vào những việc gì", "bồi dưỡng những nội dung gì" too: which ones of a set, unless "làm
+# gì", "gồm (những) gì", "bao gồm gì" or "có những nhiệm vụ gì" (what there is) ask for all
+_WHICH = re.compile(
+    r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )(?<!\bco )\bnhung (?:\w+ ){0,2}gi\b"
+)
 
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question
 # a list of fewer paragraphs than this is listed clause by clause

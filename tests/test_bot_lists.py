@@ -344,6 +344,26 @@ def test_which_things_one_item_names_far_better_is_that_item(plan_bot):
     assert "Siết chặt" not in answer.text and "\n" not in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỉnh sẽ đôn đốc các chủ đầu tư những công việc gì?",  # a noun of two syllables
+        "Tỉnh sẽ đôn đốc các chủ đầu tư những việc gì?",
+    ],
+)
+def test_which_things_asked_with_a_longer_noun_is_the_item_too(plan_bot, question):
+    answer = plan_bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert "bàn giao quỹ đất" in answer.text and "\n" not in answer.text, answer.text
+
+
+def test_what_tasks_there_are_is_the_whole_section(plan_bot):
+    # "có những nhiệm vụ gì" asks what there is: every item, not the one that fits best
+    answer = plan_bot.ask("Về quản lý tài chính công, tỉnh có những nhiệm vụ gì?")
+    assert not answer.abstained, answer.text
+    assert len(answer.text.split("\n")) >= 4, answer.text
+
+
 FOREIGN = """\
 NGHỊ QUYẾT
 
