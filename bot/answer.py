@@ -421,6 +421,13 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             verdict = Verdict(
                 True, verdict.confidence, "tên riêng được hỏi không có ở đoạn trả lời"
             )
+        if query.yesno and query.years and features["places"]:
+            # "năm 2026 có áp dụng mức 2,2 triệu không": the clause that states the figure
+            # claimed is set for another period ("giai đoạn 2027 - 2030"): no, and when it holds
+            denial = self._period_denial(query, best, hits)
+            if denial is not None:
+                citations = tuple(self._citation(i + 1, c) for i, c in enumerate(denial.cited))
+                return Answer(query.text, denial.text, citations, 1.0, False, (), tuple(hits))
         if not verdict.abstain and not (features["places"] and features["years"]):
             # a question that names a province or a year is answered only from evidence that
             # holds for it: another province's figure or another year's target is no answer
@@ -454,6 +461,27 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             features,
         )
         return self._generated(answer) if self.generator else answer
+
+    def _period_denial(self, query: Query, unit: Unit, hits: list[Hit]) -> compose.Draft | None:
+        """ "Không, ..." when the clause states the figure a yes/no question claims, under a
+        heading (or a lead of its own) that sets it for a period without the year asked, in a
+        document whose title covers that year (a document silent on the year does not say no);
+        None otherwise."""
+        hit = hits[unit.rank]
+        p = hit.passage
+        meta = self.metas.get(p.doc_id)
+        if not query.years or meta is None or not compose.covers(query.years, meta.title):
+            return None
+        clause = compose.clause_of(unit, p)
+        # the clause's own lead ("Tiêu chí thu nhập giai đoạn 2027 - 2030: ...") is its
+        # nearest heading
+        lead, colon, _ = clause.partition(":")
+        period = compose.period_apart(query.years, (*p.section, lead if colon else ""))
+        asked = frozenset(plain_words(query.standard))
+        if period is None or compose.figure_verdict(query.standard, clause, asked) is not True:
+            return None
+        text = f"Không, {clause[:1].lower()}{clause[1:]} — {period.rstrip(':')} [1]"
+        return compose.Draft(text, (compose.Cited(p, (unit.start, unit.end), hit.score),))
 
     # -- steps -----------------------------------------------------------------------------
     def _place_initials(self, query: Query) -> Query:
@@ -526,6 +554,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 best, hit = ruling, hits[ruling.rank]
                 p = hit.passage
                 cited = compose.Cited(p, (best.start, best.end), hit.score)
+            denial = self._period_denial(query, best, hits)  # "năm 2026 ..." / "giai đoạn 2027"
+            if denial is not None:
+                return denial
             return compose.Draft(compose.yesno_answer(query, best, p, asked), (cited,))
         # a list, unless one item names what is asked far better than its siblings do: "phường
         # Bắc Kạn được lập từ những đơn vị nào" is answered by the one clause about Bắc Kạn

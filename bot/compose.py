@@ -138,6 +138,28 @@ def value_answer(unit: Unit, passage: Passage) -> str:
     return f"{clause} [1]"
 
 
+# a year or a span of years a heading sets: "năm 2026", "giai đoạn 2027 - 2030"
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
+
+
+def period_apart(years: Sequence[str], section: Sequence[str]) -> str | None:
+    """The nearest heading above a clause that sets it a year or span of years ("Điều 3. Chuẩn
+    nghèo ... giai đoạn 2027 - 2030") holding none of the years asked ("năm 2026"); None when
+    the nearest such heading holds one of them, or no heading names a year."""
+    for heading in reversed(section):
+        if not _PERIOD.search(heading):
+            continue
+        return None if covers(years, heading) else heading
+    return None
+
+
+def covers(years: Sequence[str], text: str) -> bool:
+    """`text` sets a year or span of years ("giai đoạn 2026 - 2030") holding a year asked."""
+    asked = {int(y) for y in years if y.isdigit()}
+    spans = [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in _PERIOD.finditer(text)]
+    return any(a <= y <= b for a, b in spans for y in asked)
+
+
 def yesno_answer(query: Query, unit: Unit, passage: Passage, asked: frozenset[str]) -> str:
     """ "Có. <clause> [1]" or "Không, <clause> [1]": a figure the question states is checked
     against the one the clause states; otherwise the clause says no when it negates one of the

@@ -1,10 +1,12 @@
 """A rule stated for a period answers a year inside it, not a year outside it that only the
-document's title covers (real model, a small decree written here)."""
+document's title covers; a yes/no question claiming its figure for such a year is answered
+"Không", with the period (real model, a small decree written here)."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.compose import covers, period_apart
 from tests.conftest import bot_over
 
 POVERTY = """\
@@ -38,3 +40,34 @@ def test_a_year_inside_the_period_is_answered(bot):
 def test_a_year_outside_the_period_is_not_answered_from_it(bot):
     answer = bot.ask("Chuẩn nghèo năm 2026 ở khu vực thành thị là bao nhiêu một người một tháng?")
     assert "2.800.000" not in answer.text.split("\n")[0], answer.text
+
+
+def test_a_figure_set_for_a_later_period_is_no_for_the_year_asked(bot):
+    answer = bot.ask("Năm 2026 có áp dụng chuẩn nghèo nông thôn 2.200.000 đồng/người/tháng không?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Không"), answer.text
+    assert "2027 - 2030" in answer.text, answer.text
+
+
+def test_the_same_figure_in_its_own_period_is_yes(bot):
+    answer = bot.ask("Năm 2028 chuẩn nghèo nông thôn là 2.200.000 đồng/người/tháng phải không?")
+    assert answer.text.startswith("Có"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("years", "section", "expected"),
+    [
+        (("2026",), ("Điều 3. Chuẩn nghèo giai đoạn 2027 - 2030", "1. Tiêu chí"), "Điều 3. Chuẩn nghèo giai đoạn 2027 - 2030"),
+        (("2028",), ("Điều 3. Chuẩn nghèo giai đoạn 2027 - 2030",), None),
+        (("2026",), ("Điều 3. Mức chuẩn",), None),  # no heading names a year: nothing to say
+        # the nearest heading that names a year decides
+        (("2026",), ("Chương I giai đoạn 2026 - 2030", "Điều 3. Năm 2027"), "Điều 3. Năm 2027"),
+    ],
+)  # fmt: skip
+def test_the_nearest_heading_naming_a_year_sets_the_period(years, section, expected):
+    assert period_apart(years, section) == expected
+
+
+def test_a_document_covers_the_years_its_title_sets():
+    assert covers(("2026",), "Quy định chuẩn nghèo giai đoạn 2026 - 2030")
+    assert not covers(("2024",), "Mục tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2023")
