@@ -19,7 +19,7 @@ from pathlib import Path
 from index.abbrev import ABBREVIATIONS
 from index.fold import fold, syllable_key
 from index.glossary import glossary_spans
-from index.lexicon import mapping
+from index.lexicon import alternatives, mapping
 from index.synonyms import everyday_spans
 from index.tokenize import STOPWORDS, canonical_number, strip_question_words
 
@@ -134,10 +134,13 @@ def concepts(
     # everyday wording and English policy terms, each with the documents' wording as another form
     for start, end, official in [*everyday_spans(text), *glossary_spans(text)]:
         typed_words = syllables(text[start:end])
-        typed, alt = phrase(typed_words), phrase(syllables(official))
+        # each wording the entry lists stands for the phrase on its own ("nghĩa vụ quân sự"
+        # or "tuyển quân" for "đi bộ đội")
+        typed = phrase(typed_words)
+        alts = [phrase(syllables(w)) for w in alternatives(official)]
         if typed:
-            weight = _weight(set(typed_words) | plain_words(alt), idf, top)
-            out.append(Concept((typed, alt), weight, text[start:end]))
+            weight = _weight(set(typed_words).union(*map(plain_words, alts)), idf, top)
+            out.append(Concept((typed, *alts), weight, text[start:end]))
             used |= set(typed_words)
     raws = _WORD.findall(text)
     phrased = _phrase_words(raws, marked)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import mapping
+from index.lexicon import alternatives, mapping
 
 GLOSSARY: dict[str, str] = mapping("english")  # Vietnamese as the documents write it
 _PATTERN = re.compile(
@@ -17,7 +17,7 @@ _PATTERN = re.compile(
 
 def translate_terms(text: str) -> str:
     """The Vietnamese terms for the English policy words in `text`, space-joined, in order."""
-    terms = [GLOSSARY[m.group(0).lower()] for m in _PATTERN.finditer(text)]
+    terms = [" ".join(alternatives(GLOSSARY[m.group(0).lower()])) for m in _PATTERN.finditer(text)]
     return " ".join(dict.fromkeys(terms))
 
 

@@ -48,5 +48,11 @@ def entries(name: str, folder: Path = DATA) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def alternatives(wording: str) -> list[str]:
+    """The wordings an entry's value lists, separated by ";", each of which stands for the key
+    on its own: "nghĩa vụ quân sự; tuyển quân" -> ["nghĩa vụ quân sự", "tuyển quân"]."""
+    return [w.strip() for w in wording.split(";") if w.strip()]
+
+
 def mapping(name: str, folder: Path = DATA) -> dict[str, str]:
     return {e.key: e.value for e in entries(name, folder)}

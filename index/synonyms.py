@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from index.fold import diacritic_ratio, fold
-from index.lexicon import mapping
+from index.lexicon import alternatives, mapping
 
 
 @cache
@@ -43,4 +43,6 @@ def _accented() -> frozenset[str]:
 
 
 def official_terms(text: str) -> str:
-    return " ".join(dict.fromkeys(term for _, _, term in everyday_spans(text)))
+    """The official wordings of the everyday phrases in `text`, as words to append to it."""
+    terms = (" ".join(alternatives(term)) for _, _, term in everyday_spans(text))
+    return " ".join(dict.fromkeys(terms))

@@ -240,6 +240,21 @@ def test_coverage_counts_abbreviations_roman_numerals_and_headings():
 
 
 @pytest.mark.parametrize(
+    "clause",
+    [
+        "Thực hiện hoàn thành 100% chỉ tiêu tuyển quân.",
+        "Tổ chức khám sức khỏe, gọi công dân thực hiện nghĩa vụ quân sự.",
+    ],
+)
+def test_each_official_wording_of_an_everyday_phrase_stands_for_it_alone(clause):
+    # "đi bộ đội" is "nghĩa vụ quân sự" or "tuyển quân": either one names it
+    idf = {w: 1.0 for w in "di bo doi nghia vu quan su tuyen".split()}
+    (army,) = [c for c in concepts("thanh niên đi bộ đội", idf) if c.label == "đi bộ đội"]
+    assert army.found_in(syllable_set(clause))
+    assert not army.found_in(syllable_set("Thực hiện nghĩa vụ thuế."))
+
+
+@pytest.mark.parametrize(
     ("question", "clause", "yes"),
     [
         (  # the question's "loại trừ" and the clause's "không áp dụng" agree
