@@ -70,3 +70,41 @@ def test_a_side_takes_the_clause_said_of_it_before_a_better_ranked_one_of_the_ot
     assert said_of(other, "tiêu chí chung", units, near, {}) is seventy
     assert said_of("tiêu chí chung", other, [seventy], near, {}) is seventy  # none says it
     assert said_of("tiêu chí chung", other, [], near, {}) is None
+
+
+STRUCTURE = """\
+NGHỊ QUYẾT
+
+Về kế hoạch phát triển kinh tế - xã hội năm 2026
+
+Điều 1. Các chỉ tiêu chủ yếu
+
+1. Tốc độ tăng trưởng kinh tế: 8,5%.
+
+2. Cơ cấu kinh tế:
++ Công nghiệp, xây dựng: 59,4%;
++ Dịch vụ và thuế, trợ cấp sản phẩm: 30,5%;
++ Nông, lâm nghiệp, thủy sản: 10,1%.
+
+3. Tỷ lệ hộ nghèo giảm 1%.
+"""
+
+
+@pytest.fixture(scope="module")
+def structure_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-ke-hoach-2026.md", STRUCTURE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Công nghiệp - xây dựng hay dịch vụ chiếm tỷ trọng lớn hơn trong cơ cấu kinh tế?",
+        "Trong cơ cấu kinh tế, công nghiệp, xây dựng hay dịch vụ chiếm phần lớn hơn?",
+    ],
+)
+def test_two_items_of_one_list_are_compared_together(structure_bot, question):
+    # the side whose words the list item shares less is read with the side found beside it
+    answer = structure_bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert "59,4%" in answer.text and "30,5%" in answer.text, answer.text
+    assert "không tìm thấy" not in answer.text, answer.text
