@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import compose, ranker
-from bot.checks import Checks, deputy_missing, now_asked_of_a_target, one_dash, other_area
+from bot.checks import (
+    Checks,
+    deputy_missing,
+    now_asked_of_a_target,
+    one_dash,
+    other_area,
+    other_school_level,
+)
 from bot.claims import (
     DateClaim,
     PlaceClaim,
@@ -399,6 +406,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             query.excluded,
         ):  # "dân số đô thị" asked, the evidence is about "dân số nông thôn"
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về khu vực khác")
+        if not verdict.abstain and other_school_level(
+            query.standard,
+            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
+        ):  # "học sinh THPT" asked, the evidence is the row of "Trung học cơ sở"
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về cấp học khác")
         if not verdict.abstain and other_level(
             query.standard,
             f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",

@@ -336,6 +336,33 @@ def _areas(text: str) -> set[str]:
     return {kind for kind, names in _AREAS.items() if any(n in found for n in names)}
 
 
+# levels of schooling a figure is set for; a question about one is not answered by a figure set
+# for another ("học sinh THPT" asked, the row "Trung học cơ sở (THCS)" answered)
+_SCHOOL_LEVELS = {
+    "preschool": ("mam non", "mau giao", "nha tre"),
+    "primary": ("tieu hoc", "cap 1"),
+    "lower secondary": ("trung hoc co so", "thcs", "cap 2"),
+    "upper secondary": ("trung hoc pho thong", "thpt", "cap 3"),
+}
+
+
+def _school_levels(text: str) -> set[str]:
+    folded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text).lower()))} "
+    return {
+        level for level, names in _SCHOOL_LEVELS.items() if any(f" {n} " in folded for n in names)
+    }
+
+
+def other_school_level(question: str, evidence: str) -> bool:
+    """The question names a level of schooling and the evidence is set for another level only
+    (a row "Trung học cơ sở (THCS)" does not answer for "học sinh THPT")."""
+    asked = _school_levels(question)
+    if not asked:
+        return False
+    found = _school_levels(evidence)
+    return bool(found) and not (asked & found)
+
+
 def other_area(question: str, evidence: str, excluded: tuple[str, ...] = ()) -> bool:
     """The question names a kind of area (urban, rural, mountain, plain), not to leave it
     out ("khu vực không phải thành thị"), and the evidence is set for another kind only."""

@@ -1006,3 +1006,23 @@ def test_figures_of_other_units_or_bounds_are_not_ranked():
     assert compare_answer(money, ("Huế", "Vĩnh Long"), "bên nào cao hơn").startswith("190")
     bound = [("Dưới 3%", "thất nghiệp", 1), ("1,5%", "hộ nghèo", 2)]
     assert compare_answer(bound, ("thất nghiệp", "hộ nghèo"), "cái nào cao hơn").startswith("Dưới")
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "other"),
+    [
+        ("Định mức chi cho mỗi học sinh THPT là bao nhiêu?", "Trung học cơ sở (THCS): 9.500.000", True),
+        ("Định mức chi cho mỗi học sinh THCS là bao nhiêu?", "Trung học cơ sở (THCS): 9.500.000", False),
+        ("hoc phi cap 3 o hue bn", "Đô thị — Trung học phổ thông: 130", False),
+        ("hoc phi cap 3 o hue bn", "Đô thị — Tiểu học: 190", True),
+        # no level named on one side or the other: nothing to check
+        ("Học phí ở Huế là bao nhiêu?", "Đô thị — Tiểu học: 190", False),
+        ("Học phí mầm non là bao nhiêu?", "Mức thu học phí: 190.000 đồng/tháng", False),
+    ],
+)  # fmt: skip
+def test_a_level_of_schooling_asked_is_not_answered_by_another_levels_figure(
+    question, evidence, other
+):
+    from bot.checks import other_school_level
+
+    assert other_school_level(question, evidence) is other
