@@ -19,6 +19,7 @@ from bot.checks import (
     now_asked_of_a_target,
     one_dash,
     other_area,
+    other_household,
     other_school_level,
 )
 from bot.claims import (
@@ -411,6 +412,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
         ):  # "học sinh THPT" asked, the evidence is the row of "Trung học cơ sở"
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về cấp học khác")
+        if not verdict.abstain and other_household(
+            query.standard,
+            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
+        ):  # "hộ cận nghèo" asked, the evidence is the figure for "hộ nghèo"
+            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về nhóm hộ khác")
         if not verdict.abstain and other_level(
             query.standard,
             f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",

@@ -346,20 +346,48 @@ _SCHOOL_LEVELS = {
 }
 
 
-def _school_levels(text: str) -> set[str]:
-    folded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text).lower()))} "
+# the standards households are classed by; "hộ cận nghèo" asked is not answered by the figure
+# for "hộ nghèo", nor "hộ có mức sống trung bình" by the poverty line
+_HOUSEHOLDS = {
+    "near-poor": ("can ngheo",),
+    "middle": ("muc song trung binh",),
+    # "nghèo" alone: poor, unless it is the "nghèo" of "cận nghèo"
+    "poor": ("ngheo",),
+}
+
+
+def _words(text: str) -> str:
+    return f" {' '.join(re.findall(r'[a-z0-9]+', fold(text).lower()))} "
+
+
+def _named(text: str, family: dict[str, tuple[str, ...]]) -> set[str]:
+    words = _words(text)
+    # the "nghèo" of "cận nghèo" is no "nghèo" of its own
+    plain = re.sub(r" can (?=ngheo )", " can_", words)
     return {
-        level for level, names in _SCHOOL_LEVELS.items() if any(f" {n} " in folded for n in names)
+        kind
+        for kind, names in family.items()
+        if any(f" {n} " in (words if " " in n else plain) for n in names)
     }
 
 
 def other_school_level(question: str, evidence: str) -> bool:
     """The question names a level of schooling and the evidence is set for another level only
     (a row "Trung học cơ sở (THCS)" does not answer for "học sinh THPT")."""
-    asked = _school_levels(question)
+    return _other(question, evidence, _SCHOOL_LEVELS)
+
+
+def other_household(question: str, evidence: str) -> bool:
+    """The question names a class of household (poor, near-poor, middle-living-standard) and
+    the evidence is set for another class only."""
+    return _other(question, evidence, _HOUSEHOLDS)
+
+
+def _other(question: str, evidence: str, family: dict[str, tuple[str, ...]]) -> bool:
+    asked = _named(question, family)
     if not asked:
         return False
-    found = _school_levels(evidence)
+    found = _named(evidence, family)
     return bool(found) and not (asked & found)
 
 

@@ -1026,3 +1026,21 @@ def test_a_level_of_schooling_asked_is_not_answered_by_another_levels_figure(
     from bot.checks import other_school_level
 
     assert other_school_level(question, evidence) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence", "other"),
+    [
+        ("Tỷ lệ hộ cận nghèo phải giảm bao nhiêu?", "Giảm tỷ lệ hộ nghèo: Từ 1% trở lên", True),
+        ("Tỷ lệ hộ nghèo phải giảm bao nhiêu?", "Giảm tỷ lệ hộ nghèo: Từ 1% trở lên", False),
+        ("Chuẩn hộ có mức sống trung bình ở đô thị?", "Chuẩn nghèo: Ở khu vực đô thị: 2.800.000", True),
+        ("Chuẩn hộ cận nghèo ở nông thôn?", "c) Hộ cận nghèo khu vực nông thôn: 2.200.000", False),
+        # both classes asked: a figure for either answers
+        ("Hộ nghèo và hộ cận nghèo được hỗ trợ bao nhiêu?", "Hộ cận nghèo được hỗ trợ 70%", False),
+        ("Học phí ở Huế là bao nhiêu?", "Hộ nghèo được miễn học phí", False),  # no class asked
+    ],
+)  # fmt: skip
+def test_a_class_of_household_asked_is_not_answered_by_another_class(question, evidence, other):
+    from bot.checks import other_household
+
+    assert other_household(question, evidence) is other

@@ -71,3 +71,16 @@ def test_the_nearest_heading_naming_a_year_sets_the_period(years, section, expec
 def test_a_document_covers_the_years_its_title_sets():
     assert covers(("2026",), "Quy định chuẩn nghèo giai đoạn 2026 - 2030")
     assert not covers(("2024",), "Mục tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2023")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chuẩn hộ cận nghèo năm 2028 ở khu vực nông thôn là bao nhiêu?",
+        "Chuẩn hộ có mức sống trung bình năm 2028 ở khu vực thành thị là bao nhiêu?",
+    ],
+)
+def test_a_class_of_household_the_decree_sets_no_figure_for_is_not_answered(bot, question):
+    # the decree gives the poverty line only: not the near-poor or middle-living standard
+    answer = bot.ask(question)
+    assert answer.abstained, answer.text
