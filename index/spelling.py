@@ -41,6 +41,7 @@ AGE_CONTEXT = 3  # how many tokens before the age may name the person
 _ASKING_AMOUNT = frozenset({"bn", "bnh", "nhieu", "nhiu", "may"})
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # folded Vietnamese letters (no f, j, w, z)
 MIN_TYPO_LENGTH = 4  # shorter tokens are too often abbreviations to correct
+LISTED_COUNT = 1  # how often a word of the word lists counts when the corpus never uses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,16 @@ class Speller:
         for word, count in Counter(syllables).items():  # fold each distinct word once
             counts[syllable_key(word)] += count
         abbreviations = {key.lower().replace("-", "") for key in mapping("abbreviations")}
+        # the words of the everyday and English lists ("bán hàng online") are typos' targets
+        # too ("onlien"), after any word the corpus uses
+        listed = {
+            syllable_key(w)
+            for name in ("everyday", "english")
+            for key in mapping(name)
+            for w in re.findall(r"[^\W\d_]+", key)
+        }
+        for word in listed:
+            counts.setdefault(word, LISTED_COUNT)
         return cls(counts, dictionary_syllables() | abbreviations | set(mapping("informal")))
 
     def known(self, word: str) -> bool:

@@ -56,6 +56,14 @@ def test_typos_are_corrected_towards_known_syllables(speller):
     assert standardize("muc luong toi thieuu", speller).text.endswith("thieu")
 
 
+def test_typos_of_the_word_lists_words_are_corrected_towards_them(speller):
+    # "bán hàng online" is an everyday phrase and "pension" an English term: their words are
+    # targets for a typo the corpus has no neighbour for
+    assert standardize("ban hang onlien", speller).text == "ban hang online"
+    assert standardize("old-age pensoin", speller).text == "old-age pension"
+    assert standardize("ban hang online", speller).text == "ban hang online"
+
+
 def test_known_words_and_abbreviations_are_left_alone(speller):
     for word in ("BHYT", "bhyt", "ubnd", "kiến", "tham"):
         assert standardize(word, speller).text == word
