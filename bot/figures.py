@@ -15,12 +15,15 @@ _UNIT = (
 )
 # "/tháng", "/người /buổi", "/ha", "/100 m3" (per a counted quantity)
 _PER = r"(?:\s?/\s?(?:\d{1,3}(?:\.\d{3})*\s?)?[^\W\d_][^\s/;,.:)]*)"
+_AFTER_BASE = r"(?:theo|tại|được|do|và|hoặc|khi|nếu|quy)\b"
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _AMOUNT = rf"(?:{NUMBER})(?:\s*{_SCALE})?(?:\s*{_UNIT}(?:{_PER}){{0,2}})?"
 FIGURE = re.compile(
     rf"(?:(?:từ|trên|dưới|khoảng|tối thiểu|tối đa|không quá|không dưới|ít nhất|đạt|bằng)\s+)?"
     rf"(?<![\w/.,]){_AMOUNT}(?:\s*(?:-|–|đến)\s*{_AMOUNT})?"
-    rf"(?:\s+(?:mức|lần mức)\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}})?"
+    # "02 lần mức chuẩn trợ giúp xã hội": the base named, up to a word that goes on to say
+    # something else of it ("... theo quy định hiện hành")
+    rf"(?:\s+(?:mức|lần mức)\s+[^\W\d_]+(?:\s+(?!{_AFTER_BASE})[^\W\d_]+){{0,5}})?"
     # a share may be glued to what it is a share of ("0,24%GDP" as OCR reads it)
     rf"(?:\s+trở lên|\s+trở xuống)?(?:(?<=[%‰])(?=[^\W\d_])|(?![\w/]))",
     re.IGNORECASE,

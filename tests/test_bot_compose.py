@@ -22,6 +22,10 @@ from corpus.types import DocumentMeta
             "mức trợ cấp bằng 02 lần mức chuẩn trợ giúp xã hội",
             ["bằng 02 lần mức chuẩn trợ giúp xã hội"],
         ),
+        (  # the base ends where the sentence goes on to say something else of it
+            "trợ cấp bằng 02 lần mức chuẩn trợ giúp xã hội theo quy định hiện hành",
+            ["bằng 02 lần mức chuẩn trợ giúp xã hội"],
+        ),
         (
             "hỗ trợ từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha",
             ["từ 6.000.000 đồng/ha đến 30.000.000 đồng/ha"],
