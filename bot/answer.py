@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from bot import compose, ranker
 from bot.checks import (
@@ -401,27 +402,20 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and not best.value
         ):  # "diễn ra vào ngày nào": a clause that states no day does not answer
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu ngày được hỏi")
-        if not verdict.abstain and other_area(
-            query.standard,
-            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
-            query.excluded,
-        ):  # "dân số đô thị" asked, the evidence is about "dân số nông thôn"
-            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về khu vực khác")
-        if not verdict.abstain and other_school_level(
-            query.standard,
-            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
-        ):  # "học sinh THPT" asked, the evidence is the row of "Trung học cơ sở"
-            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về cấp học khác")
-        if not verdict.abstain and other_household(
-            query.standard,
-            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
-        ):  # "hộ cận nghèo" asked, the evidence is the figure for "hộ nghèo"
-            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về nhóm hộ khác")
-        if not verdict.abstain and other_level(
-            query.standard,
-            f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}",
-        ):  # "ở cấp xã" asked, the evidence is the city tier's
-            verdict = Verdict(True, verdict.confidence, "đoạn trả lời nói về cấp khác")
+        # what the evidence is set for, read in its text, its column or lead-in and its headings
+        said = f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}"
+        for other, reason in (
+            # "dân số đô thị" asked, the evidence is about "dân số nông thôn"
+            (partial(other_area, excluded=query.excluded), "đoạn trả lời nói về khu vực khác"),
+            # "học sinh THPT" asked, the evidence is the row of "Trung học cơ sở"
+            (other_school_level, "đoạn trả lời nói về cấp học khác"),
+            # "hộ cận nghèo" asked, the evidence is the figure for "hộ nghèo"
+            (other_household, "đoạn trả lời nói về nhóm hộ khác"),
+            # "ở cấp xã" asked, the evidence is the city tier's
+            (other_level, "đoạn trả lời nói về cấp khác"),
+        ):
+            if not verdict.abstain and other(query.standard, said):
+                verdict = Verdict(True, verdict.confidence, reason)
         if not verdict.abstain and deputy_missing(
             query.standard, compose.clause_of(best, hits[best.rank].passage)
         ):

@@ -357,6 +357,8 @@ _HOUSEHOLDS = {
 
 
 def _words(text: str) -> str:
+    # folded words as typed: not `syllables`, which reads the Roman "cấp I" of a budget unit as
+    # "cấp 1", the primary school
     return f" {' '.join(re.findall(r'[a-z0-9]+', fold(text).lower()))} "
 
 
