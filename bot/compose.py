@@ -16,6 +16,10 @@ from index.fold import diacritic_ratio, fold
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
 MAX_ITEM_CHARS = 140
+# a list of few items shows each at more length, within what MAX_ITEMS items of MAX_ITEM_CHARS
+# would take, up to this many characters an item: three items are read in full, not each cut
+# at its first ";" ("... cho cán bộ quản lý hợp tác xã; đẩy mạnh thu hút cán bộ trẻ ...")
+MAX_FEW_ITEM_CHARS = 320
 ITEM_SLACK = 1.15  # a lead clause up to this much longer than MAX_ITEM_CHARS is kept whole
 MAX_HEADING_CHARS = 100  # a list's lead-in longer than this is cut before its items
 
@@ -587,13 +591,18 @@ def strip_yesno(question: str) -> str:
 
 
 def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
-    """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS: the rest counted."""
+    """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS: the rest counted.
+    Items share the length MAX_ITEMS items would take: fewer items, each read further."""
     head = " ".join(heading.split()).rstrip(":")
     if len(head) > MAX_HEADING_CHARS:  # a long lead-in is cut: the items are the answer
         head = head[:MAX_HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     lines = [f"{head}:" if heading else "Gồm:"]
-    for text, n in items[:MAX_ITEMS]:
-        lines.append(f"- {shorten(text)} [{n}]")
+    shown = items[:MAX_ITEMS]
+    limit = min(
+        MAX_FEW_ITEM_CHARS, max(MAX_ITEM_CHARS, MAX_ITEMS * MAX_ITEM_CHARS // max(1, len(shown)))
+    )
+    for text, n in shown:
+        lines.append(f"- {shorten(text, limit)} [{n}]")
     if len(items) > MAX_ITEMS:
         lines.append(f"- và {len(items) - MAX_ITEMS} nội dung khác.")
     return "\n".join(lines)

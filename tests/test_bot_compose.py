@@ -1048,3 +1048,25 @@ def test_a_class_of_household_asked_is_not_answered_by_another_class(question, e
     from bot.checks import other_household
 
     assert other_household(question, evidence) is other
+
+
+def test_a_short_list_reads_each_item_further_than_a_long_one():
+    from bot import compose
+
+    # three items: each is shown whole, not cut at its first ";" (the youth recruited to
+    # cooperatives is the second clause of the second item)
+    second = (
+        "Tăng cường công tác đào tạo nghề, tập huấn, bồi dưỡng kiến thức về quản lý, kỹ thuật, "
+        "tiếp cận thị trường cho cán bộ quản lý hợp tác xã; đẩy mạnh thu hút cán bộ trẻ tốt "
+        "nghiệp đại học, cao đẳng về làm việc tại các hợp tác xã."
+    )
+    few = [("Thực hiện các nhiệm vụ theo Nghị quyết số 20-NQ/TW.", 1), (second, 2),
+           ("Chỉ đạo các hợp tác xã chuyển đổi theo mô hình hợp tác xã kiểu mới.", 3)]  # fmt: skip
+    assert "cán bộ trẻ tốt nghiệp đại học" in list_answer("đ) Kinh tế tập thể", few)
+    # seven or more: each item is its lead clause, so the list stays readable
+    many = few + [(f"Nhiệm vụ số {i}: triển khai nội dung {i}", i) for i in range(4, 9)]
+    text = list_answer("đ) Kinh tế tập thể", many)
+    assert "cán bộ trẻ" not in text and "cán bộ quản lý hợp tác xã [2]" in text
+    # however few the items, one is never longer than a few lines
+    long = "Triển khai " + "các nội dung của chương trình, " * 30 + "đúng kế hoạch."
+    assert len(list_answer("Gồm", [(long, 1)]).split("\n")[1]) <= compose.MAX_FEW_ITEM_CHARS + 10
