@@ -602,7 +602,7 @@ def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
         MAX_FEW_ITEM_CHARS, max(MAX_ITEM_CHARS, MAX_ITEMS * MAX_ITEM_CHARS // max(1, len(shown)))
     )
     for text, n in shown:
-        lines.append(f"- {shorten(text, limit)} [{n}]")
+        lines.append(f"- {shorten(text, limit, fill=limit > MAX_ITEM_CHARS)} [{n}]")
     if len(items) > MAX_ITEMS:
         lines.append(f"- và {len(items) - MAX_ITEMS} nội dung khác.")
     return "\n".join(lines)
@@ -613,16 +613,19 @@ def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
 _INLINE_LIST = re.compile(r"(?:sau đây|như sau|sau|bao gồm|gồm có|gồm|như)\s*:\s*[^\W\d_]", re.I)
 
 
-def shorten(text: str, limit: int = MAX_ITEM_CHARS) -> str:
+def shorten(text: str, limit: int = MAX_ITEM_CHARS, fill: bool = False) -> str:
     """An item's lead clause: up to its first sentence end, or the limit at a word; an
-    indicator with its figure ("Tỷ lệ gia đình văn hóa: Từ 90% trở lên") stays whole."""
+    indicator with its figure ("Tỷ lệ gia đình văn hóa: Từ 90% trở lên") stays whole. With
+    `fill`, as many of its whole clauses as the limit holds, the lead clause at least."""
     text = " ".join(text.split()).lstrip("-+• ")
     if _INLINE_LIST.search(text):  # "... các bệnh sau đây: ung thư, ...": the list is the point
         limit *= 2
-    m = re.search(r"[.;](?:\s|$)", text)
+    ends = [m.start() for m in re.finditer(r"[.;](?:\s|$)", text) if m.start() >= 20]
     # an item short enough is kept whole ("... tết Nguyên đán; ngày lễ Phật Đản")
-    if m and m.start() >= 20 and len(text.rstrip(" .;")) > limit:
-        text = text[: m.start()]
+    if ends and len(text.rstrip(" .;")) > limit:
+        # the lead clause; with room to `fill`, every whole clause that fits
+        fits = [end for end in ends if end <= limit * ITEM_SLACK] if fill else []
+        text = text[: fits[-1] if fits else ends[0]]
     # a lead clause a little over the limit is kept whole, not cut a word or two before its
     # end ("... theo đúng mô hình hợp tác xã kiểu…")
     if len(text) > limit * ITEM_SLACK:

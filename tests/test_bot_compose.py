@@ -1070,3 +1070,24 @@ def test_a_short_list_reads_each_item_further_than_a_long_one():
     # however few the items, one is never longer than a few lines
     long = "Triển khai " + "các nội dung của chương trình, " * 30 + "đúng kế hoạch."
     assert len(list_answer("Gồm", [(long, 1)]).split("\n")[1]) <= compose.MAX_FEW_ITEM_CHARS + 10
+
+
+def test_an_item_of_a_short_list_shows_the_whole_clauses_its_share_holds():
+    # the auction is in the second sentence of the second item; a list of three has room for it
+    land = (
+        "Quyết liệt chỉ đạo, thực hiện các giải pháp thu tiền sử dụng đất phù hợp với tình hình "
+        "thực tế. Tập trung đôn đốc các chủ đầu tư bàn giao quỹ đất đúng tiến độ, kịp thời tổ "
+        "chức đấu giá thu tiền sử dụng đất nộp ngân sách nhà nước. Thực hiện tốt cải cách hành "
+        "chính trong lĩnh vực đất đai, giải quyết, tháo gỡ các vướng mắc trong quá trình thu hồi "
+        "đất, các thủ tục cho thuê đất, cấp Giấy chứng nhận quyền sử dụng đất."
+    )
+    few = [("Tăng cường công tác thanh tra, kiểm tra thuế.", 1), (land, 2),
+           ("Siết chặt kỷ luật, kỷ cương tài chính - ngân sách.", 3)]  # fmt: skip
+    item = list_answer("g) Quản lý thu - chi ngân sách nhà nước", few).split("\n")[2]
+    assert "đấu giá thu tiền sử dụng đất nộp ngân sách nhà nước [2]" in item  # whole clauses
+    assert "cải cách hành chính" not in item  # what does not fit is left out, not cut mid-way
+    # a long list keeps to each item's lead clause
+    many = few + [(f"Nhiệm vụ số {i}: triển khai nội dung {i}", i) for i in range(4, 9)]
+    assert "- Quyết liệt chỉ đạo" in list_answer("g)", many) and "đấu giá" not in list_answer(
+        "g)", many
+    )
