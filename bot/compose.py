@@ -590,6 +590,13 @@ def strip_yesno(question: str) -> str:
     return re.sub(r"^\s*(?:có phải|có)\s+", "", q, flags=re.IGNORECASE)
 
 
+def item_limit(count: int) -> int:
+    """How long an item of a list of `count` items may be: the room MAX_ITEMS items of
+    MAX_ITEM_CHARS take, shared by the items shown, within MAX_FEW_ITEM_CHARS."""
+    shown = max(1, min(count, MAX_ITEMS))
+    return min(MAX_FEW_ITEM_CHARS, max(MAX_ITEM_CHARS, MAX_ITEMS * MAX_ITEM_CHARS // shown))
+
+
 def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
     """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS: the rest counted.
     Items share the length MAX_ITEMS items would take: fewer items, each read further."""
@@ -597,11 +604,8 @@ def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
     if len(head) > MAX_HEADING_CHARS:  # a long lead-in is cut: the items are the answer
         head = head[:MAX_HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     lines = [f"{head}:" if heading else "Gồm:"]
-    shown = items[:MAX_ITEMS]
-    limit = min(
-        MAX_FEW_ITEM_CHARS, max(MAX_ITEM_CHARS, MAX_ITEMS * MAX_ITEM_CHARS // max(1, len(shown)))
-    )
-    for text, n in shown:
+    limit = item_limit(len(items))
+    for text, n in items[:MAX_ITEMS]:
         lines.append(f"- {shorten(text, limit, fill=limit > MAX_ITEM_CHARS)} [{n}]")
     if len(items) > MAX_ITEMS:
         lines.append(f"- và {len(items) - MAX_ITEMS} nội dung khác.")
