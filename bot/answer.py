@@ -41,7 +41,7 @@ from bot.concepts import (
     plain_words,
 )
 from bot.conditions import rules_on, ruling_clause, ruling_unit, stating_unit
-from bot.evidence import Evidence, Unit, asked_measure, passage_context, rank_units
+from bot.evidence import Evidence, Unit, article_sizes, asked_measure, passage_context, rank_units
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
@@ -93,6 +93,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         self._by_id: dict[str, Passage] | None = None
         self._leads: dict[tuple[str, str], str] | None = None
         self._pairs: dict[str, float] | None = None
+        self._articles: dict[tuple[str, str], int] | None = None
         self._doc_texts: dict[str, str] | None = None
         self._headings: dict[str, str] | None = None
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
@@ -127,10 +128,17 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             )
         return self._pairs
 
+    @property
+    def articles(self) -> dict[tuple[str, str], int]:
+        """How many passages each article of each document has, by (document, article)."""
+        if self._articles is None:
+            self._articles = article_sizes(self.index.passages)
+        return self._articles
+
     def warm_up(self) -> None:
         """Derive the tables the bot reads from its index (word weights, pairs, documents'
         texts) and answer one question, so the first visitor does not wait for them."""
-        _ = self.idf, self.pairs, self.regions
+        _ = self.idf, self.pairs, self.regions, self.articles
         self._names_held(understand("phường Hoàn Kiếm"), self.index.passages[0])
         self.ask("Nghị quyết có hiệu lực từ ngày nào?")
 
@@ -173,14 +181,18 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if query.followup and history:
                 hits = self._with_previous(history[-1][1], hits)
         topic = topic_of(query, items, self.regions)
-        units = rank_units(query, items, hits, self.metas, topic, self.pairs) if hits else []
+        units = (
+            rank_units(query, items, hits, self.metas, topic, self.pairs, self.articles)
+            if hits
+            else []
+        )
         if query.wants_figure and units and not any(u.value for u in units[:3]):
             # no figure among the best: read deeper, where a table of figures may stand
             deeper = self._search(query.retrieval, prepared, docs=docs, weights=weights, k=K_DEEP)
             extra = [h for h in deeper if h.passage.id not in {x.passage.id for x in hits}]
             if extra:
                 hits = [*hits, *extra]
-                units = rank_units(query, items, hits, self.metas, topic, self.pairs)
+                units = rank_units(query, items, hits, self.metas, topic, self.pairs, self.articles)
         units = self._scoped_first(query, units, hits)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)

@@ -6,6 +6,7 @@ was retrieved."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -488,6 +489,11 @@ BREAKDOWN = 3.0  # ... for giving year by year what the question asks of a whole
 OTHER_LEVEL = 3.0  # ... for being set for another tier of government ("cấp Thành phố")
 DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
 EXCEPTED = 3.0  # ... for naming what the question asks about only as an exception ("trừ đặc khu")
+# A short article is read as one: a figure in one of its clauses has at least this share of the
+# retrieval strength of its best passage ("Điều 4": the clause of who is eligible is what the
+# question describes, the coefficient in the clause beside it is what answers)
+ARTICLE_SHARE = 0.9
+MAX_ARTICLE_PASSAGES = 6  # an article of at most so many passages is short
 
 # an exception a clause makes, up to punctuation or a conjunction: "trừ đặc khu trực thuộc cấp
 # tỉnh", "không bao gồm ..."; read with its marks ("cư trú", "trụ sở" are no "trừ"), folded
@@ -598,10 +604,12 @@ def rank_units(
     metas: dict[str, DocumentMeta],
     topic: Sequence[Concept] | None = None,
     pair_weights: Mapping[str, float] | None = None,
+    articles: Mapping[tuple[str, str], int] | None = None,
 ) -> list[Unit]:
     """Every candidate unit of the hits, best first. `topic` are the concepts the question is
     about (without the places, years and documents it names, which scope it); all of them when
-    not given."""
+    not given. `articles`: the number of passages of each (document, article), by which a
+    figure in a short article shares its best passage's retrieval strength."""
     from bot import ranker
 
     topic = list(items if topic is None else topic)
@@ -614,6 +622,7 @@ def rank_units(
         topic = [c for c in topic if not (claimed and plain_words(c.alternatives[0]) <= claimed)]
     question = ranker.asked(text, topic, items, wants, pair_weights)
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
+    short = _short_articles(hits, articles or {})
     asked_words = frozenset(syllables(query.standard))
     asked_levels = levels(query.standard)
     # "khi nào được trả tiền": the date in a document's heading says when it was issued, which
@@ -628,6 +637,8 @@ def rank_units(
         frame_text = passage_context(p, meta)
         context = syllable_set(frame_text)
         relative = max(0.0, hit.score) / best_hit
+        # a figure in a short article shares its best passage's strength
+        lent = max(relative, short.get((p.doc_id, p.article or ""), 0.0) / best_hit)
         for c in candidates(p):
             start, end, text, heading = c.start, c.end, c.text, c.heading
             lead = lead_in(p, start)
@@ -641,7 +652,7 @@ def rank_units(
                 column=c.column,
                 frame=frame,
                 value=value,
-                retrieval=relative,
+                retrieval=lent if value else relative,
                 rank=rank,
                 # "Mức bội chi ... tương đương 3,44% GDP, gồm:" states the total it breaks down
                 lead_in=text.rstrip().endswith(":") and value is None,
@@ -680,6 +691,27 @@ def rank_units(
             for u, s in zip(out, subjects, strict=True)
         ]
     out.sort(key=lambda u: -u.score)
+    return out
+
+
+def article_sizes(passages: Sequence[Passage]) -> dict[tuple[str, str], int]:
+    """How many passages each article has, by (document, article number)."""
+    return dict(Counter((p.doc_id, p.article) for p in passages if p.article))
+
+
+def _short_articles(
+    hits: Sequence[Hit], articles: Mapping[tuple[str, str], int]
+) -> dict[tuple[str, str], float]:
+    """The retrieval strength a figure in each short article has at least: ARTICLE_SHARE of
+    the article's best passage's score, by (document, article)."""
+    out: dict[tuple[str, str], float] = {}
+    for h in hits:
+        key = (h.passage.doc_id, h.passage.article or "")
+        if (
+            h.passage.article
+            and articles.get(key, MAX_ARTICLE_PASSAGES + 1) <= MAX_ARTICLE_PASSAGES
+        ):
+            out[key] = max(out.get(key, 0.0), ARTICLE_SHARE * max(0.0, h.score))
     return out
 
 

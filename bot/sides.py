@@ -49,11 +49,13 @@ class Sides:
             topic = topic_of(q, items, self.regions)
             # the passages read for the whole question often hold both sides already
             hits = list(found.hits)
-            units = self._held(q, rank_units(q, items, hits, self.metas, topic, self.pairs), hits)
+            units = self._held(
+                q, rank_units(q, items, hits, self.metas, topic, self.pairs, self.articles), hits
+            )
             if not units or not units[0].value or units[0].own < SIDE_FOUND:
                 alone = self.evidence(side)  # the side asked alone, retrieved as any question
                 hits, prepared = list(alone.hits), alone.prepared
-                units = rank_units(q, items, hits, self.metas, topic, self.pairs)
+                units = rank_units(q, items, hits, self.metas, topic, self.pairs, self.articles)
                 units = self._held(q, units, hits) or units
             fresh = [
                 u
@@ -250,9 +252,8 @@ class Sides:
         if not docs:
             return None
         hits = self._search(query.retrieval, prepared, docs=docs)
-        units = rank_units(
-            query, items, hits, self.metas, topic_of(query, items, self.regions), self.pairs
-        )
+        topic = topic_of(query, items, self.regions)
+        units = rank_units(query, items, hits, self.metas, topic, self.pairs, self.articles)
         units = [u for u in units if u.value]
         return (units[0], hits[units[0].rank]) if units else None
 
