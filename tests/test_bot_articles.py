@@ -74,7 +74,7 @@ def test_a_clause_retrieved_low_shares_the_strength_of_its_short_article(bot):
     from bot.scope import topic_of
     from index.types import Hit
 
-    question = "Ông bà 85 tuổi thuộc hộ nghèo không ai phụng dưỡng được trợ cấp hệ số mấy?"
+    question = "Cụ 85 tuổi thuộc hộ nghèo không ai phụng dưỡng được trợ cấp hệ số mấy?"
     found = bot.evidence(question)
     by_id = {h.passage.id.split("#")[1]: h.passage for h in found.hits}
     order = [("dieu-2/1", 1.0), ("dieu-3/2", 0.84), ("dieu-3/1", 0.8), ("dieu-1", 0.72),
@@ -88,3 +88,13 @@ def test_a_clause_retrieved_low_shares_the_strength_of_its_short_article(bot):
 
     assert first(bot.articles) == "2.0"
     assert first({}) == "4,0"  # read passage by passage, the other article's figure wins
+
+
+def test_grandparents_are_read_as_the_elderly(bot):
+    # "ông bà" is the everyday word; the resolution says "người cao tuổi"
+    from index.synonyms import official_terms
+
+    assert "người cao tuổi" in official_terms("ong ba toi 85 tuoi")
+    answer = bot.ask("Ông bà tôi 85 tuổi, nhà thuộc hộ nghèo, không ai phụng dưỡng, hệ số mấy?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("2.0"), answer.text
