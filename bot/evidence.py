@@ -499,7 +499,8 @@ MAX_ARTICLE_PASSAGES = 6  # an article of at most so many passages is short
 # tỉnh", "không bao gồm ..."; read with its marks ("cư trú", "trụ sở" are no "trừ"), folded
 # only in a text typed without them
 _EXCEPT_BODY = (
-    r"(?<!\w)(?:ngoại trừ|trừ|không bao gồm|không áp dụng (?:đối )?với)\s+([^,;:.()\n]+?)"
+    r"(?:(?<!\w)(?:ngoại trừ|trừ|không bao gồm|không áp dụng (?:đối )?với)|(?<=\()ngoài)"
+    r"\s+([^,;:.()\n]+?)"
     r"(?=\s+(?:và|hoặc|thì|nhưng)\s|[,;:.()\n]|$)"
 )
 _EXCEPT = re.compile(_EXCEPT_BODY)

@@ -172,3 +172,27 @@ def test_the_clause_that_excepts_what_is_asked_does_not_answer(tmp_path_factory)
     )
     assert not answer.abstained, answer.text
     assert "Khu vực II" in answer.text, answer.text
+
+
+SUPPLEMENT = (
+    "Đối tượng đang hưởng trợ cấp hưu trí xã hội được hỗ trợ thêm hằng tháng 150.000 đồng "
+    "(ngoài chính sách của nhà nước) đảm bảo tổng mức hưởng bằng mức chuẩn trợ giúp xã hội."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "result"),
+    [
+        # "(ngoài chính sách của nhà nước)": what the state pays is what the clause adds to
+        ("Người hưởng trợ cấp hưu trí xã hội được nhà nước trả bao nhiêu mỗi tháng?",
+         SUPPLEMENT, True),
+        # what the city adds is what it states
+        ("Người hưởng trợ cấp hưu trí xã hội được hỗ trợ thêm bao nhiêu mỗi tháng?",
+         SUPPLEMENT, False),
+        # "nước ngoài" is no exception
+        ("Người lao động làm việc ở nước ngoài được hỗ trợ bao nhiêu?",
+         "Người lao động đi làm việc ở nước ngoài theo hợp đồng được hỗ trợ 10 triệu đồng.", False),
+    ],
+)  # fmt: skip
+def test_a_clause_that_adds_to_what_is_asked(question, clause, result):
+    assert excepted(question, clause) is result
