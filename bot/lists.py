@@ -125,10 +125,13 @@ class Lists:
             and not top.found_in(syllable_set(" ".join((*p.section, heading))))
             and not best.text.endswith(":")
         )
+        if pointed and top is not None and top.found_in(syllable_set(best.text)):
+            # the item that names what its heading does not comes first: what is asked, first
+            entries = sorted(entries, key=lambda e: not _points_at(e, p, best))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
         for line, q, span in entries:
-            if pointed and q.id == p.id and span[0] < best.start < span[1]:
+            if pointed and _points_at((line, q, span), p, best) and span[0] < best.start:
                 line = best.text[:1].upper() + best.text[1:]
             known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
             if known is None and len(cited) < compose.MAX_ITEMS:
@@ -445,6 +448,12 @@ def _split_row(text: str) -> tuple[str, str, str] | None:
     cells = [c.strip() for c in parts[-1].split("; ")]
     figures = [c for c in cells if re.search(r"\d", c.partition(": ")[2])]
     return " — ".join(parts[:-2]), parts[-2], ", ".join(figures or cells)
+
+
+def _points_at(entry: tuple[str, Passage, tuple[int, int]], p: Passage, best: Unit) -> bool:
+    """The list entry holds the best unit."""
+    _, q, (start, end) = entry
+    return q.id == p.id and start <= best.start < end
 
 
 def _lead_of(unit: Unit, p: Passage) -> str:

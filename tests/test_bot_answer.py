@@ -201,3 +201,13 @@ def test_an_enumeration_inside_a_sentence_is_listed_item_by_item(bot):
     assert len(lines) >= 4, answer.text
     assert any("rác thải" in line for line in lines[1:]), answer.text
     assert any("sông Cầu" in line for line in lines[1:]), answer.text
+
+
+def test_the_item_the_question_names_comes_first_in_its_list(bot):
+    # the heading ("a) Giải quyết việc làm và xóa đói giảm nghèo, an sinh xã hội") does not name
+    # gender equality; its third paragraph does, and is listed first
+    answer = bot.ask("Tỉnh có làm gì về bình đẳng giới không?")
+    assert "bình đẳng giới" in answer.text[:160], answer.text
+    # a heading that names what is asked keeps its items in the document's order
+    listed = bot.ask("Công tác đối ngoại của tỉnh năm 2023 gồm những nhiệm vụ nào?")
+    assert listed.text.split("\n")[1].startswith("- Tăng cường quán triệt"), listed.text
