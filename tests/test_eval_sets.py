@@ -35,6 +35,8 @@ SETS = (
     "bundled7",
     "bundled8",
     "realdocs11",
+    "bundled9",
+    "realdocs12",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -49,6 +51,7 @@ REALDOCS_SETS = (
     "realdocs9",
     "realdocs10",
     "realdocs11",
+    "realdocs12",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -186,6 +189,7 @@ def test_the_split_is_the_questions_file(name):
         "bundled6",
         "bundled7",
         "bundled8",
+        "bundled9",
     ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):

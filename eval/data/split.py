@@ -39,6 +39,8 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "bundled7": (("bundled7/questions.jsonl",), "bundled7", 0.5),
     "bundled8": (("bundled8/questions.jsonl",), "bundled8", 0.5),
     "realdocs11": (("realdocs11/questions.jsonl",), "realdocs11", 0.5),
+    "bundled9": (("bundled9/questions.jsonl",), "bundled9", 0.5),
+    "realdocs12": (("realdocs12/questions.jsonl",), "realdocs12", 0.5),
 }
 
 
