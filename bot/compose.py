@@ -325,8 +325,11 @@ def prohibited(unit: Unit, passage: Passage, asked: frozenset[str] = frozenset()
     for frame in (lead, article):
         if frame and _PROHIBITION.search(frame):
             return frame
-    nearest = lead or (passage.section[-1] if passage.section else "")
-    if not nearest or BARE_LABEL.fullmatch(nearest) or _negative(unit.text, asked):
+    # a bare label ("Khoản 4") says nothing: the heading above it titles the clause ("Điều 6.
+    # Miễn lệ phí" over "4. Xe mô tô ba bánh chuyên dùng cho người khuyết tật")
+    titled = [s for s in passage.section if not BARE_LABEL.fullmatch(s)]
+    nearest = lead or (titled[-1] if titled else "")
+    if not nearest or _negative(unit.text, asked):
         return ""  # a clause that says no says it itself
     return nearest if _negative(nearest, asked, reach=1) else ""
 

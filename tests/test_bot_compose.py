@@ -1091,3 +1091,20 @@ def test_an_item_of_a_short_list_shows_the_whole_clauses_its_share_holds():
     assert "- Quyết liệt chỉ đạo" in list_answer("g)", many) and "đấu giá" not in list_answer(
         "g)", many
     )
+
+
+def test_a_clause_under_a_bare_label_reads_the_title_above_it():
+    # "Khoản 4" says nothing; "Điều 6. Miễn lệ phí" over it says the item is exempted
+    from bot.compose import yesno_answer
+    from bot.evidence import Unit
+    from corpus.types import Passage
+
+    text = "4. Xe mô tô ba bánh chuyên dùng cho người khuyết tật"
+    passage = Passage("tt#dieu-6/4", "tt", ("Điều 6. Miễn lệ phí", "Khoản 4"), "6", text)
+    unit = Unit(0, 3, len(text), text[3:], None, "", 1.0, 1.0, 1.0)
+    asked = frozenset("xe mo to ba banh khuyet tat mien le phi dang ky".split())
+    question = (
+        "Xe mô tô ba bánh chuyên dùng cho người khuyết tật có được miễn lệ phí đăng ký không?"
+    )
+    answer = yesno_answer(understand(question), unit, passage, asked)
+    assert answer.startswith("Có. Điều 6. Miễn lệ phí: Xe mô tô ba bánh"), answer
