@@ -222,3 +222,15 @@ def test_everyday_wording_typed_without_diacritics_is_read_as_typed():
     assert "phí" in prepared.restored.split("(")[-1]
     assert "phí" in prepare("đi chùa có phải mua vé không", restorer).restored
     assert "(" not in prepare("đi chùa có phải mua về không", restorer).restored
+
+
+def test_english_terms_are_read_in_the_plural_too():
+    from index.glossary import glossary_spans, translate_terms
+
+    # the list gives "election"; a question says "elections"
+    assert "bầu cử" in translate_terms("How much is spent on the 2026 elections?")
+    spans = glossary_spans("the 2026 elections")
+    assert [("the 2026 elections"[a:b], v) for a, b, v in spans] == [("elections", "bầu cử")]
+    # a listed plural keeps its own entry, and a longer word is no plural of a shorter one
+    assert translate_terms("contributions") == translate_terms("contribution")
+    assert "bầu cử" not in translate_terms("electionsx")
