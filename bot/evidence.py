@@ -707,11 +707,8 @@ def _short_articles(
     the article's best passage's score, by (document, article)."""
     out: dict[tuple[str, str], float] = {}
     for h in hits:
-        key = (h.passage.doc_id, h.passage.article or "")
-        if (
-            h.passage.article
-            and articles.get(key, MAX_ARTICLE_PASSAGES + 1) <= MAX_ARTICLE_PASSAGES
-        ):
+        key = (h.passage.doc_id, h.passage.article or "")  # no article: never in `articles`
+        if articles.get(key, MAX_ARTICLE_PASSAGES + 1) <= MAX_ARTICLE_PASSAGES:
             out[key] = max(out.get(key, 0.0), ARTICLE_SHARE * max(0.0, h.score))
     return out
 
