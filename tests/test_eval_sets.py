@@ -37,6 +37,8 @@ SETS = (
     "realdocs11",
     "bundled9",
     "realdocs12",
+    "bundled10",
+    "realdocs13",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -52,6 +54,7 @@ REALDOCS_SETS = (
     "realdocs10",
     "realdocs11",
     "realdocs12",
+    "realdocs13",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -190,6 +193,7 @@ def test_the_split_is_the_questions_file(name):
         "bundled7",
         "bundled8",
         "bundled9",
+        "bundled10",
     ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):

@@ -41,6 +41,8 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs11": (("realdocs11/questions.jsonl",), "realdocs11", 0.5),
     "bundled9": (("bundled9/questions.jsonl",), "bundled9", 0.5),
     "realdocs12": (("realdocs12/questions.jsonl",), "realdocs12", 0.5),
+    "bundled10": (("bundled10/questions.jsonl",), "bundled10", 0.5),
+    "realdocs13": (("realdocs13/questions.jsonl",), "realdocs13", 0.5),
 }
 
 
