@@ -400,11 +400,20 @@ def _titled_by_set(title: str, question: str) -> bool:
 _ANNOUNCED = re.compile(r"(?<!như )\b(?:các|những) ([^,;:()]{2,40}?) sau(?: đây)?\b", re.IGNORECASE)
 
 
+# a question asking what something is made of: "gồm những gì", "bao gồm những loại nào"
+_CONSISTS_ASKED = re.compile(r"\bgồm (?:có )?(?:(?:những|các) )?(?:\w+ ){0,2}?(?:gì|nào)\b", re.I)
+# a lead-in that says what its subject is made of: "Tài liệu ... điện tử, bao gồm:"
+_CONSISTS_LEAD = re.compile(r"\b(?:bao gồm|gồm)(?: có)?\s*:\s*$", re.IGNORECASE)
+
+
 def _announces(heading: str, question: str) -> bool:
     """The heading is a lead-in line announcing the very set the question asks for ("những
-    trường hợp nào" under "Các trường hợp sau đây ...:")."""
+    trường hợp nào" under "Các trường hợp sau đây ...:"; "gồm những gì" under "..., bao
+    gồm:")."""
     if not heading.rstrip().endswith(":"):
         return False
+    if _CONSISTS_LEAD.search(heading) and _CONSISTS_ASKED.search(question):
+        return True
     found = _ANNOUNCED.search(heading)
     if not found:
         return False

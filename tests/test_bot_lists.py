@@ -600,3 +600,44 @@ def test_which_place_a_rows_rate_applies_to_is_read_from_its_note(shares_bot):
     assert not answer.abstained, answer.text
     assert "An Khê" in answer.text and "Bình Minh" in answer.text, answer.text
     assert not answer.text.startswith("30"), answer.text
+
+
+ARCHIVE = """\
+NGHỊ ĐỊNH
+
+Về đánh giá, xếp loại chất lượng viên chức
+
+Điều 24. Lưu giữ tài liệu xếp loại chất lượng viên chức
+
+1. Tài liệu kết quả đánh giá, xếp loại chất lượng viên chức được lưu giữ dưới dạng tài liệu điện tử.
+
+2. Tài liệu xếp loại chất lượng viên chức điện tử, bao gồm:
+
+a) Biên bản cuộc họp xếp loại chất lượng cuối năm.
+
+b) Phiếu theo dõi, đánh giá viên chức theo tháng hoặc quý.
+
+c) Phiếu xếp loại chất lượng viên chức hằng năm.
+
+d) Các văn bản khác liên quan (nếu có).
+
+Điều 25. Hiệu lực thi hành
+
+Nghị định này có hiệu lực từ ngày 01 tháng 3 năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def archive_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-xep-loai.md", ARCHIVE)
+
+
+def test_what_a_set_consists_of_is_read_from_the_lead_in_that_says_it_includes(archive_bot):
+    # "gồm những gì" is answered by the items after "..., bao gồm:", even when the clause
+    # retrieved first (khoản 1) names the question's rarest word and the lead-in does not
+    answer = archive_bot.ask(
+        "Tài liệu xếp loại chất lượng viên chức được lưu giữ dưới dạng điện tử gồm những gì?"
+    )
+    assert not answer.abstained, answer.text
+    for item in ("Biên bản cuộc họp", "Phiếu theo dõi", "Phiếu xếp loại"):
+        assert item in answer.text, answer.text
