@@ -170,13 +170,14 @@ class Checks:
         titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
         sections = {" ".join(p.section).lower() for p in doc.passages}
         for m in asked:
-            number = m.group(1)
+            number = m.group(1)  # "V" of "Phụ lục V": the titles below are lower case
             if number is None:  # "trong các phụ lục": any attachment of the document
                 if any(h.level == "phuluc" or _APPENDIX.match(h.title) for h in doc.toc):
                     return None
                 continue
             word = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
-            key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number.lstrip('0') or '0')}\b"
+            number = number.lower().lstrip("0") or "0"
+            key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number)}\b"
             if any(re.search(key, t) for t in titles) or any(re.search(key, s) for s in sections):
                 return None
         return (

@@ -50,3 +50,65 @@ def test_a_figure_in_a_schedule_the_corpus_lacks_is_said_to_be_missing(bot, ques
     answer = bot.ask(question)
     assert answer.abstained, answer.text
     assert "biểu mức thu" in answer.text and "không có trong kho" in answer.text, answer.text
+
+
+RESOLUTION = """\
+HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA
+
+NGHỊ QUYẾT
+
+Quy định mức chi khen thưởng học sinh giỏi trên địa bàn tỉnh An Hòa
+
+Điều 1. Phạm vi điều chỉnh
+
+Nghị quyết này quy định mức chi khen thưởng học sinh giỏi.
+
+Điều 2. Mức chi
+
+Mức chi khen thưởng thực hiện theo Phụ lục I và Phụ lục II ban hành kèm theo Nghị quyết này.
+
+Điều 3. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+
+**PHỤ LỤC I**
+
+**MỨC CHI KHEN THƯỞNG HỌC SINH GIỎI CẤP TỈNH**
+
+| STT | Giải | Mức chi (1.000 đồng) |
+|---|---|---|
+| 1 | Giải nhất | 3.000 |
+| 2 | Giải nhì | 2.400 |
+
+**PHỤ LỤC II**
+
+**MỨC CHI KHEN THƯỞNG HỌC SINH GIỎI CẤP XÃ**
+
+| STT | Giải | Mức chi (1.000 đồng) |
+|---|---|---|
+| 1 | Giải nhất | 1.500 |
+| 2 | Giải nhì | 1.200 |
+"""
+
+
+@pytest.fixture(scope="module")
+def resolution_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-khen-thuong.md", RESOLUTION)
+
+
+def test_an_appendix_numbered_in_roman_numerals_that_the_document_holds_answers(resolution_bot):
+    answer = resolution_bot.ask(
+        "Theo Phụ lục II của nghị quyết, học sinh đạt giải nhì cấp xã được thưởng bao nhiêu?"
+    )
+    assert not answer.abstained, answer.text
+    assert "1.200" in answer.text, answer.text
+
+
+def test_an_appendix_in_roman_numerals_that_the_document_lacks_is_said_to_be_missing(
+    resolution_bot,
+):
+    answer = resolution_bot.ask(
+        "Theo Phụ lục IV của nghị quyết, học sinh đạt giải nhì cấp xã được thưởng bao nhiêu?"
+    )
+    assert answer.abstained, answer.text
+    assert "Phụ lục IV" in answer.text and "không có trong kho" in answer.text, answer.text
