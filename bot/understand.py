@@ -72,7 +72,9 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                   r"signatory",
                   # "Chủ tịch ... ký nghị quyết ... là ai"
                   r"ký (?:ban hành )?(?:nghị quyết|nghị định|thông tư|quyết định|công văn|luật|"
-                  r"văn bản)[^?]{0,80} (?:là )?ai")),
+                  r"văn bản)[^?]{0,80} (?:là )?ai",
+                  # "Phó Thủ tướng nào ký ...": the office held, then "nào ký"
+                  r"(?:thủ tướng|bộ trưởng|thứ trưởng|chủ tịch|lãnh đạo|người) nào (?:đã )?ký")),
     # "Nghị quyết số mấy", "mang số bao nhiêu": the document's number; "mẫu số mấy", "hệ số
     # mấy", "tổng số bao nhiêu" ask about something else
     ("number", _w(r"số hiệu", r"ký hiệu", r"số văn bản", r"what number", r"document number",

@@ -19,6 +19,8 @@ from bot.understand import compare_sides, understand
         ("Nghị quyết này số hiệu là gì?", "number"),
         ("ai ky nghi quyet", "signer"),
         ("Chủ tịch tỉnh ký nghị quyết về dự toán là ai?", "signer"),
+        ("Phó Thủ tướng nào ký Nghị định về bảo hiểm y tế?", "signer"),  # "<title> nào ký"
+        ("bo truong nao da ky thong tu nay", "signer"),
         ("Nghị quyết áp dụng cho ai?", "who"),
         # a date that frames the figure asked: not a question about when it takes effect
         ("Lương tối thiểu áp dụng từ 1/1/2026 có phải là 4.960.000 đồng không?", "figure"),
