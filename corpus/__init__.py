@@ -35,7 +35,7 @@ __all__ = [
     "load_document",
 ]
 
-PARSER_VERSION = "7"  # bump when the same file would give different passages or metadata
+PARSER_VERSION = "8"  # bump when the same file would give different passages or metadata
 
 
 def load_document(path: Path | str, options: ReadOptions = DEFAULT) -> Document:

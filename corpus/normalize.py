@@ -78,6 +78,7 @@ _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
 # "**Điều 1. ****Sắp xếp**", "2025 ****với", "**Địn****h** mức": a bold span closed and reopened
 _DOUBLED = re.compile(r"(.?)\*{4,}(.?)")
 _LEFTOVER_STRONG = re.compile(r"\*\*|__")
+_EMPTY_STRIKE = re.compile(r"\s*~~\s*~~\s*")  # "phường~~ ~~(1.000đ)": struck-through space
 _LEFTOVER_EM = re.compile(r"^\*+\s*|\s*(?<![(\w])\*+$")
 _SUP = re.compile(r"<sup>(.*?)</sup>", re.IGNORECASE | re.DOTALL)
 _SUB = re.compile(r"<sub>(.*?)</sub>", re.IGNORECASE | re.DOTALL)
@@ -138,6 +139,7 @@ def strip_markdown(line: str) -> str:
     line = _DOUBLED.sub(_undouble, line)
     line = _STRONG.sub(lambda m: m.group(2) + (" " if m.group(3) else ""), line)
     line = _LEFTOVER_STRONG.sub("", line)
+    line = _EMPTY_STRIKE.sub(" ", line)
     line = _EM_STAR.sub(r"\1", line)
     line = _EM_UNDERSCORE.sub(r"\1", line)
     line = _LEFTOVER_EM.sub("", line.strip())
