@@ -489,6 +489,7 @@ BREAKDOWN = 3.0  # ... for giving year by year what the question asks of a whole
 OTHER_LEVEL = 3.0  # ... for being set for another tier of government ("cấp Thành phố")
 DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
 EXCEPTED = 3.0  # ... for naming what the question asks about only as an exception ("trừ đặc khu")
+ADDED = 1.0  # ... for an amount paid on top of another ("hỗ trợ thêm 150.000") when none is asked
 # A short article is read as one: a figure in one of its clauses has at least this share of the
 # retrieval strength of its best passage ("Điều 4": the clause of who is eligible is what the
 # question describes, the coefficient in the clause beside it is what answers)
@@ -525,6 +526,21 @@ def excepted(question: str, text: str) -> bool:
     for a, b in reversed(spans):
         rest = f"{rest[:a]} | {rest[b:]}"
     return bool(inside - _pairs(rest))
+
+
+# an amount a clause adds on top of another: "được hỗ trợ thêm hằng tháng 150.000 đồng"
+_ADDS = re.compile(r"\bthem(?: [^\W\d_]+){0,3} \d")
+# a question that asks for an addition: "hỗ trợ thêm", "bổ sung", "ngoài ... còn", "cộng"
+_ASKS_ADDITION = re.compile(r"\b(?:them|bo sung|ngoai|con duoc|cong|extra|additional|top up)\b")
+
+
+def added(question: str, text: str) -> bool:
+    """The clause states an amount paid on top of another ("... được hỗ trợ thêm hằng tháng
+    150.000 đồng") and the question asks what is paid, not what is added: another clause that
+    states the amount itself answers it first."""
+    return bool(_ADDS.search(fold(text).lower())) and not _ASKS_ADDITION.search(
+        fold(question).lower()
+    )
 
 
 def _pairs(text: str) -> set[str]:
@@ -671,6 +687,8 @@ def rank_units(
                 score -= OTHER_LEVEL  # "ở cấp xã": not the city tier's table
             if not query.yesno and excepted(query.standard, text):
                 score -= EXCEPTED  # "đặc khu" asked: not the clause that makes it the exception
+            if value and not query.yesno and added(query.standard, text):
+                score -= ADDED  # "được bao nhiêu": not "được hỗ trợ thêm 150.000 đồng"
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
             if value and (

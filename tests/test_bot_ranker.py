@@ -10,7 +10,7 @@ import pytest
 from bot import ranker
 from bot.candidates import candidates
 from bot.concepts import concepts
-from bot.evidence import excepted
+from bot.evidence import added, excepted
 from bot.ranges import Interval, quantities
 from corpus.types import Passage
 from tests.conftest import bot_over
@@ -196,3 +196,77 @@ SUPPLEMENT = (
 )  # fmt: skip
 def test_a_clause_that_adds_to_what_is_asked(question, clause, result):
     assert excepted(question, clause) is result
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "result"),
+    [
+        # an amount paid on top of another answers what is paid only when the addition is asked
+        ("Người không có lương hưu được trợ cấp hưu trí xã hội bao nhiêu một tháng?",
+         SUPPLEMENT, True),
+        ("ko co luong huu thi dc tro cap huu tri xh bn 1 thang", SUPPLEMENT, True),
+        ("Thành phố hỗ trợ thêm bao nhiêu cho người hưởng trợ cấp hưu trí xã hội?",
+         SUPPLEMENT, False),
+        ("Ngoài trợ cấp của nhà nước, thành phố còn hỗ trợ bao nhiêu?", SUPPLEMENT, False),
+        # "tăng thêm" naming what grows, the figure far after it, is no addition to a payment
+        ("Năm 2023 tỉnh xây bao nhiêu nhà ở cho các đối tượng xã hội?",
+         "Chỉ tiêu về nhà ở tăng thêm cho các đối tượng xã hội: Diện tích sàn: 23.090 m²", False),
+        ("Người hưởng trợ cấp hưu trí xã hội được bao nhiêu một tháng?",
+         "Người hưởng trợ cấp hưu trí xã hội được trợ cấp hằng tháng 500.000 đồng.", False),
+    ],
+)  # fmt: skip
+def test_an_amount_added_on_top_is_told_from_the_amount_asked(question, clause, result):
+    assert added(question, clause) is result
+
+
+NATIONAL = """\
+CHÍNH PHỦ
+
+NGHỊ ĐỊNH
+
+Quy định về trợ cấp hưu trí xã hội
+
+Điều 1. Đối tượng
+
+Công dân Việt Nam từ đủ 75 tuổi trở lên không hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội.
+
+Điều 2. Mức trợ cấp
+
+Đối tượng quy định tại Điều 1 Nghị định này được hưởng trợ cấp hưu trí xã hội hằng tháng mức
+500.000 đồng/tháng.
+
+Điều 3. Hiệu lực thi hành
+
+Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2025.
+"""
+
+CITY = """\
+HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ AN HÒA
+
+NGHỊ QUYẾT
+
+Quy định chính sách trợ giúp xã hội trên địa bàn thành phố An Hòa
+
+Điều 1. Chính sách hỗ trợ
+
+Đối tượng đang hưởng trợ cấp hưu trí xã hội được hỗ trợ thêm hằng tháng 150.000 đồng/tháng.
+
+Điều 2. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+def test_the_amount_paid_is_not_answered_by_an_amount_added_on_top(tmp_path_factory):
+    from bot import Bot
+    from index import open_index
+
+    folder = tmp_path_factory.mktemp("supplement")
+    (folder / "nd-tro-cap.md").write_text(NATIONAL, encoding="utf-8")
+    (folder / "nq-an-hoa.md").write_text(CITY, encoding="utf-8")
+    bot = Bot(open_index(folder))
+    answer = bot.ask("Người không có lương hưu được nhận trợ cấp hưu trí xã hội bao nhiêu 1 tháng?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("500.000"), answer.text
+    answer = bot.ask("Thành phố hỗ trợ thêm bao nhiêu cho người hưởng trợ cấp hưu trí xã hội?")
+    assert "150.000" in answer.text.split("\n")[0], answer.text
