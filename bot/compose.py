@@ -15,6 +15,9 @@ from corpus.types import DocumentMeta, Passage
 from index.fold import diacritic_ratio, fold
 
 MAX_ITEMS = 7  # list answers show this many items, then "và N nội dung khác"
+# ... unless only this many are left: they are listed, not counted ("và 2 nội dung khác" takes
+# a line and tells nothing)
+MAX_TAIL = 2
 MAX_ITEM_CHARS = 140
 # a list of few items shows each at more length, within what MAX_ITEMS items of MAX_ITEM_CHARS
 # would take, up to this many characters an item: three items are read in full, not each cut
@@ -593,6 +596,12 @@ def strip_yesno(question: str) -> str:
     return re.sub(r"^\s*(?:có phải|có)\s+", "", q, flags=re.IGNORECASE)
 
 
+def items_shown(count: int) -> int:
+    """How many of a list's `count` items are shown: all of them when at most MAX_TAIL would be
+    left after MAX_ITEMS, else MAX_ITEMS."""
+    return count if count <= MAX_ITEMS + MAX_TAIL else MAX_ITEMS
+
+
 def item_limit(count: int) -> int:
     """How long an item of a list of `count` items may be: the room MAX_ITEMS items of
     MAX_ITEM_CHARS take, shared by the items shown, within MAX_FEW_ITEM_CHARS."""
@@ -601,17 +610,19 @@ def item_limit(count: int) -> int:
 
 
 def list_answer(heading: str, items: Sequence[tuple[str, int]]) -> str:
-    """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS: the rest counted.
+    """ "<heading>:" then one line per item, each cited; more than MAX_ITEMS + MAX_TAIL: the
+    rest after MAX_ITEMS counted.
     Items share the length MAX_ITEMS items would take: fewer items, each read further."""
     head = " ".join(heading.split()).rstrip(":")
     if len(head) > MAX_HEADING_CHARS:  # a long lead-in is cut: the items are the answer
         head = head[:MAX_HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
     lines = [f"{head}:" if heading else "Gồm:"]
     limit = item_limit(len(items))
-    for text, n in items[:MAX_ITEMS]:
+    shown = items_shown(len(items))
+    for text, n in items[:shown]:
         lines.append(f"- {shorten(text, limit, fill=limit > MAX_ITEM_CHARS)} [{n}]")
-    if len(items) > MAX_ITEMS:
-        lines.append(f"- và {len(items) - MAX_ITEMS} nội dung khác.")
+    if len(items) > shown:
+        lines.append(f"- và {len(items) - shown} nội dung khác.")
     return "\n".join(lines)
 
 

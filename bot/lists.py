@@ -134,7 +134,7 @@ class Lists:
             if pointed and _points_at((line, q, span), p, best) and span[0] < best.start:
                 line = best.text[:1].upper() + best.text[1:]
             known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
-            if known is None and len(cited) < compose.MAX_ITEMS:
+            if known is None and len(cited) < compose.MAX_ITEMS + compose.MAX_TAIL:
                 cited.append(compose.Cited(q, span, 0.0))
                 known = len(cited) - 1
             numbered.append((line, (known if known is not None else len(cited) - 1) + 1))
@@ -187,7 +187,7 @@ class Lists:
             known = next(
                 (i for i, c in enumerate(cited) if c.passage.id == q.id and c.span == span), None
             )
-            if known is None and len(cited) < compose.MAX_ITEMS:
+            if known is None and len(cited) < compose.MAX_ITEMS + compose.MAX_TAIL:
                 cited.append(compose.Cited(q, span, 0.0))
                 known = len(cited) - 1
             numbered.append(

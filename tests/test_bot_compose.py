@@ -166,11 +166,16 @@ def test_yes_no_on_negation_of_the_question_own_words():
 
 
 def test_list_answers_cite_each_item_and_count_the_rest():
-    items = [(f"Nhiệm vụ số {i}: triển khai nội dung {i}", i) for i in range(1, 10)]
+    items = [(f"Nhiệm vụ số {i}: triển khai nội dung {i}", i) for i in range(1, 12)]
     text = list_answer("b) Về giáo dục", items)
     assert text.startswith("b) Về giáo dục:")
     assert "- Nhiệm vụ số 1: triển khai nội dung 1 [1]" in text
-    assert text.rstrip().endswith("và 2 nội dung khác.")
+    assert "nội dung 7 [7]" in text and "nội dung 8" not in text
+    assert text.rstrip().endswith("và 4 nội dung khác.")
+    # two items left over are listed, not counted
+    text = list_answer("b) Về giáo dục", items[:9])
+    assert "- Nhiệm vụ số 9: triển khai nội dung 9 [9]" in text
+    assert "nội dung khác" not in text
     assert (
         shorten("Tỷ lệ gia đình văn hóa: Từ 90% trở lên.")
         == "Tỷ lệ gia đình văn hóa: Từ 90% trở lên"
