@@ -241,7 +241,9 @@ _OPPOSITES = tuple(
     (fold(a).lower(), fold(b).lower())
     for a, b in (("cao nhất", "thấp nhất"), ("lớn nhất", "nhỏ nhất"), ("nhiều nhất", "ít nhất"),
                  ("tối đa", "tối thiểu"), ("cao hơn", "thấp hơn"), ("lớn hơn", "nhỏ hơn"),
-                 ("nhiều hơn", "ít hơn"), ("bắt buộc", "tự nguyện"))
+                 ("nhiều hơn", "ít hơn"), ("bắt buộc", "tự nguyện"),
+                 # opposite courses of action
+                 ("nới lỏng", "siết chặt"), ("mở rộng", "thu hẹp"), ("khuyến khích", "hạn chế"))
 )  # fmt: skip
 
 

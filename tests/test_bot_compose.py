@@ -794,6 +794,19 @@ def test_a_text_cell_leads_its_answer_before_the_labels_that_place_it():
         ),
         ("Phí được thu tối thiểu 10.000 đồng phải không?", "Mức thu tối đa 20.000 đồng.", True),
         ("tham gia bao hiem nay la tu nguyen dung ko", "Người lao động bắt buộc tham gia.", True),
+        # opposite courses of action
+        (
+            "Tỉnh có nới lỏng kỷ luật tài chính không?",
+            "Siết chặt kỷ luật, kỷ cương tài chính.",
+            True,
+        ),
+        ("Quy mô trường lớp có bị thu hẹp không?", "Mở rộng quy mô trường, lớp học.", True),
+        ("Tỉnh có hạn chế khai thác khoáng sản không?", "Khuyến khích khai thác khoáng sản.", True),
+        (
+            "Tỉnh có siết chặt kỷ luật tài chính không?",
+            "Siết chặt kỷ luật, kỷ cương tài chính.",
+            False,
+        ),
         # the clause states both, or the same word: nothing is contradicted
         ("Được áp dụng mức cao nhất không?", "áp dụng theo địa bàn có mức cao nhất.", False),
         ("Mức tối đa là bao nhiêu?", "tối thiểu 5 triệu, tối đa 10 triệu đồng.", False),
