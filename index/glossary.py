@@ -9,21 +9,44 @@ import re
 from index.lexicon import alternatives, mapping
 
 GLOSSARY: dict[str, str] = mapping("english")  # Vietnamese as the documents write it
+
+
+def _verb_forms(terms: dict[str, str]) -> dict[str, str]:
+    """A listed noun in "-ion" read as its verb too: "allocation" as "allocate", "allocated",
+    "allocating"; "exemption" as "exempt", "exempted" (listed terms keep their own entries)."""
+    forms: dict[str, str] = {}
+    for key in terms:
+        stem = key[:-3]
+        if not key.endswith("ion") or len(stem.rsplit(" ", 1)[-1]) < 5:
+            continue
+        for ending in ("", "e", "ed", "es", "ing", "s"):
+            form = stem + ending
+            if form not in terms:
+                forms.setdefault(form, key)
+    return forms
+
+
+_FORMS = _verb_forms(GLOSSARY)
 # a term in the plural too ("elections", "fees"), when the list gives only its singular
 _PATTERN = re.compile(
     r"\b("
-    + "|".join(re.escape(k) for k in sorted(GLOSSARY, key=len, reverse=True))
+    + "|".join(re.escape(k) for k in sorted([*GLOSSARY, *_FORMS], key=len, reverse=True))
     + r")(?:e?s)?\b",
     re.IGNORECASE,
 )
 
 
+def _term(match: re.Match[str]) -> str:
+    word = match.group(1).lower()
+    return GLOSSARY[_FORMS.get(word, word)]
+
+
 def translate_terms(text: str) -> str:
     """The Vietnamese terms for the English policy words in `text`, space-joined, in order."""
-    terms = [" ".join(alternatives(GLOSSARY[m.group(1).lower()])) for m in _PATTERN.finditer(text)]
+    terms = [" ".join(alternatives(_term(m))) for m in _PATTERN.finditer(text)]
     return " ".join(dict.fromkeys(terms))
 
 
 def glossary_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, Vietnamese wording) of each English policy term in `text`."""
-    return [(m.start(), m.end(), GLOSSARY[m.group(1).lower()]) for m in _PATTERN.finditer(text)]
+    return [(m.start(), m.end(), _term(m)) for m in _PATTERN.finditer(text)]

@@ -234,3 +234,15 @@ def test_english_terms_are_read_in_the_plural_too():
     # a listed plural keeps its own entry, and a longer word is no plural of a shorter one
     assert translate_terms("contributions") == translate_terms("contribution")
     assert "bầu cử" not in translate_terms("electionsx")
+
+
+def test_an_english_noun_in_the_list_is_read_as_its_verb_too():
+    from index.glossary import glossary_spans, translate_terms
+
+    # the list gives "allocation" and "exemption"; a question says "allocated", "exempted"
+    assert "phân bổ" in translate_terms("What share is allocated to the fund?")
+    assert translate_terms("allocating") == translate_terms("allocation")
+    spans = glossary_spans("fees are exempted for")
+    assert [("fees are exempted for"[a:b]) for a, b, _ in spans][-1] == "exempted"
+    # a word that only begins like a listed noun's stem is not read as it
+    assert "phân bổ" not in translate_terms("allocatedness")
