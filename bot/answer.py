@@ -99,6 +99,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         self._by_section: dict[tuple[str, tuple[str, ...]], list[Passage]] | None = None
         self._heading_paths: dict[str, list[tuple[str, ...]]] | None = None
         self._definitions: dict[str, list[tuple[str, Passage]]] | None = None
+        self._tables: dict[str, list[Passage]] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -178,6 +179,8 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 hits = with_part(part, hits)
             if not part:
                 hits = self._listed_heading(query, items, hits)
+            if not query.listing:  # "những khoản nào" reads a table's groups, not one row
+                hits = self._labelled_rows(items, hits)
             if query.followup and history:
                 hits = self._with_previous(history[-1][1], hits)
         topic = topic_of(query, items, self.regions)

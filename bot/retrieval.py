@@ -25,6 +25,11 @@ EXTRA_ROWS = 2  # more rows of such a table, read after them
 LISTED_DOCS = 2
 _LABEL = re.compile(r"^(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Phụ lục)\s+[\w.]+\.?\s*", re.IGNORECASE)
 MIN_LISTED = 0.7
+# a row of a table read is looked up by its own cells (Reading._labelled_rows): the row that
+# names at least this share of what the question asks of the table, this much more than the
+# rows of it read already, is read too, at most one a table
+MIN_ROW_LABEL = 0.5
+ROW_LABEL_MARGIN = 0.15
 LISTED_MARGIN = 0.05
 MAX_LISTED = 6
 _NAMED_PART = re.compile(
@@ -92,6 +97,29 @@ class Reading:
         ids = {p.id for p in under}
         extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in under]
         return [*extra, *[h for h in hits if h.passage.id not in ids]][: K_RETRIEVE + MAX_LISTED]
+
+    def _labelled_rows(self, items: Sequence[Concept], hits: list[Hit]) -> list[Hit]:
+        """A table is looked up by its labels: of each table whose rows are read, the row that
+        names what is asked by its own cells far better than the rows read ("Phục vụ tổ chức
+        kỳ họp HĐND" among fifty rows that repeat one long caption, which retrieval ranks by
+        the caption) is read next to its table's first row."""
+        if self._tables is None:
+            tables: dict[str, list[Passage]] = {}
+            for p in self.index.passages:
+                if p.kind == "row":
+                    tables.setdefault(p.id.rsplit("/row-", 1)[0], []).append(p)
+            self._tables = tables
+        out = list(hits)
+        for table in dict.fromkeys(t for t in map(_table, hits) if t is not None):
+            rows = self._tables.get(table, [])
+            meta = self.metas.get(rows[0].doc_id) if rows else None
+            about = (
+                " ".join([meta.title or "", meta.issuer or "", meta.region or ""]) if meta else ""
+            )
+            for p in labelled_rows(items, out, rows, about):
+                at = next(i for i, h in enumerate(out) if _table(h) == table)
+                out.insert(at + 1, Hit(p, out[at].score, None, out[at].dense))
+        return out
 
     def _definition(self, query: Query, hits: Sequence[Hit]) -> Passage | None:
         """The passage of a document read that defines the term a question asks to be spelled
@@ -202,6 +230,40 @@ def diversify(hits: list[Hit], k: int, per_table: int = MAX_ROWS_PER_TABLE) -> l
             more[table] += 1
             first.append(h)
     return first
+
+
+def labelled_rows(
+    items: Sequence[Concept], read: Sequence[Hit], rows: Sequence[Passage], about: str = ""
+) -> list[Passage]:
+    """The row of a table (`rows`, each "caption — group — label — column: value; ...") not
+    read yet that names what the question asks of it by its own cells, far better than the
+    rows read do. What the question says of the whole table (its caption and the headings most
+    of its rows repeat, its columns, the document: `about`) tells no row apart and is left out."""
+    if not rows:
+        return []
+    split = [[x.strip() for x in p.text.split(" — ")] for p in rows]
+    shared = Counter(x for parts in split for x in set(parts[:-1]))
+    common = {x for x, n in shared.items() if n * 2 > len(rows)}
+    columns = " ".join(c.split(": ", 1)[0] for parts in split for c in parts[-1].split("; "))
+    frame = syllable_set(" ".join([about, columns, *common]))
+    asked = [c for c in items if not c.found_in(frame)]
+    if not asked:
+        return []
+    own = {
+        p.id: syllable_set(" ".join(x for x in parts[:-1] if x not in common))
+        for p, parts in zip(rows, split, strict=True)
+    }
+
+    def named(p: Passage) -> float:
+        return coverage(asked, own[p.id], frozenset())
+
+    ids = {h.passage.id for h in read}
+    seen = max((named(h.passage) for h in read if h.passage.id in own), default=0.0)
+    unread = [p for p in rows if p.id not in ids]
+    best = max(unread, key=named, default=None)
+    if best is None or named(best) < max(MIN_ROW_LABEL, seen + ROW_LABEL_MARGIN):
+        return []
+    return [best]
 
 
 def _table(hit: Hit) -> str | None:

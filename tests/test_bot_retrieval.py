@@ -34,3 +34,43 @@ def test_without_a_crowded_table_the_first_k_are_read_as_retrieved():
     assert diversify(hits, 10) == hits[:10]
     few = [_row(n) for n in range(1, 8)]  # fewer passages than k: the cut rows fill it
     assert [h.passage.id for h in diversify(few, 10)] == [h.passage.id for h in few]
+
+
+CAPTION = "DANH MỤC SẢN PHẨM QUY ĐỔI — PHẦN II. CHUYÊN MÔN, NGHIỆP VỤ"
+LABELS = [
+    "▶ Lĩnh vực tham mưu, phục vụ Đoàn ĐBQH — Phục vụ ĐBQH tham dự kỳ họp Quốc hội",
+    "▶ Lĩnh vực tham mưu, phục vụ Đoàn ĐBQH — Phục vụ ĐBQH tiếp xúc cử tri",
+    "▶ Lĩnh vực tham mưu, phục vụ HĐND — Phục vụ tổ chức kỳ họp HĐND",
+    "▶ Lĩnh vực tham mưu, phục vụ HĐND — Thẩm tra báo cáo, đề án",
+    "▶ Công tác hậu cần — Bảo đảm hậu cần, kỹ thuật",
+]
+
+
+def _table_rows() -> list[Passage]:
+    return [
+        Passage(
+            f"cv#phu-luc#table-1/row-{n}",
+            "cv",
+            ("Phụ lục",),
+            None,
+            f"{CAPTION} — {label} — KHUNG ĐIỂM: ≤{300 + n}; ĐIỂM CHẤM: {200 + n}–{280 + n}",
+            kind="row",
+        )
+        for n, label in enumerate(LABELS)
+    ]
+
+
+def test_the_row_a_question_names_by_its_label_is_read_though_retrieval_ranked_it_low():
+    from bot.concepts import concepts
+    from bot.retrieval import labelled_rows
+
+    rows = _table_rows()
+    question = "Văn phòng Đoàn ĐBQH, HĐND: phục vụ tổ chức kỳ họp HĐND có điểm chấm bao nhiêu?"
+    idf = {w: 3.0 for w in "van phong doan dbqh hdnd phuc vu to chuc ki hop diem cham".split()}
+    items = concepts(question, idf)
+    about = "Công văn của Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+    read = [Hit(rows[0], 0.9), Hit(rows[1], 0.8)]  # the caption matched, not the label
+    assert labelled_rows(items, read, rows, about) == [rows[2]]
+    # once read, or when the rows read name the question as well, nothing is added
+    assert labelled_rows(items, [*read, Hit(rows[2], 0.7)], rows, about) == []
+    assert labelled_rows(concepts("điểm chấm bao nhiêu", idf), read, rows, about) == []
