@@ -682,12 +682,30 @@ _BOUNDED = re.compile(
 _FRAME_YEAR = re.compile(r"^(?:năm|nam)\s+(?:19|20)\d{2}\s+", re.IGNORECASE)
 
 
+# a bound a figure opens with ("tối đa 1,36%"): two figures with the same one are ranked
+_LEAD_BOUND = re.compile(
+    r"^(tối đa|tối thiểu|không quá|không dưới|ít nhất|dưới|trên|khoảng)\s+", re.IGNORECASE
+)
+
+
+def _same_bound(values: Sequence[str]) -> list[str] | None:
+    """The figures without the bound both open with ("tối đa 1,36%", "tối đa 1,23%" -> "1,36%",
+    "1,23%"), or None when they open with none or different ones."""
+    found = [_LEAD_BOUND.match(v) for v in values]
+    if not all(found) or len({m.group(1).lower() for m in found if m}) != 1:
+        return None
+    return [v[m.end() :] for v, m in zip(values, found, strict=True) if m]
+
+
 def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str) -> str:
-    """ "A (x) cao hơn B (y)." for two plain figures of the same unit; "" otherwise."""
-    if len(values) != 2 or len(names) < 2 or any(_BOUNDED.search(v) for v in values):
+    """ "A (x) cao hơn B (y)." for two plain figures of the same unit, or two with the same
+    bound ("tối đa 1,36%", "tối đa 1,23%"); "" otherwise."""
+    plain = _same_bound(values) if len(values) == 2 else None
+    figures_only = plain or list(values)
+    if len(values) != 2 or len(names) < 2 or any(_BOUNDED.search(v) for v in figures_only):
         return ""
-    units = [re.sub(r"^[\d.,\s]+", "", v).strip().lower() for v in values]
-    numbers = [number_value(v) for v in values]
+    units = [re.sub(r"^[\d.,\s]+", "", v).strip().lower() for v in figures_only]
+    numbers = [number_value(v) for v in figures_only]
     if units[0] != units[1] or None in numbers or numbers[0] == numbers[1]:
         return ""
     typed = question.lower()

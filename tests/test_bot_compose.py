@@ -1126,3 +1126,18 @@ def test_a_clause_under_a_bare_label_reads_the_title_above_it():
     )
     answer = yesno_answer(understand(question), unit, passage, asked)
     assert answer.startswith("Có. Điều 6. Miễn lệ phí: Xe mô tô ba bánh"), answer
+
+
+def test_two_caps_of_the_same_kind_are_ranked():
+    caps = [
+        ("tối đa 1,36%", "năm 2025 tối đa 1,36%", 1),
+        ("tối đa 1,23%", "năm 2027 tối đa 1,23%", 2),
+    ]
+    answer = compare_answer(caps, ("năm 2025", "năm 2027"), "năm 2025 hay năm 2027 cao hơn?")
+    assert answer.startswith("Năm 2025 (tối đa 1,36%) cao hơn năm 2027 (tối đa 1,23%)."), answer
+    # a cap against a floor, or a range, is not ranked
+    mixed = [("tối đa 1,36%", "a", 1), ("tối thiểu 1,23%", "b", 2)]
+    assert compare_answer(mixed, ("a", "b"), "cái nào cao hơn").startswith("tối đa")
+    ranges = [("từ 1% đến 2%", "a", 1), ("từ 3% đến 4%", "b", 2)]
+    assert compare_answer(ranges, ("a", "b"), "cái nào cao hơn").startswith("từ 1%")
+
