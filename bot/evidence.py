@@ -37,7 +37,7 @@ _SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|tr
 # an interest rate ("lãi suất") is a share too
 # a share: named, or asked of a part of a whole ("chiếm bao nhiêu trong tổng nền kinh tế")
 _PERCENT_Q = re.compile(
-    r"\b(ty le|phan tram|ty trong|lai suat|percent|percentage|share|rate"
+    r"\b(ty le|phan tram|ty trong|lai suat|tang truong|percent|percentage|share|rate"
     r"|chiem (?:bao nhieu|bn|may)(?! (?:tien|dong|trieu|nghin|ty dong)))\b"
 )
 # "bao nhiêu tiền", "mấy triệu": an amount of money asked in so many words

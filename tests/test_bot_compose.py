@@ -1141,3 +1141,12 @@ def test_two_caps_of_the_same_kind_are_ranked():
     ranges = [("từ 1% đến 2%", "a", 1), ("từ 3% đến 4%", "b", 2)]
     assert compare_answer(ranges, ("a", "b"), "cái nào cao hơn").startswith("từ 1%")
 
+
+def test_growth_is_asked_as_a_rate():
+    from bot.evidence import asked_measure, value_for
+
+    query = understand("Thái Nguyên đặt mục tiêu tăng trưởng kinh tế năm 2024 là bao nhiêu?")
+    assert asked_measure(query.standard) == "percent"
+    # a span of years in the clause read is no growth rate
+    assert value_for(query, "kế hoạch phát triển kinh tế - xã hội 05 năm") is None
+    assert value_for(query, "Tốc độ tăng trưởng kinh tế (GRDP): 8,5%.") == "8,5%"
