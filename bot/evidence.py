@@ -662,6 +662,8 @@ def rank_units(
             frame = context | syllable_set(heading) | syllable_set(lead)
             # a cell's figure is its own value, never a number in the row's labels ("13 nhóm")
             value = value_for(query, c.cell or text, heading, c.per) if c.figure else None
+            if value is None and p.kind == "content":
+                value = _titled_share(query, p)  # "3. Đối tượng giảm 50% mức phí": its clauses
             values = ranker.features(
                 question,
                 text=text,
@@ -711,6 +713,18 @@ def rank_units(
         ]
     out.sort(key=lambda u: -u.score)
     return out
+
+
+def _titled_share(query: Query, p: Passage) -> str | None:
+    """The share or amount the heading right above a passage states ("3. Đối tượng giảm 50%
+    mức phí" over "Người cao tuổi ..."), which its clauses have: what a question about one of
+    them asks, when the clause states none itself. Only a share or money is read so: a count
+    in a heading is its numbering more often than not."""
+    if query.kind != "figure" or query.yesno or not p.section:
+        return None
+    if asked_measure(query.standard) not in ("percent", "money"):
+        return None
+    return value_for(query, p.section[-1])
 
 
 def article_sizes(passages: Sequence[Passage]) -> dict[tuple[str, str], int]:

@@ -270,3 +270,51 @@ def test_the_amount_paid_is_not_answered_by_an_amount_added_on_top(tmp_path_fact
     assert answer.text.startswith("500.000"), answer.text
     answer = bot.ask("Thành phố hỗ trợ thêm bao nhiêu cho người hưởng trợ cấp hưu trí xã hội?")
     assert "150.000" in answer.text.split("\n")[0], answer.text
+
+
+TEMPLE = """\
+HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ AN HÒA
+
+NGHỊ QUYẾT
+
+Về phí tham quan di tích trên địa bàn thành phố An Hòa
+
+Điều 1. Ban hành kèm theo Nghị quyết này danh mục các khoản phí tham quan di tích.
+
+Điều 2. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+
+**CHỦ TỊCH**
+
+Nguyễn Văn An
+
+**PHỤ LỤC**
+
+DANH MỤC CÁC KHOẢN PHÍ
+
+**A. QUY ĐỊNH VỀ PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN PHƯỜNG AN HÒA**
+
+**1. Đơn vị tổ chức thu phí:**
+
+Ban quản lý di tích phường An Hòa.
+
+**2. Đối tượng miễn thu phí**
+
+Trẻ em dưới 16 tuổi.
+
+**3. Đối tượng giảm 50% mức phí**
+
+Người khuyết tật nặng theo quy định của pháp luật.
+
+Người cao tuổi là công dân Việt Nam từ đủ 60 tuổi trở lên có thẻ người cao tuổi.
+
+**4. Mức thu phí**
+
+Đền An Hòa: 20.000 đồng/lượt/khách.
+"""
+
+
+def test_a_share_the_heading_of_the_clause_states_answers_for_it(tmp_path_factory):
+    bot = bot_over(tmp_path_factory, "nq-phi-den.md", TEMPLE)
+    answer = bot.ask("ng cao tuoi di tham quan den An Hoa dc giam phi bn %")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("50%"), answer.text
