@@ -510,9 +510,30 @@ def set_opening(question: str, units: list[Unit], hits: list[Hit], best: Unit) -
         if p.doc_id != doc:
             continue
         line_start, line_end = line_around(p.text, u.start)
-        if _titled_by_set(p.text[line_start:line_end], question) and _inline_items(p, u):
+        line = p.text[line_start:line_end]
+        if (_titled_by_set(line, question) or _opens_with_subject(line, question)) and (
+            _inline_items(p, u)
+        ):
             return None if u is best else u
     return None
+
+
+# a clause that says what its subject is made of: "a) Khu vực I gồm: Thành phố Hà Nội, ..."
+_SUBJECT_CONSISTS = re.compile(
+    r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;,.()]{3,60}?)\s+(?:bao gồm|gồm)(?: có)?\s*:",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_subject(line: str, question: str) -> bool:
+    """The line opens by saying what a subject the question names is made of ("Khu vực I gồm:
+    ..." for "khu vực I gồm những địa phương nào")."""
+    found = _SUBJECT_CONSISTS.match(line)
+    if not found or len(syllables(found.group(1))) < 2:
+        return False
+    subject = " ".join(fold(found.group(1)).lower().split())
+    asked = " ".join(fold(question).lower().split())
+    return re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", asked) is not None
 
 
 def _clause_items(

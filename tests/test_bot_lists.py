@@ -641,3 +641,44 @@ def test_what_a_set_consists_of_is_read_from_the_lead_in_that_says_it_includes(a
     assert not answer.abstained, answer.text
     for item in ("Biên bản cuộc họp", "Phiếu theo dõi", "Phiếu xếp loại"):
         assert item in answer.text, answer.text
+
+
+REGIONS = """\
+THÔNG TƯ
+
+Quy định mức thu lệ phí đăng ký, cấp biển phương tiện giao thông
+
+Điều 4. Khu vực thu lệ phí
+
+1. Tổ chức, cá nhân có trụ sở, nơi cư trú ở khu vực nào thì nộp lệ phí theo mức thu quy định tương
+ứng với khu vực đó.
+
+2. Các khu vực quy định tại Thông tư này được xác định theo địa giới hành chính, cụ thể như sau:
+
+a) Khu vực I gồm: Thành phố Hà Nội, Thành phố Hồ Chí Minh bao gồm tất cả các xã, phường trực thuộc
+thành phố.
+
+b) Khu vực II gồm: các thành phố trực thuộc trung ương khác.
+
+c) Khu vực III gồm: các khu vực khác ngoài khu vực I và khu vực II.
+
+Điều 5. Mức thu lệ phí
+
+1. Xe ô tô, xe mô tô của lực lượng công an sử dụng vào mục đích an ninh đăng ký tại khu vực I thì áp
+dụng mức thu lệ phí tại khu vực I.
+"""
+
+
+@pytest.fixture(scope="module")
+def regions_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "tt-khu-vuc.md", REGIONS)
+
+
+def test_which_places_a_named_set_includes_is_read_from_the_clause_that_opens_with_it(regions_bot):
+    # "khu vực I ... gồm những địa phương nào": the clause "Khu vực I gồm: ..." answers, not a
+    # clause that only mentions "khu vực I"
+    answer = regions_bot.ask(
+        "Khu vực I để áp dụng mức thu lệ phí đăng ký xe gồm những địa phương nào?"
+    )
+    assert not answer.abstained, answer.text
+    assert "Hà Nội" in answer.text and "Hồ Chí Minh" in answer.text, answer.text
