@@ -41,7 +41,15 @@ from bot.concepts import (
     plain_words,
 )
 from bot.conditions import rules_on, ruling_clause, ruling_unit, stating_unit
-from bot.evidence import Evidence, Unit, article_sizes, asked_measure, passage_context, rank_units
+from bot.evidence import (
+    Evidence,
+    Unit,
+    article_sizes,
+    asked_measure,
+    negates_as_asked,
+    passage_context,
+    rank_units,
+)
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
 from bot.judge import Verdict, judge
@@ -591,6 +599,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         defines = defined_term(best.text)
         if defines is not None and defines in asked_terms(query.standard):
             # "xe mô tô gồm những loại nào": the clause that defines it, whole
+            return compose.Draft(compose.value_answer(best, p), (cited,))
+        if query.listing and which and negates_as_asked(query.standard, best.text):
+            # "những xã nào không phải sắp xếp": the clause naming those not done ("... 02 xã
+            # không thực hiện sắp xếp là xã A, xã B"), not the list of those done
             return compose.Draft(compose.value_answer(best, p), (cited,))
         if query.listing and not query.wants_figure:
             # "những trường hợp nào" with "... các trường hợp sau đây:" read, "những mức nào"

@@ -490,6 +490,7 @@ OTHER_LEVEL = 3.0  # ... for being set for another tier of government ("cấp Th
 DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position the question names
 EXCEPTED = 3.0  # ... for naming what the question asks about only as an exception ("trừ đặc khu")
 ADDED = 1.0  # ... for an amount paid on top of another ("hỗ trợ thêm 150.000") when none is asked
+NEGATED = 1.0  # what it gains for negating what the question negates ("không thực hiện sắp xếp")
 # A short article is read as one: a figure in one of its clauses has at least this share of the
 # retrieval strength of its best passage ("Điều 4": the clause of who is eligible is what the
 # question describes, the coefficient in the clause beside it is what answers)
@@ -532,6 +533,25 @@ def excepted(question: str, text: str) -> bool:
 _ADDS = re.compile(r"\bthem(?: [^\W\d_]+){0,3} \d")
 # a question that asks for an addition: "hỗ trợ thêm", "bổ sung", "ngoài ... còn", "cộng"
 _ASKS_ADDITION = re.compile(r"\b(?:them|bo sung|ngoai|con duoc|cong|extra|additional|top up)\b")
+
+
+# what a negation denies: the two words after it, past modal words ("không phải sắp xếp",
+# "không thực hiện sắp xếp" -> "sap xep"); a question's must pass one, so that a compound
+# ("thiết bị bay không người lái") is no negation asked
+_MODALS = r"(?:phai|duoc|thuc hien|bi|can|duoc phep|se)"
+_NEGATED = re.compile(rf"\b(?:khong|chua|ko)\s+(?:{_MODALS}\s+)*([a-z]+ [a-z]+)")
+_NEGATED_ASKED = re.compile(rf"\b(?:khong|chua|ko)\s+(?:{_MODALS}\s+)+([a-z]+ [a-z]+)")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text).lower()))
+
+
+def negates_as_asked(question: str, text: str) -> bool:
+    """The question asks of what is not done ("những xã nào không phải sắp xếp") and the unit
+    says what is not done, in the same words ("02 xã không thực hiện sắp xếp là ...")."""
+    asked = set(_NEGATED_ASKED.findall(_words(question)))
+    return bool(asked) and bool(asked & set(_NEGATED.findall(_words(text))))
 
 
 def added(question: str, text: str) -> bool:
@@ -689,6 +709,8 @@ def rank_units(
                 score -= OTHER_LEVEL  # "ở cấp xã": not the city tier's table
             if not query.yesno and excepted(query.standard, text):
                 score -= EXCEPTED  # "đặc khu" asked: not the clause that makes it the exception
+            if not query.yesno and negates_as_asked(query.standard, text):
+                score += NEGATED  # "không phải sắp xếp": "02 xã không thực hiện sắp xếp là ..."
             if value and not query.yesno and added(query.standard, text):
                 score -= ADDED  # "được bao nhiêu": not "được hỗ trợ thêm 150.000 đồng"
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"

@@ -682,3 +682,37 @@ def test_which_places_a_named_set_includes_is_read_from_the_clause_that_opens_wi
     )
     assert not answer.abstained, answer.text
     assert "Hà Nội" in answer.text and "Hồ Chí Minh" in answer.text, answer.text
+
+
+MERGERS = """\
+NGHỊ QUYẾT
+
+Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh An Hòa năm 2025
+
+Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh An Hòa
+
+1. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã Đông và xã Tây thành xã mới có tên gọi
+là xã Đông Tây.
+
+2. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã Nam và xã Bắc thành xã mới có tên gọi là
+xã Nam Bắc.
+
+3. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã Thượng và xã Hạ thành xã mới có tên gọi
+là xã Thượng Hạ.
+
+4. Sau khi sắp xếp, tỉnh An Hòa có 5 đơn vị hành chính cấp xã; trong đó có 3 xã hình thành sau sắp
+xếp và 02 xã không thực hiện sắp xếp là xã Sơn Mộc, xã Hà Quan.
+
+Điều 2. Hiệu lực thi hành
+
+Nghị quyết này có hiệu lực từ ngày 01 tháng 7 năm 2025.
+"""
+
+
+def test_which_ones_are_not_done_is_answered_by_the_clause_naming_them(tmp_path_factory):
+    bot = bot_over(tmp_path_factory, "nq-sap-xep.md", MERGERS)
+    answer = bot.ask("Những xã nào của tỉnh An Hòa không phải sắp xếp?")
+    assert not answer.abstained, answer.text
+    assert "Sơn Mộc" in answer.text and "Hà Quan" in answer.text, answer.text
+    assert "Đông Tây" not in answer.text, answer.text
+

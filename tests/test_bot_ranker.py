@@ -318,3 +318,29 @@ def test_a_share_the_heading_of_the_clause_states_answers_for_it(tmp_path_factor
     answer = bot.ask("ng cao tuoi di tham quan den An Hoa dc giam phi bn %")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("50%"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "result"),
+    [
+        # the question asks of what is not done; the clause says what is not done
+        ("Những xã nào của tỉnh không phải sắp xếp?",
+         "trong đó có 75 xã hình thành sau sắp xếp và 02 xã không thực hiện sắp xếp là xã A, xã B.",
+         True),
+        ("nhung ai ko duoc huong luong huu",
+         "Người từ đủ 75 tuổi trở lên không được hưởng lương hưu thì được trợ cấp.", True),
+        # a compound with "không" is no negation asked
+        ("Thiết bị bay không người lái được phân thành những nhóm nào?",
+         "Thiết bị bay không người lái được phân loại như sau:", False),
+        # the clause states the same thing without the negation, or negates something else
+        ("Những xã nào của tỉnh không phải sắp xếp?",
+         "Sau khi sắp xếp, tỉnh có 92 đơn vị hành chính cấp xã.", False),
+        ("Những xã nào của tỉnh không phải sắp xếp?",
+         "Các xã không có tên trong danh sách được giữ nguyên.", False),
+        ("Những xã nào được sắp xếp?", "02 xã không thực hiện sắp xếp.", False),
+    ],
+)  # fmt: skip
+def test_a_clause_that_negates_what_the_question_negates(question, clause, result):
+    from bot.evidence import negates_as_asked
+
+    assert negates_as_asked(question, clause) is result
