@@ -21,8 +21,11 @@ _LABELLED = _OUTER_FIRST[:3]  # numbered and lettered lines, outermost first
 # "những đơn vị nào", "xã nào": which ones, that one item may answer (not "làm gì", "gồm gì")
 # "vào những việc gì", "bồi dưỡng những nội dung gì" too: which ones of a set, unless "làm
 # gì", "gồm (những) gì", "bao gồm gì" or "có những nhiệm vụ gì" (what there is) ask for all
+# ... but "những biện pháp gì", "những giải pháp gì", "những nhiệm vụ gì" ask all of them, like
+# "làm gì"
 _WHICH = re.compile(
-    r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )(?<!\bco )\bnhung (?:\w+ ){0,2}gi\b"
+    r"\bnao\b|(?<!\blam )(?<!\bgom )(?<!\bgom nhung )(?<!\bco )"
+    r"\bnhung (?!(?:bien phap|giai phap|nhiem vu) )(?:\w+ ){0,2}gi\b"
 )
 
 MIN_HEADING_COVERAGE = 0.4  # a heading a list answer reads from names this much of the question

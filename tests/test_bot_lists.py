@@ -716,3 +716,22 @@ def test_which_ones_are_not_done_is_answered_by_the_clause_naming_them(tmp_path_
     assert "Sơn Mộc" in answer.text and "Hà Quan" in answer.text, answer.text
     assert "Đông Tây" not in answer.text, answer.text
 
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        ("Xã nào được sáp nhập?", True),
+        ("Ngành y tế sẽ ứng dụng công nghệ thông tin vào những việc gì?", True),
+        ("Giáo viên được bồi dưỡng những nội dung gì?", True),
+        # measures, solutions and tasks are asked all of them, like "làm gì"
+        ("Để thu ngân sách đúng, đủ, tỉnh sẽ triển khai những biện pháp gì?", False),
+        ("Tỉnh có những giải pháp gì để phát triển du lịch?", False),
+        ("Ngành giáo dục có những nhiệm vụ gì?", False),
+        ("Tỉnh sẽ làm gì để phát triển giáo dục?", False),
+    ],
+)
+def test_which_ones_or_all_of_them(question, which):
+    from bot.lists import _WHICH
+    from index.fold import fold
+
+    assert bool(_WHICH.search(fold(question).lower())) is which
