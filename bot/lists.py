@@ -133,9 +133,16 @@ class Lists:
             entries = sorted(entries, key=lambda e: not _points_at(e, p, best))
         cited: list[compose.Cited] = []
         numbered: list[tuple[str, int]] = []
+        limit = compose.item_limit(len(entries))
         for line, q, span in entries:
             if pointed and _points_at((line, q, span), p, best) and span[0] < best.start:
-                line = best.text[:1].upper() + best.text[1:]
+                # the item read from its start when the clause asked about still opens near the
+                # start of the answer and fits in the item's room ("Tăng cường ... kiểm tra
+                # thuế; đẩy mạnh ... cưỡng chế nợ thuế"), else read from that clause
+                before = len(heading) + (best.start - span[0])
+                through = best.end - span[0]
+                if before > compose.MAX_ITEM_CHARS or through > limit:
+                    line = best.text[:1].upper() + best.text[1:]
             known = next((i for i, c in enumerate(cited) if c.passage.id == q.id), None)
             if known is None and len(cited) < compose.MAX_ITEMS + compose.MAX_TAIL:
                 cited.append(compose.Cited(q, span, 0.0))

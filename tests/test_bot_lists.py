@@ -735,3 +735,14 @@ def test_which_ones_or_all_of_them(question, which):
     from index.fold import fold
 
     assert bool(_WHICH.search(fold(question).lower())) is which
+
+
+def test_the_item_asked_about_keeps_its_opening_when_the_clause_asked_still_comes_early(
+    plan_bot,
+):
+    # "chống nợ thuế" points at the second clause of the item; the first ("thanh tra, kiểm tra
+    # thuế") is short, so the item is shown from its start, the clause asked still near the top
+    answer = plan_bot.ask("Tỉnh sẽ làm gì để chống nợ thuế và thu ngân sách đúng, đủ?")
+    first = answer.text.split("\n")[1]
+    assert "kiểm tra thuế" in first and "cưỡng chế nợ thuế" in first, answer.text
+    assert answer.text.index("cưỡng chế nợ thuế") < 160, answer.text
