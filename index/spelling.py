@@ -157,7 +157,9 @@ def standardize(text: str, speller: Speller | None = None) -> Standardized:
             replacement = _AMOUNT_UNITS[lower]  # "500 k", "5 tr"
         elif lower == "tr" and i and syllable_key(tokens[i - 1].group(0)) in _ASKING_AMOUNT:
             replacement = "triệu"  # "bn tr", "mấy tr": how many million
-        elif lower in informal:
+        elif lower in informal and not (
+            len(raw) > 1 and raw.isupper() and not text.isupper() and informal[lower].islower()
+        ):  # "DC" among lower-case words is an acronym, not "được" ("HCM" is still a place)
             replacement = informal[lower]
         elif speller is not None and raw.isalpha() and not raw.isupper():
             fixed = speller.correct(raw)

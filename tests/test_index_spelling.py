@@ -45,6 +45,9 @@ def restorer() -> DiacriticRestorer:
         ("me em 65t co dc giam ko", "me em 65 tuổi co được giam không"),  # an age after a person
         ("ng gia tu 80t tro len", "người gia tu 80 tuổi tro len"),
         ("luong 10t 1 thang", "luong 10t 1 thang"),  # no person named: maybe ten million
+        # capitals among lower-case words are an acronym, not a chat spelling ("DC": a data centre)
+        ("cac he thong DC SOC IOC cua tinh", "cac he thong DC SOC IOC cua tinh"),
+        ("he thong dc van hanh", "he thong được van hanh"),
     ],
 )
 def test_chat_spellings_and_amounts(typed, standard):
