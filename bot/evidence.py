@@ -155,6 +155,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
                 or per_asked in _per_of(f)
                 or any(f" {w} " in asked_text for w in _per_of(f))  # "một con dấu": "/dấu"
             ]
+        if not found and (asks == "duration" or asks in _TIME_UNITS):
+            # "vận hành ... 24/7": round the clock, how long and how many hours a day
+            found = _ROUND_THE_CLOCK.findall(text)
         if not found:
             return None
         paired = respective(query.standard, text) or ordinal_figure(query.standard, text)
@@ -345,6 +348,7 @@ _SO = re.compile(
 # "trả lãi", "lãi bao nhiêu" (with its marks: "lai" may be "lại", again)
 _INTEREST = re.compile(r"(?<!\w)lãi(?!\w)", re.IGNORECASE)
 _TIME_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut"}
+_ROUND_THE_CLOCK = re.compile(r"(?<![\d/])24/7(?![\d/])")  # all day, every day
 
 
 @lru_cache(maxsize=1024)

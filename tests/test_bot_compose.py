@@ -1150,3 +1150,13 @@ def test_growth_is_asked_as_a_rate():
     # a span of years in the clause read is no growth rate
     assert value_for(query, "kế hoạch phát triển kinh tế - xã hội 05 năm") is None
     assert value_for(query, "Tốc độ tăng trưởng kinh tế (GRDP): 8,5%.") == "8,5%"
+
+
+def test_round_the_clock_answers_how_long_and_how_many_hours():
+    from bot.evidence import value_for
+
+    clause = "Đảm bảo vận hành các hệ thống thông tin (DC, SOC, IOC) được thực hiện 24/7."
+    for question in ("Các hệ thống phải vận hành trong bao lâu?", "Hệ thống chạy mấy giờ 1 ngày?"):
+        assert value_for(understand(question), clause) == "24/7", question
+    # a date or a ratio is no such span
+    assert value_for(understand("Hệ thống vận hành trong bao lâu?"), "ngày 24/7/2025") is None
