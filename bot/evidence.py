@@ -380,7 +380,7 @@ def asked_measure(question: str) -> str | None:
         return _EN_UNITS[english.group(1)]
     if _DURATION_Q.search(folded):
         return "duration"  # "trong bao lâu", "mất bao lâu", "how long": a span of time
-    if re.search(r"\bhow old\b", folded):
+    if re.search(r"\b(?:how old|(?:what|which) age|at what age)\b", folded):
         return "tuoi"
     if _COEFFICIENT_Q.search(folded) and not _says_money(question):
         return "coefficient"  # "hệ số mấy": a bare number ("2,0"), not the age beside it

@@ -1160,3 +1160,12 @@ def test_round_the_clock_answers_how_long_and_how_many_hours():
         assert value_for(understand(question), clause) == "24/7", question
     # a date or a ratio is no such span
     assert value_for(understand("Hệ thống vận hành trong bao lâu?"), "ngày 24/7/2025") is None
+
+
+def test_from_what_age_asks_an_age():
+    from bot.evidence import asked_measure, value_for
+
+    query = understand("From what age can a citizen without a pension receive the allowance?")
+    assert asked_measure(query.standard) == "tuoi"
+    clause = "Công dân Việt Nam từ đủ 75 tuổi trở lên được hưởng trợ cấp 500.000 đồng/tháng."
+    assert value_for(query, clause) == "75 tuổi trở lên"
