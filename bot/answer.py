@@ -62,6 +62,7 @@ from bot.retrieval import (
     defined_term,
     diversify,
     names_attachment,
+    table_of,
     with_part,
 )
 from bot.scope import topic_of
@@ -138,6 +139,18 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         return self._pairs
 
     @property
+    def tables(self) -> dict[str, list[Passage]]:
+        """The rows of each table stored row by row, in document order, by table."""
+        if self._tables is None:
+            tables: dict[str, list[Passage]] = {}
+            for p in self.index.passages:
+                table = table_of(p)
+                if table is not None:
+                    tables.setdefault(table, []).append(p)
+            self._tables = tables
+        return self._tables
+
+    @property
     def articles(self) -> dict[tuple[str, str], int]:
         """How many passages each article of each document has, by (document, article)."""
         if self._articles is None:
@@ -147,7 +160,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
     def warm_up(self) -> None:
         """Derive the tables the bot reads from its index (word weights, pairs, documents'
         texts) and answer one question, so the first visitor does not wait for them."""
-        _ = self.idf, self.pairs, self.regions, self.articles
+        _ = self.idf, self.pairs, self.regions, self.articles, self.tables
         self._names_held(understand("phường Hoàn Kiếm"), self.index.passages[0])
         self.ask("Nghị quyết có hiệu lực từ ngày nào?")
 

@@ -548,7 +548,7 @@ _NEGATED_ASKED = re.compile(rf"\b(?:khong|chua|ko)\s+(?:{_MODALS}\s+)+([a-z]+ [a
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text).lower()))
+    return " ".join(re.findall(r"\w+", _folded(text)))
 
 
 def negates_as_asked(question: str, text: str) -> bool:
@@ -562,9 +562,7 @@ def added(question: str, text: str) -> bool:
     """The clause states an amount paid on top of another ("... được hỗ trợ thêm hằng tháng
     150.000 đồng") and the question asks what is paid, not what is added: another clause that
     states the amount itself answers it first."""
-    return bool(_ADDS.search(fold(text).lower())) and not _ASKS_ADDITION.search(
-        fold(question).lower()
-    )
+    return bool(_ADDS.search(_folded(text))) and not _ASKS_ADDITION.search(_folded(question))
 
 
 def _pairs(text: str) -> set[str]:
@@ -680,14 +678,15 @@ def rank_units(
         relative = max(0.0, hit.score) / best_hit
         # a figure in a short article shares its best passage's strength
         lent = max(relative, short.get((p.doc_id, p.article or ""), 0.0) / best_hit)
+        # "3. Đối tượng giảm 50% mức phí": the share its clauses have, read once a passage
+        titled = _titled_share(query, p) if p.kind == "content" else None
         for c in candidates(p):
             start, end, text, heading = c.start, c.end, c.text, c.heading
             lead = lead_in(p, start)
             frame = context | syllable_set(heading) | syllable_set(lead)
             # a cell's figure is its own value, never a number in the row's labels ("13 nhóm")
             value = value_for(query, c.cell or text, heading, c.per) if c.figure else None
-            if value is None and p.kind == "content":
-                value = _titled_share(query, p)  # "3. Đối tượng giảm 50% mức phí": its clauses
+            value = titled if value is None else value
             values = ranker.features(
                 question,
                 text=text,

@@ -7,8 +7,9 @@ import re
 
 from bot import compose
 from bot.candidates import clauses, is_value, line_around
-from bot.concepts import Concept, syllable_set, syllables
+from bot.concepts import Concept, has_words, syllable_set, syllables
 from bot.evidence import Unit
+from bot.retrieval import table_of
 from bot.understand import Query
 from corpus.lines import classify
 from corpus.types import Passage
@@ -167,12 +168,7 @@ class Lists:
         Đối với thi sát hạch lái xe ô tô"), each as its label and figures, cited; None for a
         row alone in its group. Rows are passages of their own, or lines of a small table."""
         if p.kind == "row":
-            table = p.id.rsplit("/row-", 1)[0]
-            rows = [
-                (q, (0, len(q.text)), q.text)
-                for q in self.index.passages
-                if q.kind == "row" and q.doc_id == p.doc_id and q.id.rsplit("/row-", 1)[0] == table
-            ]  # fmt: skip
+            rows = [(q, (0, len(q.text)), q.text) for q in self.tables.get(table_of(p) or "", [])]
             own = p.text
         else:
             rows, offset = [], 0
@@ -413,7 +409,8 @@ _ANNOUNCED = re.compile(r"(?<!như )\b(?:các|những) ([^,;:()]{2,40}?) sau(?: 
 # a question asking what something is made of: "gồm những gì", "bao gồm những loại nào"
 _CONSISTS_ASKED = re.compile(r"\bgồm (?:có )?(?:(?:những|các) )?(?:\w+ ){0,2}?(?:gì|nào)\b", re.I)
 # a lead-in that says what its subject is made of: "Tài liệu ... điện tử, bao gồm:"
-_CONSISTS_LEAD = re.compile(r"\b(?:bao gồm|gồm)(?: có)?\s*:\s*$", re.IGNORECASE)
+_CONSISTS = r"(?:bao gồm|gồm)(?: có)?\s*:"
+_CONSISTS_LEAD = re.compile(rf"\b{_CONSISTS}\s*$", re.IGNORECASE)
 
 
 def _announces(heading: str, question: str) -> bool:
@@ -530,7 +527,7 @@ def set_opening(question: str, units: list[Unit], hits: list[Hit], best: Unit) -
 
 # a clause that says what its subject is made of: "a) Khu vực I gồm: Thành phố Hà Nội, ..."
 _SUBJECT_CONSISTS = re.compile(
-    r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])?\s*([^:;,.()]{3,60}?)\s+(?:bao gồm|gồm)(?: có)?\s*:",
+    rf"^\s*(?:[a-zđ]\)|\d{{1,2}}[.)]|[-+•])?\s*([^:;,.()]{{3,60}}?)\s+{_CONSISTS}",
     re.IGNORECASE,
 )
 
@@ -542,8 +539,7 @@ def _opens_with_subject(line: str, question: str) -> bool:
     if not found or len(syllables(found.group(1))) < 2:
         return False
     subject = " ".join(fold(found.group(1)).lower().split())
-    asked = " ".join(fold(question).lower().split())
-    return re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", asked) is not None
+    return has_words(" ".join(fold(question).lower().split()), subject)
 
 
 def _clause_items(

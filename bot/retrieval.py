@@ -103,15 +103,9 @@ class Reading:
         names what is asked by its own cells far better than the rows read ("Phục vụ tổ chức
         kỳ họp HĐND" among fifty rows that repeat one long caption, which retrieval ranks by
         the caption) is read next to its table's first row."""
-        if self._tables is None:
-            tables: dict[str, list[Passage]] = {}
-            for p in self.index.passages:
-                if p.kind == "row":
-                    tables.setdefault(p.id.rsplit("/row-", 1)[0], []).append(p)
-            self._tables = tables
         out = list(hits)
         for table in dict.fromkeys(t for t in map(_table, hits) if t is not None):
-            rows = self._tables.get(table, [])
+            rows = self.tables.get(table, [])
             meta = self.metas.get(rows[0].doc_id) if rows else None
             about = (
                 " ".join([meta.title or "", meta.issuer or "", meta.region or ""]) if meta else ""
@@ -266,9 +260,13 @@ def labelled_rows(
     return [best]
 
 
-def _table(hit: Hit) -> str | None:
-    p = hit.passage
+def table_of(p: Passage) -> str | None:
+    """The table a row passage belongs to ("<doc>#<section>#table-1"), None for any other."""
     return p.id.rsplit("/row-", 1)[0] if p.kind == "row" else None
+
+
+def _table(hit: Hit) -> str | None:
+    return table_of(hit.passage)
 
 
 def with_part(inside: Sequence[Passage], hits: list[Hit]) -> list[Hit]:

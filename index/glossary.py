@@ -19,7 +19,7 @@ def _verb_forms(terms: dict[str, str]) -> dict[str, str]:
         stem = key[:-3]
         if not key.endswith("ion") or len(stem.rsplit(" ", 1)[-1]) < 5:
             continue
-        for ending in ("", "e", "ed", "es", "ing", "s"):
+        for ending in ("", "e", "ed", "ing"):  # "allocates": "allocate" in the plural pattern
             form = stem + ending
             if form not in terms:
                 forms.setdefault(form, key)
