@@ -30,7 +30,10 @@ _MONEY_Q = re.compile(
     r"|\b(?:bao nhieu|may(?: tram| chuc)?) (?:ty|trieu)\b(?! (?:le|trong)\b)"
 )
 # "tăng thêm bao nhiêu": a rise, in money or as a share of the amount
-_CHANGE_Q = re.compile(r"\b(?:tang|giam)(?: them)? (?:bao nhieu|may)\b")
+# "giảm phí bao nhiêu": a reduction of the fee or price named between
+_CHANGE_Q = re.compile(
+    r"\b(?:tang|giam)(?: them)?(?: (?:hoc phi|le phi|muc phi|phi|gia))? (?:bao nhieu|bn|may)\b"
+)
 _RELATIVE_Q = re.compile(r"\b(?:bang|la) (?:bao nhieu|may)\b.*\bso voi\b")
 # with marks "đóng" (pay) is no "đồng"; typed without, "dong" may be either
 _SAYS_MONEY = re.compile(r"\b(?:tiền|đồng|triệu|nghìn|ngàn|tien|dong|trieu|nghin|ngan)\b")
@@ -686,7 +689,8 @@ def rank_units(
             frame = context | syllable_set(heading) | syllable_set(lead)
             # a cell's figure is its own value, never a number in the row's labels ("13 nhóm")
             value = value_for(query, c.cell or text, heading, c.per) if c.figure else None
-            value = titled if value is None else value
+            if titled and (value is None or not (is_money(value) or _is_share(value))):
+                value = titled  # "giảm bao nhiêu": the heading's 50%, not "từ đủ 60 tuổi"
             values = ranker.features(
                 question,
                 text=text,
@@ -747,9 +751,17 @@ def _titled_share(query: Query, p: Passage) -> str | None:
     in a heading is its numbering more often than not."""
     if query.kind != "figure" or query.yesno or not p.section:
         return None
-    if asked_measure(query.standard) not in ("percent", "money"):
+    measure = asked_measure(query.standard)
+    # "được giảm bao nhiêu" names no measure: a reduction is a share or an amount
+    changes = measure is None and _CHANGE_Q.search(_folded(_SO.sub(" ", query.standard)))
+    if measure not in ("percent", "money") and not changes:
         return None
-    return value_for(query, p.section[-1])
+    value = value_for(query, p.section[-1])
+    return value if value and (is_money(value) or _is_share(value)) else None
+
+
+def _is_share(figure: str) -> bool:
+    return "%" in figure or "‰" in figure
 
 
 def article_sizes(passages: Sequence[Passage]) -> dict[tuple[str, str], int]:

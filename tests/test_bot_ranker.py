@@ -321,6 +321,21 @@ def test_a_share_the_heading_of_the_clause_states_answers_for_it(tmp_path_factor
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # a reduction asked without naming its measure: the share, not the age in the clause
+        "Người cao tuổi được giảm bao nhiêu phí tham quan đền An Hòa?",
+        "me em 65t la ng cao tuoi, di tham quan den An Hoa dc giam phi ko, giam bn",
+    ],
+)
+def test_a_reduction_asked_is_the_share_of_the_heading_not_the_age(tmp_path_factory, question):
+    bot = bot_over(tmp_path_factory, "nq-phi-den.md", TEMPLE)
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert "50%" in answer.text[:40], answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "clause", "result"),
     [
         # the question asks of what is not done; the clause says what is not done
