@@ -39,6 +39,7 @@ SETS = (
     "realdocs12",
     "bundled10",
     "realdocs13",
+    "bundled11",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -194,6 +195,7 @@ def test_the_split_is_the_questions_file(name):
         "bundled8",
         "bundled9",
         "bundled10",
+        "bundled11",
     ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):

@@ -43,6 +43,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs12": (("realdocs12/questions.jsonl",), "realdocs12", 0.5),
     "bundled10": (("bundled10/questions.jsonl",), "bundled10", 0.5),
     "realdocs13": (("realdocs13/questions.jsonl",), "realdocs13", 0.5),
+    "bundled11": (("bundled11/questions.jsonl",), "bundled11", 0.5),
 }
 
 
