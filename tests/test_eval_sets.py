@@ -40,6 +40,7 @@ SETS = (
     "bundled10",
     "realdocs13",
     "bundled11",
+    "realdocs14",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -56,6 +57,7 @@ REALDOCS_SETS = (
     "realdocs11",
     "realdocs12",
     "realdocs13",
+    "realdocs14",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
