@@ -180,7 +180,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         """Understand the question, retrieve, and rank every candidate unit of the hits; no unit
         of the passages `avoid` names (given to another part of the same question)."""
         previous = history[-1][0] if history else None
-        query = self._place_initials(understand(question, previous))
+        query = self._place_initials(understand(question, previous, self.index.speller))
         if query.followup and history and not docs:
             cited = history[-1][1].citations
             docs = [cited[0].doc_id] if cited else None

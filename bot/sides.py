@@ -41,7 +41,11 @@ class Sides:
         parts, cited, confidences, lost = [], [], [], []
         for n, side in enumerate(sides[:2], start=1):
             name = sides[2][n - 1].strip()
-            q = replace(self._place_initials(understand(side)), compare=False, yesno=False)
+            q = replace(
+                self._place_initials(understand(side, speller=self.index.speller)),
+                compare=False,
+                yesno=False,
+            )
             if q.kind not in ("figure", "effective", "date"):
                 q = replace(q, kind="figure")
             prepared = self.index.prepare(q.retrieval)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from bot.types import QuestionError
 from corpus.places import find_places
 from index.fold import fold
+from index.query import is_english
 from index.search import MAX_QUERY_CHARS
-from index.spelling import standardize
+from index.spelling import Speller, standardize
 from index.tokenize import DOC_NUMBER
 
 MAX_CHARS = MAX_QUERY_CHARS  # one limit for questions and searches
@@ -728,11 +729,12 @@ def excluded_areas(text: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _AREA_EXCLUDED.finditer(text))
 
 
-def understand(question: str, previous: str | None = None) -> Query:
+def understand(question: str, previous: str | None = None, speller: Speller | None = None) -> Query:
     """Clean the question and read what it asks; an elliptical follow-up searches for its topic
-    in the frame of the previous question (its answer type and framing words)."""
+    in the frame of the previous question (its answer type and framing words). With the
+    corpus's `speller`, typos are read as the words the corpus uses ("lãi xuất": "lãi suất")."""
     text = clean(question)
-    standard = standardize(text).text
+    standard = standardize(text, None if is_english(text) else speller).text
     typed = _typed(standard)
     kind = answer_kind(standard)
     found = constraints(standard)
@@ -762,7 +764,7 @@ def understand(question: str, previous: str | None = None) -> Query:
         # says so, not the row that prices it
         kind = "other"
     if previous and is_elliptical(standard):
-        before = understand(previous)
+        before = understand(previous, speller=speller)
         focus = topic(standard) or standard
         if kind == "other":
             kind = before.kind

@@ -21,7 +21,9 @@ from index.tokenize import tokenize
 # while Vietnamese BM25 cannot.
 _ENGLISH = frozenset(
     "what which who whom whose when where why how is are was were the of in on for to does do did "
-    "much many target rate province resolution according by with and or from".split()
+    "much many target rate province resolution according by with and or from a will would "
+    "should could been this these those there their each every than any have has without within "
+    "after before under into about per if at".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
 ENGLISH_DENSE_WEIGHT = DENSE_WEIGHT  # with the glossary, BM25 has its say in English too

@@ -41,6 +41,12 @@ AGE_CONTEXT = 3  # how many tokens before the age may name the person
 _ASKING_AMOUNT = frozenset({"bn", "bnh", "nhieu", "nhiu", "may"})
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # folded Vietnamese letters (no f, j, w, z)
 MIN_TYPO_LENGTH = 4  # shorter tokens are too often abbreviations to correct
+# initial consonants that regional speech merges, so people type one for the other: "lãi
+# xuất" for "lãi suất", "chẻ em" for "trẻ em", "giá" / "dá" / "rá", "nương" / "lương"
+_CONFUSED = (("s", "x"), ("ch", "tr"), ("d", "gi", "r"), ("l", "n"))
+MIN_TWIN_PAIR = 2  # how often the corpus must put the twin beside the neighbour
+_TRAILING = ".,;:!?)”\"'"
+_QUESTION_WORDS = frozenset(k for k in mapping("question_words") if " " not in k)
 LISTED_COUNT = 1  # how often a word of the word lists counts when the corpus never uses it
 
 
@@ -56,6 +62,16 @@ def dictionary_syllables() -> frozenset[str]:
     return frozenset(
         syllable_key(syllable) for word in dictionary_words() for syllable in word.split()
     )
+
+
+@cache
+def dictionary_pairs() -> frozenset[str]:
+    """Adjacent syllables of the dictionary's words, folded ("lai suat", "tre em")."""
+    out = set()
+    for word in dictionary_words():
+        keys = [syllable_key(s) for s in word.split()]
+        out.update(f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False))
+    return frozenset(out)
 
 
 @cache
@@ -78,15 +94,24 @@ def dictionary_words() -> tuple[str, ...]:
 class Speller:
     """Corrects typos towards known syllables; `counts` are folded corpus syllable counts."""
 
-    def __init__(self, counts: Counter[str], extra: Iterable[str] = ()):
+    def __init__(
+        self, counts: Counter[str], extra: Iterable[str] = (), pairs: Counter[str] | None = None
+    ):
         self._counts = counts
         self._known = set(counts) | set(extra)
+        self._pairs = pairs if pairs is not None else Counter()  # folded "a b" -> count
 
     @classmethod
     def from_syllables(cls, syllables: Iterable[str]) -> Speller:
+        words = list(syllables)
         counts: Counter[str] = Counter()
-        for word, count in Counter(syllables).items():  # fold each distinct word once
+        for word, count in Counter(words).items():  # fold each distinct word once
             counts[syllable_key(word)] += count
+        pairs: Counter[str] = Counter()
+        for (a, b), count in Counter(zip(words, words[1:], strict=False)).items():
+            b = b.rstrip(_TRAILING)  # "chứng chỉ:" pairs; "suất, cho" does not
+            if a[-1:].isalpha() and b.isalpha():
+                pairs[f"{syllable_key(a)} {syllable_key(b)}"] += count
         abbreviations = {key.lower().replace("-", "") for key in mapping("abbreviations")}
         # the words of the everyday and English lists ("bán hàng online") are typos' targets
         # too ("onlien"), after any word the corpus uses
@@ -98,7 +123,8 @@ class Speller:
         }
         for word in listed:
             counts.setdefault(word, LISTED_COUNT)
-        return cls(counts, dictionary_syllables() | abbreviations | set(mapping("informal")))
+        known = dictionary_syllables() | abbreviations | set(mapping("informal"))
+        return cls(counts, known, pairs)
 
     def known(self, word: str) -> bool:
         return syllable_key(word) in self._known
@@ -115,6 +141,45 @@ class Speller:
             if count > best_count:
                 best, best_count = candidate, count
         return best
+
+    def twin(self, word: str, before: str | None, after: str | None) -> str | None:
+        """`word` with its initial consonant swapped for one regional speech merges with it,
+        when neither the corpus nor the dictionary puts `word` beside its neighbours, but the
+        twin makes a word of the dictionary with one of them that the corpus uses
+        (MIN_TWIN_PAIR times or more): "xuất" after "lãi" is "suất". Marks are kept."""
+        if not (before or after) or not self._pairs or syllable_key(word) in _QUESTION_WORDS:
+            return None  # "nào", "gì": documents do not ask, so no pair of theirs has them
+
+        def around(folded: str) -> list[str]:
+            pairs = [f"{syllable_key(before)} {folded}"] if before else []
+            return pairs + ([f"{folded} {syllable_key(after)}"] if after else [])
+
+        def paired(folded: str) -> int:
+            # a word of the dictionary ("lãi suất", "trẻ em") the corpus uses
+            return max(
+                self._pairs.get(p, 0) if p in dictionary_pairs() else 0 for p in around(folded)
+            )
+
+        typed = around(syllable_key(word))
+        if any(p in self._pairs or p in dictionary_pairs() for p in typed):
+            return None
+        lower = word.lower()
+        best, best_count = None, MIN_TWIN_PAIR - 1
+        for group in _CONFUSED:
+            # the initial as written: "gi" is one consonant, "đ" is no "d"
+            initial = next(
+                (c for c in sorted(group, key=len, reverse=True) if lower.startswith(c)), None
+            )
+            if initial is None:
+                continue
+            for other in group:
+                candidate = other + word[len(initial) :]
+                count = 0 if other == initial else paired(syllable_key(candidate))
+                if count > best_count:
+                    best, best_count = candidate, count
+        if best is None:
+            return None
+        return best[:1].upper() + best[1:] if word[:1].isupper() else best
 
 
 def _edits(word: str) -> set[str]:
@@ -163,6 +228,8 @@ def standardize(text: str, speller: Speller | None = None) -> Standardized:
             replacement = informal[lower]
         elif speller is not None and raw.isalpha() and not raw.isupper():
             fixed = speller.correct(raw)
+            if fixed is None and speller.known(raw):
+                fixed = speller.twin(raw, _word(tokens, i - 1), _word(tokens, i + 1))
             if fixed is not None:
                 replacement = fixed
         if replacement is not None and replacement != raw:
@@ -172,3 +239,10 @@ def standardize(text: str, speller: Speller | None = None) -> Standardized:
             pieces.append(raw)
     pieces.append(text[pos:])
     return Standardized("".join(pieces), tuple(changes))
+
+
+def _word(tokens: list[re.Match[str]], i: int) -> str | None:
+    """The token at `i` when it is a word (a neighbour across punctuation is no neighbour)."""
+    if 0 <= i < len(tokens) and tokens[i].group(0).isalpha():
+        return tokens[i].group(0)
+    return None

@@ -359,3 +359,26 @@ def test_a_clause_that_negates_what_the_question_negates(question, clause, resul
     from bot.evidence import negates_as_asked
 
     assert negates_as_asked(question, clause) is result
+
+
+LOANS = """# NGHỊ QUYẾT
+
+Về mức cho vay tín dụng chính sách trên địa bàn thành phố An Hòa
+
+Điều 1. Mức cho vay
+
+1. Mức cho vay tối đa đối với hộ nghèo là 100 triệu đồng/hộ.
+
+2. Áp dụng lãi suất cho vay là 4,8%/năm đối với hộ nghèo; lãi suất cho vay đối với hộ cận
+nghèo bằng 120% lãi suất cho vay hộ nghèo.
+
+Điều 2. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+def test_a_dialect_spelling_is_read_as_the_word_the_corpus_uses(tmp_path_factory):
+    # "lãi xuất" is "lãi suất" as northern speech spells it: the rate is asked, not an amount
+    bot = bot_over(tmp_path_factory, "nq-cho-vay.md", LOANS)
+    answer = bot.ask("ho ngheo vay von thi lai xuat bn 1 nam")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("4,8%"), answer.text

@@ -94,3 +94,57 @@ def test_restoration_keeps_what_was_typed_with_diacritics(restorer):
 def test_speller_prefers_the_corpus_spelling():
     speller = Speller(Counter({"nghiep": 5, "nghiem": 1}))
     assert speller.correct("nghiepp") == "nghiep"
+
+
+DIALECT_CORPUS = [
+    "Áp dụng lãi suất cho vay là 4,8%/năm đối với hộ nghèo",
+    "Mức lãi suất cho vay bằng lãi suất cho vay hộ nghèo",
+    "Tỷ lệ trẻ em trong độ tuổi đi học; trẻ em dưới 6 tuổi; chương trình xuất khẩu; trung tâm",
+    "Ngân sách cấp trung ương và cấp trung ương; lao động có bằng cấp, chứng chỉ: 36%",
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        # s/x, ch/tr, d/gi/r, l/n are confused in speech; a known word that no pair of the
+        # corpus has beside its neighbour is read as its confusable twin that the corpus pairs
+        ("lai xuat cho vay bn", "lai suat cho vay bao nhiêu"),
+        ("lãi xuất cho vay", "lãi suất cho vay"),
+        ("chẻ em trong độ tuổi đi học", "trẻ em trong độ tuổi đi học"),
+        # a pair the corpus uses is left as typed, as is a word no twin of which it pairs
+        ("xuat khau", "xuat khau"),
+        ("lai xe", "lai xe"),
+        # a word of the dictionary is no misspelling, though "cấp trung" is a pair of the corpus
+        ("lao dong co bang cap chung chi", "lao dong co bang cap chung chi"),
+    ],
+)
+def test_a_dialect_spelling_is_read_as_the_corpus_pairs_it(typed, standard):
+    speller = Speller.from_syllables(w for line in DIALECT_CORPUS for w in line.split())
+    assert standardize(typed, speller).text == standard
+
+
+def test_a_question_word_is_never_read_as_a_dialect_twin():
+    # the documents never ask "nào", so "văn bản nào" is no pair of theirs; "Ban Lao động" is
+    corpus = ["Ban Lao động tỉnh; Ban Lao động xã; văn bản quy phạm"]
+    speller = Speller.from_syllables(w for line in corpus for w in line.split())
+    assert standardize("bãi bỏ văn bản nào", speller).text == "bãi bỏ văn bản nào"
+    assert standardize("bai bo van ban nao", speller).text == "bai bo van ban nao"
+
+
+@pytest.mark.parametrize(
+    ("question", "english"),
+    [
+        ("From what age can a citizen without a pension receive the social pension?", True),
+        ("Which report did the council hear before passing this resolution?", True),
+        ("How much is the tuition fee per month in Hue?", True),
+        # Vietnamese typed without diacritics stays Vietnamese
+        ("hoc phi mam non o hue bn 1 thang", False),
+        ("nha e o xa a luoi 2, con hoc lop 1 thi hoc phi bn", False),
+        ("lai suat cho vay ho ngheo la bao nhieu", False),
+    ],
+)
+def test_english_questions_are_told_from_vietnamese_typed_without_marks(question, english):
+    from index.query import is_english
+
+    assert is_english(question) is english
