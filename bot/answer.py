@@ -631,7 +631,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             inline = self._inline_list(best, p)  # "... trọng tâm như: A; B; C": its items
             if inline is not None and not announced:
                 return inline
-            if not (which and self._one_item(best, units, hits)) or announced:
+            if not (which and self._one_item(best, units, hits, query.standard)) or announced:
                 return self._list(query, items, best, hits, which=which)
         if query.kind in ("figure", "effective", "date") or query.compare:
             several = self._by_place(query, prepared, items, best, units, hits)

@@ -107,6 +107,7 @@ _WHICH_NAMED = re.compile(
     r"huyen|xa|phuong|tinh|quan|thi xa|thi tran)\s+(?:nào|nao)(?!\w)",
     re.IGNORECASE,
 )
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:những|các|nhung|cac)\s*$", re.IGNORECASE)
 _WHICH_ENGLISH = {"district": "huyện", "commune": "xã", "ward": "phường", "province": "tỉnh"}
 _WHICH_EN = re.compile(r"\bwhich (district|commune|ward|province)\b", re.IGNORECASE)
 
@@ -118,6 +119,8 @@ def named_answer(question: str, clause: str) -> str:
     en = _WHICH_EN.search(question) if m is None else None
     if m is None and en is None:
         return ""
+    if m is not None and _PLURAL_BEFORE.search(question[: m.start()]):
+        return ""  # "từ những xã nào": all of them, which the clause lists
     kind = _WHICH_ENGLISH[en.group(1).lower()] if en else m.group(1)
     asked = fold(question).lower()
     pattern = re.compile(

@@ -39,10 +39,13 @@ K_SET_OPENING = 10  # the best clauses read for one that opens with the set a li
 class Lists:
     """The bot's lists (a part of Bot: reads its index, metadata and helpers)."""
 
-    def _one_item(self, best: Unit, units: list[Unit], hits: list[Hit]) -> bool:
+    def _one_item(self, best: Unit, units: list[Unit], hits: list[Hit], question: str = "") -> bool:
         """A "which ..." question answered by one item of a list: the best item names what was
-        asked far better than its siblings do."""
+        asked far better than its siblings do, or it alone names a name the question names
+        ("xã Phú Lương mới được gộp từ những đơn vị nào")."""
         p = hits[best.rank].passage
+        if question and _names_alone(best, units, hits, question):
+            return True
         siblings = [
             u.own for u in units if hits[u.rank].passage.section == p.section and u is not best
         ]
@@ -325,6 +328,30 @@ class Lists:
 # what a list may be read from: (coverage of the question, -retrieval order, -depth, heading or
 # lead-in line, its passage, the lead-in line or None for a heading)
 Choice = tuple[float, int, int, str, Passage, str | None]
+
+
+# a name as documents write it: two or more capitalized syllables ("Phú Lương", "Tân Cương")
+_NAME = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+
+
+def _names_alone(best: Unit, units: list[Unit], hits: list[Hit], question: str) -> bool:
+    """The best clause names, in capitals, a name the question names (typed in any case, with
+    or without marks) that no other clause of its document read names."""
+    asked = f" {' '.join(syllables(fold(question).lower()))} "
+    doc = hits[best.rank].passage.doc_id
+    names = {
+        key
+        for m in _NAME.finditer(best.text)
+        if f" {(key := ' '.join(syllables(fold(m.group(0)).lower())))} " in asked
+    }
+    if not names:
+        return False
+    others = [
+        f" {' '.join(syllables(fold(u.text).lower()))} "
+        for u in units
+        if u is not best and hits[u.rank].passage.doc_id == doc and u.text != best.text
+    ]
+    return any(not any(f" {n} " in o for o in others) for n in names)
 
 
 def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choice]:

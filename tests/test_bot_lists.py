@@ -746,3 +746,40 @@ def test_the_item_asked_about_keeps_its_opening_when_the_clause_asked_still_come
     first = answer.text.split("\n")[1]
     assert "kiểm tra thuế" in first and "cưỡng chế nợ thuế" in first, answer.text
     assert answer.text.index("cưỡng chế nợ thuế") < 160, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Xã Nam Bắc mới của tỉnh An Hòa được gộp lại từ những đơn vị hành chính nào?",
+        "xa nam bac moi duoc gop tu nhung xa nao vay",
+    ],
+)
+def test_a_list_item_named_by_the_question_answers_alone(tmp_path_factory, question):
+    # the question names the new commune, which only one clause of the list names: that clause
+    bot = bot_over(tmp_path_factory, "nq-sap-xep.md", MERGERS)
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert "xã Nam và xã Bắc" in answer.text, answer.text
+    assert "Đông Tây" not in answer.text and "Thượng Hạ" not in answer.text, answer.text
+    # "những xã nào" asks them all: no single one of them leads the answer
+    assert not answer.text.startswith(("Xã Nam —", "Xã Bắc —")), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Huyện nào phải đạt chuẩn nông thôn mới năm 2023?", "huyện Định Hóa"),
+        # "những xã nào" asks for all of them: no one name leads
+        ("Xã Phú Lương mới được gộp từ những xã nào?", ""),
+        ("xa phu luong duoc lap tu cac xa nao", ""),
+    ],
+)
+def test_a_which_question_leads_with_one_name_only_when_it_asks_one(question, name):
+    from bot.compose import named_answer
+
+    clause = (
+        "Sắp xếp toàn bộ diện tích tự nhiên của thị trấn Đu, xã Yên Lạc và xã Động Đạt thành xã "
+        "mới có tên gọi là xã Phú Lương; hoàn thành xây dựng huyện Định Hóa đạt chuẩn."
+    )
+    assert named_answer(question, clause) == name
