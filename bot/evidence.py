@@ -18,7 +18,8 @@ from bot.levels import levels, set_elsewhere
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import diacritic_ratio, fold
-from index.query import PreparedQuery
+from index.glossary import translate_terms
+from index.query import PreparedQuery, is_english
 from index.types import Hit
 
 _MONEY_Q = re.compile(
@@ -132,7 +133,8 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
                 if kind_asked in _folded(text[max(0, m.start() - 25) : m.start()]):
                     return m.group(0) if kind == "figure" or query.compare else None
             return None
-        found = [_with_unit(f, unit, per) for _, _, f in figures(text)]
+        spans = {_with_unit(f, unit, per): (a, b) for a, b, f in figures(text)}
+        found = list(spans)
         if asks == "money":  # an amount of money is answered by one, not by a count or a share
             found = [f for f in found if is_money(f)]
         elif asks == "percent":
@@ -176,6 +178,10 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             stated = numbers_in(query.standard)
             fresh = [f for f in found if not numbers_in(f) <= stated]
             found = fresh or found
+        if len(found) > 1 and paired is None:
+            # "22 - 23 triệu lượt khách du lịch quốc tế, 120 - 130 triệu lượt khách du lịch nội
+            # địa": the figure whose own words hold a word asked that the others' do not
+            found = _named_figures(query, text, found, spans) or found
         value = max(found, key=lambda f: (has_unit(f), len(f))) if len(found) > 1 else found[0]
         return value if kind == "figure" or query.compare else None
     if kind in ("date", "effective"):
@@ -459,6 +465,42 @@ def _per_of(figure: str) -> frozenset[str]:
         if not known and m.group(0).startswith("/"):  # "đồng/báo cáo": per something else
             out.add(word)
     return frozenset(out)
+
+
+_BETWEEN = re.compile(r"[,;()]|\.\s|\n")  # where a figure's own words stop
+
+
+def _named_figures(
+    query: Query, text: str, found: list[str], spans: Mapping[str, tuple[int, int]]
+) -> list[str]:
+    """Of several figures of one clause, the one whose own words name a word of the question
+    that no other figure's words name. A figure's own words follow it up to the next mark
+    ("22 - 23 triệu lượt khách du lịch quốc tế, ..."), or precede it back to the mark before
+    ("..., trong đó xuất khẩu địa phương tăng 10%"); the clause's opening words are the first
+    figure's only when nothing follows it ("Tăng 9%, ..."), else all the figures share them."""
+    if any(f not in spans for f in found):
+        return []
+    order = sorted(found, key=lambda f: spans[f][0])
+    own: dict[str, set[str]] = {}
+    for i, f in enumerate(order):
+        a, b = spans[f]
+        until = spans[order[i + 1]][0] if i + 1 < len(order) else len(text)
+        stop = _BETWEEN.search(text, b, until)
+        after = text[b : stop.start() if stop else until]
+        since = spans[order[i - 1]][1] if i else 0
+        marks = [m.end() for m in _BETWEEN.finditer(text, since, a)]
+        before = text[marks[-1] if marks else since : a]
+        if i == 0 and syllables(after):
+            before = ""  # "Năm 2025, phấn đấu đón 22 - 23 triệu lượt khách ...": shared
+        own[f] = set(syllables(f"{before} {after}"))
+    asked = set(syllables(query.standard))
+    if is_english(query.standard):  # "international tourists": "khách du lịch quốc tế"
+        asked |= set(syllables(translate_terms(query.standard)))
+    common = set.intersection(*own.values())
+    scores = {f: len((words - common) & asked) for f, words in own.items()}
+    best = max(scores.values())
+    chosen = [f for f in found if scores[f] == best]
+    return chosen if best > 0 and len(chosen) < len(found) else []
 
 
 def _with_unit(figure: str, unit: str | None, per: str = "") -> str:

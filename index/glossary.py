@@ -26,7 +26,17 @@ def _verb_forms(terms: dict[str, str]) -> dict[str, str]:
     return forms
 
 
-_FORMS = _verb_forms(GLOSSARY)
+def _singulars(terms: dict[str, str]) -> dict[str, str]:
+    """A term the list gives in the plural read in the singular too: "tourists" as "tourist",
+    "households" as "household" ("-ss", "-us", "-is" end no plural)."""
+    return {
+        key[:-1]: key
+        for key in terms
+        if key.endswith("s") and not key.endswith(("ss", "us", "is")) and key[:-1] not in terms
+    }
+
+
+_FORMS = {**_singulars(GLOSSARY), **_verb_forms(GLOSSARY)}
 # a term in the plural too ("elections", "fees"), when the list gives only its singular
 _PATTERN = re.compile(
     r"\b("

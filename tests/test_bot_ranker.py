@@ -382,3 +382,36 @@ def test_a_dialect_spelling_is_read_as_the_word_the_corpus_uses(tmp_path_factory
     answer = bot.ask("ho ngheo vay von thi lai xuat bn 1 nam")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("4,8%"), answer.text
+
+
+PLAN = """# NGHỊ QUYẾT
+
+Về kế hoạch phát triển kinh tế - xã hội năm 2025 của tỉnh An Hòa
+
+Điều 1. Các chỉ tiêu chủ yếu
+
+1. Giá trị xuất khẩu: Tăng 9%, trong đó xuất khẩu địa phương tăng 12% so với năm 2024.
+
+2. Năm 2025, phấn đấu đón và phục vụ 2 - 3 triệu lượt khách du lịch quốc tế, 20 - 30 triệu lượt
+khách du lịch nội địa.
+
+Điều 2. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2025.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # of two figures in one sentence, the one whose own words name what is asked
+        ("Năm 2025 tỉnh phấn đấu đón bao nhiêu lượt khách du lịch nội địa?", "20 - 30 triệu"),
+        ("Năm 2025 tỉnh phấn đấu đón bao nhiêu khách du lịch quốc tế?", "2 - 3 triệu"),
+        ("How many international tourists does the province aim to welcome in 2025?", "2 - 3"),
+        ("Xuất khẩu địa phương tăng bao nhiêu so với năm trước?", "12%"),
+        ("Giá trị xuất khẩu tăng bao nhiêu?", "9%"),
+    ],
+)
+def test_the_figure_whose_own_words_name_what_is_asked(tmp_path_factory, question, figure):
+    bot = bot_over(tmp_path_factory, "nq-ke-hoach.md", PLAN)
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith(figure), answer.text

@@ -246,3 +246,13 @@ def test_an_english_noun_in_the_list_is_read_as_its_verb_too():
     assert [("fees are exempted for"[a:b]) for a, b, _ in spans][-1] == "exempted"
     # a word that only begins like a listed noun's stem is not read as it
     assert "phân bổ" not in translate_terms("allocatedness")
+
+
+def test_an_english_plural_in_the_list_is_read_in_the_singular_too():
+    from index.glossary import translate_terms
+
+    # the list gives "tourists" and "households"; a question says "tourist arrivals"
+    assert "khách du lịch" in translate_terms("How many international tourist arrivals?")
+    assert translate_terms("each household") == translate_terms("households")
+    # "business" is no singular of a listed "businesses" cut short, nor "status" a plural
+    assert translate_terms("status") == ""
