@@ -70,7 +70,18 @@ class Sides:
                     for c in cited
                 )
             ]
-            chosen = said_of(name, sides[2][2 - n], fresh, partial(self._near, hits=hits), self.idf)
+            # the sides of one question stand side by side: of the units said of this side, one
+            # under the heading an earlier side was read under comes first ("a) ngoại trú ...;
+            # b) nội trú ..." of one clause)
+            before = {_placed(c.passage) for c in cited}
+            chosen = said_of(
+                name,
+                sides[2][2 - n],
+                fresh,
+                partial(self._near, hits=hits),
+                self.idf,
+                prefer=lambda u, hits=hits, before=before: _placed(hits[u.rank].passage) in before,
+            )
             if chosen is None:
                 lost.append(name)
                 continue
@@ -262,19 +273,30 @@ class Sides:
         return (units[0], hits[units[0].rank]) if units else None
 
 
+def _placed(p: Passage) -> tuple[str, tuple[str, ...]]:
+    return p.doc_id, p.section
+
+
 def said_of(
     side: str,
     other: str,
     units: list[Unit],
     near: Callable[[Unit], frozenset[str]],
     idf: dict[str, float],
+    prefer: Callable[[Unit], bool] | None = None,
 ) -> Unit | None:
     """The first unit said of this side by the words that tell it from the other side ("tiêu
     chí chung" against "tiêu chí kết quả thực hiện nhiệm vụ": the one that says "chung"), else
-    the first unit; `near` gives a unit's words with its headings."""
+    the first unit; of those said of it, or of the units that tell it as well as the first one
+    does when none says it all, the first `prefer` accepts comes first. `near` gives a unit's
+    words with its headings."""
+    if not units:
+        return None
     others = syllable_set(other)
     telling = [c for c in concepts(side, idf) if not c.found_in(others)]
-    return next(
-        (u for u in units if all(c.found_in(near(u)) for c in telling)),
-        units[0] if units else None,
-    )
+    told = [sum(c.found_in(near(u)) for c in telling) for u in units]
+    said = [u for u, n in zip(units, told, strict=True) if n == len(telling)]
+    if not said and told[0]:  # none says it all: those that say as much as the first
+        said = [u for u, n in zip(units, told, strict=True) if n >= told[0]]
+    preferred = [u for u in said if prefer(u)] if prefer is not None else []
+    return (preferred or said or units)[0]

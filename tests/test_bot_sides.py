@@ -108,3 +108,35 @@ def test_two_items_of_one_list_are_compared_together(structure_bot, question):
     assert not answer.abstained, answer.text
     assert "59,4%" in answer.text and "30,5%" in answer.text, answer.text
     assert "không tìm thấy" not in answer.text, answer.text
+
+
+PAYMENTS = """# NGHỊ ĐỊNH
+
+Quy định mức thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế
+
+Điều 57. Mức thanh toán trực tiếp
+
+1. Trường hợp người bệnh đến khám bệnh, chữa bệnh tại cơ sở cấp cơ bản đã được xác định là tuyến
+huyện và không có hợp đồng khám bệnh, chữa bệnh bảo hiểm y tế, mức thanh toán như sau:
+
+a) Trường hợp khám bệnh, chữa bệnh ngoại trú, quỹ bảo hiểm y tế thanh toán tối đa không quá 0,15
+lần mức lương cơ sở;
+
+b) Trường hợp khám bệnh, chữa bệnh nội trú, quỹ bảo hiểm y tế thanh toán tối đa không quá 0,5 lần
+mức lương cơ sở.
+
+2. Trường hợp người bệnh đến khám bệnh, chữa bệnh nội trú tại cơ sở cấp cơ bản đã được xác định là
+tuyến tỉnh không có hợp đồng khám bệnh, chữa bệnh bảo hiểm y tế, quỹ bảo hiểm y tế thanh toán tối
+đa không quá 1,0 lần mức lương cơ sở.
+"""
+
+
+def test_the_sides_of_one_question_are_read_side_by_side(tmp_path_factory):
+    bot = bot_over(tmp_path_factory, "nd-thanh-toan.md", PAYMENTS)
+    answer = bot.ask(
+        "Khám tại cơ sở cấp cơ bản không có hợp đồng BHYT thì quỹ thanh toán tối đa bao nhiêu "
+        "cho khám ngoại trú và cho điều trị nội trú?"
+    )
+    assert not answer.abstained, answer.text
+    assert "0,15 lần" in answer.text and "0,5 lần" in answer.text, answer.text
+    assert "1,0 lần" not in answer.text, answer.text
