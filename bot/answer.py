@@ -480,15 +480,18 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             # a question that names a province or a year is answered only from evidence that
             # holds for it: another province's figure or another year's target is no answer
             verdict = Verdict(True, verdict.confidence, "địa danh hoặc năm được hỏi không khớp")
+        # "theo mẫu số mấy": the clause that names the form answers, whatever the form holds
+        names_form = asked_measure(query.standard) == "form" and bool(best.value)
         if (
             not verdict.abstain
             and query.kind != "where"
+            and not names_form
             and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess
             verdict = Verdict(True, verdict.confidence, "phụ lục được dẫn không có trong kho")
         # a form or appendix the question names and the corpus lacks is said to be missing,
         # whatever the judge thought of the passages that cite it
-        missing_part = self._attachment_missing(query, hits)
+        missing_part = None if names_form else self._attachment_missing(query, hits)
         if missing_part:
             log.info("Abstained on %r: %s", query.text, missing_part)
             answer = self._abstain(query, hits, verdict, best, features)

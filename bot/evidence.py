@@ -133,6 +133,9 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
                 if kind_asked in _folded(text[max(0, m.start() - 25) : m.start()]):
                     return m.group(0) if kind == "figure" or query.compare else None
             return None
+        if asks == "form":  # "mẫu số mấy": the form's number, which no figure reads
+            form = _FORM.search(text)
+            return form.group(0) if form else None
         spans = {_with_unit(f, unit, per): (a, b) for a, b, f in figures(text)}
         found = list(spans)
         if asks == "money":  # an amount of money is answered by one, not by a count or a share
@@ -333,6 +336,9 @@ _DOC_NUMBER_Q = re.compile(
     r"\b(bao cao|to trinh|nghi quyet|nghi dinh|thong tu|quyet dinh|cong van|ke hoach|chuong trinh"
     r"|chi thi|ket luan)(?! nay) (?:\w+ ){0,3}?so (?:may|bao nhieu|bn|hieu)\b"
 )
+# "theo mẫu số mấy", "mẫu nào": the number of a form (folded)
+_FORM_Q = re.compile(r"\bmau (?:so )?(?:may|bao nhieu|bn|nao)\b")
+_FORM = re.compile(r"\bmẫu(?: số)?\s*\d+[a-zđ]?(?:/[\w-]+)?", re.IGNORECASE)
 # "từ bao nhiêu tuổi", "dưới mấy tuổi", "tối đa bao nhiêu": the bound asked (folded)
 _ASKED_BOUND = re.compile(
     r"\b(tu|tren|duoi|toi da|toi thieu|khong qua|it nhat) (?:bao nhieu|bn|may)\b"
@@ -384,6 +390,8 @@ def asked_measure(question: str) -> str | None:
         return counted[0]
     if _DOC_NUMBER_Q.search(folded):
         return "docnumber"  # "báo cáo số mấy": the number of a document cited
+    if _FORM_Q.search(folded):
+        return "form"  # "lập theo mẫu số mấy": "Mẫu số 11"
     english = _EN_COUNTED.search(folded)
     if english:  # "within how many working days": a figure counted in days
         return _EN_UNITS[english.group(1)]

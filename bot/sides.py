@@ -9,7 +9,7 @@ from functools import partial
 from bot import compose, ranker
 from bot.checks import named_entities
 from bot.concepts import Concept, concepts, syllable_set, syllables
-from bot.evidence import Evidence, Unit, passage_context, rank_units
+from bot.evidence import Evidence, Unit, asked_measure, passage_context, rank_units
 from bot.scope import topic_of
 from bot.understand import Query, understand
 from corpus.types import Passage
@@ -161,6 +161,8 @@ class Sides:
         p = hits[best.rank].passage
         if p.kind not in ("row", "table") or not best.value:
             return None
+        if asked_measure(query.standard) == "form":
+            return None  # "mẫu số mấy": the one form the row names, not the forms beside it
 
         def table_of(q: Passage) -> str:
             return q.id.rsplit("/row-", 1)[0] if q.kind == "row" else q.id

@@ -415,3 +415,34 @@ def test_the_figure_whose_own_words_name_what_is_asked(tmp_path_factory, questio
     answer = bot.ask(question)
     assert not answer.abstained, answer.text
     assert answer.text.startswith(figure), answer.text
+
+
+FORMS = """# NGHỊ ĐỊNH
+
+Quy định chi tiết một số điều của Luật Bảo hiểm y tế
+
+Điều 30. Thanh toán trong trường hợp người bệnh tự mua thuốc
+
+6. Cơ sở khám bệnh, chữa bệnh có trách nhiệm cung cấp phiếu xác nhận tình trạng thiếu thuốc, thiết
+bị y tế theo Mẫu số 11 Phụ lục ban hành kèm theo Nghị định này cho người bệnh để làm cơ sở thanh
+toán.
+
+Điều 31. Hồ sơ đề nghị thanh toán
+
+Hồ sơ gồm tờ khai đề nghị thanh toán theo Mẫu số 9 Phụ lục ban hành kèm theo Nghị định này.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("Bệnh viện hết thuốc, người bệnh tự đi mua thì phiếu xác nhận thiếu thuốc lập theo mẫu số mấy?",
+         "Mẫu số 11"),
+        ("to khai de nghi thanh toan theo mau nao", "Mẫu số 9"),
+    ],
+)  # fmt: skip
+def test_a_form_asked_by_number_is_answered_with_it(tmp_path_factory, question, form):
+    bot = bot_over(tmp_path_factory, "nd-bhyt.md", FORMS)
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith(form), answer.text
