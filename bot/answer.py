@@ -33,6 +33,7 @@ from bot.claims import (
     session_claim,
     session_number,
 )
+from bot.classes import PlaceClass, classed_place, place_classes
 from bot.concepts import (
     Concept,
     concepts,
@@ -109,6 +110,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         self._heading_paths: dict[str, list[tuple[str, ...]]] | None = None
         self._definitions: dict[str, list[tuple[str, Passage]]] | None = None
         self._tables: dict[str, list[Passage]] | None = None
+        self._classes: dict[str, PlaceClass] | None = None
 
     # -- derived once per index ------------------------------------------------------------
     @property
@@ -157,6 +159,19 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             self._articles = article_sizes(self.index.passages)
         return self._articles
 
+    @property
+    def classes(self) -> dict[str, PlaceClass]:
+        """The places the documents' tables class into kinds of area, by folded name."""
+        if self._classes is None:
+            self._classes = place_classes(self.index.passages)
+        return self._classes
+
+    def _classed(self, query: Query) -> PlaceClass | None:
+        """The classed place a figure question names, read as its kind of area."""
+        if query.kind != "figure" or query.yesno or not self.classes:
+            return None
+        return classed_place(query.standard, self.classes)
+
     def warm_up(self) -> None:
         """Derive the tables the bot reads from its index (word weights, pairs, documents'
         texts) and answer one question, so the first visitor does not wait for them."""
@@ -181,6 +196,13 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         of the passages `avoid` names (given to another part of the same question)."""
         previous = history[-1][0] if history else None
         query = self._place_initials(understand(question, previous, self.index.speller))
+        classed = self._classed(query)
+        if classed is not None:  # "xã A Lưới 2": a figure set for "Miền núi" holds for it
+            query = replace(
+                query,
+                retrieval=f"{query.retrieval} ({classed.group})",
+                standard=f"{query.standard} ({classed.group})",
+            )
         if query.followup and history and not docs:
             cited = history[-1][1].citations
             docs = [cited[0].doc_id] if cited else None
@@ -500,6 +522,14 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
         draft = self._compose(query, prepared, list(found.topic), best, units, hits)
+        classed = self._classed(replace(query, standard=query.text))
+        if classed is not None and classed.group.lower() in draft.text.lower():
+            # the row that classes the place is cited with the figure set for its kind
+            draft = compose.Draft(
+                f"{draft.text}\n({classed.place} thuộc địa bàn {classed.group} "
+                f"[{len(draft.cited) + 1}])",
+                (*draft.cited, compose.Cited(classed.row, None, 0.0)),
+            )
         citations = tuple(self._citation(i + 1, c) for i, c in enumerate(draft.cited))
         answer = Answer(
             query.text,
