@@ -177,6 +177,10 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         bound = _ASKED_BOUND.search(_folded(query.standard))
         if bound:  # "từ bao nhiêu tuổi trở lên": the figure with that bound ("từ 3 tuổi")
             found = [f for f in found if _folded(f).startswith(bound.group(1))] or found
+        if _RAISED_TO_Q.search(_folded(query.standard)):  # "từ 1,49 triệu ... lên 1,6 triệu"
+            found = [
+                f for f in found if f in spans and _RAISED_TO.search(text[: spans[f][0]])
+            ] or found
         if not query.yesno:  # "dưới 16 tuổi thì chiều cao bao nhiêu": not the premise's figure
             stated = numbers_in(query.standard)
             fresh = [f for f in found if not numbers_in(f) <= stated]
@@ -343,6 +347,9 @@ _FORM = re.compile(r"\bmẫu(?: số)?\s*\d+[a-zđ]?(?:/[\w-]+)?", re.IGNORECASE
 _ASKED_BOUND = re.compile(
     r"\b(tu|tren|duoi|toi da|toi thieu|khong qua|it nhat) (?:bao nhieu|bn|may)\b"
 )
+# "điều chỉnh lên bao nhiêu", "tăng lên mấy": the figure a change reaches, after "lên"
+_RAISED_TO_Q = re.compile(r"\blen (?:muc )?(?:bao nhieu|bn|may)\b")
+_RAISED_TO = re.compile(r"\blên\s+(?:mức\s+)?$", re.IGNORECASE)
 # "hệ số bao nhiêu", "hệ số phụ cấp ... là mấy": a coefficient, a number without a unit
 _COEFFICIENT_Q = re.compile(r"\bhe so\b.*\b(?:bao nhieu|bn|may|la gi)\b")
 # "how many (working) days": the unit an English question counts in, as the documents say it

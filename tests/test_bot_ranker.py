@@ -446,3 +446,29 @@ def test_a_form_asked_by_number_is_answered_with_it(tmp_path_factory, question, 
     answer = bot.ask(question)
     assert not answer.abstained, answer.text
     assert answer.text.startswith(form), answer.text
+
+
+WAGES = """# NGHỊ QUYẾT
+
+Về dự toán ngân sách nhà nước năm 2020
+
+Điều 1. Tiền lương
+
+Thực hiện điều chỉnh mức lương cơ sở từ 1,49 triệu đồng/tháng lên 1,6 triệu đồng/tháng, thời điểm
+thực hiện từ ngày 01 tháng 7 năm 2020.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Năm 2020 mức lương cơ sở được điều chỉnh lên bao nhiêu?", "1,6 triệu"),
+        ("luong co so nam 2020 tang len bn", "1,6 triệu"),
+        ("Mức lương cơ sở được điều chỉnh từ bao nhiêu?", "từ 1,49 triệu"),
+    ],
+)
+def test_a_change_asked_by_where_it_ends_or_starts(tmp_path_factory, question, figure):
+    bot = bot_over(tmp_path_factory, "nq-du-toan.md", WAGES)
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith(figure), answer.text
