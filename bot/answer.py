@@ -33,7 +33,7 @@ from bot.claims import (
     session_claim,
     session_number,
 )
-from bot.classes import PlaceClass, classed_place, place_classes
+from bot.classes import PlaceClass, classed_place, group_asked, place_classes
 from bot.concepts import (
     Concept,
     concepts,
@@ -79,6 +79,7 @@ from index.synonyms import official_terms
 from index.types import Hit
 
 log = logging.getLogger(__name__)
+K_GROUP_DOCS = 3  # a group of places is listed from a document among the first hits
 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
@@ -171,6 +172,18 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if query.kind != "figure" or query.yesno or not self.classes:
             return None
         return classed_place(query.standard, self.classes)
+
+    def _group_places(self, query: Query, hits: list[Hit]) -> compose.Draft | None:
+        """The places a table of the documents read first classes into the group a list
+        question names ("Miền núi (9 xã ...)": Xã Bình Điền, ...), each row cited."""
+        docs = {h.passage.doc_id for h in hits[:K_GROUP_DOCS]}
+        places = group_asked(query.standard, self.classes, docs) if self.classes else []
+        if not places:
+            return None
+        cited = [compose.Cited(c.row, None, 0.0) for c in places]
+        cited = cited[: compose.MAX_ITEMS + compose.MAX_TAIL]
+        numbered = [(c.place, min(i, len(cited) - 1) + 1) for i, c in enumerate(places)]
+        return compose.Draft(compose.list_answer(places[0].label, numbered), tuple(cited))
 
     def warm_up(self) -> None:
         """Derive the tables the bot reads from its index (word weights, pairs, documents'
@@ -653,6 +666,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if query.listing and not query.wants_figure:
             # "những trường hợp nào" with "... các trường hợp sau đây:" read, "những mức nào"
             # with "Điều 20. Mức xếp loại ...": the items under it
+            grouped = self._group_places(query, hits)
+            if grouped is not None:  # "những xã nào ... miền núi": the places of that group
+                return grouped
             row = self._named_row(query.standard, best, units, hits)
             if row is not None:  # "xã A Lưới 2 gồm những xã nào": that row, not its table
                 return row

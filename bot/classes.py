@@ -26,6 +26,7 @@ class PlaceClass:
     place: str  # as the table writes it ("Xã A Lưới 2")
     group: str  # the kind of area, without its count ("Miền núi")
     row: Passage  # the table row that says so
+    label: str = ""  # the group as the table writes it ("Miền núi (9 xã miền núi thuộc ...)")
 
 
 def place_classes(passages: Iterable[Passage]) -> dict[str, PlaceClass]:
@@ -47,8 +48,40 @@ def place_classes(passages: Iterable[Passage]) -> dict[str, PlaceClass]:
             continue
         name = _folded(cells[0].split(None, 1)[1])
         if len(name.split()) >= MIN_NAME_WORDS:
-            out.setdefault(name, PlaceClass(cells[0], group, p))
+            out.setdefault(name, PlaceClass(cells[0], group, p, labels[-2].strip()))
     return out
+
+
+# "ngoài 5 xã A Lưới, ...": the places the question leaves out
+_BESIDES = re.compile(r"\bngoai\s+([^,;?]+)")
+_KIND_OR_COUNT = re.compile(r"\b(?:\d+|cac|nhung|xa|phuong|thi tran|thi xa|huyen|quan)\b")
+
+
+def group_asked(question: str, classes: dict[str, PlaceClass], docs: set[str]) -> list[PlaceClass]:
+    """The places of the one group a list question names ("những xã nào ... miền núi"), of a
+    document among `docs`, in the table's order, less those it leaves out ("ngoài 5 xã A
+    Lưới"); [] when it names no group or several."""
+    asked = f" {_folded(question)} "
+    groups = {
+        (c.row.doc_id, c.group)
+        for c in classes.values()
+        if c.row.doc_id in docs and f" {_folded(c.group)} " in asked
+    }
+    if len(groups) != 1:
+        return []
+    doc, group = groups.pop()
+    typed = fold(question).lower()  # its commas kept: "ngoài 5 xã A Lưới, những xã nào"
+    left_out = [
+        " ".join(_KIND_OR_COUNT.sub(" ", _folded(m.group(1))).split())
+        for m in _BESIDES.finditer(typed)
+    ]
+    return [
+        c
+        for name, c in classes.items()
+        if c.row.doc_id == doc
+        and c.group == group
+        and not any(out and (name == out or name.startswith(f"{out} ")) for out in left_out)
+    ]
 
 
 def classed_place(question: str, classes: dict[str, PlaceClass]) -> PlaceClass | None:

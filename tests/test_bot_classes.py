@@ -34,9 +34,10 @@ PHÂN LOẠI ĐỊA BÀN TẠI TỈNH AN HÒA ĐỂ ÁP DỤNG HỌC PHÍ
 | **I** | **Đô thị (2 phường)** |
 | 1 | Phường Bình Minh |
 | 2 | Phường Hòa Lạc |
-| **II** | **Miền núi (2 xã)** |
+| **II** | **Miền núi (3 xã)** |
 | 1 | Xã Núi Cao 1 |
 | 2 | Xã Núi Cao 2 |
+| 3 | Xã Suối Đá |
 """
 
 
@@ -85,3 +86,22 @@ def test_place_classes_are_read_from_rows_naming_one_place_under_a_group():
     assert classed_place("nha o xa a luoi 2 hoc phi bn", classes).group == "Miền núi"
     assert classed_place("hoc phi mien nui o xa a luoi 2", classes) is None  # the kind is named
     assert classed_place("xa a luoi 20 hoc phi", classes) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "left_out"),
+    [
+        ("Ở An Hòa, những xã nào thuộc địa bàn miền núi để tính học phí?",
+         ("Xã Núi Cao 1", "Xã Núi Cao 2", "Xã Suối Đá"), ("Phường Bình Minh",)),
+        ("Ngoài 2 xã Núi Cao, những xã nào của An Hòa được xếp vào địa bàn miền núi?",
+         ("Xã Suối Đá",), ("Xã Núi Cao 1", "Xã Núi Cao 2")),
+    ],
+)  # fmt: skip
+def test_the_places_of_a_group_are_listed_from_the_table(bot, question, listed, left_out):
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Miền núi (3 xã):"), answer.text
+    for place in listed:
+        assert place in answer.text, answer.text
+    for place in left_out:
+        assert place not in answer.text, answer.text
