@@ -41,6 +41,7 @@ SETS = (
     "realdocs13",
     "bundled11",
     "realdocs14",
+    "bundled12",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -198,6 +199,7 @@ def test_the_split_is_the_questions_file(name):
         "bundled9",
         "bundled10",
         "bundled11",
+        "bundled12",
     ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):

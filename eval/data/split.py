@@ -45,6 +45,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs13": (("realdocs13/questions.jsonl",), "realdocs13", 0.5),
     "bundled11": (("bundled11/questions.jsonl",), "bundled11", 0.5),
     "realdocs14": (("realdocs14/questions.jsonl",), "realdocs14", 0.5),
+    "bundled12": (("bundled12/questions.jsonl",), "bundled12", 0.5),
 }
 
 
