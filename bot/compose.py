@@ -568,6 +568,7 @@ def predicate(question: str) -> str:
     """What a yes/no question asks to be true: "... là 44% phải không" asserts it all; in
     "vay đến 300 triệu đồng ... có phải thế chấp không" the part after "có" is asked and the
     figure before it is a premise."""
+    from bot.figures import figures
     from bot.understand import strip_particles
 
     question = strip_particles(question)
@@ -578,6 +579,10 @@ def predicate(question: str) -> str:
     if _CLAIM_FRAME.match(question):
         return strip_yesno(_CLAIM_FRAME.sub("", question, count=1))
     pivot = list(re.finditer(r"\b(?:có|co)\b", question, re.IGNORECASE))
+    if len(pivot) > 1 and figures(question[pivot[0].end() : pivot[-1].start()]):
+        # "Nghị quyết có đặt mục tiêu 100% người dân có bảo hiểm y tế không": the figure
+        # after the first "có" is claimed; the last "có" is a verb of the claim
+        return strip_yesno(question[pivot[0].end() :])
     return strip_yesno(question[pivot[-1].end() :] if pivot else question)
 
 

@@ -341,6 +341,10 @@ def test_a_figure_before_the_asked_predicate_is_a_premise_not_a_claim():
         ("Có phải năm 2023 tỉnh đặt mục tiêu 95% dân có bảo hiểm y tế không?", True),
         ("Có đúng là tỉnh muốn 100% dân có bảo hiểm y tế không?", False),
         ("Phải chăng 95% dân có bảo hiểm y tế?", True),
+        # "X có đặt mục tiêu 100% dân có ... không": the first "có" asks, the figure after it
+        # is claimed, and the second "có" is a verb of the claim
+        ("Nghị quyết có đặt mục tiêu 100% người dân có bảo hiểm y tế không?", False),
+        ("Nghị quyết có đặt mục tiêu 95% người dân có bảo hiểm y tế không?", True),
     ],
 )
 def test_a_claim_framed_by_co_phai_is_the_whole_sentence(question, expected):
