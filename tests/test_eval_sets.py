@@ -42,6 +42,7 @@ SETS = (
     "bundled11",
     "realdocs14",
     "bundled12",
+    "realdocs15",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -59,6 +60,7 @@ REALDOCS_SETS = (
     "realdocs12",
     "realdocs13",
     "realdocs14",
+    "realdocs15",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"

@@ -46,6 +46,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "bundled11": (("bundled11/questions.jsonl",), "bundled11", 0.5),
     "realdocs14": (("realdocs14/questions.jsonl",), "realdocs14", 0.5),
     "bundled12": (("bundled12/questions.jsonl",), "bundled12", 0.5),
+    "realdocs15": (("realdocs15/questions.jsonl",), "realdocs15", 0.5),
 }
 
 
