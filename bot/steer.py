@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from bot.understand import Query
 from corpus.places import same_place
 from corpus.types import DocumentMeta
+from index.fold import fold
 
 OTHER_PLACE = 0.35  # a document of another province than the one asked about
 NATIONAL = 0.85  # a national document, when the question names a province
@@ -62,10 +63,21 @@ def _same_family(kind: str, named: tuple[str, ...]) -> bool:
     return any(n in family for n in named)
 
 
+# the state as the one who pays or sets ("nhà nước trả", "mức nhà nước hỗ trợ"), not a budget,
+# an office or a body of the state ("ngân sách nhà nước", "cơ quan nhà nước"), folded
+_STATE_ACTS = re.compile(
+    r"(?<!ngan sach )(?<!kho bac )(?<!co quan )(?<!quan ly )(?<!doanh nghiep )(?<!von )"
+    r"\bnha nuoc (?:tra|ho tro|cho|chi|cap|dong|quy dinh|tro cap)\b|\btrung uong (?:tra|ho tro|quy dinh)\b"
+)
+
+
 def places_covered(query: Query, meta: DocumentMeta | None, text: str) -> bool:
     """Does the evidence hold for every place the question names? Its document governs that
-    place, or names it, or is national and the text names it."""
+    place, or names it, or is national and the text names it, or is national and the question
+    asks what the state pays ("ở Hà Nội ... nhà nước trả bao nhiêu")."""
     if not query.places:
+        return True
+    if meta is not None and not meta.region and _STATE_ACTS.search(fold(query.standard).lower()):
         return True
     from corpus.places import find_places
 
