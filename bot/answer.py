@@ -256,6 +256,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
         units = _named_first(query, units, hits)
+        units = _deputy_first(query, units, hits)
         if part and names_attachment(query):  # "Mẫu số 9 là mẫu gì": that form answers, not
             ids = {p.id for p in part}  # a clause citing other forms
             units = sorted(units, key=lambda u: hits[u.rank].passage.id not in ids)
@@ -812,6 +813,24 @@ _ASKS_DAY = re.compile(r"\bngay (?:nao|bao nhieu|may)\b")
 
 
 K_NAMED = 3  # the best clauses read for one that names what a "huyện nào" question asks
+
+
+def _deputy_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+    """ "Phó Chủ tịch Hội đồng thi ... bao nhiêu": when the best clause is about the chief
+    alone and one of the next few names the deputy ("Hội đồng thi — Phó Chủ tịch"), that one
+    comes first; the chief's figure would be withheld anyway."""
+    if not units:
+        return units
+
+    def chief(u: Unit) -> bool:
+        return deputy_missing(query.standard, compose.clause_of(u, hits[u.rank].passage))
+
+    if not chief(units[0]):
+        return units
+    found = next((u for u in units[1:K_NAMED] if not chief(u)), None)
+    if found is None:
+        return units
+    return [found, *(u for u in units if u is not found)]
 
 
 def _named_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:

@@ -48,3 +48,28 @@ def test_the_position_asked_is_not_its_deputy(bot, question, figure):
     answer = bot.ask(question)
     assert not answer.abstained, answer.text
     assert answer.text.startswith(figure), answer.text
+
+
+COUNCIL = """\
+NGHỊ QUYẾT
+
+Quy định mức chi tổ chức kỳ thi tốt nghiệp trung học phổ thông trên địa bàn tỉnh
+
+Điều 1. Mức chi
+
+| STT | Nội dung chi | Đơn vị tính | Mức chi (1.000đ) |
+|---|---|---|---|
+| 2 | **Hội đồng thi** | | |
+| | Chủ tịch Hội đồng thi tốt nghiệp | người/ngày | 692 |
+| | Phó Chủ tịch | người/ngày | 623 |
+| | Ủy viên, thư ký | người/ngày | 450 |
+"""
+
+
+def test_the_deputy_asked_is_answered_by_the_deputy_row_under_its_group(tmp_path_factory):
+    # "Phó Chủ tịch Hội đồng thi": the row "Phó Chủ tịch" under "Hội đồng thi", not the row
+    # "Chủ tịch Hội đồng thi tốt nghiệp", which names more of the question's words
+    bot = bot_over(tmp_path_factory, "nq-hoi-dong-thi.md", COUNCIL)
+    answer = bot.ask("Phó Chủ tịch Hội đồng thi tốt nghiệp THPT được bồi dưỡng bao nhiêu một ngày?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("623"), answer.text
