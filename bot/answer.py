@@ -68,7 +68,7 @@ from bot.retrieval import (
 )
 from bot.scope import topic_of
 from bot.sides import Sides
-from bot.steer import doc_weights
+from bot.steer import doc_weights, other_document
 from bot.types import Answer, Citation
 from bot.understand import Query, two_questions, understand
 from corpus.meta import dates_in
@@ -488,6 +488,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         ):
             if not verdict.abstain and other(query.standard, said):
                 verdict = Verdict(True, verdict.confidence, reason)
+        if not verdict.abstain and other_document(
+            query, hits[best.rank].passage.doc_id, self.metas
+        ):
+            # "Nghị quyết 192 ... tỷ lệ thất nghiệp": another document's figure is no answer
+            verdict = Verdict(True, verdict.confidence, "văn bản được hỏi không nêu")
         if not verdict.abstain and deputy_missing(
             query.standard, compose.clause_of(best, hits[best.rank].passage)
         ):

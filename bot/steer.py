@@ -101,3 +101,18 @@ def _matches_number(number: str, wanted: list[str]) -> bool:
     """ "63/2025/NQ-HĐND" matches "63/2025/nq-hđnd" and the bare "63"."""
     key = _number_key(number)
     return any(key == w or key.split("/", 1)[0] == w for w in wanted)
+
+
+def other_document(query: Query, doc_id: str, metas: dict[str, DocumentMeta]) -> bool:
+    """The question names the number of a document the corpus holds ("Nghị quyết 192 của Quốc
+    hội ...") and the evidence comes from another one that does not amend it: that document's
+    silence is the answer, not another's figure."""
+    numbers = [_number_key(n) for n in query.numbers]
+    if not numbers:
+        return False
+    named = {m.doc_id for m in metas.values() if m.number and _matches_number(m.number, numbers)}
+    if not named or doc_id in named:
+        return False
+    meta = metas.get(doc_id)
+    amended = {_number_key(metas[d].number or "") for d in named}
+    return meta is None or not any(_number_key(n) in amended for n in meta.amends)

@@ -586,3 +586,26 @@ def test_a_fact_asked_of_two_documents_described_in_brackets_is_read_from_each(b
     assert not answer.abstained, answer.text
     assert "05/2023/NQ-HĐND" in answer.text, answer.text
     assert "70.000" not in answer.text, answer.text
+
+
+def test_a_document_named_by_its_number_answers_or_the_answer_is_not_found(tmp_path_factory):
+    from bot import Bot
+    from index import open_index
+
+    folder = tmp_path_factory.mktemp("numbered")
+    (folder / "nq-10-hoc-phi.md").write_text(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH AN HÒA\n\nSố: 10/2025/NQ-HĐND\n\nNGHỊ QUYẾT\n\nQuy định mức học phí\n\n"
+        "Điều 1. Mức học phí mầm non là 190.000 đồng/tháng.\n",
+        encoding="utf-8",
+    )
+    (folder / "nq-11-ho-tro.md").write_text(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH AN HÒA\n\nSố: 11/2025/NQ-HĐND\n\nNGHỊ QUYẾT\n\nQuy định mức hỗ trợ\n\n"
+        "Điều 1. Mức hỗ trợ tiền ăn trưa cho trẻ mầm non là 160.000 đồng/tháng.\n",
+        encoding="utf-8",
+    )
+    bot = Bot(open_index(folder))
+    answer = bot.ask("Nghị quyết 11/2025 hỗ trợ tiền ăn trưa cho trẻ mầm non bao nhiêu một tháng?")
+    assert answer.text.startswith("160.000"), answer.text
+    # the resolution named says nothing of it: the other one's figure is no answer
+    answer = bot.ask("Nghị quyết 10/2025 hỗ trợ tiền ăn trưa cho trẻ mầm non bao nhiêu một tháng?")
+    assert answer.abstained, answer.text
