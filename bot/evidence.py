@@ -207,7 +207,11 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
             if not years or year is None or any(year.group(0) in y for y in years):
                 return m.group(0)
         day = _DAY_OF_MONTH.search(text)  # "trước ngày 20 hằng tháng": a day in every month
-        return day.group(0) if day and not years else None
+        if day and not years:
+            return day.group(0)
+        # "từ khi nào": a day named by what happens on it ("từ ngày nhập học")
+        event = _FROM_EVENT.search(text) if _SINCE_Q.search(_folded(query.standard)) else None
+        return event.group(0) if event and not years else None
     if kind == "signer":
         return person_name(text)
     if kind == "session":
@@ -234,6 +238,14 @@ _DAY_OF_MONTH = re.compile(
     r"ngày\s+\d{1,2}\s+(?:hằng|hàng|mỗi)\s+tháng",
     re.IGNORECASE,
 )
+
+
+# "từ khi nào", "từ lúc nào", "bắt đầu khi nào": when something starts (folded)
+_SINCE_Q = re.compile(
+    r"\b(?:tu|bat dau(?: tu)?) (?:khi nao|luc nao|bao gio|ngay nao|thoi diem nao)\b"
+)
+# "từ ngày nhập học", "kể từ ngày thẻ hết hạn": a day named by an event, up to a mark
+_FROM_EVENT = re.compile(r"(?:kể\s+)?từ\s+ngày\s+(?!\d)[^\W\d_]+(?:\s+[^\W\d_]+){0,6}", re.I)
 
 
 # "lần lượt (là|bằng)": the figures that follow pair with the items listed before, in order

@@ -91,7 +91,7 @@ _KINDS: tuple[tuple[str, _Pattern], ...] = (
                   r"(?: [^?]{0,40})? nào")),
     ("effective", _w(r"hiệu lực", r"áp dụng từ", r"take effect", r"in force", r"effective")),
     # "vào những ngày nào": a set of days, listed, not one date
-    ("date", _w(r"(?<!những )(?<!các )ngày nào", r"ngày bao nhiêu", r"khi nào", r"bao giờ", r"thời gian nào",
+    ("date", _w(r"(?<!những )(?<!các )ngày nào", r"ngày bao nhiêu", r"khi nào", r"lúc nào", r"bao giờ", r"thời gian nào",
                 r"thời điểm nào", r"thông qua ngày", r"ngày tháng năm", r"ngày ban hành",
                 r"ban hành ngày", r"ký ngày", r"năm nào", r"what date", r"which date",
                 # English "when" opens the question ("When was it passed?"); inside it, it

@@ -52,3 +52,34 @@ def test_the_heading_date_answers_when_the_document_was_issued(bot, question):
     answer = bot.ask(question)
     assert not answer.abstained, answer.text
     assert "23" in answer.text and "2025" in answer.text
+
+
+CARDS = """\
+NGHỊ ĐỊNH
+
+Quy định chi tiết một số điều của Luật Bảo hiểm y tế
+
+Điều 13. Thời điểm thẻ bảo hiểm y tế có giá trị sử dụng
+
+8. Học sinh, sinh viên của cơ sở giáo dục đại học đóng bảo hiểm y tế hằng năm, trong đó:
+
+a) Học sinh, sinh viên năm thứ nhất của khóa học: từ ngày nhập học;
+
+b) Học sinh, sinh viên năm cuối của khóa học: từ ngày 01 tháng 01 đến ngày cuối của tháng kết
+thúc khóa học.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sinh viên năm nhất mua BHYT ở trường thì thẻ có giá trị từ khi nào?",
+        "sv nam nhat mua bhyt o truong thi the co gia tri tu luc nao vay",
+    ],
+)
+def test_since_when_is_answered_by_the_day_an_event_names(tmp_path_factory, question):
+    # "từ khi nào", "từ lúc nào": "từ ngày nhập học" names the day by what happens on it
+    bot = bot_over(tmp_path_factory, "nd-bhyt.md", CARDS)
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("từ ngày nhập học"), answer.text
