@@ -100,7 +100,9 @@ class Lists:
         """The items under the heading that best names what is asked ("c) Các chỉ tiêu về môi
         trường", or a lead-in line "- Chỉ tiêu về văn hóa:"), each cited."""
         p = hits[best.rank].passage
-        if p.kind in ("row", "table"):  # "những khoản phí nào" over a table: its group's rows
+        # "những khoản phí nào" over a table: its group's rows, unless a heading announces the
+        # set asked ("những ai được miễn" under "3. Đối tượng miễn thu phí")
+        if p.kind in ("row", "table") and not self._announced(items, hits, query.standard):
             rows = self._group_rows(p, best)
             if rows is not None:
                 return rows
@@ -252,7 +254,9 @@ class Lists:
         # a heading heads the answer when it names enough of the question by itself, or with
         # the headings above it names as much as the best clause does
         cov = coverage(items, syllable_set(title), frozenset())
-        if cov < MIN_HEADING_COVERAGE and framed >= max(best.own, MIN_HEADING_COVERAGE):
+        if cov < MIN_HEADING_COVERAGE and (
+            framed >= max(best.own, MIN_HEADING_COVERAGE) or _announcing(chosen, question)
+        ):  # ... or it is titled by the very set asked ("những ai": "Đối tượng miễn ...")
             cov = framed
         own = hits[best.rank].passage
         one_paragraph = len([x for x in own.text.split("\n") if x.strip()]) <= 1
@@ -410,6 +414,10 @@ def _announcing(choice: Choice, question: str) -> bool:
 
 # the set a question asks for: "theo những mức nào" -> "mức", "các đối tượng nào" -> "đối tượng"
 _SET_ASKED = re.compile(r"\b(?:những|các) ((?:\w+ ){0,5}?\w+) (?:nào|gì)\b", re.IGNORECASE)
+# "những ai được miễn", "ai phải nộp": who, the persons a rule names
+_WHO_ASKED = re.compile(
+    r"(?<!\w)(?:(?:những|các|nhung|cac) ai|ai (?:được|phải|duoc|phai))(?!\w)", re.I
+)
 # a heading's label and plural article: "Điều 20.", "a)", "II.", "Các"
 _HEADING_LEAD = re.compile(
     r"^(?:(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Phụ lục)\s+[\w.]+\.?|[\w]{1,4}[.)])?\s*"
@@ -419,11 +427,12 @@ _HEADING_LEAD = re.compile(
 
 
 def _titled_by_set(title: str, question: str) -> bool:
-    """The heading's title opens with the noun of the set the question asks for."""
+    """The heading's title opens with the noun of the set the question asks for; "những ai"
+    asks for the persons a rule names, its "đối tượng"."""
     found = _SET_ASKED.search(question)
-    if not found:
+    if not found and not _WHO_ASKED.search(question):
         return False
-    noun = syllables(found.group(1))
+    noun = syllables(found.group(1)) if found else ["doi", "tuong"]
     words = syllables(_HEADING_LEAD.sub("", title.strip(), count=1))
     # its first word, and its second among the title's first words ("mức phí": "Mức thu phí")
     return bool(noun and words) and words[0] == noun[0] and (len(noun) == 1 or noun[1] in words[:4])

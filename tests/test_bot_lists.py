@@ -783,3 +783,41 @@ def test_a_which_question_leads_with_one_name_only_when_it_asks_one(question, na
         "mới có tên gọi là xã Phú Lương; hoàn thành xây dựng huyện Định Hóa đạt chuẩn."
     )
     assert named_answer(question, clause) == name
+
+
+TEMPLE_FEES = """\
+NGHỊ QUYẾT
+
+Về phí tham quan di tích trên địa bàn phường An Hòa
+
+PHỤ LỤC
+
+A. QUY ĐỊNH VỀ PHÍ THAM QUAN DI TÍCH
+
+1. Đơn vị tổ chức thu phí: Ban quản lý di tích phường An Hòa.
+
+2. Đối tượng nộp phí: Các tổ chức, cá nhân tham quan di tích tại đền An Hòa.
+
+3. Đối tượng miễn thu phí
+
+- Người khuyết tật đặc biệt nặng theo quy định của pháp luật.
+
+- Trẻ em: Người dưới 16 tuổi.
+
+4. Mức thu phí
+
+| Di tích | Đơn vị tính | Mức thu phí (đồng) |
+|---|---|---|
+| Đền An Hòa, số 76 phố Cổ | đồng/lượt/khách | 20.000 |
+| Đình Bình Yên, số 42 phố Cổ | đồng/lượt/khách | 20.000 |
+"""
+
+
+def test_who_is_asked_under_the_heading_of_the_persons_not_a_table_of_fees(tmp_path_factory):
+    # "những ai được miễn phí": the persons under "3. Đối tượng miễn thu phí", not the rows of
+    # the fee table that name the temple asked about
+    bot = bot_over(tmp_path_factory, "nq-phi-tham-quan.md", TEMPLE_FEES)
+    answer = bot.ask("Những ai được miễn phí tham quan đền An Hòa?")
+    assert not answer.abstained, answer.text
+    assert "dưới 16 tuổi" in answer.text and "khuyết tật" in answer.text, answer.text
+    assert "20.000" not in answer.text, answer.text
