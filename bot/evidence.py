@@ -350,7 +350,7 @@ _STRICT_UNITS = {"nam", "thang", "ngay", "tuan", "gio", "phut", "tuoi", "lan", "
 # document itself: "nghị quyết này số mấy" asks its own, a fact of its metadata)
 _DOC_NUMBER_Q = re.compile(
     r"\b(bao cao|to trinh|nghi quyet|nghi dinh|thong tu|quyet dinh|cong van|ke hoach|chuong trinh"
-    r"|chi thi|ket luan)(?! nay) (?:\w+ ){0,3}?so (?:may|bao nhieu|bn|hieu)\b"
+    r"|chi thi|ket luan)(?! nay) (?:\w+ ){0,12}?so (?:may|bao nhieu|bn|hieu)\b"
 )
 # "theo mẫu số mấy", "mẫu nào": the number of a form (folded)
 _FORM_Q = re.compile(r"\bmau (?:so )?(?:may|bao nhieu|bn|nao)\b")

@@ -729,6 +729,14 @@ def excluded_areas(text: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _AREA_EXCLUDED.finditer(text))
 
 
+# a question about a text a resolution cites, not the resolution: "Tờ trình ... số mấy"
+_CITED_KIND = re.compile(
+    r"^\W*(?:tờ trình|báo cáo|kế hoạch|chương trình|kết luận|chỉ thị|to trinh|bao cao|ke hoach|"
+    r"chuong trinh|ket luan|chi thi)\b",
+    re.IGNORECASE,
+)
+
+
 def understand(question: str, previous: str | None = None, speller: Speller | None = None) -> Query:
     """Clean the question and read what it asks; an elliptical follow-up searches for its topic
     in the frame of the previous question (its answer type and framing words). With the
@@ -737,6 +745,8 @@ def understand(question: str, previous: str | None = None, speller: Speller | No
     standard = standardize(text, None if is_english(text) else speller).text
     typed = _typed(standard)
     kind = answer_kind(standard)
+    if kind == "number" and _CITED_KIND.match(standard):
+        kind = "figure"  # "Tờ trình của UBND ... mang số mấy": the number of the text it cites
     found = constraints(standard)
     found["places"] = tuple(dict.fromkeys([*find_places(text), *found["places"]]))
     excluded = excluded_places(standard)

@@ -609,3 +609,21 @@ def test_a_document_named_by_its_number_answers_or_the_answer_is_not_found(tmp_p
     # the resolution named says nothing of it: the other one's figure is no answer
     answer = bot.ask("Nghị quyết 10/2025 hỗ trợ tiền ăn trưa cho trẻ mầm non bao nhiêu một tháng?")
     assert answer.abstained, answer.text
+
+
+def test_the_number_of_a_text_the_resolution_cites_is_read_from_its_preamble(tmp_path_factory):
+    from tests.conftest import bot_over
+
+    bot = bot_over(
+        tmp_path_factory,
+        "nq-ke-hoach.md",
+        "NGHỊ QUYẾT\n\nVề kế hoạch phát triển kinh tế - xã hội năm 2023\n\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA\n\n"
+        "Xét Tờ trình số 171/TTr-UBND ngày 21 tháng 11 năm 2022 của Ủy ban nhân dân tỉnh về việc "
+        "đề nghị thông qua kế hoạch phát triển kinh tế - xã hội năm 2023;\n\n"
+        "QUYẾT NGHỊ:\n\nĐiều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2023.\n",
+    )
+    # "Tờ trình ... mang số mấy": the cited text's number, not the resolution's own (none)
+    answer = bot.ask("Tờ trình của UBND tỉnh đề nghị thông qua nghị quyết này mang số mấy?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("171/TTr-UBND"), answer.text
