@@ -256,3 +256,11 @@ def test_an_english_plural_in_the_list_is_read_in_the_singular_too():
     assert translate_terms("each household") == translate_terms("households")
     # "business" is no singular of a listed "businesses" cut short, nor "status" a plural
     assert translate_terms("status") == ""
+
+
+def test_a_civil_servant_rating_asked_in_english_meets_its_vietnamese_name():
+    from index.glossary import translate_terms
+
+    # "completed tasks" is the rating "hoàn thành nhiệm vụ" of a civil servant's year
+    assert "hoàn thành nhiệm vụ" in translate_terms("the rating 'completed tasks well'")
+    assert "hoàn thành" in translate_terms("Has the project been completed?")
