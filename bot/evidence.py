@@ -426,6 +426,8 @@ def asked_measure(question: str) -> str | None:
         return "percent"
     if _INTEREST.search(question) and not _SAYS_MONEY.search(question.lower()):
         return "percent"  # "phải trả lãi bao nhiêu": the interest rate, unless it says money
+    if _ASKS_MONEY.search(folded):
+        return "money"  # "mất hơn 70% diện tích ... hỗ trợ bao nhiêu tiền": money, in so many words
     if _MONEY_Q.search(folded) and not _NOT_MONEY_Q.search(folded):
         # "đóng bằng bao nhiêu so với người thứ nhất": a share of another amount, unless the
         # question says money ("bao nhiêu tiền", "bao nhiêu đồng")

@@ -74,8 +74,24 @@ def _number(raw: str) -> float | None:
         return None
 
 
+# units counted in another: a week is seven days ("gieo được 1 tuần" lies in "từ 01 đến 10 ngày")
+_IN_OTHER_UNIT = {"tuan": ("ngay", 7.0)}
+
+
 def quantities(text: str) -> list[Quantity]:
-    """The bounded quantities a text states, in order."""
+    """The bounded quantities a text states, in order; a week is read as seven days."""
+    return [_in_own_unit(q) for q in _quantities(text)]
+
+
+def _in_own_unit(q: Quantity) -> Quantity:
+    if q.unit not in _IN_OTHER_UNIT:
+        return q
+    unit, factor = _IN_OTHER_UNIT[q.unit]
+    r = q.range
+    return Quantity(unit, Interval(r.lo * factor, r.lo_in, r.hi * factor, r.hi_in))
+
+
+def _quantities(text: str) -> list[Quantity]:
     tokens = _TOKEN.findall(fold(text).lower())
     out: list[Quantity] = []
     i = 0

@@ -472,3 +472,21 @@ def test_a_change_asked_by_where_it_ends_or_starts(tmp_path_factory, question, f
     answer = bot.ask(question)
     assert not answer.abstained, answer.text
     assert answer.text.startswith(figure), answer.text
+
+
+def test_a_week_is_read_as_seven_days():
+    # "mới gieo được 1 tuần" lies in "từ 01 đến 10 ngày", not in "trên 45 ngày"
+    (asked,) = quantities("ruộng lúa mới gieo được 1 tuần thì bị lũ")
+    (early,) = quantities("Sau gieo trồng từ 01 đến 10 ngày")
+    (late,) = quantities("Sau gieo trồng trên 45 ngày")
+    assert asked.unit == early.unit == "ngay"
+    assert asked.range.meets(early.range) and not asked.range.meets(late.range)
+
+
+def test_money_asked_in_so_many_words_beside_an_area():
+    from bot.evidence import asked_measure
+
+    # "mất hơn 70% diện tích ... hỗ trợ bao nhiêu tiền": the area is the premise, money is asked
+    question = "ruong lua bi lu mat hon 70% dien tich, nha nuoc ho tro bao nhieu tien 1 ha"
+    assert asked_measure(question) == "money"
+    assert asked_measure("dien tich san nha o xa hoi tang them bao nhieu") != "money"
