@@ -264,7 +264,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             units = sorted(units, key=lambda u: defined_term(u.text) is None)
         if avoid:
             units = [u for u in units if hits[u.rank].passage.id not in avoid]
-        return Evidence(query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units))
+        return Evidence(
+            query, prepared, tuple(items), tuple(topic), tuple(hits), tuple(units), classed
+        )
 
     def _scoped_first(self, query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """The years and places a question names scope its answer: when the best unit does
@@ -541,7 +543,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             log.info("Abstained on %r: %s", query.text, verdict.reason)
             return self._abstain(query, hits, verdict, best, features)
         draft = self._compose(query, prepared, list(found.topic), best, units, hits)
-        classed = self._classed(replace(query, standard=query.text))
+        classed = found.classed
         if classed is not None and classed.group.lower() in draft.text.lower():
             # the row that classes the place is cited with the figure set for its kind
             draft = compose.Draft(

@@ -14,7 +14,7 @@ from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.abbrev import ABBREVIATIONS
 from index.fold import fold
-from index.synonyms import everyday_spans
+from index.synonyms import LEVEL_NAMES, everyday_spans
 from index.types import Hit
 
 # the words that introduce a proper name of a place or body: "phường Kim Long", "đền Bạch Mã"
@@ -348,9 +348,6 @@ _SCHOOL_LEVELS = {
 }
 
 
-_LEVEL_NAMES = ("tiểu học", "trung học cơ sở", "trung học phổ thông")
-
-
 # the standards households are classed by; "hộ cận nghèo" asked is not answered by the figure
 # for "hộ nghèo", nor "hộ có mức sống trung bình" by the poverty line
 _HOUSEHOLDS = {
@@ -382,7 +379,7 @@ def other_school_level(question: str, evidence: str) -> bool:
     """The question names a level of schooling, or a grade of one ("lớp 7"), and the evidence
     is set for another level only (a row "Trung học cơ sở (THCS)" does not answer for "học
     sinh THPT")."""
-    levels = [term for _, _, term in everyday_spans(question) if term in _LEVEL_NAMES]
+    levels = [term for _, _, term in everyday_spans(question) if term in LEVEL_NAMES]
     return _other(" ".join([question, *levels]), evidence, _SCHOOL_LEVELS)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.candidates import candidates
+from bot.classes import PlaceClass
 from bot.concepts import Concept, plain_words, syllable_set, syllables
 from bot.figures import DATE, DOC_NUMBER, SESSION, figures, has_unit, is_money, person_name, unit_of
 from bot.levels import levels, set_elsewhere
@@ -74,6 +75,7 @@ class Evidence:
     topic: tuple[Concept, ...]  # ... without the places, years and documents that scope it
     hits: tuple[Hit, ...]
     units: tuple[Unit, ...]  # candidate answers, best first
+    classed: PlaceClass | None = None  # the classed place read as its kind ("xã A Lưới 2")
 
 
 def passage_context(passage: Passage, meta: DocumentMeta | None) -> str:
@@ -141,7 +143,7 @@ def value_for(query: Query, text: str, heading: str = "", per: str = "") -> str 
         if asks == "money":  # an amount of money is answered by one, not by a count or a share
             found = [f for f in found if is_money(f)]
         elif asks == "percent":
-            found = [f for f in found if "%" in f or "‰" in f]
+            found = [f for f in found if _is_share(f)]
         elif asks == "coefficient":
             found = [f for f in found if not has_unit(f)]
         elif asks == "duration":

@@ -730,11 +730,7 @@ def excluded_areas(text: str) -> tuple[str, ...]:
 
 
 # a question about a text a resolution cites, not the resolution: "Tờ trình ... số mấy"
-_CITED_KIND = re.compile(
-    r"^\W*(?:tờ trình|báo cáo|kế hoạch|chương trình|kết luận|chỉ thị|to trinh|bao cao|ke hoach|"
-    r"chuong trinh|ket luan|chi thi)\b",
-    re.IGNORECASE,
-)
+_CITED_KIND = re.compile(r"^\W*(?:to trinh|bao cao|ke hoach|chuong trinh|ket luan|chi thi)\b")
 
 
 def understand(question: str, previous: str | None = None, speller: Speller | None = None) -> Query:
@@ -745,7 +741,7 @@ def understand(question: str, previous: str | None = None, speller: Speller | No
     standard = standardize(text, None if is_english(text) else speller).text
     typed = _typed(standard)
     kind = answer_kind(standard)
-    if kind == "number" and _CITED_KIND.match(standard):
+    if kind == "number" and _CITED_KIND.match(fold(standard).lower()):
         kind = "figure"  # "Tờ trình của UBND ... mang số mấy": the number of the text it cites
     found = constraints(standard)
     found["places"] = tuple(dict.fromkeys([*find_places(text), *found["places"]]))

@@ -103,12 +103,19 @@ class Speller:
 
     @classmethod
     def from_syllables(cls, syllables: Iterable[str]) -> Speller:
-        words = list(syllables)
+        typed: Counter[str] = Counter()
+        adjacent: Counter[tuple[str, str]] = Counter()
+        previous = ""
+        for word in syllables:
+            typed[word] += 1
+            if previous:
+                adjacent[previous, word] += 1
+            previous = word
         counts: Counter[str] = Counter()
-        for word, count in Counter(words).items():  # fold each distinct word once
+        for word, count in typed.items():  # fold each distinct word once
             counts[syllable_key(word)] += count
         pairs: Counter[str] = Counter()
-        for (a, b), count in Counter(zip(words, words[1:], strict=False)).items():
+        for (a, b), count in adjacent.items():
             b = b.rstrip(_TRAILING)  # "chứng chỉ:" pairs; "suất, cho" does not
             if a[-1:].isalpha() and b.isalpha():
                 pairs[f"{syllable_key(a)} {syllable_key(b)}"] += count

@@ -25,6 +25,7 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
 _GRADE = re.compile(r"(?<!\w)lop (\d{1,2})(?!\w|[.,/]\d)")
 _LEVELS = ((range(1, 6), "tiểu học"), (range(6, 10), "trung học cơ sở"),
            (range(10, 13), "trung học phổ thông"))  # fmt: skip
+LEVEL_NAMES = tuple(level for _, level in _LEVELS)
 
 
 def grade_level(grade: int) -> str | None:
