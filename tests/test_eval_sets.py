@@ -43,6 +43,8 @@ SETS = (
     "realdocs14",
     "bundled12",
     "realdocs15",
+    "bundled13",
+    "realdocs16",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -61,6 +63,7 @@ REALDOCS_SETS = (
     "realdocs13",
     "realdocs14",
     "realdocs15",
+    "realdocs16",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"
@@ -202,6 +205,7 @@ def test_the_split_is_the_questions_file(name):
         "bundled10",
         "bundled11",
         "bundled12",
+        "bundled13",
     ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):

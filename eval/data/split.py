@@ -47,6 +47,8 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs14": (("realdocs14/questions.jsonl",), "realdocs14", 0.5),
     "bundled12": (("bundled12/questions.jsonl",), "bundled12", 0.5),
     "realdocs15": (("realdocs15/questions.jsonl",), "realdocs15", 0.5),
+    "bundled13": (("bundled13/questions.jsonl",), "bundled13", 0.5),
+    "realdocs16": (("realdocs16/questions.jsonl",), "realdocs16", 0.5),
 }
 
 
