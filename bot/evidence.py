@@ -905,7 +905,39 @@ def _kind_match(query: Query, text: str, value: str | None, p: Passage) -> bool:
         )
     if query.kind == "signer":
         return p.kind == "signature" and value is not None
+    if asks_implementation(query):
+        # "ai được giao triển khai nghị quyết này": the clause of the article that puts the
+        # document to work and does what is asked (to oversee it is not to carry it out)
+        acts = set(_ACTS.findall(fold(text).lower()))
+        wanted = set(_ACTS.findall(fold(query.standard).lower()))
+        return (
+            implements(p) and bool(acts & wanted) and ("giam sat" in acts) == ("giam sat" in wanted)
+        )
     return False
+
+
+_ACTS = re.compile(r"\b(?:thuc hien|trien khai|thi hanh|giam sat|chi dao)\b")
+# carrying out or overseeing the document itself ("thực hiện nghị quyết này"), not one it cites
+_CARRIES_OUT = re.compile(
+    rf"{_ACTS.pattern}.{{0,30}}\b(?:nghi quyet|nghi dinh|thong tu|quyet dinh|van ban|nq)\b"
+    r"(?! (?:so )?\d)"
+)
+# the article that does: "Tổ chức thực hiện", "Trách nhiệm thi hành", "Điều khoản thi hành"
+_IMPLEMENTATION = re.compile(
+    r"Điều \d+\w?\.?\s+(?:Tổ chức thực hiện|Trách nhiệm thi hành|Tổ chức thi hành"
+    r"|Điều khoản thi hành|Hiệu lực và trách nhiệm thi hành|Hiệu lực thi hành)",
+    re.IGNORECASE,
+)
+
+
+def asks_implementation(query: Query) -> bool:
+    """ "Ai được giao triển khai nghị quyết này", "ai giám sát việc thực hiện nghị quyết"."""
+    return query.kind == "who" and bool(_CARRIES_OUT.search(fold(query.standard).lower()))
+
+
+def implements(p: Passage) -> bool:
+    """The passage lies in the article that says who carries the document out."""
+    return bool(_IMPLEMENTATION.search(" ".join(p.section)))
 
 
 def lead_in(p: Passage, start: int) -> str:

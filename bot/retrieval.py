@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.concepts import Concept, coverage, syllable_set
+from bot.evidence import asks_implementation, implements
 from bot.types import Answer
 from bot.understand import Query
 from corpus.types import Passage
@@ -17,6 +18,7 @@ from index.types import Hit
 
 # a part the question names: "Điều 5", "Phụ lục I", "Mẫu số 03", "Chương II"
 K_RETRIEVE = 10  # passages read to find the answering clause (and reported for evaluation)
+K_IMPLEMENTS = 4  # passages read of the article that says who carries a document out
 MAX_ROWS_PER_TABLE = 4  # rows of one table among the passages read
 EXTRA_ROWS = 2  # more rows of such a table, read after them
 # a heading that lists what a list question asks (Reading._listed_heading): read from the
@@ -43,6 +45,19 @@ class Reading:
     def _with_kind_passages(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """Signer questions read the signature block, "căn cứ" questions the preamble and
         metadata questions the title block, which retrieval ranks low on purpose."""
+        if asks_implementation(query):  # "ai được giao triển khai nghị quyết này"
+            doc_id = hits[0].passage.doc_id
+            first = hits[0].passage.id
+            found = [
+                p
+                for p in self.index.passages
+                if p.doc_id == doc_id and p.id != first and implements(p)
+            ]
+            shown = {p.id for p in found}
+            extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in found[:K_IMPLEMENTS]]
+            return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.id not in shown]][
+                : K_RETRIEVE + K_IMPLEMENTS
+            ]
         wanted = {"signer": "signature", "basis": "preamble"}.get(query.kind)
         if query.kind in ("number", "issuer", "date", "session", "amends"):
             wanted = "heading"
