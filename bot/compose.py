@@ -312,8 +312,11 @@ def requires_what_is_denied(question: str, clause: str) -> bool:
     return False
 
 
-# a section element that is only a label ("Khoản 2"), not a heading that says anything
-BARE_LABEL = re.compile(r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?")
+# a section element that is only a label ("Khoản 2", or the marker "1.", "II.", "b)" of a
+# numbered item), not a heading that says anything
+BARE_LABEL = re.compile(
+    r"(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\s+[\w.]+\.?|(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]?"
+)
 
 # a heading or lead-in that makes every item under it a prohibition: "Điều 7. Các hành vi bị
 # nghiêm cấm", "2. Nghiêm cấm các hành vi sau đây:"

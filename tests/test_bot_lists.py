@@ -821,3 +821,38 @@ def test_who_is_asked_under_the_heading_of_the_persons_not_a_table_of_fees(tmp_p
     assert not answer.abstained, answer.text
     assert "dưới 16 tuổi" in answer.text and "khuyết tật" in answer.text, answer.text
     assert "20.000" not in answer.text, answer.text
+
+
+MINING = """\
+NGHỊ ĐỊNH
+
+Quy định chi tiết một số điều của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc
+
+Điều 1. Tuổi nghỉ hưu
+
+Người lao động làm công việc khai thác than trong hầm lò quy định tại Phụ lục I được nghỉ hưu sớm hơn.
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+
+Nguyễn Văn An
+
+Phụ lục I. CÔNG VIỆC KHAI THÁC THAN TRONG HẦM LÒ
+
+1. Khai thác mỏ hầm lò.
+
+2. Khoan đá bằng búa máy cầm tay trong hầm lò.
+
+3. Đội viên cứu hộ mỏ.
+
+4. Sửa chữa cơ điện trong hầm lò.
+"""
+
+
+def test_items_numbered_without_a_title_are_read_by_their_text(tmp_path_factory):
+    # an appendix whose items are numbered lines: each item is its line, not its bare number
+    bot = bot_over(tmp_path_factory, "nd-bhxh.md", MINING)
+    answer = bot.ask("Những công việc nào được xem là khai thác than trong hầm lò?")
+    assert not answer.abstained, answer.text
+    assert "Đội viên cứu hộ mỏ" in answer.text and "Khai thác mỏ hầm lò" in answer.text, answer.text
