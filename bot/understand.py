@@ -724,9 +724,19 @@ _AREA_EXCLUDED = re.compile(
 )
 
 
+# ... said the other way round: "ngoài khu vực đô thị", "không thuộc địa bàn thành thị"
+_EXCLUDED_AREA = re.compile(
+    r"(?<!\w)(?:không phải|khong phai|ngoài|ngoai|không thuộc|khong thuoc|trừ|tru)\s+"
+    r"(?:khu vực|khu vuc|vùng|vung|địa bàn|dia ban)\s+((?:[^\W\d_]+\s*){1,2}?)(?=[\s,.;?!)]|$)",
+    re.IGNORECASE,
+)
+
+
 def excluded_areas(text: str) -> tuple[str, ...]:
-    """The kind of area a question leaves out ("khu vực ngoài đô thị" -> "đô thị")."""
-    return tuple(m.group(1).strip() for m in _AREA_EXCLUDED.finditer(text))
+    """The kind of area a question leaves out ("khu vực ngoài đô thị", "ngoài khu vực đô
+    thị" -> "đô thị")."""
+    found = [*_AREA_EXCLUDED.finditer(text), *_EXCLUDED_AREA.finditer(text)]
+    return tuple(dict.fromkeys(m.group(1).strip() for m in found))
 
 
 # a question about a text a resolution cites, not the resolution: "Tờ trình ... số mấy"

@@ -70,3 +70,28 @@ def test_tiers_are_read_from_their_names():
     assert levels("cấp giấy phép cho xã") == set()  # "cấp" issuing something is no tier
     assert other_level("định mức ở cấp xã", "Định mức ngân sách cấp tỉnh: 168.000.000")
     assert not other_level("định mức ở cấp xã", "Định mức: 157.000.000")  # no tier named
+
+
+AREA_NORMS = """\
+NGHỊ QUYẾT
+
+Quy định định mức phân bổ dự toán chi thường xuyên ngân sách cấp xã
+
+Điều 1. Định mức phân bổ theo tiêu chí dân số
+
+| Nội dung | Đơn vị tính | Định mức (Khu vực đô thị) | Định mức (Khu vực còn lại) |
+|---|---|---|---|
+| Hoạt động sự nghiệp y tế | Đồng/người/năm | 162.000 | 224.000 |
+| Hoạt động sự nghiệp văn hóa | Đồng/người/năm | 35.000 | 41.000 |
+| Sự nghiệp kinh tế | Đồng/người/năm | 146.300 | 229.900 |
+"""
+
+
+def test_the_area_left_out_before_its_name_is_not_the_column_answered(tmp_path_factory):
+    # "(ngoài khu vực đô thị)" leaves the urban column out, though it names it
+    bot = bot_over(tmp_path_factory, "nq-dinh-muc-dan-so.md", AREA_NORMS)
+    answer = bot.ask(
+        "Định mức chi sự nghiệp y tế ở khu vực còn lại (ngoài khu vực đô thị) là bao nhiêu?"
+    )
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("224.000"), answer.text

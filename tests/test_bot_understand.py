@@ -349,6 +349,9 @@ def test_a_date_after_ap_dung_tu_frames_the_amount_compared():
         ("Định mức cho mỗi học sinh ở khu vực không phải đô thị là bao nhiêu?", ("đô thị",)),
         ("dinh muc chi cho khu vuc ngoai do thi la bn", ("do thi",)),
         ("Làm thêm ngoài giờ được trả bao nhiêu?", ()),  # "ngoài giờ" leaves out no area
+        # said the other way round
+        ("Định mức y tế ở khu vực còn lại (ngoài khu vực đô thị) là bao nhiêu?", ("đô thị",)),
+        ("định mức cho xã không thuộc địa bàn miền núi là bn", ("miền núi",)),
     ],
 )
 def test_an_area_the_question_leaves_out(question, left_out):
