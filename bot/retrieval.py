@@ -174,28 +174,29 @@ class Reading:
         def label_number(text: str) -> str:
             return text.lstrip("0") or "0" if text.isdigit() else text
 
-        def in_part(p: Passage) -> bool:
-            for kind, key in named:
-                for element in p.section:
-                    m = _NAMED_PART.match(element)
-                    if (
-                        m
-                        and m.group(1).lower() == kind
-                        and label_number(m.group(2).upper()) == label_number(key)
-                    ):
-                        return True
-                # a form's own text ("Mẫu số 03 ...") or a row of a list of forms labelled by it
-                # ("Phụ lục — Mẫu số 9 — Tên mẫu: ...")
-                if kind == "mẫu số" and re.search(
-                    rf"(?i)(?:^|—\s)mẫu số\s+0*{label_number(key)}\b", p.text
+        def in_part(p: Passage, kind: str, key: str) -> bool:
+            for element in p.section:
+                m = _NAMED_PART.match(element)
+                if (
+                    m
+                    and m.group(1).lower() == kind
+                    and label_number(m.group(2).upper()) == label_number(key)
                 ):
                     return True
-            return False
+            # a form's own text ("Mẫu số 03 ...") or a row of a list of forms labelled by it
+            # ("Phụ lục — Mẫu số 9 — Tên mẫu: ...")
+            return kind == "mẫu số" and bool(
+                re.search(rf"(?i)(?:^|—\s)mẫu số\s+0*{label_number(key)}\b", p.text)
+            )
+
+        def parts(p: Passage) -> int:
+            return sum(in_part(p, kind, key) for kind, key in named)
 
         for doc_id in dict.fromkeys(h.passage.doc_id for h in hits):
-            inside = [p for p in self.index.passages if p.doc_id == doc_id and in_part(p)]
+            inside = [p for p in self.index.passages if p.doc_id == doc_id and parts(p)]
             if inside:
-                return inside[:3]
+                # "Mẫu số 03 trong Phụ lục II": what lies in both parts named comes first
+                return sorted(inside, key=parts, reverse=True)[:3]
         return []
 
     def _with_previous(self, previous: Answer, hits: list[Hit]) -> list[Hit]:

@@ -65,3 +65,45 @@ def test_signing_for_receipt_is_no_question_about_the_decree_signing_date(bot):
 def test_a_day_asked_is_not_answered_by_a_clause_that_states_none(bot):
     answer = bot.ask("Người lo mai táng gửi tờ khai vào ngày nào?")
     assert answer.abstained, answer.text
+
+
+FORMS_APPENDIX = """\
+NGHỊ ĐỊNH
+
+Quy định chi tiết một số điều của Luật Bảo hiểm xã hội
+
+Điều 1. Hồ sơ
+
+Thân nhân nộp đơn đề nghị theo Mẫu số 03 Phụ lục II ban hành kèm theo Nghị định này.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+
+Nguyễn Văn An
+
+PHỤ LỤC I. DANH MỤC NGHỀ
+
+| STT | Nghề |
+|---|---|
+| 1 | Khai thác mỏ hầm lò |
+| 2 | Đội viên cứu hộ mỏ |
+
+PHỤ LỤC II. DANH MỤC BIỂU MẪU
+
+| Mẫu số | Tên mẫu |
+|---|---|
+| Mẫu số 01 | Đơn đề nghị xác nhận |
+| Mẫu số 02 | Giấy xác nhận |
+| Mẫu số 03 | Đơn đề nghị giải quyết chế độ tử tuất |
+| Mẫu số 04 | Tờ khai của thân nhân |
+"""
+
+
+def test_a_form_named_inside_the_appendix_named_is_that_form(tmp_path_factory):
+    # "Mẫu số 03 trong Phụ lục II": the row of form 03, not the first rows of the appendix
+    folder = tmp_path_factory.mktemp("forms-appendix")
+    (folder / "nd-bhxh-bat-buoc.md").write_text(FORMS_APPENDIX, encoding="utf-8")
+    bot = Bot(open_index(folder))
+    answer = bot.ask("Mẫu số 03 trong Phụ lục II của Nghị định là mẫu gì?")
+    assert not answer.abstained, answer.text
+    assert "tử tuất" in answer.text.split("\n")[0], answer.text
