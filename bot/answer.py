@@ -84,6 +84,7 @@ K_GROUP_DOCS = 3  # a group of places is listed from a document among the first 
 NOT_FOUND = "Không tìm thấy thông tin này trong các văn bản hiện có."
 K_DEEP = 30  # passages read when none of the first K_RETRIEVE holds the figure asked for
 MAX_SCOPED = 5  # the best units looked through for one that holds the years and places asked
+MIN_FIT = 0.5  # share of the quantities a question states that a unit's ranges must hold
 K_RELATED = 3  # closest passages shown when the bot abstains
 K_NEAR = 5  # passages read for an attachment the answer may lie in
 
@@ -253,6 +254,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 hits = [*hits, *extra]
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs, self.articles)
         units = self._scoped_first(query, units, hits)
+        units = _fitted_first(query, units)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
         units = _named_first(query, units, hits)
@@ -838,6 +840,28 @@ def _deputy_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit
     if found is None:
         return units
     return [found, *(u for u in units if u is not found)]
+
+
+def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:
+    """The quantities a question states scope its answer ("mẹ em 82 tuổi ... hệ số bao
+    nhiêu"): when the best unit states no range they lie in and one scored about as well
+    does ("Người cao tuổi từ đủ 80 tuổi trở lên: 2.0"), that one comes first. A yes/no or
+    list answer reads several units itself."""
+    if not units or query.yesno or query.listing:
+        return units
+
+    def fits(u: Unit) -> float:
+        return (u.features or {}).get("fits", 0.0)
+
+    best = units[0]
+    if fits(best):
+        return units
+    for u in units[1:MAX_SCOPED]:
+        if u.score < best.score - ranker.NEAR:
+            break
+        if fits(u) >= MIN_FIT:
+            return [u, *(x for x in units if x is not u)]
+    return units
 
 
 def _named_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:

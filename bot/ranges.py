@@ -78,6 +78,10 @@ def _number(raw: str) -> float | None:
 _IN_OTHER_UNIT = {"tuan": ("ngay", 7.0)}
 
 
+# a number after these is a date or a label, no quantity: "năm 2025 đạt", "ngày 15 tháng 7"
+_LABELS = frozenset({"nam", "ngay", "thang", "so", "dieu", "khoan"})
+
+
 def quantities(text: str) -> list[Quantity]:
     """The bounded quantities a text states, in order; a week is read as seven days."""
     return [_in_own_unit(q) for q in _quantities(text)]
@@ -98,7 +102,7 @@ def _quantities(text: str) -> list[Quantity]:
     while i < len(tokens):
         value = _number(tokens[i]) if tokens[i][0].isdigit() else None
         unit = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if value is None or not unit or unit[0].isdigit():
+        if value is None or not unit or unit[0].isdigit() or (i and tokens[i - 1] in _LABELS):
             i += 1
             continue
         before = _bound(tokens[max(0, i - 2) : i], _BEFORE, last=True)

@@ -1,0 +1,57 @@
+"""A quantity the question states scopes its answer: "mẹ em 82 tuổi" is answered by the clause
+whose range holds 82 ("từ đủ 80 tuổi trở lên"), not by a figure set with no age (real model, a
+small document written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import bot_over
+
+ASSISTANCE = """\
+NGHỊ QUYẾT
+
+Quy định mức chuẩn trợ giúp xã hội và chính sách trợ giúp xã hội của thành phố
+
+Điều 1. Trợ cấp xã hội hằng tháng đối với người khuyết tật
+
+1. Đối tượng hưởng trợ cấp: Người khuyết tật nặng không có việc làm, không có thu nhập.
+
+2. Hệ số trợ cấp xã hội hằng tháng: 1.5.
+
+Điều 2. Trợ cấp xã hội hằng tháng đối với người cao tuổi tại cộng đồng
+
+1. Đối tượng hưởng trợ cấp: Người cao tuổi thuộc diện hộ nghèo, hộ cận nghèo, không có người có nghĩa vụ và quyền phụng dưỡng.
+
+2. Hệ số trợ cấp xã hội hằng tháng:
+
+a) Người cao tuổi từ đủ 60 tuổi đến dưới 80 tuổi: 1.2
+
+b) Người cao tuổi từ đủ 80 tuổi trở lên: 2.0
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-tro-giup-xa-hoi.md", ASSISTANCE)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Mẹ em 82 tuổi, hộ nghèo, trợ cấp xã hội hằng tháng tính hệ số bao nhiêu?", "2.0"),
+        ("bà tôi 65 tuổi thuộc hộ cận nghèo thì hệ số trợ cấp xã hội hằng tháng là bn", "1.2"),
+    ],
+)
+def test_the_range_that_holds_the_age_stated_answers(bot, question, figure):
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith(figure), answer.text
+
+
+def test_a_year_is_no_quantity_a_range_must_hold():
+    from bot.ranges import quantities
+
+    assert quantities("GDP năm 2025 đạt khoảng bao nhiêu") == []
+    assert quantities("từ ngày 15 tháng 7 năm 2025") == []
+    assert [q.unit for q in quantities("mẹ em 82 tuổi, nhà có 3 ha lúa")] == ["tuoi", "ha"]
