@@ -308,16 +308,20 @@ def deputy_missing(question: str, evidence: str) -> bool:
     return False
 
 
-# a question about how things stand now: "hiện nay", "hiện giờ", "bây giờ", "currently"
-_NOW = re.compile(r"\b(?:hien nay|hien gio|hien tai|bay gio|hien dang|currently|right now)\b")
+# a question about how things stand now: "hiện nay", "hiện giờ", "bây giờ", "currently"; or
+# about what one month saw: "CPI tháng 10 năm 2025" (not "từ tháng 7/2025", a start)
+_NOW = re.compile(
+    r"\b(?:hien nay|hien gio|hien tai|bay gio|hien dang|currently|right now)\b"
+    r"|(?<!\btu )\bthang \d{1,2}(?: nam |/)\d{4}\b"
+)
 # what a target says: headings of targets and plans, "phấn đấu" (strive to reach)
 _TARGET = re.compile(r"\b(?:chi tieu|muc tieu|ke hoach|phan dau)\b")
 
 
 def now_asked_of_a_target(question: str, evidence: str, headings: str) -> bool:
-    """The question asks how things stand now and the evidence is a target set for a year
-    ("Ổn định tỷ lệ che phủ rừng: Từ 46% trở lên" under "Các chỉ tiêu chủ yếu"): a target is
-    not the present state."""
+    """The question asks how things stand now, or what a month saw, and the evidence is a
+    target set for a year ("Ổn định tỷ lệ che phủ rừng: Từ 46% trở lên" under "Các chỉ tiêu
+    chủ yếu"): a target is not the present state."""
     if not _NOW.search(fold(question).lower()):
         return False
     return bool(_TARGET.search(fold(f"{headings} {evidence}").lower()))

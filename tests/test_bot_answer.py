@@ -173,6 +173,18 @@ def test_a_target_does_not_answer_how_things_stand_now(bot):
     assert not target.abstained and "46%" in target.text, target.text
 
 
+def test_a_target_does_not_answer_what_a_month_saw(bot):
+    # what one month saw is no target set for the year
+    for question in (
+        "Tỷ lệ che phủ rừng tháng 10 năm 2023 là bao nhiêu?",
+        "Giá trị xuất khẩu tháng 5/2023 tăng bao nhiêu so với cùng kỳ?",
+    ):
+        answer = bot.ask(question)
+        assert answer.abstained, answer.text
+    since = bot.ask("Từ tháng 1/2023, tỷ lệ che phủ rừng phấn đấu đạt bao nhiêu?")
+    assert not since.abstained and "46%" in since.text, since.text
+
+
 def test_a_figure_set_for_another_kind_of_area_is_no_answer(bot):
     # the resolution sets the hygienic-water target for the rural population only
     urban = bot.ask(
