@@ -68,7 +68,7 @@ from bot.retrieval import (
 )
 from bot.scope import topic_of
 from bot.sides import Sides
-from bot.steer import doc_weights, other_document
+from bot.steer import doc_weights, nation_asked_of_a_province, other_document
 from bot.types import Answer, Citation
 from bot.understand import Query, two_questions, understand
 from corpus.meta import dates_in
@@ -497,6 +497,11 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         ):
             # "Nghị quyết 192 ... tỷ lệ thất nghiệp": another document's figure is no answer
             verdict = Verdict(True, verdict.confidence, "văn bản được hỏi không nêu")
+        if not verdict.abstain and nation_asked_of_a_province(
+            query, self.metas.get(hits[best.rank].passage.doc_id), said
+        ):
+            # "mức chuẩn trợ giúp xã hội cấp quốc gia": not the city's own level
+            verdict = Verdict(True, verdict.confidence, "văn bản của địa phương, không nêu cả nước")
         if not verdict.abstain and deputy_missing(
             query.standard, compose.clause_of(best, hits[best.rank].passage)
         ):

@@ -116,3 +116,18 @@ def other_document(query: Query, doc_id: str, metas: dict[str, DocumentMeta]) ->
     meta = metas.get(doc_id)
     amended = {_number_key(metas[d].number or "") for d in named}
     return meta is None or not any(_number_key(n) in amended for n in meta.amends)
+
+
+# the whole country asked: "mức chuẩn ... cấp quốc gia", "GDP cả nước", "trên toàn quốc"
+_NATION = re.compile(r"\b(?:cap quoc gia|ca nuoc|toan quoc|nationwide|national level)\b")
+
+
+def nation_asked_of_a_province(query: Query, meta: DocumentMeta | None, evidence: str) -> bool:
+    """The question asks the country's figure and names no province, and the evidence is a
+    province's or city's document that does not speak of the country there: "mức chuẩn trợ
+    giúp xã hội cấp quốc gia" is not answered by Hà Nội's own level."""
+    if query.places or meta is None or not meta.region:
+        return False
+    if not _NATION.search(fold(query.standard).lower()):
+        return False
+    return not _NATION.search(fold(evidence).lower())
