@@ -53,6 +53,7 @@ from bot.evidence import (
 )
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
+from bot.figures import figures, is_money
 from bot.judge import Verdict, judge
 from bot.levels import other_level
 from bot.lists import _WHICH, Lists, set_opening
@@ -246,8 +247,12 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if hits
             else []
         )
-        if query.wants_figure and units and not any(u.value for u in units[:3]):
-            # no figure among the best: read deeper, where a table of figures may stand
+        if units and (
+            (query.wants_figure and not any(u.value for u in units[:3]))
+            or (query.yesno and not any(_states_claim_kind(query, u) for u in units[:3]))
+        ):
+            # no figure among the best (nor one of the kind a yes/no question claims, "tăng
+            # trưởng 9% đúng không"): read deeper, where a table or list of figures may stand
             deeper = self._search(query.retrieval, prepared, docs=docs, weights=weights, k=K_DEEP)
             extra = [h for h in deeper if h.passage.id not in {x.passage.id for x in hits}]
             if extra:
@@ -845,6 +850,18 @@ def _deputy_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit
     if found is None:
         return units
     return [found, *(u for u in units if u is not found)]
+
+
+def _states_claim_kind(query: Query, unit: Unit) -> bool:
+    """A yes/no question that claims no figure needs none; one that claims a share ("9%") or an
+    amount needs a unit stating a figure of that kind."""
+    claimed = [f for _, _, f in figures(query.standard)]
+    if not claimed:
+        return True
+    stated = [f for _, _, f in figures(unit.text)]
+    return any(
+        ("%" in c) == ("%" in f) and is_money(c) == is_money(f) for c in claimed for f in stated
+    )
 
 
 def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:

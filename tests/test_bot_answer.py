@@ -223,3 +223,11 @@ def test_the_item_the_question_names_comes_first_in_its_list(bot):
     # a heading that names what is asked keeps its items in the document's order
     listed = bot.ask("Công tác đối ngoại của tỉnh năm 2023 gồm những nhiệm vụ nào?")
     assert listed.text.split("\n")[1].startswith("- Tăng cường quán triệt"), listed.text
+
+
+def test_a_claimed_share_is_checked_against_the_indicator_read_deeper(bot):
+    # the best clauses about "kinh tế ... tăng trưởng" state no share: the list of targets
+    # further down does ("Tốc độ tăng trưởng kinh tế (GRDP): 8,5%"), and the claim is denied
+    answer = bot.ask("Thái Nguyên đặt mục tiêu kinh tế năm 2023 tăng trưởng 10% đúng không?")
+    assert answer.text.startswith("Không"), answer.text
+    assert "8,5%" in answer.text, answer.text
