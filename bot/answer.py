@@ -64,6 +64,7 @@ from bot.retrieval import (
     defined_term,
     diversify,
     names_attachment,
+    sets_level_of,
     table_of,
     with_part,
 )
@@ -229,6 +230,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         items = self._concepts(query, prepared)
         if hits:
             hits = self._with_kind_passages(query, hits)
+            hits = self._amount_articles(query, hits)
             part = self._named_part(query, hits)
             hits = with_part(part, hits)
             defined = self._definition(query, hits)
@@ -260,6 +262,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 units = rank_units(query, items, hits, self.metas, topic, self.pairs, self.articles)
         units = self._scoped_first(query, units, hits)
         units = _fitted_first(query, units)
+        units = _level_first(query, units, hits)
         if query.kind == "basis":
             units = _preamble_first(query, units, hits)
         units = _named_first(query, units, hits)
@@ -862,6 +865,28 @@ def _states_claim_kind(query: Query, unit: Unit) -> bool:
     return any(
         ("%" in c) == ("%" in f) and is_money(c) == is_money(f) for c in claimed for f in stated
     )
+
+
+def _level_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
+    """An amount asked ("bao nhiêu tiền một tháng"): when the best unit is a clause on who
+    qualifies for a benefit and states no amount, a unit of the article on its level that does
+    ("Điều 3. Mức trợ cấp ...: 500.000 đồng/tháng") comes first."""
+    if not units or units[0].value or not _wants_money(query):
+        return units
+    subjects = hits[units[0].rank].passage.section
+    found = next(
+        (
+            u
+            for u in units[1:MAX_SCOPED]
+            if u.value and sets_level_of(hits[u.rank].passage.section, subjects)
+        ),
+        None,
+    )
+    return units if found is None else [found, *(u for u in units if u is not found)]
+
+
+def _wants_money(query: Query) -> bool:
+    return not (query.yesno or query.listing) and asked_measure(query.standard) == "money"
 
 
 def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:

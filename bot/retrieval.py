@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from bot.concepts import Concept, coverage, syllable_set
-from bot.evidence import asks_implementation, implements
+from bot.concepts import Concept, coverage, syllable_set, syllables
+from bot.evidence import asked_measure, asks_implementation, implements
 from bot.types import Answer
 from bot.understand import Query
 from corpus.types import Passage
@@ -69,6 +69,31 @@ class Reading:
         return [*hits[:1], *extra, *[h for h in hits[1:] if h.passage.kind != wanted]][
             : K_RETRIEVE + 2
         ]
+
+    def _amount_articles(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """ "bố em 72 tuổi, hộ cận nghèo ... được bao nhiêu một tháng": the clauses that match the
+        person's situation lie in the article on who qualifies ("Điều 2. Đối tượng và điều kiện
+        hưởng trợ cấp hưu trí xã hội"); the amount lies in its sibling on the level ("Điều 3.
+        Mức trợ cấp hưu trí xã hội"), whose passages are read next to them."""
+        if query.yesno or query.listing or asked_measure(query.standard) != "money":
+            return hits
+        for at, hit in enumerate(hits[:K_SUBJECTS]):
+            if not _SUBJECTS.match(_article(hit.passage.section)):
+                continue
+            doc_id = hit.passage.doc_id
+            found = [
+                p
+                for p in self.index.passages
+                if p.doc_id == doc_id
+                and p.kind == "content"
+                and sets_level_of(p.section, hit.passage.section)
+            ]
+            ids = {h.passage.id for h in hits}
+            extra = [Hit(p, hit.score, None, hit.dense) for p in found[:2] if p.id not in ids]
+            if not extra:
+                return hits
+            return [*hits[: at + 1], *extra, *hits[at + 1 :]][: K_RETRIEVE + len(extra)]
+        return hits
 
     def _listed_heading(self, query: Query, items: Sequence[Concept], hits: list[Hit]) -> list[Hit]:
         """A list question ("được xếp theo những mức nào") whose set is a heading of a document
@@ -274,6 +299,32 @@ def labelled_rows(
     if best is None or named(best) < max(MIN_ROW_LABEL, seen + ROW_LABEL_MARGIN):
         return []
     return [best]
+
+
+K_SUBJECTS = 3  # the best hits looked at for an article on who qualifies for a benefit
+# "Điều 2. Đối tượng và điều kiện hưởng trợ cấp hưu trí xã hội", "Điều 5. Đối tượng được hỗ trợ"
+_SUBJECTS = re.compile(
+    r"Điều \d+\w?\.\s*Đối tượng(?: và điều kiện)?(?: được)?(?: hưởng| nhận)?\s+(.+)", re.IGNORECASE
+)
+# "Điều 3. Mức trợ cấp hưu trí xã hội", "Điều 6. Mức hưởng trợ cấp"
+_LEVEL = re.compile(r"Điều \d+\w?\.\s*Mức(?: hưởng)?\s+(.+)", re.IGNORECASE)
+
+
+def sets_level_of(section: Sequence[str], subjects: Sequence[str]) -> bool:
+    """`section` lies in the article on the level of a benefit ("Điều 3. Mức trợ cấp hưu trí
+    xã hội") whose subjects the article of `subjects` names ("Điều 2. Đối tượng và điều kiện
+    hưởng trợ cấp hưu trí xã hội")."""
+    who = _SUBJECTS.match(_article(subjects))
+    level = _LEVEL.match(_article(section))
+    if not who or not level:
+        return False
+    named = set(syllables(level.group(1).lower()))
+    return len(named) >= 2 and named <= set(syllables(who.group(1).lower()))
+
+
+def _article(section: Sequence[str]) -> str:
+    """The article heading of a section path ("Điều 2. Đối tượng ..."), or ""."""
+    return next((s for s in section if s.startswith("Điều ")), "")
 
 
 def table_of(p: Passage) -> str | None:
