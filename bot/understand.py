@@ -557,7 +557,13 @@ def _one_side(question: str) -> str:
     """A side of a comparison asked alone: without "so sánh", "lần lượt" and "... chênh nhau
     thế nào"."""
     side = _RESPECTIVELY.sub("", _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)))
+    side = _COMPARATIVE.sub("", side)  # "chiếm tỷ trọng lớn hơn": each side's share alone
     return side.strip() or question
+
+
+_COMPARATIVE = re.compile(
+    r"\s(?:cao|lớn|nhiều|thấp|nhỏ|ít|lon|nhieu|thap|nho|it)\s+(?:hơn|hon)\b", re.IGNORECASE
+)
 
 
 # a predicate after the second side that both sides share: "chiếm tỷ trọng lớn hơn", "cao hơn"
@@ -605,7 +611,9 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     if not left or not right:
         return None
     shared = _SHARED_PREDICATE.search(right)
-    shared = shared if shared and shared.start() > 0 and len(left.split()) <= 4 else None
+    # a short left side: up to four words, a dash between them no word ("công nghiệp - xây dựng")
+    words = [w for w in left.split() if any(ch.isalnum() for ch in w)]
+    shared = shared if shared and shared.start() > 0 and len(words) <= 4 else None
     if shared:  # "CN-XD hay dịch vụ chiếm tỷ trọng lớn hơn": what follows is said of both
         right, suffix = right[: shared.start()].strip(), f" {shared.group(0).strip()}{suffix}"
     lw, rw = left.split(), right.split()
