@@ -238,6 +238,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 part = [defined]
                 hits = with_part(part, hits)
             if not part:
+                hits = self._set_heading(query, hits)
                 hits = self._listed_heading(query, items, hits)
             if not query.listing:  # "những khoản nào" reads a table's groups, not one row
                 hits = self._labelled_rows(items, hits)

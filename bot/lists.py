@@ -119,7 +119,7 @@ class Lists:
             which
             or named < MIN_HEADING_COVERAGE
             or (top is not None and not top.found_in(syllable_set(heading)))
-        ) and not (_announces(heading, query.standard) or _titled_by_set(heading, query.standard))
+        ) and not (_announces(heading, query.standard) or titled_by_set(heading, query.standard))
         # "làm gì", "gồm những gì" read from the best clause's own section ask for all of it
         alone = alone and (which or not p.section or heading != p.section[-1])
         if len(entries) <= 1 or (alone and not item and best.own >= max(named + 0.2, 0.8)):
@@ -258,6 +258,9 @@ class Lists:
             framed >= max(best.own, MIN_HEADING_COVERAGE) or _announcing(chosen, question)
         ):  # ... or it is titled by the very set asked ("những ai": "Đối tượng miễn ...")
             cov = framed
+        if line is None and titled_by_set(title, question) and names_act(title, question):
+            # titled by the set asked and by what is done to it: it names enough
+            cov = max(cov, MIN_HEADING_COVERAGE)
         own = hits[best.rank].passage
         one_paragraph = len([x for x in own.text.split("\n") if x.strip()]) <= 1
         if cov < MIN_HEADING_COVERAGE and own_section and one_paragraph and own.section:
@@ -403,13 +406,15 @@ def _announcing(choice: Choice, question: str) -> bool:
     """A lead-in announcing the very set asked, or a heading titled by it ("Điều 20. Mức xếp
     loại ..." for "theo những mức nào"), that names enough of the question."""
     cov, title, line = choice[0], choice[3], choice[5]
+    if line is None and titled_by_set(title, question) and names_act(title, question):
+        return True  # "3. Đối tượng miễn thu phí" for "những ai được miễn", whatever else asked
     if cov < MIN_HEADING_COVERAGE:
         return False
     if line is None:
-        return _titled_by_set(title, question)
+        return titled_by_set(title, question)
     # "Các trường hợp sau đây ...:", or a lead-in opening with the set ("1. Người có hoàn cảnh
     # khó khăn ... gồm:" for "những người có hoàn cảnh khó khăn nào")
-    return _announces(line, question) or _titled_by_set(line, question)
+    return _announces(line, question) or titled_by_set(line, question)
 
 
 # the set a question asks for: "theo những mức nào" -> "mức", "các đối tượng nào" -> "đối tượng"
@@ -426,7 +431,18 @@ _HEADING_LEAD = re.compile(
 )
 
 
-def _titled_by_set(title: str, question: str) -> bool:
+# what a list question asks is done to its set: "những ai được miễn" -> "miễn" (folded)
+_DONE_TO = re.compile(r"\b(?:duoc|phai)\s+(\w+)")
+
+
+def names_act(title: str, question: str) -> bool:
+    """The heading names what the question asks is done to its set: "Đối tượng miễn thu phí"
+    for "những ai được miễn phí", not "Đối tượng nộp phí"."""
+    done = _DONE_TO.search(fold(question).lower())
+    return bool(done) and done.group(1) in syllables(fold(title).lower())
+
+
+def titled_by_set(title: str, question: str) -> bool:
     """The heading's title opens with the noun of the set the question asks for; "những ai"
     asks for the persons a rule names, its "đối tượng"."""
     found = _SET_ASKED.search(question)
@@ -554,7 +570,7 @@ def set_opening(question: str, units: list[Unit], hits: list[Hit], best: Unit) -
             continue
         line_start, line_end = line_around(p.text, u.start)
         line = p.text[line_start:line_end]
-        if (_titled_by_set(line, question) or _opens_with_subject(line, question)) and (
+        if (titled_by_set(line, question) or _opens_with_subject(line, question)) and (
             _inline_items(p, u)
         ):
             return None if u is best else u

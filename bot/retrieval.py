@@ -95,6 +95,31 @@ class Reading:
             return [*hits[: at + 1], *extra, *hits[at + 1 :]][: K_RETRIEVE + len(extra)]
         return hits
 
+    def _set_heading(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """ "Những ai được miễn phí tham quan ...": a heading of a document read that is titled
+        by the set asked and names what is done to it ("3. Đối tượng miễn thu phí", beside the
+        "2. Đối tượng nộp phí" retrieval found) is read next to the best hit."""
+        from bot.lists import names_act, titled_by_set
+
+        if not (query.listing and hits):
+            return hits
+        ids = {h.passage.id for h in hits}
+        for doc_id in _first_docs(hits)[:K_SET_DOCS]:
+            for path in self._heading_paths_of(doc_id):
+                title = path[-1]
+                if not (titled_by_set(title, query.standard) and names_act(title, query.standard)):
+                    continue
+                under = [
+                    p
+                    for p in self.index.passages
+                    if p.doc_id == doc_id and p.section[: len(path)] == path
+                ]
+                if not under or any(p.id in ids for p in under):
+                    return hits
+                extra = [Hit(p, hits[0].score, None, hits[0].dense) for p in under[:MAX_LISTED]]
+                return [hits[0], *extra, *hits[1:]][: K_RETRIEVE + len(extra)]
+        return hits
+
     def _listed_heading(self, query: Query, items: Sequence[Concept], hits: list[Hit]) -> list[Hit]:
         """A list question ("được xếp theo những mức nào") whose set is a heading of a document
         read ("Điều 20. Mức xếp loại chất lượng công chức") that names the question far better
@@ -301,6 +326,7 @@ def labelled_rows(
     return [best]
 
 
+K_SET_DOCS = 2  # documents looked through for a heading titled by the set a list asks
 K_SUBJECTS = 3  # the best hits looked at for an article on who qualifies for a benefit
 # "Điều 2. Đối tượng và điều kiện hưởng trợ cấp hưu trí xã hội", "Điều 5. Đối tượng được hỗ trợ"
 _SUBJECTS = re.compile(

@@ -856,3 +856,55 @@ def test_items_numbered_without_a_title_are_read_by_their_text(tmp_path_factory)
     answer = bot.ask("Những công việc nào được xem là khai thác than trong hầm lò?")
     assert not answer.abstained, answer.text
     assert "Đội viên cứu hộ mỏ" in answer.text and "Khai thác mỏ hầm lò" in answer.text, answer.text
+
+
+OLD_QUARTER_FEES = """\
+NGHỊ QUYẾT
+
+Sửa đổi, bổ sung quy định về phí tham quan di tích lịch sử, công trình văn hóa trên địa bàn thành phố
+
+Điều 1. Bổ sung quy định về phí tham quan di tích
+
+Bổ sung quy định về phí tham quan di tích tại Phụ lục kèm theo Nghị quyết này.
+
+TM. HỘI ĐỒNG NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+PHỤ LỤC
+
+A. BỔ SUNG QUY ĐỊNH VỀ PHÍ THAM QUAN DI TÍCH LỊCH SỬ, CÔNG TRÌNH VĂN HÓA TRÊN ĐỊA BÀN PHƯỜNG HOÀN KIẾM
+
+1. Đơn vị tổ chức thu phí: Ban quản lý phố cổ.
+
+2. Đối tượng nộp phí: Các tổ chức, cá nhân trong và ngoài nước tham quan di tích lịch sử, công trình văn hóa tại Đền Bạch Mã số 76 Hàng Buồm, Đình Kim Ngân số 42-44 Hàng Bạc, Di tích số 28 Hàng Buồm, Trung tâm Giao lưu Văn hóa Phố cổ số 50 Đào Duy Từ.
+
+3. Đối tượng miễn thu phí:
+
+Người khuyết tật đặc biệt nặng theo quy định của pháp luật.
+
+Trẻ em: Người dưới 16 tuổi.
+
+4. Đối tượng giảm 50% mức phí:
+
+Người cao tuổi từ đủ 60 tuổi trở lên.
+
+Học sinh, sinh viên từ 16 tuổi trở lên.
+
+5. Mức thu phí
+
+| Di tích | Đơn vị tính | Mức thu phí (đồng) |
+|---|---|---|
+| Đền Bạch Mã, số 76 Hàng Buồm | đồng/lượt/khách | 10.000 |
+| Đình Kim Ngân, số 42-44 Hàng Bạc | đồng/lượt/khách | 20.000 |
+"""
+
+
+def test_the_heading_titled_by_the_set_and_the_act_asked_answers(tmp_path_factory):
+    # the question names the temples, which the heading of those who pay names too: the
+    # heading titled by the persons exempted ("3. Đối tượng miễn thu phí") answers
+    bot = bot_over(tmp_path_factory, "nq-phi-tham-quan-pho-co.md", OLD_QUARTER_FEES)
+    answer = bot.ask("Vào tham quan đền Bạch Mã, đình Kim Ngân ở phố cổ, những ai được miễn phí?")
+    assert not answer.abstained, answer.text
+    assert "dưới 16 tuổi" in answer.text and "khuyết tật" in answer.text, answer.text
