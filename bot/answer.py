@@ -299,15 +299,9 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 query, meta, f"{p.text} {context}"
             )
 
-        best = units[0]
-        if holds(best):
+        if holds(units[0]):
             return units
-        for u in units[1:MAX_SCOPED]:
-            if u.score < best.score - ranker.NEAR:
-                break
-            if holds(u, framed=True):
-                return [u, *(x for x in units if x is not u)]
-        return units
+        return _near_first(units, partial(holds, framed=True))
 
     def _search(
         self,
@@ -901,13 +895,19 @@ def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:
     def fits(u: Unit) -> float:
         return (u.features or {}).get("fits", 0.0)
 
-    best = units[0]
-    if fits(best):
+    if fits(units[0]):
         return units
+    return _near_first(units, lambda u: fits(u) >= MIN_FIT)
+
+
+def _near_first(units: list[Unit], holds) -> list[Unit]:
+    """The first of the next few units, scored about as well as the best, that `holds` comes
+    first; the units as they are when none does."""
+    best = units[0]
     for u in units[1:MAX_SCOPED]:
         if u.score < best.score - ranker.NEAR:
             break
-        if fits(u) >= MIN_FIT:
+        if holds(u):
             return [u, *(x for x in units if x is not u)]
     return units
 
