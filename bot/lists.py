@@ -14,6 +14,7 @@ from bot.understand import Query
 from corpus.lines import classify
 from corpus.types import Passage
 from index.fold import fold
+from index.tokenize import STOPWORDS
 from index.types import Hit
 
 _OUTER_FIRST = ("roman", "arabic", "letter", "text", "dash", "plus")
@@ -258,7 +259,7 @@ class Lists:
             framed >= max(best.own, MIN_HEADING_COVERAGE) or _announcing(chosen, question)
         ):  # ... or it is titled by the very set asked ("những ai": "Đối tượng miễn ...")
             cov = framed
-        if line is None and titled_by_set(title, question) and names_act(title, question):
+        if (line is None or not line.rstrip().endswith(":")) and _set_and_act(title, question):
             # titled by the set asked and by what is done to it: it names enough
             cov = max(cov, MIN_HEADING_COVERAGE)
         own = hits[best.rank].passage
@@ -379,10 +380,23 @@ def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choic
         # a lead-in is a line of a passage that holds its items, or a passage of its own whose
         # items are the sub-headings beside it ("Các trường hợp sau đây ...:" before "Khoản 1")
         alone = "\n" not in p.text.strip()
-        for line in p.text.split("\n"):
+        lines = p.text.split("\n")
+        for line in lines:
             if line.rstrip().endswith(":") and (not alone or _announces(line, question)):
                 cov = coverage(items, frozenset(path | syllable_set(line)), frozenset())
                 choices.append((cov, -order, -99, line, p, line))
+        # a clause labelled only by its number ("Khoản 1") whose first line titles its items
+        # ("1. Nguồn lực hỗ trợ" over "a) Ngân sách trung ương."), when that title is the set
+        # asked and what is asked of it
+        if (
+            len(lines) > 1
+            and p.section
+            and compose.BARE_LABEL.fullmatch(p.section[-1])
+            and not lines[0].rstrip().endswith(":")
+            and _set_and_act(lines[0], question)
+        ):
+            cov = coverage(items, frozenset(path | syllable_set(lines[0])), frozenset())
+            choices.append((cov, -order, -99, lines[0], p, lines[0]))
     return choices
 
 
@@ -406,7 +420,7 @@ def _announcing(choice: Choice, question: str) -> bool:
     """A lead-in announcing the very set asked, or a heading titled by it ("Điều 20. Mức xếp
     loại ..." for "theo những mức nào"), that names enough of the question."""
     cov, title, line = choice[0], choice[3], choice[5]
-    if line is None and titled_by_set(title, question) and names_act(title, question):
+    if (line is None or not line.rstrip().endswith(":")) and _set_and_act(title, question):
         return True  # "3. Đối tượng miễn thu phí" for "những ai được miễn", whatever else asked
     if cov < MIN_HEADING_COVERAGE:
         return False
@@ -435,11 +449,23 @@ _HEADING_LEAD = re.compile(
 _DONE_TO = re.compile(r"\b(?:duoc|phai)\s+(\w+)")
 
 
+def _set_and_act(title: str, question: str) -> bool:
+    return titled_by_set(title, question) and names_act(title, question)
+
+
 def names_act(title: str, question: str) -> bool:
     """The heading names what the question asks is done to its set: "Đối tượng miễn thu phí"
-    for "những ai được miễn phí", not "Đối tượng nộp phí"."""
-    done = _DONE_TO.search(fold(question).lower())
-    return bool(done) and done.group(1) in syllables(fold(title).lower())
+    for "những ai được miễn phí", not "Đối tượng nộp phí"; with no such act asked, a word of
+    the question besides the set ("Nguồn lực hỗ trợ" for "tiền hỗ trợ ... từ những nguồn
+    nào")."""
+    asked = fold(question).lower()
+    words = syllables(fold(_HEADING_LEAD.sub("", title.strip(), count=1)).lower())
+    done = _DONE_TO.search(asked)
+    if done:
+        return done.group(1) in words
+    found = _SET_ASKED.search(question)
+    noun = set(syllables(fold(found.group(1)).lower())) if found else {"doi", "tuong"}
+    return bool(set(words[1:]) - noun - STOPWORDS & set(syllables(asked)))
 
 
 def titled_by_set(title: str, question: str) -> bool:

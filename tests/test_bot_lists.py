@@ -908,3 +908,45 @@ def test_the_heading_titled_by_the_set_and_the_act_asked_answers(tmp_path_factor
     answer = bot.ask("Vào tham quan đền Bạch Mã, đình Kim Ngân ở phố cổ, những ai được miễn phí?")
     assert not answer.abstained, answer.text
     assert "dưới 16 tuổi" in answer.text and "khuyết tật" in answer.text, answer.text
+
+
+RELIEF_SOURCES = """\
+NGHỊ ĐỊNH
+
+Quy định chính sách hỗ trợ sản xuất nông nghiệp để khôi phục sản xuất vùng bị thiệt hại do thiên tai
+
+Điều 1. Phạm vi điều chỉnh
+
+Nghị định này quy định chính sách hỗ trợ sản xuất nông nghiệp để khôi phục sản xuất vùng bị thiệt hại do thiên tai, dịch hại thực vật.
+
+Điều 2. Mức hỗ trợ
+
+1. Diện tích lúa thiệt hại trên 70%, hỗ trợ 8.000.000 đồng/ha.
+
+2. Diện tích mạ thiệt hại trên 70%, hỗ trợ 30.000.000 đồng/ha.
+
+Điều 3. Nguồn lực, nguyên tắc hỗ trợ kinh phí
+
+1. Nguồn lực hỗ trợ
+
+a) Ngân sách trung ương.
+
+b) Ngân sách địa phương.
+
+c) Các nguồn tài chính hợp pháp khác theo quy định của pháp luật.
+
+2. Nguyên tắc hỗ trợ
+
+Ngân sách trung ương hỗ trợ 80% mức ngân sách nhà nước hỗ trợ cho các địa phương nhận bổ sung cân đối.
+"""
+
+
+def test_a_set_is_read_under_the_clause_title_that_names_it(tmp_path_factory):
+    # "lấy từ những nguồn nào": the clause titled "1. Nguồn lực hỗ trợ" lists the sources
+    bot = bot_over(tmp_path_factory, "nd-ho-tro-khoi-phuc.md", RELIEF_SOURCES)
+    answer = bot.ask(
+        "Tiền hỗ trợ khôi phục sản xuất nông nghiệp sau thiên tai lấy từ những nguồn nào?"
+    )
+    assert not answer.abstained, answer.text
+    for source in ("Ngân sách trung ương", "Ngân sách địa phương", "nguồn tài chính hợp pháp"):
+        assert source in answer.text, answer.text
