@@ -41,7 +41,14 @@ from bot.concepts import (
     idf_table,
     plain_words,
 )
-from bot.conditions import rules_on, ruling_clause, ruling_unit, stating_unit
+from bot.conditions import (
+    claimed_kind,
+    rules_on,
+    ruling_clause,
+    ruling_unit,
+    states_kind,
+    stating_unit,
+)
 from bot.evidence import (
     Evidence,
     Unit,
@@ -53,7 +60,6 @@ from bot.evidence import (
 )
 from bot.facts import _META_KINDS, Facts
 from bot.features import Features
-from bot.figures import figures, is_money
 from bot.judge import Verdict, judge
 from bot.levels import other_level
 from bot.lists import _WHICH, Lists, set_opening
@@ -250,9 +256,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             if hits
             else []
         )
+        claimed = claimed_kind(query.standard) if query.yesno else ""
         if units and (
             (query.wants_figure and not any(u.value for u in units[:3]))
-            or (query.yesno and not any(_states_claim_kind(query, u) for u in units[:3]))
+            or (claimed and not any(states_kind(u, claimed) for u in units[:3]))
         ):
             # no figure among the best (nor one of the kind a yes/no question claims, "tăng
             # trưởng 9% đúng không"): read deeper, where a table or list of figures may stand
@@ -301,7 +308,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
 
         if holds(units[0]):
             return units
-        return _near_first(units, partial(holds, framed=True))
+        return _promoted(units, partial(holds, framed=True))
 
     def _search(
         self,
@@ -844,22 +851,7 @@ def _deputy_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit
 
     if not chief(units[0]):
         return units
-    found = next((u for u in units[1:K_NAMED] if not chief(u)), None)
-    if found is None:
-        return units
-    return [found, *(u for u in units if u is not found)]
-
-
-def _states_claim_kind(query: Query, unit: Unit) -> bool:
-    """A yes/no question that claims no figure needs none; one that claims a share ("9%") or an
-    amount needs a unit stating a figure of that kind."""
-    claimed = [f for _, _, f in figures(query.standard)]
-    if not claimed:
-        return True
-    stated = [f for _, _, f in figures(unit.text)]
-    return any(
-        ("%" in c) == ("%" in f) and is_money(c) == is_money(f) for c in claimed for f in stated
-    )
+    return _promoted(units, lambda u: not chief(u), k=K_NAMED, near=False)
 
 
 def _level_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]:
@@ -869,15 +861,11 @@ def _level_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]
     if not units or units[0].value or not _wants_money(query):
         return units
     subjects = hits[units[0].rank].passage.section
-    found = next(
-        (
-            u
-            for u in units[1:MAX_SCOPED]
-            if u.value and sets_level_of(hits[u.rank].passage.section, subjects)
-        ),
-        None,
+    return _promoted(
+        units,
+        lambda u: bool(u.value) and sets_level_of(hits[u.rank].passage.section, subjects),
+        near=False,
     )
-    return units if found is None else [found, *(u for u in units if u is not found)]
 
 
 def _wants_money(query: Query) -> bool:
@@ -897,15 +885,15 @@ def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:
 
     if fits(units[0]):
         return units
-    return _near_first(units, lambda u: fits(u) >= MIN_FIT)
+    return _promoted(units, lambda u: fits(u) >= MIN_FIT)
 
 
-def _near_first(units: list[Unit], holds) -> list[Unit]:
-    """The first of the next few units, scored about as well as the best, that `holds` comes
-    first; the units as they are when none does."""
+def _promoted(units: list[Unit], holds, k: int = MAX_SCOPED, near: bool = True) -> list[Unit]:
+    """The first of the next few units (up to the k-th) that `holds` comes first; with `near`,
+    only one scored about as well as the best. The units as they are when none does."""
     best = units[0]
-    for u in units[1:MAX_SCOPED]:
-        if u.score < best.score - ranker.NEAR:
+    for u in units[1:k]:
+        if near and u.score < best.score - ranker.NEAR:
             break
         if holds(u):
             return [u, *(x for x in units if x is not u)]
@@ -925,7 +913,4 @@ def _named_first(query: Query, units: list[Unit], hits: list[Hit]) -> list[Unit]
 
     if names(units[0]):
         return units
-    found = next((u for u in units[1:K_NAMED] if names(u)), None)
-    if found is None:
-        return units
-    return [found, *(u for u in units if u is not found)]
+    return _promoted(units, names, k=K_NAMED, near=False)

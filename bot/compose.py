@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.evidence import Unit, lead_in, numbers_in
+from bot.evidence import Unit, article_heading, lead_in, numbers_in
 from bot.understand import Query
 from corpus.meta import dates_in
 from corpus.types import DocumentMeta, Passage
@@ -328,7 +328,7 @@ def prohibited(unit: Unit, passage: Passage, asked: frozenset[str] = frozenset()
     prohibits ("Điều 7. Các hành vi bị nghiêm cấm"), or the nearest heading or lead-in when it
     negates one of the question's words ("5. Thời gian không thu phí" over "ngày mùng 01, 02
     tết" asked "có mất phí không")."""
-    article = next((s for s in reversed(passage.section) if s.startswith("Điều")), "")
+    article = article_heading(passage.section)
     first = passage.text.split("\n", 1)[0].rstrip()
     lead = first if unit.start > len(first) and first.endswith(":") else ""
     if _PROHIBITION.search(unit.text):  # the clause says it itself ("1. Nghiêm cấm ...")

@@ -142,19 +142,27 @@ def stating_unit(
     không") and the best clause states none: of the best clauses read in the same document,
     the first that states one of the same kind, so the claim is checked against a figure ("...
     lãi suất cho vay là 4,8%/năm"), not answered by a clause that states none."""
-    stated = [f for _, _, f in figures(predicate(question))]
-    kind = figure_kind(stated[0]) if stated else ""
-    if kind not in ("%", "money"):
-        return None
-
-    def states(u: Unit) -> bool:
-        return any(figure_kind(f) == kind for _, _, f in figures(u.value or u.text))
-
-    if states(best):
+    kind = claimed_kind(question)
+    if not kind or states_kind(best, kind):
         return None
     own = hits[best.rank].passage.doc_id
-    found = [u for u in units[:K_RULING] if hits[u.rank].passage.doc_id == own and states(u)]
+    found = [
+        u for u in units[:K_RULING] if hits[u.rank].passage.doc_id == own and states_kind(u, kind)
+    ]
     return found[0] if found else None
+
+
+def claimed_kind(question: str) -> str:
+    """ "%" or "money" when a yes/no question claims a share or an amount ("có phải chịu lãi
+    suất 6,6%/năm không"), else ""."""
+    stated = [f for _, _, f in figures(predicate(question))]
+    kind = figure_kind(stated[0]) if stated else ""
+    return kind if kind in ("%", "money") else ""
+
+
+def states_kind(unit: Unit, kind: str) -> bool:
+    """The unit states a figure of that kind ("%" or "money")."""
+    return any(figure_kind(f) == kind for _, _, f in figures(unit.value or unit.text))
 
 
 def ruling_clause(

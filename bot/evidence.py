@@ -937,7 +937,12 @@ def asks_implementation(query: Query) -> bool:
 
 def implements(p: Passage) -> bool:
     """The passage lies in the article that says who carries the document out."""
-    return bool(_IMPLEMENTATION.search(" ".join(p.section)))
+    return bool(_IMPLEMENTATION.match(article_heading(p.section)))
+
+
+def article_heading(section: Sequence[str]) -> str:
+    """The heading of the article a section path lies in ("Điều 2. Đối tượng ..."), or ""."""
+    return next((s for s in reversed(section) if s.startswith("Điều")), "")
 
 
 def lead_in(p: Passage, start: int) -> str:

@@ -259,7 +259,7 @@ class Lists:
             framed >= max(best.own, MIN_HEADING_COVERAGE) or _announcing(chosen, question)
         ):  # ... or it is titled by the very set asked ("những ai": "Đối tượng miễn ...")
             cov = framed
-        if (line is None or not line.rstrip().endswith(":")) and _set_and_act(title, question):
+        if _titles_set(title, line, question):
             # titled by the set asked and by what is done to it: it names enough
             cov = max(cov, MIN_HEADING_COVERAGE)
         own = hits[best.rank].passage
@@ -392,8 +392,7 @@ def _choices(items: list[Concept], hits: list[Hit], question: str) -> list[Choic
             len(lines) > 1
             and p.section
             and compose.BARE_LABEL.fullmatch(p.section[-1])
-            and not lines[0].rstrip().endswith(":")
-            and _set_and_act(lines[0], question)
+            and _titles_set(lines[0], lines[0], question)
         ):
             cov = coverage(items, frozenset(path | syllable_set(lines[0])), frozenset())
             choices.append((cov, -order, -99, lines[0], p, lines[0]))
@@ -420,7 +419,7 @@ def _announcing(choice: Choice, question: str) -> bool:
     """A lead-in announcing the very set asked, or a heading titled by it ("Điều 20. Mức xếp
     loại ..." for "theo những mức nào"), that names enough of the question."""
     cov, title, line = choice[0], choice[3], choice[5]
-    if (line is None or not line.rstrip().endswith(":")) and _set_and_act(title, question):
+    if _titles_set(title, line, question):
         return True  # "3. Đối tượng miễn thu phí" for "những ai được miễn", whatever else asked
     if cov < MIN_HEADING_COVERAGE:
         return False
@@ -449,8 +448,15 @@ _HEADING_LEAD = re.compile(
 _DONE_TO = re.compile(r"\b(?:duoc|phai)\s+(\w+)")
 
 
-def _set_and_act(title: str, question: str) -> bool:
+def set_and_act(title: str, question: str) -> bool:
+    """The title names the set asked and what is asked of it ("Đối tượng miễn thu phí")."""
     return titled_by_set(title, question) and names_act(title, question)
+
+
+def _titles_set(title: str, line: str | None, question: str) -> bool:
+    """A heading, or a title line that is no lead-in ("1. Nguồn lực hỗ trợ", not "... sau:"),
+    that names the set asked and what is asked of it."""
+    return (line is None or not line.rstrip().endswith(":")) and set_and_act(title, question)
 
 
 def names_act(title: str, question: str) -> bool:

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.concepts import Concept, coverage, syllable_set, syllables
-from bot.evidence import asked_measure, asks_implementation, implements
+from bot.evidence import article_heading, asked_measure, asks_implementation, implements
 from bot.types import Answer
 from bot.understand import Query
 from corpus.types import Passage
@@ -78,7 +78,7 @@ class Reading:
         if query.yesno or query.listing or asked_measure(query.standard) != "money":
             return hits
         for at, hit in enumerate(hits[:K_SUBJECTS]):
-            if not _SUBJECTS.match(_article(hit.passage.section)):
+            if not _SUBJECTS.match(article_heading(hit.passage.section)):
                 continue
             doc_id = hit.passage.doc_id
             found = [
@@ -99,7 +99,7 @@ class Reading:
         """ "Những ai được miễn phí tham quan ...": a heading of a document read that is titled
         by the set asked and names what is done to it ("3. Đối tượng miễn thu phí", beside the
         "2. Đối tượng nộp phí" retrieval found) is read next to the best hit."""
-        from bot.lists import names_act, titled_by_set
+        from bot.lists import set_and_act
 
         if not (query.listing and hits):
             return hits
@@ -107,7 +107,7 @@ class Reading:
         for doc_id in _first_docs(hits)[:K_SET_DOCS]:
             for path in self._heading_paths_of(doc_id):
                 title = path[-1]
-                if not (titled_by_set(title, query.standard) and names_act(title, query.standard)):
+                if not set_and_act(title, query.standard):
                     continue
                 under = [
                     p
@@ -340,17 +340,12 @@ def sets_level_of(section: Sequence[str], subjects: Sequence[str]) -> bool:
     """`section` lies in the article on the level of a benefit ("Điều 3. Mức trợ cấp hưu trí
     xã hội") whose subjects the article of `subjects` names ("Điều 2. Đối tượng và điều kiện
     hưởng trợ cấp hưu trí xã hội")."""
-    who = _SUBJECTS.match(_article(subjects))
-    level = _LEVEL.match(_article(section))
+    who = _SUBJECTS.match(article_heading(subjects))
+    level = _LEVEL.match(article_heading(section))
     if not who or not level:
         return False
     named = set(syllables(level.group(1).lower()))
     return len(named) >= 2 and named <= set(syllables(who.group(1).lower()))
-
-
-def _article(section: Sequence[str]) -> str:
-    """The article heading of a section path ("Điều 2. Đối tượng ..."), or ""."""
-    return next((s for s in section if s.startswith("Điều ")), "")
 
 
 def table_of(p: Passage) -> str | None:
