@@ -464,6 +464,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
                 )
                 return self._generated(answer) if self.generator else answer
         about_document, fact = self._document_fact(query, best, hits)
+        fact = fact or self._part_fact(query, hits)
         if fact is not None:  # a fact about the document, from its metadata: no guessing
             citations = tuple(self._citation(i + 1, c) for i, c in enumerate(fact.cited))
             shown = {c.passage.id for c in fact.cited}  # the passages cited come first

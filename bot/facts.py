@@ -7,12 +7,15 @@ import re
 
 from bot import compose
 from bot.candidates import line_around
+from bot.compose import capitalized
 from bot.evidence import APPLIED_FROM, DOCUMENT_DATE, Unit, asks_application
+from bot.parts import answer_part, part_question, parts_of, row_text
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
 from index.fold import fold
 from index.types import Hit
 
+MAX_PART_ROWS = 7  # rows shown of an untitled appendix's table, then "và N nội dung khác"
 _META_KINDS = {"position", "signer", "number", "issuer", "session", "amends"}
 
 # a question about a document as a whole: its type named, or what is done to a document
@@ -68,6 +71,58 @@ class Facts:
         if len(named) >= 2:  # "Nghị định 176/2025 và 188/2025 do ai ký": each, named
             return True, self._each_document(query, named, best, p)
         return True, self._meta_answer(query, meta, best, p)
+
+    def _part_fact(self, query: Query, hits: list[Hit]) -> compose.Draft | None:
+        """What a chapter or an appendix the question names is about, from its heading ("Phụ
+        lục I. CÔNG VIỆC KHAI THÁC THAN TRONG HẦM LÒ"), or which ones a document has; None when
+        the question asks neither or its document has no such part."""
+        asked = part_question(query.standard)
+        if asked is None or query.yesno or query.compare or not hits:
+            return None
+        named = [
+            m.doc_id
+            for m in self.metas.values()
+            if any(_same_number(n, m.number) for n in query.numbers)
+            and (not query.doc_kinds or m.kind in query.doc_kinds)
+        ]  # the documents named by number (a decree and its scan), else the ones found
+        ranked = list(dict.fromkeys(h.passage.doc_id for h in hits))
+        if named:
+            doc_ids = sorted(named, key=lambda d: ranked.index(d) if d in ranked else len(ranked))
+        elif asked.key is None:
+            doc_ids = [hits[0].passage.doc_id]  # "có những phụ lục nào": the document found
+        else:
+            doc_ids = list(dict.fromkeys(h.passage.doc_id for h in hits))
+        for doc_id in doc_ids:
+            found = answer_part(asked, parts_of(self.index.corpus.document(doc_id).passages))
+            if found:
+                break
+        else:
+            return None
+        meta = self.metas.get(doc_id)
+        name = f"{meta.kind} {meta.number}" if meta and meta.kind and meta.number else ""
+        name = name or (meta.title if meta else doc_id)
+        cited = tuple(compose.Cited(p.passage, None, 0.0) for p in found)
+        if asked.key is not None:
+            part = found[0]
+            if part.title:
+                text = f"{part.label} của {name}: {capitalized(part.title)} [1]"
+                return compose.Draft(text, cited)
+            if not part.rows:
+                return None
+            # an appendix without a title is told by what its table lists ("Mẫu số 01 — ...")
+            rows = part.rows[:MAX_PART_ROWS]
+            lines = [f"{part.label} của {name} gồm:"]
+            lines += [f"- {row_text(r)} [{i}]" for i, r in enumerate(rows, start=1)]
+            if len(part.rows) > len(rows):
+                lines.append(f"và {len(part.rows) - len(rows)} nội dung khác")
+            return compose.Draft("\n".join(lines), tuple(compose.Cited(r, None, 0.0) for r in rows))
+        word = "phụ lục" if asked.kind == "phu luc" else "chương"
+        lines = [f"{name} có {len(found)} {word}:"]
+        lines += [
+            f"- {p.label}: {capitalized(p.title) if p.title else p.heading} [{i}]"
+            for i, p in enumerate(found, start=1)
+        ]
+        return compose.Draft("\n".join(lines), cited)
 
     def _dated_apart(self, asked: str, meta: DocumentMeta) -> bool:
         """ "Mức trợ cấp ... áp dụng từ ngày nào": when a rule applies, which the document may
