@@ -218,8 +218,11 @@ _NUMBER_YEAR = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(
-    r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van)\s+(?:so\s+)?(\d{1,5})\b"
+    r"\b(nghi quyet|nghi dinh|thong tu|quyet dinh|luat|cong van|nd|nq|tt|qd)\s*(?:so\s+)?(\d{1,5})\b"
 )
+# a document type abbreviated before its number, as documents abbreviate it in their own
+# numbers ("176/2025/NĐ-CP"): "nđ 176", "NQ 22/2025", "tt 154"
+_ABBREVIATED_KIND = {"nd": "Nghị định", "nq": "Nghị quyết", "tt": "Thông tư", "qd": "Quyết định"}
 _ELLIPTICAL = re.compile(
     r"^(?:con|the con|vay con|va|con ve|what about|how about|and)\b|"
     r"\b(?:ong ay|ba ay|nguoi do|van ban do|nghi quyet do|van ban nay|nghi quyet nay|"
@@ -410,6 +413,11 @@ def constraints(text: str) -> dict[str, tuple[str, ...]]:
         v
         for k, v in _KIND_WORDS.items()
         if re.search(rf"(?<!phap )(?<!ky )(?<!quy )\b{k}\b(?! su\b)", folded)
+    ]
+    kinds += [
+        _ABBREVIATED_KIND[m.group(1)]
+        for m in _BARE_NUMBER.finditer(folded)
+        if m.group(1) in _ABBREVIATED_KIND and _ABBREVIATED_KIND[m.group(1)] not in kinds
     ]
     if "Bộ luật" in kinds and "Luật" in kinds:
         kinds.remove("Luật")

@@ -360,3 +360,20 @@ def test_a_date_after_ap_dung_tu_frames_the_amount_compared():
 )
 def test_an_area_the_question_leaves_out(question, left_out):
     assert understand(question).excluded == left_out
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds", "numbers"),
+    [
+        # a document type abbreviated as documents abbreviate it in their own numbers
+        ("phu luc cua nd 176 la gi vay", ("Nghị định",), ("176",)),
+        ("Theo NĐ 188/2025, ai được hỗ trợ?", ("Nghị định",), ("188",)),
+        ("tt154 quy dinh gi", ("Thông tư",), ("154",)),
+        ("qđ 12 ban hành ngày nào", ("Quyết định",), ("12",)),
+        # no number after it: not a document ("tt" is also "thông tin", "trung tâm")
+        ("tt lien he o dau", (), ()),
+    ],
+)
+def test_abbreviated_document_types(question, kinds, numbers):
+    q = understand(question)
+    assert (q.doc_kinds, q.numbers) == (kinds, numbers)
