@@ -45,6 +45,7 @@ SETS = (
     "realdocs15",
     "bundled13",
     "realdocs16",
+    "bundled14",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -206,6 +207,7 @@ def test_the_split_is_the_questions_file(name):
         "bundled11",
         "bundled12",
         "bundled13",
+        "bundled14",
     ),
 )
 def test_evidence_occurs_in_the_bundled_resolution(name):

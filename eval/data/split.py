@@ -49,6 +49,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "realdocs15": (("realdocs15/questions.jsonl",), "realdocs15", 0.5),
     "bundled13": (("bundled13/questions.jsonl",), "bundled13", 0.5),
     "realdocs16": (("realdocs16/questions.jsonl",), "realdocs16", 0.5),
+    "bundled14": (("bundled14/questions.jsonl",), "bundled14", 0.5),
 }
 
 
