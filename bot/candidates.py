@@ -81,8 +81,20 @@ def candidates(p: Passage) -> list[Candidate]:
         return _table(p)
     out = []
     previous = ""
+    listed = ""  # the lead of the items being read: "Cơ cấu kinh tế:" of "+ Dịch vụ: 30,5%"
+    last = 0
     for s, e in clauses(p.text):
+        marked = bool(_ITEM_MARK.search(p.text[last:s]))
+        last = e
         text = p.text[s:e]
+        inline = _INLINE_LEAD.match(text)
+        if inline:  # "Cơ cấu kinh tế: + Công nghiệp, xây dựng: 59,4%;": the lead is the
+            # items' heading, and the first item is read on its own like the others
+            listed = inline.group(1).strip()
+            s += inline.end()
+            text = p.text[s:e]
+        elif not marked:
+            listed = ""
         label, colon, rest = text.rpartition(":")
         named = label if colon and label and len(rest) <= _MAX_VALUE_AFTER_COLON else text
         # "...; trên 06 tháng tuổi, hỗ trợ ...": a clause that opens on a qualifier speaks of
@@ -92,9 +104,16 @@ def candidates(p: Passage) -> list[Candidate]:
             if previous.rstrip().endswith(";") and _ELLIPTICAL.match(text)
             else ""
         )
-        out.append(Candidate(s, e, text, subject, "", named, ""))
+        out.append(Candidate(s, e, text, subject or listed, "", named, ""))
         previous = text
     return out
+
+
+# a lead that opens a list on its own line, its first item after it: "Cơ cấu kinh tế: + Công
+# nghiệp, xây dựng: 59,4%;" (the lead holds no figure)
+_INLINE_LEAD = re.compile(r"^([^:;+\d]{3,80}:)\s*[+\-–]\s+(?=\S)")
+# what marks an item of such a list in the text before it
+_ITEM_MARK = re.compile(r"(?:^|\s)[+\-–]\s*$")
 
 
 # a clause that opens on a qualifier, without a subject of its own, or on "trong đó" (of

@@ -565,8 +565,14 @@ def _one_side(question: str) -> str:
     """A side of a comparison asked alone: without "so sánh", "lần lượt" and "... chênh nhau
     thế nào"."""
     side = _RESPECTIVELY.sub("", _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)))
-    side = _COMPARATIVE.sub("", side)  # "chiếm tỷ trọng lớn hơn": each side's share alone
-    return side.strip() or question
+    # "chiếm tỷ trọng lớn hơn": each side's share asked alone ("chiếm tỷ trọng bao nhiêu"),
+    # unless the side asks already ("chỉ tiêu nào cao hơn, BHYT?")
+    plain = _COMPARATIVE.sub("", side)
+    if plain != side and not _ASKING.search(plain):
+        how_much = " bao nhieu" if fold(side) == side else " bao nhiêu"
+        plain = _COMPARATIVE.sub(how_much, side, count=1)
+        plain = _COMPARATIVE.sub("", plain)
+    return plain.strip() or question
 
 
 _COMPARATIVE = re.compile(

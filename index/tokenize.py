@@ -126,6 +126,16 @@ def _word_tokenize():
 _PARTICLES = frozenset({"vay", "a", "nhi", "nhe"})
 
 
+# a share asked: "chiếm" and the measure it is asked in, before what asks it: "chiếm tỷ trọng
+# bao nhiêu", "chiếm tỉ lệ lớn hơn", "chiem ti trong bn", "chiếm bao nhiêu". The words say how
+# the figure is asked (a share), not what it is about: the documents state the share without
+# them ("Công nghiệp, xây dựng: 59,4%"). One or two words, as a measure noun is.
+_SHARE_MEASURE = re.compile(
+    r"\b(chiem(?: (?!bao |bn |may |la |khoang )\w+(?: \w+)?)?) (?=(?:la |khoang |vao khoang )?"
+    r"(?:bao nhieu|bn|may|(?:lon|cao|nhieu|nho|thap|it) hon)\b)"
+)
+
+
 def strip_question_words(text: str, marked: bool = False) -> str:
     """Remove question phrases, matched on the folded text so both typings go; in a question
     the asker typed with diacritics (`marked`), a particle's unmarked look-alike ("vay vốn")
@@ -140,6 +150,8 @@ def strip_question_words(text: str, marked: bool = False) -> str:
             marked and m.group(0) in _PARTICLES and text[m.start() : m.end()].lower() == m.group(0)
         )
     ]
+    measures = [m.span(1) for m in _SHARE_MEASURE.finditer(folded)]
+    spans = sorted(spans + [(a, b) for a, b in measures if all(b <= s or a >= e for s, e in spans)])
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
     return text

@@ -286,11 +286,11 @@ def test_a_figure_asked_relative_to_another_is_no_comparison_and_no_amount_of_mo
     ("question", "left", "right"),
     [  # what the two sides share is asked of each: a predicate, a measure, a year
         # ... each side's own share, not "lớn hơn"; a dash inside a side is no word
-        ("CN-XD hay dịch vụ chiếm tỷ trọng lớn hơn?", "CN-XD chiếm tỷ trọng?",
-         "dịch vụ chiếm tỷ trọng?"),
+        ("CN-XD hay dịch vụ chiếm tỷ trọng lớn hơn?", "CN-XD chiếm tỷ trọng bao nhiêu?",
+         "dịch vụ chiếm tỷ trọng bao nhiêu?"),
         ("Công nghiệp - xây dựng hay dịch vụ chiếm tỷ trọng lớn hơn trong kinh tế tỉnh?",
-         "Công nghiệp - xây dựng chiếm tỷ trọng trong kinh tế tỉnh?",
-         "dịch vụ chiếm tỷ trọng trong kinh tế tỉnh?"),
+         "Công nghiệp - xây dựng chiếm tỷ trọng bao nhiêu trong kinh tế tỉnh?",
+         "dịch vụ chiếm tỷ trọng bao nhiêu trong kinh tế tỉnh?"),
         # "khác nhau bao nhiêu" asks the difference: each side is asked its own figure
         ("Chuẩn nghèo ở nông thôn và ở thành thị khác nhau bao nhiêu?",
          "Chuẩn nghèo ở nông thôn?", "Chuẩn nghèo ở thành thị?"),

@@ -264,3 +264,27 @@ def test_a_civil_servant_rating_asked_in_english_meets_its_vietnamese_name():
     # "completed tasks" is the rating "hoàn thành nhiệm vụ" of a civil servant's year
     assert "hoàn thành nhiệm vụ" in translate_terms("the rating 'completed tasks well'")
     assert "hoàn thành" in translate_terms("Has the project been completed?")
+
+
+@pytest.mark.parametrize(
+    ("question", "gone", "kept"),
+    [
+        (
+            "Công nghiệp chiếm tỷ trọng bao nhiêu trong cơ cấu kinh tế?",
+            "chiếm tỷ trọng",
+            "Công nghiệp",
+        ),
+        ("cn hay dich vu chiem ti trong lon hon", "chiem ti trong", "dich vu"),
+        ("Nông nghiệp chiếm tỉ lệ là bao nhiêu?", "chiếm tỉ lệ", "Nông nghiệp"),
+        ("Dịch vụ chiếm bao nhiêu?", "chiếm", "Dịch vụ"),
+        # "chiếm" with what is taken, not a share asked: kept
+        ("Chiếm đoạt tài sản bao nhiêu thì bị xử lý hình sự?", "", "Chiếm đoạt tài sản"),
+    ],
+)
+def test_the_measure_a_share_is_asked_in_is_no_content(question, gone, kept):
+    from index.tokenize import strip_question_words
+
+    stripped = " ".join(strip_question_words(question).split())
+    assert kept in stripped
+    if gone:
+        assert gone not in stripped and gone.split()[-1] not in stripped.split()
