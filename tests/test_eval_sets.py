@@ -46,6 +46,7 @@ SETS = (
     "bundled13",
     "realdocs16",
     "bundled14",
+    "realdocs17",
 )
 DEV_ONLY = {"bundled3", "realdocs6"}  # written for tuning only: no test split
 REALDOCS_SETS = (
@@ -65,6 +66,7 @@ REALDOCS_SETS = (
     "realdocs14",
     "realdocs15",
     "realdocs16",
+    "realdocs17",
 )  # questions over realdocs/docs, with `docs`
 SCANNED = {"nd-335-2025-danh-gia-xep-loai-cong-chuc-ban-ky-scan"}  # no text layer
 INFORMAL_DOC = DATA.parents[1] / "corpus" / "data" / "nq-hdnd-thai-nguyen-kt-xh-2023.md"

@@ -50,6 +50,7 @@ SETS: dict[str, tuple[tuple[str, ...], str, float]] = {
     "bundled13": (("bundled13/questions.jsonl",), "bundled13", 0.5),
     "realdocs16": (("realdocs16/questions.jsonl",), "realdocs16", 0.5),
     "bundled14": (("bundled14/questions.jsonl",), "bundled14", 0.5),
+    "realdocs17": (("realdocs17/questions.jsonl",), "realdocs17", 0.5),
 }
 
 
