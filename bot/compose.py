@@ -673,8 +673,49 @@ def compare_answer(
     # a clause's own full stop would stand before its citation and the list's ("44%. [2].")
     parts = [f"{value} — {label.rstrip(' .')} [{n}]" for value, label, n in sides]
     text = "; ".join(parts) + "."
-    lead = _which_is_higher([value for value, _, _ in sides], names, question)
+    values = [value for value, _, _ in sides]
+    lead = _which_is_higher(values, names, question)
+    if lead and _ASKS_DIFFERENCE.search(question):
+        lead = f"{lead.rstrip('.')}, {_difference(values)}."
     return f"{capitalized(lead)} {text}" if lead else text
+
+
+# the question asks by how much: "cao hơn ... bao nhiêu", "chênh (lệch) bao nhiêu", "khác nhau
+# bao nhiêu", "hơn bao nhiêu", "how much more"
+_ASKS_DIFFERENCE = re.compile(
+    r"\b(?:hơn|hon|chênh(?: lệch)?|chenh(?: lech)?|khác nhau|khac nhau)\b(?:\s+\S+){0,8}?\s+"
+    r"(?:bao nhiêu|bao nhieu|bn|mấy|may)\b|\bchênh lệch\b|\bchenh lech\b|\bdifference\b|"
+    r"\bhow much (?:more|less|higher|lower)\b",
+    re.IGNORECASE,
+)
+
+
+def _difference(values: Sequence[str]) -> str:
+    """ "chênh 1,8 điểm phần trăm (6,6% − 4,8%)": what two figures of one unit differ by,
+    worked out from the figures shown, so the reader can check it."""
+    plain = _same_bound(values) or list(values)
+    # the figures as written, their unit said after ("200 nghìn" is 200 of "nghìn đồng")
+    a, b = (number_value(re.match(r"[\d.,]+", v.strip()).group(0)) for v in plain)  # type: ignore[union-attr]
+    unit = re.sub(r"^[\d.,\s]+", "", plain[0]).strip()
+    decimals = max(len(m.group(1)) if (m := re.search(r",(\d+)", v)) else 0 for v in plain)
+    amount = _vietnamese_number(abs(a - b), decimals)  # type: ignore[operator]
+    head, per = _unit_key(unit)
+    said = "điểm phần trăm" if unit.startswith("%") else f"{head}/{per}" if per else head
+    shown = " − ".join(re.match(r"[\d.,]+\s*%?", v).group(0).strip() for v in plain)  # type: ignore[union-attr]
+    return f"chênh {amount} {said} ({shown})".replace("  ", " ")
+
+
+def _unit_key(unit: str) -> tuple[str, str]:
+    """A unit by what it counts and per what period: "nghìn đồng/người học/tháng" and "nghìn
+    đồng/trẻ,học sinh/tháng" are both ("nghìn đồng", "tháng")."""
+    parts = [p.strip() for p in unit.lower().split("/")]
+    return parts[0], parts[-1] if len(parts) > 1 else ""
+
+
+def _vietnamese_number(x: float, decimals: int) -> str:
+    """1.8 -> "1,8"; 70000 -> "70.000" (Vietnamese: "." groups thousands, "," marks decimals)."""
+    whole, _, frac = f"{x:,.{decimals}f}".partition(".")
+    return whole.replace(",", ".") + (f",{frac}" if frac else "")
 
 
 def capitalized(text: str) -> str:
@@ -717,7 +758,7 @@ def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str)
         return ""
     units = [re.sub(r"^[\d.,\s]+", "", v).strip().lower() for v in figures_only]
     numbers = [number_value(v) for v in figures_only]
-    if units[0] != units[1] or None in numbers or numbers[0] == numbers[1]:
+    if _unit_key(units[0]) != _unit_key(units[1]) or None in numbers or numbers[0] == numbers[1]:
         return ""
     typed = question.lower()
     higher, lower = next(

@@ -487,6 +487,8 @@ def parallel(text: str) -> tuple[str, str, tuple[str, str]] | None:
         a = before[starts[0] :]
         b: list[str] = []
         for word in after[: len(a)]:
+            if b and fold(word).lower() in ("bao", "bn"):  # "... hộ nghèo bao nhiêu điểm": asked
+                break
             b.append(word.rstrip(",;:?."))
             if word[-1:] in ",;:?.":
                 break
