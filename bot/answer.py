@@ -545,7 +545,7 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         names_form = asked_measure(query.standard) == "form" and bool(best.value)
         if (
             not verdict.abstain
-            and query.kind != "where"
+            and (query.kind != "where" or query.listing)  # "gồm những địa bàn nào": a list
             and not names_form
             and self._points_to_missing_appendix(hits[best.rank].passage, best)
         ):  # the answer lies in an appendix the corpus does not hold: say so, never guess

@@ -9,6 +9,7 @@ import re
 from bot import compose
 from bot.concepts import has_words, syllable_set
 from bot.evidence import Unit
+from bot.facts import same_number
 from bot.steer import places_covered
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
@@ -143,7 +144,24 @@ class Checks:
         # a period the passage itself states holds the years inside it ("giai đoạn 2027 -
         # 2030" holds 2028) and rules out the others; one of the document's does not
         periods = [(int(a), int(b)) for a, b in _PERIOD.findall(own)]
-        return all(_in_periods(y, periods, own, _year_held(y, flat)) for y in query.years)
+        # a document in force only from a later year (signed 11/2025, in force from 01/01/2026)
+        # sets nothing for a year before it: its date and number do not hold such a year
+        # ("lương tối thiểu năm 2025"), unless the year names the document ("nghị định năm 2025")
+        signed, effective = (meta.date or "", meta.effective or "") if meta else ("", "")
+        later = int(effective[:4]) if signed and effective[:4] > signed[:4] else 0
+        undated = own_text if _YEAR.search(own_text) else " ".join([p.text, context, article])
+        before = _DOC_NUMBER_YEAR.sub(" ", undated)
+        return all(
+            _in_periods(
+                y,
+                periods,
+                own,
+                _year_held(y, one_dash(before))
+                if y.isdigit() and int(y) < later and not _names_document_year(query.standard, y)
+                else _year_held(y, flat),
+            )
+            for y in query.years
+        )
 
     def _article_lead(self, p: Passage) -> str:
         """The opening passage of the passage's article, which scopes every passage under it
@@ -167,7 +185,13 @@ class Checks:
         asked = list(_ATTACHMENT.finditer(query.standard))
         if not asked or _ASKS_NAME.search(query.standard) or not hits:
             return None
-        doc = self.index.corpus.document(hits[0].passage.doc_id)
+        # the document the question names by its number, else the one found first
+        named = [
+            m.doc_id
+            for m in self.metas.values()
+            if any(same_number(n, m.number) for n in query.numbers)
+        ]
+        doc = self.index.corpus.document(named[0] if named else hits[0].passage.doc_id)
         titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
         sections = {" ".join(p.section).lower() for p in doc.passages}
         for m in asked:
@@ -180,6 +204,10 @@ class Checks:
             number = number.lower().lstrip("0") or "0"
             key = rf"\b{re.escape(word)}\s+(?:số\s+)?0*{re.escape(number)}\b"
             if any(re.search(key, t) for t in titles) or any(re.search(key, s) for s in sections):
+                return None
+            # a form printed under its appendix opens with its own label ("Mẫu số 01")
+            opens = re.compile(rf"(?:^|\n){key}", re.IGNORECASE)
+            if any(opens.search(p.text) for p in doc.passages):
                 return None
         return (
             f"Phần được hỏi ({asked[0].group(0)}) của {compose.where(doc.meta)} "
@@ -265,6 +293,24 @@ def _year_held(year: str, text: str) -> bool:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# the year inside a document's number ("293/2025/NĐ-CP"), which names the document
+_DOC_NUMBER_YEAR = re.compile(r"\d+/(?:19|20)\d{2}(?:/[\w-]+)?")
+
+
+def _names_document_year(question: str, year: str) -> bool:
+    """The year names a document by when it was issued: "nghị quyết năm 2025 của Hà Nội",
+    "Luật Trí tuệ nhân tạo 2025", "văn bản ban hành năm 2025", "the 2025 Law on ..."."""
+    folded = fold(question).lower()
+    kinds = (
+        r"(?:nghi quyet|nghi dinh|thong tu|quyet dinh|luat|van ban|cong van|ban hanh|ky|"
+        r"law|decree|resolution|circular|decision)"
+    )
+    return (
+        re.search(rf"\b{kinds}(?:\s+\S+){{0,5}}?\s+(?:nam\s+|of\s+)?{year}\b", folded) is not None
+        or re.search(rf"\b{year}\s+{kinds}\b", folded) is not None
+    )
+
+
 _PERIOD = re.compile(r"(?<![\d-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d-])")
 
 

@@ -46,7 +46,7 @@ class Facts:
         p = hits[best.rank].passage
         meta = self.metas.get(p.doc_id)
         about_this = meta is not None and (
-            not query.numbers or any(_same_number(n, meta.number) for n in query.numbers)
+            not query.numbers or any(same_number(n, meta.number) for n in query.numbers)
         )  # a question naming another document's number asks about that one
         typed = query.standard.lower()
         accented = fold(typed) != typed
@@ -82,7 +82,7 @@ class Facts:
         named = [
             m.doc_id
             for m in self.metas.values()
-            if any(_same_number(n, m.number) for n in query.numbers)
+            if any(same_number(n, m.number) for n in query.numbers)
             and (not query.doc_kinds or m.kind in query.doc_kinds)
         ]  # the documents named by number (a decree and its scan), else the ones found
         ranked = list(dict.fromkeys(h.passage.doc_id for h in hits))
@@ -139,7 +139,7 @@ class Facts:
         for n in query.numbers:
             found = [
                 m for m in self.metas.values()
-                if _same_number(n, m.number) and (not query.doc_kinds or m.kind in query.doc_kinds)
+                if same_number(n, m.number) and (not query.doc_kinds or m.kind in query.doc_kinds)
             ]  # fmt: skip
             if len(found) == 1 and found[0] not in out:
                 out.append(found[0])
@@ -252,7 +252,7 @@ _PASSED_ON = re.compile(
 )
 
 
-def _same_number(asked: str, number: str | None) -> bool:
+def same_number(asked: str, number: str | None) -> bool:
     """ "63" or "63/2025/NQ-HĐND" names the document numbered "63/2025/NQ-HĐND"."""
     if not number:
         return False

@@ -112,3 +112,42 @@ def test_an_appendix_in_roman_numerals_that_the_document_lacks_is_said_to_be_mis
     )
     assert answer.abstained, answer.text
     assert "Phụ lục IV" in answer.text and "không có trong kho" in answer.text, answer.text
+
+
+DECREE_WITH_FORMS = """\
+CHÍNH PHỦ
+
+NGHỊ ĐỊNH
+
+Quy định đánh giá, xếp loại viên chức thư viện
+
+Điều 1. Phiếu đánh giá
+
+Viên chức tự đánh giá theo Mẫu số 01 tại Phụ lục kèm theo Nghị định này.
+
+**PHỤ LỤC**
+CÁC MẪU PHIẾU
+*(Kèm theo Nghị định này)*
+
+Mẫu số 01
+
+PHIẾU TỰ ĐÁNH GIÁ VIÊN CHỨC THƯ VIỆN
+
+| Tiêu chí | Điểm tối đa |
+|---|---|
+| Thái độ phục vụ bạn đọc | 20 |
+| Kỹ năng tra cứu tài liệu | 15 |
+"""
+
+
+@pytest.fixture(scope="module")
+def forms_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-danh-gia-vien-chuc-thu-vien.md", DECREE_WITH_FORMS)
+
+
+def test_a_form_printed_under_its_appendix_is_not_said_to_be_missing(forms_bot):
+    # the form has no heading of its own: its passage opens with its label ("Mẫu số 01")
+    answer = forms_bot.ask(
+        "Trong Mẫu số 01, tiêu chí kỹ năng tra cứu tài liệu được tối đa mấy điểm?"
+    )
+    assert "không có trong kho" not in answer.text, answer.text

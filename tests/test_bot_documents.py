@@ -627,3 +627,10 @@ def test_the_number_of_a_text_the_resolution_cites_is_read_from_its_preamble(tmp
     answer = bot.ask("Tờ trình của UBND tỉnh đề nghị thông qua nghị quyết này mang số mấy?")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("171/TTr-UBND"), answer.text
+
+
+def test_places_listed_in_a_missing_appendix_are_said_to_be_missing(bot):
+    # "gồm những địa bàn nào" asks where as a list: the list is the appendix, not in the corpus
+    answer = bot.ask("Danh mục địa bàn được ưu tiên hỗ trợ người mất việc gồm những địa bàn nào?")
+    assert answer.abstained, answer.text
+    assert "phụ lục" in answer.text.lower() and "không có trong kho" in answer.text

@@ -124,3 +124,60 @@ def test_the_year_asked_picks_the_clause_of_that_year_among_close_ones(budgets):
         "Năm 2025 bội chi ngân sách nhà nước được nâng lên khoảng bao nhiêu % GDP?"
     )
     assert not answer.abstained and "4,5%" in answer.text[:40], answer.text
+
+
+DECREE_IN_FORCE_NEXT_YEAR = """\
+CHÍNH PHỦ
+
+Số: 301/2025/NĐ-CP
+
+Hà Nội, ngày 10 tháng 11 năm 2025
+
+NGHỊ ĐỊNH
+
+Quy định mức phụ cấp trách nhiệm của nhân viên thư viện
+
+Điều 1. Mức phụ cấp
+
+Nhân viên thư viện được hưởng phụ cấp trách nhiệm 350.000 đồng/tháng.
+
+Điều 2. Hiệu lực thi hành
+
+Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def next_year_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-301-2025-phu-cap-thu-vien.md", DECREE_IN_FORCE_NEXT_YEAR)
+
+
+def test_a_document_in_force_from_a_later_year_sets_nothing_for_the_year_it_was_signed(
+    next_year_bot,
+):
+    # signed in 2025, in force from 2026: its amount is no answer for 2025
+    before = next_year_bot.ask("Phụ cấp trách nhiệm của nhân viên thư viện năm 2025 là bao nhiêu?")
+    assert before.abstained, before.text
+    assert "350.000" not in before.text.split("\n")[0]
+    during = next_year_bot.ask("Phụ cấp trách nhiệm của nhân viên thư viện năm 2026 là bao nhiêu?")
+    assert "350.000" in during.text, during.text
+    # a year that names the document, not the period
+    named = next_year_bot.ask(
+        "Theo nghị định năm 2025, phụ cấp trách nhiệm của nhân viên thư viện là bao nhiêu?"
+    )
+    assert "350.000" in named.text, named.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Theo nghị định năm 2025, phụ cấp là bao nhiêu?", True),
+        ("Luật Trí tuệ nhân tạo 2025 quy định gì?", True),
+        ("Under Vietnam's 2025 Law on Artificial Intelligence, who is notified?", True),
+        ("Mức lương tối thiểu vùng I áp dụng trong năm 2025 là bao nhiêu?", False),
+    ],
+)
+def test_a_year_that_names_a_document(question, names):
+    from bot.checks import _names_document_year
+
+    assert _names_document_year(question, "2025") is names
