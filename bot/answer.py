@@ -63,6 +63,7 @@ from bot.features import Features
 from bot.judge import Verdict, judge
 from bot.levels import other_level
 from bot.lists import _WHICH, Lists, set_opening
+from bot.ranges import quantities
 from bot.retrieval import (
     K_RETRIEVE,
     Reading,
@@ -489,6 +490,12 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
             and not best.value
         ):  # "diễn ra vào ngày nào": a clause that states no day does not answer
             verdict = Verdict(True, verdict.confidence, "đoạn trả lời không nêu ngày được hỏi")
+        if not verdict.abstain and _outside_every_range(query, units):
+            # "thiệt hại dưới 30%": the clauses read set amounts only for "từ 30% đến 70%" and
+            # "trên 70%"; none for the case asked
+            verdict = Verdict(
+                True, verdict.confidence, "văn bản không quy định cho trường hợp được hỏi"
+            )
         # what the evidence is set for, read in its text, its column or lead-in and its headings
         said = f"{best.text} {best.heading} {' '.join(hits[best.rank].passage.section)}"
         for other, reason in (
@@ -887,6 +894,25 @@ def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:
     if fits(units[0]):
         return units
     return _promoted(units, lambda u: fits(u) >= MIN_FIT)
+
+
+def _outside_every_range(query: Query, units: list[Unit]) -> bool:
+    """The question states a bounded quantity ("thiệt hại dưới 30%") that the best unit
+    sets a range of the same unit for without holding it, and no unit read holds it: the
+    documents set nothing for that case. Yes/no, list and comparison answers read several
+    units and say so themselves."""
+    if not units or query.yesno or query.listing or query.compare:
+        return False
+    # only a case bounded as a condition ("dưới 30%", "trên 80 tuổi"): a figure stated alone
+    # ("được quỹ trả 100%", "mục II.B.10") may be what the answer leads to, not its case
+    stated = quantities(query.standard)
+    if not stated or any(q.range.lo == q.range.hi for q in stated):
+        return False
+
+    def feature(u: Unit, name: str) -> float:
+        return (u.features or {}).get(name, 0.0)
+
+    return feature(units[0], "misfits") > 0 and not any(feature(u, "fits") for u in units)
 
 
 def _promoted(units: list[Unit], holds, k: int = MAX_SCOPED, near: bool = True) -> list[Unit]:

@@ -423,8 +423,11 @@ def asked_measure(question: str) -> str | None:
     if _COEFFICIENT_Q.search(folded) and not _says_money(question):
         return "coefficient"  # "hệ số mấy": a bare number ("2,0"), not the age beside it
     # a share the question states ("thiệt hại trên 70%") hints a share is asked, unless it
-    # says money ("được hỗ trợ bao nhiêu tiền")
-    if _PERCENT_Q.search(folded) or ("%" in question and not _ASKS_MONEY.search(folded)):
+    # says money ("được hỗ trợ bao nhiêu tiền") or an amount per something ("bao nhiêu một ha")
+    hinted = "%" in question and not _ASKS_MONEY.search(folded)
+    if hinted and re.search(r"\b(?:bao nhieu|bn)\s+(?:tien\s+)?(?:mot|1|moi)\s+\w", folded):
+        hinted = False  # "trên 70% ... bao nhiêu một ha": an amount per hectare
+    if _PERCENT_Q.search(folded) or hinted:
         return "percent"
     if _INTEREST.search(question) and not _SAYS_MONEY.search(question.lower()):
         return "percent"  # "phải trả lãi bao nhiêu": the interest rate, unless it says money

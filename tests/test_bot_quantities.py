@@ -55,3 +55,43 @@ def test_a_year_is_no_quantity_a_range_must_hold():
     assert quantities("GDP năm 2025 đạt khoảng bao nhiêu") == []
     assert quantities("từ ngày 15 tháng 7 năm 2025") == []
     assert [q.unit for q in quantities("mẹ em 82 tuổi, nhà có 3 ha lúa")] == ["tuoi", "ha"]
+
+
+DISASTER = """\
+NGHỊ ĐỊNH
+
+Quy định chính sách hỗ trợ cây trồng bị thiệt hại do thiên tai
+
+Điều 5. Mức hỗ trợ đối với cây trồng
+
+1. Diện tích lúa:
+
+a) Thiệt hại trên 70% diện tích, hỗ trợ 30.000.000 đồng/ha;
+
+b) Thiệt hại từ 30% đến 70% diện tích, hỗ trợ 15.000.000 đồng/ha.
+
+2. Diện tích cây ăn quả lâu năm bị thiệt hại trên 70% diện tích, hỗ trợ 40.000.000 đồng/ha.
+"""
+
+
+@pytest.fixture(scope="module")
+def disaster_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nd-ho-tro-thien-tai.md", DISASTER)
+
+
+def test_a_case_no_range_holds_is_not_answered_by_another_range(disaster_bot):
+    # the decree sets amounts for "từ 30% đến 70%" and "trên 70%", none for under 30%
+    answer = disaster_bot.ask(
+        "Lúa bị thiệt hại dưới 30% diện tích thì được hỗ trợ bao nhiêu một ha?"
+    )
+    assert answer.abstained, answer.text
+    held = disaster_bot.ask("Lúa bị thiệt hại 50% diện tích thì được hỗ trợ bao nhiêu một ha?")
+    assert held.text.startswith("15.000.000"), held.text
+
+
+def test_a_share_the_question_states_is_no_share_asked_per_hectare(disaster_bot):
+    # "trên 70%" is the case; "bao nhiêu một ha" asks the amount per hectare
+    answer = disaster_bot.ask(
+        "Lúa bị thiệt hại trên 70% diện tích thì được hỗ trợ bao nhiêu một ha?"
+    )
+    assert answer.text.startswith("30.000.000 đồng/ha"), answer.text
