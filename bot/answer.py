@@ -78,6 +78,7 @@ from bot.retrieval import (
 from bot.scope import topic_of
 from bot.sides import Sides
 from bot.steer import doc_weights, nation_asked_of_a_province, other_document
+from bot.superlatives import Superlatives
 from bot.types import Answer, Citation
 from bot.understand import Query, two_questions, understand
 from corpus.meta import dates_in
@@ -98,7 +99,7 @@ K_RELATED = 3  # closest passages shown when the bot abstains
 K_NEAR = 5  # passages read for an attachment the answer may lie in
 
 
-class Bot(Reading, Features, Checks, Facts, Lists, Sides):
+class Bot(Reading, Features, Checks, Facts, Lists, Sides, Superlatives):
     """A question (and the conversation so far) -> an Answer with its citations."""
 
     def __init__(
@@ -445,6 +446,10 @@ class Bot(Reading, Features, Checks, Facts, Lists, Sides):
         docs: Sequence[str] | None = None,
         avoid: frozenset[str] = frozenset(),
     ) -> Answer:
+        if not history and not avoid:
+            ranked = self._superlative(question, docs)  # "khu vực nào chiếm tỷ trọng lớn nhất"
+            if ranked is not None:
+                return ranked
         found = self.evidence(question, history, docs, avoid)
         query, prepared = found.query, found.prepared
         hits, units = list(found.hits), list(found.units)
