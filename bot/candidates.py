@@ -13,6 +13,9 @@ from corpus.types import Passage
 # sentences end at . ! ? before a capital; clauses at ";" (long sentences of objectives list
 # several tasks separated by semicolons)
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ+\-\d])|(?<=;)\s+|\n+")
+# "Tỷ lệ lao động qua đào tạo: 73%, trong đó có bằng cấp, chứng chỉ: 36%": the part a figure
+# details is also a figure of its own, read with the indicator it details
+_DETAIL = re.compile(r"(?<=%),\s+(?=trong đó\b)", re.IGNORECASE)
 # A column that gives each row's unit ("Đơn vị tính": "người/ngày", "Lần").
 _UNIT_COLUMN = re.compile(r"^đơn vị(?: tính)?\b", re.IGNORECASE)
 # Columns that number or code the rows (STT, Mã số): labels, never the answer.
@@ -105,6 +108,14 @@ def candidates(p: Passage) -> list[Candidate]:
             else ""
         )
         out.append(Candidate(s, e, text, subject or listed, "", named, ""))
+        detail = _DETAIL.search(text)
+        if detail and ":" in text[: detail.start()]:
+            # "trong đó xuất khẩu địa phương tăng 10%" details "Giá trị xuất khẩu: Tăng 9%"
+            lead = text[: detail.start()].rpartition(":")[0].strip()
+            part = text[detail.end() :]
+            before, colon, rest = part.rpartition(":")
+            label = before if colon and len(rest) <= _MAX_VALUE_AFTER_COLON else part
+            out.append(Candidate(s + detail.end(), e, part, lead, "", label, ""))
         previous = text
     return out
 

@@ -49,7 +49,10 @@ def clause_of(unit: Unit, passage: Passage) -> str:
     if passage.kind == "row":
         return text
     if passage.kind == "content" and unit.heading and unit.heading not in text:
-        text = f"{unit.heading} {text}"  # "(Trâu, bò thịt, ngựa) trên 06 tháng tuổi, hỗ trợ ..."
+        # "(Trâu, bò thịt, ngựa) trên 06 tháng tuổi, hỗ trợ ...", "Giá trị xuất khẩu, trong đó
+        # xuất khẩu địa phương tăng 10%"
+        sep = ", " if text.lower().startswith("trong đó") else " "
+        text = f"{unit.heading}{sep}{text}"
     # the nearest line leading into it: "b) Diện tích mạ:" rather than "1. Mức hỗ trợ ...:"
     lead = lead_in(passage, unit.start).rsplit("\n", 1)[-1]
     if lead:

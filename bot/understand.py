@@ -436,7 +436,7 @@ _SIDES = re.compile(
 )
 _TAIL_WORDS = (
     r"lần lượt|là|bao nhiêu|thế nào|như thế nào|ra sao|cao hơn|thấp hơn|nhiều hơn|ít hơn|"
-    r"lớn hơn|khác nhau|chênh lệch|chênh nhau|là gì"
+    r"lớn hơn|khác nhau|chênh lệch|chênh nhau|nhau|là gì"
 )
 _ASKING_TAIL = re.compile(rf"(?:\s+(?:{_TAIL_WORDS}|{fold(_TAIL_WORDS)}))+\s*$", re.I)
 _AND = re.compile(r"\s(?:và|va|and)\s", re.I)  # "A và B lần lượt là ...": only when no other
@@ -615,7 +615,11 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
     cut = max(before.rfind(c) for c in ",;:")
     prefix, left = (before[: cut + 1], before[cut + 1 :]) if cut >= 0 else ("", before)
     after = text[m.end() :]
-    ends = [i for i in (after.find(c) for c in ",;:?") if i >= 0]
+    ends = sorted(i for i in (after.find(c) for c in ",;:?") if i >= 0)
+    # a comma inside the side ("có bằng cấp, chứng chỉ chênh lệch nhau bao nhiêu"): what follows
+    # it is a word or two more of the side, then only the asking words
+    while ends and after[ends[0]] == "," and _SIDE_GOES_ON.match(after[ends[0] + 1 :]):
+        ends = sorted(i for i in (after.find(c, ends[0] + 1) for c in ",;:?") if i >= 0)
     right, suffix = (after[: min(ends)], after[min(ends) :]) if ends else (after, "")
     left, right = _COMPARE_OPENER.sub("", left.strip()), right.strip()
     then = _THEN.search(right)
@@ -651,6 +655,12 @@ def side_questions(text: str) -> tuple[str, str, tuple[str, str]] | None:
         if not any(y in right_question for y in years):
             right_question = f"{right_question.rstrip(' ?.')} năm {year}"
     return left_question, right_question, (left, right)
+
+
+# after a comma, one to three words of a side and then only what the comparison asks
+_SIDE_GOES_ON = re.compile(
+    rf"\s*(?:\w+\s+){{1,3}}?(?:{_TAIL_WORDS}|{fold(_TAIL_WORDS)}|chênh|chenh)\b", re.IGNORECASE
+)
 
 
 # ", và", "; còn": where a second question begins

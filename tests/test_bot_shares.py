@@ -102,3 +102,34 @@ def test_a_list_lead_on_the_items_line_heads_every_item():
         id="y#1", doc_id="y", section=(), article=None, text="Mức hỗ trợ: 500.000 đồng."
     )
     assert [c.text for c in candidates(plain)] == ["Mức hỗ trợ: 500.000 đồng."]
+
+
+def test_a_figure_detailed_with_trong_do_is_a_figure_of_its_own():
+    from bot.candidates import candidates
+    from corpus.types import Passage
+
+    text = "Giá trị xuất khẩu: Tăng 9%, trong đó xuất khẩu địa phương tăng 10% so với năm 2022."
+    p = Passage(id="x#1", doc_id="x", section=("Điều 1",), article="1", text=text)
+    found = {c.text.strip(" ;."): c.heading for c in candidates(p)}
+    # the detail is read apart too, with the indicator it details as its subject
+    assert found == {
+        text.rstrip("."): "",
+        "trong đó xuất khẩu địa phương tăng 10% so với năm 2022": "Giá trị xuất khẩu",
+    }
+
+
+def test_two_figures_of_one_clause_compared(bot):
+    answer = bot.ask(
+        "Tỷ lệ hộ nghèo giảm với tỷ lệ trường đạt chuẩn quốc gia chênh lệch nhau bao nhiêu?"
+    )
+    assert "1,5%" in answer.text and "80%" in answer.text, answer.text
+
+
+def test_a_comma_inside_a_side_does_not_end_it():
+    from bot.understand import side_questions
+
+    _, right, sides = side_questions(
+        "Tỷ lệ lao động qua đào tạo với tỷ lệ lao động có bằng cấp, chứng chỉ chênh lệch nhau bao nhiêu?"
+    )
+    assert sides == ("Tỷ lệ lao động qua đào tạo", "tỷ lệ lao động có bằng cấp, chứng chỉ")
+    assert right.startswith("tỷ lệ lao động có bằng cấp, chứng chỉ")
