@@ -19,6 +19,8 @@ _SUPERLATIVE = re.compile(
     r"\b(cao|lớn|nhiều|thấp|nhỏ|ít|lon|nhieu|thap|nho|it)\s+(?:nhất|nhat)\b", re.IGNORECASE
 )
 _HIGH = {"cao", "lon", "nhieu"}
+# the question asks which one: "vùng nào", "ngành gì", "which region", "what sector"
+_WHICH = re.compile(r"\b(?:nao|gi|which|what)\b")
 MIN_SIBLINGS = 2  # figures compared, the one answered among them
 
 
@@ -105,9 +107,11 @@ class Superlatives:
         from bot.understand import is_yesno
 
         asked = superlative(question)
-        if asked is None:
-            return None
         yesno = is_yesno(question)
+        folded = fold(question).lower()
+        claims = yesno and re.search(r"\bco phai\b", folded)  # "X có phải ... cao nhất không"
+        if asked is None or not (claims or (not yesno and _WHICH.search(folded))):
+            return None  # "... áp dụng mức cao nhất, đúng không": a rule stated, not asked
         rest = strip_yesno(asked.rest) if yesno else asked.rest
         found = self.evidence(rest, (), docs)
         hits, units = list(found.hits), list(found.units)
@@ -135,7 +139,6 @@ class Superlatives:
         ]
         lead = f"{names[0]}: {top.value} — {asked.said.lower()} [1]"
         if yesno:
-            folded = fold(question).lower()
             claimed = [
                 i
                 for i, n in enumerate(names)

@@ -568,15 +568,22 @@ def _one_side(question: str) -> str:
     thế nào"."""
     side = _RESPECTIVELY.sub("", _COMPARE_TAIL.sub("", _COMPARE_LEAD.sub("", question)))
     # "chiếm tỷ trọng lớn hơn": each side's share asked alone ("chiếm tỷ trọng bao nhiêu"),
-    # unless the side asks already ("chỉ tiêu nào cao hơn, BHYT?")
+    # unless the side asks already ("chỉ tiêu nào cao hơn, BHYT?"); other comparatives are
+    # left out ("có quyền ... nhiều hơn so với vợ" states no figure)
     plain = _COMPARATIVE.sub("", side)
-    if plain != side and not _ASKING.search(plain):
+    if plain != side and not _ASKING.search(plain) and _SHARE_COMPARED.search(side):
         how_much = " bao nhieu" if fold(side) == side else " bao nhiêu"
         plain = _COMPARATIVE.sub(how_much, side, count=1)
         plain = _COMPARATIVE.sub("", plain)
     return plain.strip() or question
 
 
+# a share compared: "chiếm (tỷ trọng) lớn hơn", the measure one or two words at most
+_SHARE_COMPARED = re.compile(
+    r"\b(?:chiếm|chiem)(?:\s+[^\s,;]+){0,2}\s+(?:cao|lớn|nhiều|thấp|nhỏ|ít|lon|nhieu|thap|nho|it)"
+    r"\s+(?:hơn|hon)\b",
+    re.IGNORECASE,
+)
 _COMPARATIVE = re.compile(
     r"\s(?:cao|lớn|nhiều|thấp|nhỏ|ít|lon|nhieu|thap|nho|it)\s+(?:hơn|hon)\b", re.IGNORECASE
 )

@@ -133,3 +133,11 @@ def test_a_comma_inside_a_side_does_not_end_it():
     )
     assert sides == ("Tỷ lệ lao động qua đào tạo", "tỷ lệ lao động có bằng cấp, chứng chỉ")
     assert right.startswith("tỷ lệ lao động có bằng cấp, chứng chỉ")
+
+
+def test_only_a_share_compared_is_asked_as_a_figure():
+    from bot.understand import side_questions
+
+    # "chiếm hữu ... nhiều hơn" compares rights, not shares: no "bao nhiêu" is put in
+    found = side_questions("Chồng có quyền chiếm hữu tài sản chung nhiều hơn so với vợ?")
+    assert found is None or not any("bao nhiêu" in side for side in found[:2])
