@@ -893,12 +893,14 @@ def _fitted_first(query: Query, units: list[Unit]) -> list[Unit]:
     if not units or query.yesno or query.listing:
         return units
 
-    def fits(u: Unit) -> float:
-        return (u.features or {}).get("fits", 0.0)
-
-    if fits(units[0]):
+    if _feature(units[0], "fits"):
         return units
-    return _promoted(units, lambda u: fits(u) >= MIN_FIT)
+    return _promoted(units, lambda u: _feature(u, "fits") >= MIN_FIT)
+
+
+def _feature(u: Unit, name: str) -> float:
+    """What the ranker read of a unit ("fits", "misfits"); 0 when it read none."""
+    return (u.features or {}).get(name, 0.0)
 
 
 def _outside_every_range(query: Query, units: list[Unit]) -> bool:
@@ -913,11 +915,7 @@ def _outside_every_range(query: Query, units: list[Unit]) -> bool:
     stated = quantities(query.standard)
     if not stated or any(q.range.lo == q.range.hi for q in stated):
         return False
-
-    def feature(u: Unit, name: str) -> float:
-        return (u.features or {}).get(name, 0.0)
-
-    return feature(units[0], "misfits") > 0 and not any(feature(u, "fits") for u in units)
+    return _feature(units[0], "misfits") > 0 and not any(_feature(u, "fits") for u in units)
 
 
 def _promoted(units: list[Unit], holds, k: int = MAX_SCOPED, near: bool = True) -> list[Unit]:

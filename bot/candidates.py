@@ -98,8 +98,7 @@ def candidates(p: Passage) -> list[Candidate]:
             text = p.text[s:e]
         elif not marked:
             listed = ""
-        label, colon, rest = text.rpartition(":")
-        named = label if colon and label and len(rest) <= _MAX_VALUE_AFTER_COLON else text
+        named = _named(text)
         # "...; trên 06 tháng tuổi, hỗ trợ ...": a clause that opens on a qualifier speaks of
         # the subject the clause before it named ("Trâu, bò thịt, ngựa")
         subject = (
@@ -113,9 +112,7 @@ def candidates(p: Passage) -> list[Candidate]:
             # "trong đó xuất khẩu địa phương tăng 10%" details "Giá trị xuất khẩu: Tăng 9%"
             lead = text[: detail.start()].rpartition(":")[0].strip()
             part = text[detail.end() :]
-            before, colon, rest = part.rpartition(":")
-            label = before if colon and len(rest) <= _MAX_VALUE_AFTER_COLON else part
-            out.append(Candidate(s + detail.end(), e, part, lead, "", label, ""))
+            out.append(Candidate(s + detail.end(), e, part, lead, "", _named(part), ""))
         previous = text
     return out
 
@@ -125,6 +122,13 @@ def candidates(p: Passage) -> list[Candidate]:
 _INLINE_LEAD = re.compile(r"^([^:;+\d]{3,80}:)\s*[+\-–]\s+(?=\S)")
 # what marks an item of such a list in the text before it
 _ITEM_MARK = re.compile(r"(?:^|\s)[+\-–]\s*$")
+
+
+def _named(text: str) -> str:
+    """What names a clause: an indicator before its ':' with a short value after it ("Tỷ lệ
+    hộ nghèo: giảm 1,5%"), otherwise the clause itself."""
+    label, colon, rest = text.rpartition(":")
+    return label if colon and label and len(rest) <= _MAX_VALUE_AFTER_COLON else text
 
 
 # a clause that opens on a qualifier, without a subject of its own, or on "trong đó" (of

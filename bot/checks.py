@@ -9,7 +9,6 @@ import re
 from bot import compose
 from bot.concepts import has_words, syllable_set
 from bot.evidence import Unit
-from bot.facts import same_number
 from bot.steer import places_covered
 from bot.understand import Query
 from corpus.types import DocumentMeta, Passage
@@ -186,12 +185,8 @@ class Checks:
         if not asked or _ASKS_NAME.search(query.standard) or not hits:
             return None
         # the document the question names by its number, else the one found first
-        named = [
-            m.doc_id
-            for m in self.metas.values()
-            if any(same_number(n, m.number) for n in query.numbers)
-        ]
-        doc = self.index.corpus.document(named[0] if named else hits[0].passage.doc_id)
+        named = self._numbered(query, typed=False)  # the documents it names by number (Facts)
+        doc = self.index.corpus.document(named[0].doc_id if named else hits[0].passage.doc_id)
         titles = [f"{h.label} {h.title}".lower() for h in doc.toc]
         sections = {" ".join(p.section).lower() for p in doc.passages}
         for m in asked:

@@ -702,13 +702,13 @@ def _difference(values: Sequence[str]) -> str:
     unit = re.sub(r"^[\d.,\s]+", "", plain[0]).strip()
     decimals = max(len(m.group(1)) if (m := re.search(r",(\d+)", v)) else 0 for v in plain)
     amount = _vietnamese_number(abs(a - b), decimals)  # type: ignore[operator]
-    head, per = _unit_key(unit)
+    head, per = unit_key(unit)
     said = "điểm phần trăm" if unit.startswith("%") else f"{head}/{per}" if per else head
     shown = " − ".join(re.match(r"[\d.,]+\s*%?", v).group(0).strip() for v in plain)  # type: ignore[union-attr]
     return f"chênh {amount} {said} ({shown})".replace("  ", " ")
 
 
-def _unit_key(unit: str) -> tuple[str, str]:
+def unit_key(unit: str) -> tuple[str, str]:
     """A unit by what it counts and per what period: "nghìn đồng/người học/tháng" and "nghìn
     đồng/trẻ,học sinh/tháng" are both ("nghìn đồng", "tháng")."""
     parts = [p.strip() for p in unit.lower().split("/")]
@@ -761,7 +761,7 @@ def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str)
         return ""
     units = [re.sub(r"^[\d.,\s]+", "", v).strip().lower() for v in figures_only]
     numbers = [number_value(v) for v in figures_only]
-    if _unit_key(units[0]) != _unit_key(units[1]) or None in numbers or numbers[0] == numbers[1]:
+    if unit_key(units[0]) != unit_key(units[1]) or None in numbers or numbers[0] == numbers[1]:
         return ""
     typed = question.lower()
     higher, lower = next(

@@ -79,12 +79,8 @@ class Facts:
         asked = part_question(query.standard)
         if asked is None or query.yesno or query.compare or not hits:
             return None
-        named = [
-            m.doc_id
-            for m in self.metas.values()
-            if any(same_number(n, m.number) for n in query.numbers)
-            and (not query.doc_kinds or m.kind in query.doc_kinds)
-        ]  # the documents named by number (a decree and its scan), else the ones found
+        # the documents named by number (a decree and its scan), else the ones found
+        named = [m.doc_id for m in self._numbered(query)]
         ranked = list(dict.fromkeys(h.passage.doc_id for h in hits))
         if named:
             doc_ids = sorted(named, key=lambda d: ranked.index(d) if d in ranked else len(ranked))
@@ -132,6 +128,16 @@ class Facts:
             return False
         own = self.index.corpus.document(meta.doc_id).passages
         return any(APPLIED_FROM.search(p.text) for p in own)
+
+    def _numbered(self, query: Query, typed: bool = True) -> list[DocumentMeta]:
+        """Every document the question names by number ("Nghị định 335/2025": the decree and
+        its scan), of the type it names when `typed`."""
+        return [
+            m
+            for m in self.metas.values()
+            if any(same_number(n, m.number) for n in query.numbers)
+            and (not typed or not query.doc_kinds or m.kind in query.doc_kinds)
+        ]
 
     def _named_documents(self, query: Query) -> list[DocumentMeta]:
         """The documents the question names by number, in the order it names them."""

@@ -9,8 +9,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.compose import number_value
+from bot import compose
+from bot.compose import number_value, strip_yesno, unit_key
 from bot.evidence import Unit
+from bot.types import Answer
+from bot.understand import is_yesno
 from corpus.types import Passage
 from index.fold import fold
 from index.types import Hit
@@ -43,9 +46,8 @@ def superlative(question: str) -> Superlative | None:
 
 
 def _unit_of(value: str) -> tuple[str, str]:
-    unit = re.sub(r"^[^\d]*[\d.,]+\s*", "", value).strip().lower()
-    parts = [p.strip() for p in unit.split("/")]
-    return parts[0], parts[-1] if len(parts) > 1 else ""
+    """What a figure counts and per what period, its bound ("tối đa") and number left out."""
+    return unit_key(re.sub(r"^[^\d]*[\d.,]+\s*", "", value).strip())
 
 
 def siblings(
@@ -101,11 +103,6 @@ class Superlatives:
         """ "X nào ... lớn nhất": the highest of the figures set beside the one asked, each
         cited; "X có phải ... lớn nhất không": "Có." or "Không," with the highest. None when the
         figure asked is not found with at least one other to compare it with."""
-        from bot import compose
-        from bot.compose import strip_yesno
-        from bot.types import Answer
-        from bot.understand import is_yesno
-
         asked = superlative(question)
         yesno = is_yesno(question)
         folded = fold(question).lower()
