@@ -18,24 +18,15 @@ from pathlib import Path
 from bot.judge import FEATURES, MODEL, Verdict, confidence
 
 ROOT = Path(__file__).resolve().parent.parent
-# The committed model is fitted on these seven. A fit on all eighteen dev splits made more
-# right decisions on each split held out from it (0.881 against 0.868 on the eleven splits
-# below that this fit never saw; `--held-out`), but fewer right answers end to end on the
-# real-document dev splits (0.906 against 0.912): it leans on the model's cosine, which is low
-# for table rows, and abstained on tuition questions it answered right.
-DEV_SETS = (
-    ("eval/data/seed/dev.jsonl", "corpus/data"),
-    ("eval/data/informal/dev.jsonl", "corpus/data"),
-    ("eval/data/bundled2/dev.jsonl", "corpus/data"),
-    ("eval/data/realdocs/dev.jsonl", "eval/data/realdocs/docs"),
-    ("eval/data/realdocs2/dev.jsonl", "eval/data/realdocs/docs"),
-    ("eval/data/realdocs3/dev.jsonl", "eval/data/realdocs/docs"),
-    ("eval/data/realdocs4/dev.jsonl", "eval/data/realdocs/docs"),
+# The committed model is fitted on every dev split (32, 1,601 questions). Fitted on seven of
+# them, it made fewer right decisions on each other split than a fit on all the rest did
+# (`--held-out`: 0.903 against 0.917 on the other 25), and it abstained wrongly on one bundled
+# question in twelve that a citizen words in their own way.
+_BUNDLED = ("seed", "informal", *(f"bundled{n}" for n in range(2, 15)))
+_REAL = ("realdocs", *(f"realdocs{n}" for n in range(2, 18)))
+DEV_SETS = tuple((f"eval/data/{name}/dev.jsonl", "corpus/data") for name in _BUNDLED) + tuple(
+    (f"eval/data/{name}/dev.jsonl", "eval/data/realdocs/docs") for name in _REAL
 )
-OTHER_DEV_SETS = tuple(
-    (f"eval/data/{name}/dev.jsonl", "corpus/data")
-    for name in ("bundled3", "bundled4", "bundled5", "bundled6", "bundled7", "bundled8")
-) + tuple((f"eval/data/realdocs{n}/dev.jsonl", "eval/data/realdocs/docs") for n in range(5, 12))
 MAX_FALSE_ABSTAIN = 0.06  # on dev, leaving room under the 0.08 the product promises
 # abstention on unanswerable dev questions the threshold must keep, as the product promises
 MIN_ABSTAIN = 0.85
@@ -44,7 +35,10 @@ C = 1.0  # inverse regularization strength of the logistic model
 SIGNS = {
     "covered": 1,
     "own": 1,
-    "dense": 1,
+    # the passage's cosine and its retrieval rank are not used: a table row has a low cosine
+    # and ranks low on its own, however right its cell is (the tuition asked by school level
+    # and area); the chosen clause's cosine (unit_dense) is what tells a paraphrase
+    "dense": 0,
     "unit_dense": 1,
     "missing": -1,
     "unknown": -1,
@@ -56,7 +50,7 @@ SIGNS = {
     "places": 0,  # hard constraints, applied before the model
     "years": 0,
     "margin": 1,
-    "rank": -1,
+    "rank": 0,
     "english": 0,
     "absent_term": -1,
 }
@@ -196,9 +190,6 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DATASET:CORPUS",
         help="a dev question file and its corpus folder (repeatable; default: the dev splits)",
     )
-    parser.add_argument(
-        "--all", action="store_true", help="fit on every dev split, not the seven of the model"
-    )
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument(
         "--held-out",
@@ -210,8 +201,6 @@ def main(argv: list[str] | None = None) -> int:
 
     config.use_environment()
     pairs = [tuple(s.split(":", 1)) for s in args.set] if args.set else DEV_SETS
-    if args.all and not args.set:
-        pairs = [*DEV_SETS, *OTHER_DEV_SETS]
     by_set: dict[str, list[Row]] = {}
     for dataset, corpus in pairs:
         by_set[dataset] = collect(ROOT / dataset, ROOT / corpus)
