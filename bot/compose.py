@@ -752,6 +752,11 @@ def _same_bound(values: Sequence[str]) -> list[str] | None:
     return [v[m.end() :] for v, m in zip(values, found, strict=True) if m]
 
 
+# "A và B lần lượt là bao nhiêu" asks each figure; a comparison word asks which is higher too
+_EACH_ASKED = re.compile(r"\b(?:lần lượt|lan luot|respectively)\b")
+_COMPARED = re.compile(r"\b(?:hơn|hon|chênh|chenh|so sánh|so sanh|so với|so voi|than|compare)\b")
+
+
 def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str) -> str:
     """ "A (x) cao hơn B (y)." for two plain figures of the same unit, or two with the same
     bound ("tối đa 1,36%", "tối đa 1,23%"); "" otherwise."""
@@ -764,6 +769,8 @@ def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str)
     if unit_key(units[0]) != unit_key(units[1]) or None in numbers or numbers[0] == numbers[1]:
         return ""
     typed = question.lower()
+    if _EACH_ASKED.search(typed) and not _COMPARED.search(typed):
+        return ""  # "năm 2025 và năm 2027 lần lượt là bao nhiêu": each figure, not which is higher
     higher, lower = next(
         (pair for pair in _COMPARATIVES if pair[0] in typed or pair[1] in typed),
         _COMPARATIVES[-1],

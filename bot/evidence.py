@@ -372,6 +372,7 @@ _EN_UNITS = {"days": "ngay", "weeks": "tuan", "months": "thang", "years": "nam",
              "households": "ho", "points": "diem", "periods": "tiet", "lessons": "tiet",
              "hectares": "ha", "communes": "xa", "wards": "phuong", "sessions": "buoi"}  # fmt: skip
 _EN_COUNTED = re.compile(r"\bhow many (?:[a-z]+ ){0,2}?(" + "|".join(_EN_UNITS) + r")\b")
+_EN_HOW_MANY = re.compile(r"\bhow (?:many|much)\b")
 # "bao lâu" asks how long: a figure counted in days, weeks, months, years, hours or minutes
 _DURATION_Q = re.compile(r"\b(?:bao lau|how long)\b")
 _SO = re.compile(
@@ -439,6 +440,8 @@ def asked_measure(question: str) -> str | None:
         if (_RELATIVE_Q.search(folded) or _CHANGE_Q.search(folded)) and not _says_money(question):
             return None
         return "money"
+    if _EN_HOW_MANY.search(folded):
+        return "number"  # "how many tourists": a figure, whatever it counts
     return None
 
 

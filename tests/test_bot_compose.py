@@ -1139,6 +1139,11 @@ def test_two_caps_of_the_same_kind_are_ranked():
     ]
     answer = compare_answer(caps, ("năm 2025", "năm 2027"), "năm 2025 hay năm 2027 cao hơn?")
     assert answer.startswith("Năm 2025 (tối đa 1,36%) cao hơn năm 2027 (tối đa 1,23%)."), answer
+    # "lần lượt là bao nhiêu" asks each figure, not which is higher
+    each = compare_answer(
+        caps, ("năm 2025", "năm 2027"), "năm 2025 và năm 2027 lần lượt là bao nhiêu?"
+    )
+    assert each.startswith("tối đa 1,36% — năm 2025 tối đa 1,36% [1]; tối đa 1,23%"), each
     # a cap against a floor, or a range, is not ranked
     mixed = [("tối đa 1,36%", "a", 1), ("tối thiểu 1,23%", "b", 2)]
     assert compare_answer(mixed, ("a", "b"), "cái nào cao hơn").startswith("tối đa")

@@ -95,3 +95,35 @@ def test_a_share_the_question_states_is_no_share_asked_per_hectare(disaster_bot)
         "Lúa bị thiệt hại trên 70% diện tích thì được hỗ trợ bao nhiêu một ha?"
     )
     assert answer.text.startswith("30.000.000 đồng/ha"), answer.text
+
+
+TOURISM = """\
+NGHỊ QUYẾT
+
+Về nhiệm vụ phát triển kinh tế - xã hội năm 2023 của tỉnh
+
+Điều 1. Các chỉ tiêu chủ yếu
+
+1. Tốc độ tăng trưởng kinh tế (GRDP): 8,5%.
+
+2. Số xã đạt chuẩn nông thôn mới: 12 xã.
+
+Điều 2. Phát triển du lịch
+
+Tăng cường hoạt động quảng bá, thu hút khách du lịch, giới thiệu văn hóa và con người của tỉnh đến du khách trong nước và quốc tế.
+"""
+
+
+@pytest.fixture(scope="module")
+def tourism_bot(tmp_path_factory):
+    return bot_over(tmp_path_factory, "nq-kt-xh-2023.md", TOURISM)
+
+
+def test_how_many_is_not_answered_by_a_clause_that_counts_nothing(tourism_bot):
+    from bot.evidence import asked_measure
+
+    assert asked_measure("How many tourists does the province expect to welcome in 2023?")
+    answer = tourism_bot.ask("How many tourists does the province expect to welcome in 2023?")
+    assert answer.abstained, answer.text  # the tourism clause states no number of visitors
+    counted = tourism_bot.ask("How many communes are to meet the new-countryside standard?")
+    assert not counted.abstained and "12 xã" in counted.text, counted.text
