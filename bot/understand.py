@@ -464,7 +464,7 @@ _JOIN = re.compile(
 
 # words that open what two parallel phrases share: a place, a verb, a copula, a question word
 _SHARED_OPENERS = frozenset(
-    "o tai cua duoc la co thi da se bi cho nam trong khi lan so bang dat tang giam chiem la "
+    "o tai cua duoc la co thi da se bi cho nam trong khi lan so bang dat tang giam chiem la theo "
     "bao nhieu may nao gi the ra sao nay moi tren duoi tu den va hay hoac khac chenh cao "
     "thap hon lon nho nhieu it giong".split()
 )

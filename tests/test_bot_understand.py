@@ -213,6 +213,16 @@ def test_each_side_of_a_comparison_is_asked_alone():
     assert sides == ("Huế", "Vĩnh Long")
     left, right, _ = side_questions("Lương tháng vùng I cao hơn vùng IV bao nhiêu?")
     assert (left, right) == ("Lương tháng vùng I bao nhiêu?", "Lương tháng vùng IV bao nhiêu?")
+    # "theo Thông tư ..." is what both sides share, not the end of the second ("tư" folds to
+    # "từ", a word that opens a shared phrase)
+    left, right, sides = side_questions(
+        "Phí sát hạch lý thuyết khi thi xe máy hạng A1 và khi thi ô tô hạng B theo Thông tư 154/2025"
+        " lần lượt là bao nhiêu?"
+    )
+    assert sides == ("khi thi xe máy hạng A1", "khi thi ô tô hạng B")
+    assert (
+        left == "Phí sát hạch lý thuyết khi thi xe máy hạng A1 theo Thông tư 154/2025 là bao nhiêu?"
+    )
 
 
 @pytest.mark.parametrize(
