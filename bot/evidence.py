@@ -577,7 +577,6 @@ DEPUTY = 3.0  # ... for naming the deputy ("Phó Trưởng ban") of the position
 EXCEPTED = 3.0  # ... for naming what the question asks about only as an exception ("trừ đặc khu")
 ADDED = 1.0  # ... for an amount paid on top of another ("hỗ trợ thêm 150.000") when none is asked
 NEGATED = 1.0  # what it gains for negating what the question negates ("không thực hiện sắp xếp")
-QUOTED_LABEL = 1.0  # ... for each of its row labels the question says word for word
 # A short article is read as one: a figure in one of its clauses has at least this share of the
 # retrieval strength of its best passage ("Điều 4": the clause of who is eligible is what the
 # question describes, the coefficient in the clause beside it is what answers)
@@ -689,21 +688,6 @@ def _deputy_of_asked(label: str, question: str) -> bool:
     return False
 
 
-_WORD = re.compile(r"\w+")
-
-
-def _quoted_labels(row: str, asked: str) -> int:
-    """How many of a table row's labels and text cells ("Cơ quan hành chính — Đơn vị: Đơn vị
-    dự toán cấp I; Quy mô: Dưới 30 biên chế; ...") of two words or more the question says word
-    for word (`asked`: its folded words, space-padded)."""
-    labels = [part.rpartition(": ")[2] for part in re.split(r" — |; |\n", row)]
-    return sum(
-        1
-        for label in labels
-        if len(words := _WORD.findall(_folded(label))) >= 2 and f" {' '.join(words)} " in asked
-    )
-
-
 def _echoes(text: str, asked: frozenset[str]) -> bool:
     words = syllables(text)
     return bool(words) and set(words) <= asked
@@ -761,7 +745,6 @@ def rank_units(
     best_hit = max((h.score for h in hits), default=1.0) or 1.0
     short = _short_articles(hits, articles or {})
     asked_words = frozenset(syllables(query.standard))
-    asked_phrase = f" {' '.join(_WORD.findall(_folded(query.standard)))} "
     asked_levels = levels(query.standard)
     # "khi nào được trả tiền": the date in a document's heading says when it was issued, which
     # answers only a question about the document
@@ -779,7 +762,6 @@ def rank_units(
         lent = max(relative, short.get((p.doc_id, p.article or ""), 0.0) / best_hit)
         # "3. Đối tượng giảm 50% mức phí": the share its clauses have, read once a passage
         titled = _titled_share(query, p) if p.kind == "content" else None
-        quoted = _quoted_labels(p.text, asked_phrase) if p.kind == "row" else 0
         for c in candidates(p):
             start, end, text, heading = c.start, c.end, c.text, c.heading
             lead = lead_in(p, start)
@@ -817,11 +799,6 @@ def rank_units(
                 score += NEGATED  # "không phải sắp xếp": "02 xã không thực hiện sắp xếp là ..."
             if value and not query.yesno and added(query.standard, text):
                 score -= ADDED  # "được bao nhiêu": not "được hỗ trợ thêm 150.000 đồng"
-            if p.kind == "row" and value:
-                # "(đơn vị dự toán cấp I)": the row so labelled, not "Đơn vị dự toán trực thuộc
-                # đơn vị dự toán cấp I", which says words the question does not (a figure's
-                # row: a list asked is the rows of a section, whichever the question quotes)
-                score += QUOTED_LABEL * quoted
             if _echoes(text, asked_words):  # "Mẫu số 02" alone answers "Mẫu số 02 là mẫu gì"
                 score -= ECHO
             if value and (

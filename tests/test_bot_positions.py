@@ -73,37 +73,3 @@ def test_the_deputy_asked_is_answered_by_the_deputy_row_under_its_group(tmp_path
     answer = bot.ask("Phó Chủ tịch Hội đồng thi tốt nghiệp THPT được bồi dưỡng bao nhiêu một ngày?")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("623"), answer.text
-
-
-BUDGET = """\
-NGHỊ QUYẾT
-
-Quy định định mức phân bổ dự toán chi thường xuyên ngân sách thành phố
-
-Điều 1. Định mức phân bổ chi hoạt động thường xuyên
-
-| Cơ quan | Đơn vị | Quy mô | Định mức (đồng/biên chế/năm) |
-| --- | --- | --- | --- |
-| Cơ quan hành chính | Đơn vị dự toán trực thuộc đơn vị dự toán cấp I | Dưới 30 biên chế | 91.000.000 |
-| Cơ quan hành chính | Đơn vị dự toán trực thuộc đơn vị dự toán cấp I | Từ 30 biên chế trở lên | 88.000.000 |
-| Cơ quan hành chính | Đơn vị dự toán cấp I | Dưới 30 biên chế | 95.000.000 |
-| Cơ quan hành chính | Đơn vị dự toán cấp I | Từ 30 biên chế trở lên | 92.000.000 |
-"""
-
-
-def test_the_row_whose_label_the_question_quotes_answers(tmp_path_factory):
-    from bot.evidence import _quoted_labels
-
-    asked = " van phong so don vi du toan cap i co duoi 30 bien che "
-    row = (
-        "Cơ quan hành chính — Đơn vị: Đơn vị dự toán cấp I; Quy mô: Dưới 30 biên chế; Định mức: 95"
-    )
-    assert _quoted_labels(row, asked) == 2
-    other = row.replace("Đơn vị dự toán cấp I", "Đơn vị dự toán trực thuộc đơn vị dự toán cấp I")
-    assert _quoted_labels(other, asked) == 1
-    bot = bot_over(tmp_path_factory, "nq-dinh-muc.md", BUDGET)
-    answer = bot.ask(
-        "Văn phòng một sở (đơn vị dự toán cấp I) có dưới 30 biên chế thì được định mức chi hoạt "
-        "động thường xuyên bao nhiêu một biên chế một năm?"
-    )
-    assert answer.text.startswith("95.000.000"), answer.text
