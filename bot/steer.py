@@ -30,11 +30,13 @@ def doc_weights(query: Query, metas: Iterable[DocumentMeta]) -> dict[str, float]
     places = [p for p in query.places if any(m.region and same_place(m.region, p) for m in metas)]
     numbers = [_number_key(n) for n in query.numbers]
     by_number = {m.doc_id for m in metas if m.number and _matches_number(m.number, numbers)}
+    # "ở Hà Nội ... nhà nước trả bao nhiêu": what the state pays is set by a national document
+    state_acts = bool(_STATE_ACTS.search(fold(query.standard).lower()))
     for m in metas:
         w = 1.0
         if places:
             if m.region is None:
-                w *= NATIONAL
+                w *= 1.0 if state_acts else NATIONAL
             elif not any(same_place(m.region, p) for p in places):
                 w *= OTHER_PLACE
         if by_number and m.doc_id not in by_number:

@@ -193,6 +193,9 @@ def test_documents_of_the_place_asked_about_weigh_most():
     assert weights["vl"] == OTHER_PLACE
     assert OTHER_PLACE < weights["nd"] < 1.0  # a national document applies everywhere
     assert set(doc_weights(understand("học phí mầm non"), metas).values()) == {1.0}
+    # what the state pays someone in Huế is set nationally: a national document weighs fully
+    state = doc_weights(understand("cụ ông ở Huế hưởng trợ cấp, nhà nước trả bao nhiêu"), metas)
+    assert state["nd"] == state["hue"] == 1.0
 
 
 def test_a_named_number_and_an_amending_document_steer_too():
