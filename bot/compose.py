@@ -759,7 +759,8 @@ _COMPARED = re.compile(r"\b(?:hơn|hon|chênh|chenh|so sánh|so sanh|so với|so
 
 def _which_is_higher(values: Sequence[str], names: Sequence[str], question: str) -> str:
     """ "A (x) cao hơn B (y)." for two plain figures of the same unit, or two with the same
-    bound ("tối đa 1,36%", "tối đa 1,23%"); "" otherwise."""
+    bound ("tối đa 1,36%", "tối đa 1,23%"); "" otherwise, or when the question asks each
+    figure ("lần lượt") with no word of comparison."""
     plain = _same_bound(values) if len(values) == 2 else None
     figures_only = plain or list(values)
     if len(values) != 2 or len(names) < 2 or any(_BOUNDED.search(v) for v in figures_only):

@@ -392,7 +392,8 @@ _ROUND_THE_CLOCK = re.compile(r"(?<![\d/])24/7(?![\d/])")  # all day, every day
 def asked_measure(question: str) -> str | None:
     """ "money" when the question asks an amount of money, "percent" a share, "duration" a span
     of time ("bao lâu"), the unit word
-    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, else None.
+    it names ("tuoi", "tiet", "ngay": folded) when it asks a count of something, "number" when
+    it asks "how many" or "how much" of something else, else None.
     "dưới mấy tuổi ... tỷ lệ thanh toán" asks an age: the counted unit comes first."""
     # "vậy" (so), often closing a chat question ("... z"), folds to "vay" (borrow)
     question = _SO.sub(" ", question)
