@@ -85,9 +85,9 @@ class Facts:
         if named:
             doc_ids = sorted(named, key=lambda d: ranked.index(d) if d in ranked else len(ranked))
         elif asked.key is None:
-            doc_ids = [hits[0].passage.doc_id]  # "có những phụ lục nào": the document found
+            doc_ids = ranked[:1]  # "có những phụ lục nào": the document found
         else:
-            doc_ids = list(dict.fromkeys(h.passage.doc_id for h in hits))
+            doc_ids = ranked
         for doc_id in doc_ids:
             found = answer_part(asked, parts_of(self.index.corpus.document(doc_id).passages))
             if found:
@@ -142,11 +142,9 @@ class Facts:
     def _named_documents(self, query: Query) -> list[DocumentMeta]:
         """The documents the question names by number, in the order it names them."""
         out: list[DocumentMeta] = []
+        numbered = self._numbered(query)
         for n in query.numbers:
-            found = [
-                m for m in self.metas.values()
-                if same_number(n, m.number) and (not query.doc_kinds or m.kind in query.doc_kinds)
-            ]  # fmt: skip
+            found = [m for m in numbered if same_number(n, m.number)]
             if len(found) == 1 and found[0] not in out:
                 out.append(found[0])
         return out
